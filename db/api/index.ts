@@ -1,0 +1,40 @@
+import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
+import { ApiError, validationError, type Envelope } from '../../shared/errors.js';
+import type { ApiContext } from '../context.js';
+import { registryHandlers } from './registry.js';
+import { systemHandlers } from './system.js';
+import type { HandlerMap } from './types.js';
+
+// The implementation of the whole contract; the type fails to check if an operation has no handler.
+export const handlers: HandlerMap<OpName> = {
+  ...systemHandlers,
+  ...registryHandlers,
+};
+
+/**
+ * The single entry both shells call: validates the input with the contract's schema, runs the
+ * handler (writes in one transaction) and folds every failure into a structured, bilingual error.
+ */
+export async function dispatch(ctx: ApiContext, name: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
+  if (!isOpName(name)) {
+    return { ok: false, error: new ApiError('unknown_operation', '未知的操作', `Unknown operation`).toBody() };
+  }
+  const def = contract[name];
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
+  if (def.kind === 'write' && ctx.session.role === 'auditor') {
+    return { ok: false, error: new ApiError('forbidden', '审计员角色只能查看，不能修改', 'Auditors cannot change data').toBody() };
+  }
+  const handler = handlers[name] as (c: ApiContext, i: unknown) => Promise<unknown>;
+  try {
+    const data =
+      def.kind === 'write'
+        ? await ctx.db.transaction().execute((trx) => handler({ ...ctx, db: trx }, parsed.data))
+        : await handler(ctx, parsed.data);
+    return { ok: true, data };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e.toBody() };
+    console.error(`[api] ${name} failed`, e);
+    return { ok: false, error: new ApiError('internal', '操作失败，数据未保存。请重试或联系管理员', 'The operation failed; nothing was saved').toBody() };
+  }
+}

@@ -1,0 +1,37 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Role } from '../shared/domain/enums.js';
+import type { DB } from './schema.js';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Session {
+  role: Role;
+  userName: string;
+  scopePath: string;
+  deviceId: string;
+  profileName: string;
+}
+
+export interface ApiContext {
+  db: Kysely<DB>;
+  session: Session;
+  now: () => Date;
+}
+
+export function nowIso(ctx: { now: () => Date }): string {
+  return ctx.now().toISOString();
+}
+
+/** Roles that may see full citizen ids and phone numbers on a detail screen. */
+export function canSeeFullIds(role: Role): boolean {
+  return role === 'county_organiser' || role === 'hq_admin';
+}
+
+/** Upper bound for a prefix range scan: `col >= p AND col < scopeEnd(p)` uses the index, LIKE does not. */
+export function scopeEnd(path: string): string {
+  return path + '\uffff';
+}
+
+export function isUnder(path: string, scope: string): boolean {
+  return path.startsWith(scope);
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as core from './2026_11_21_core.js';
+
+// Names sort by date; append new migrations, never edit a landed one.
+export const migrations: Record<string, Migration> = {
+  '2026_11_21_core': core,
+};

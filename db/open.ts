@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { migrations } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for another ABI (Electron); Node's own build otherwise. */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface Store {
+  db: Kysely<DB>;
+  raw: Database.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export function openRaw(file: string, opts: OpenOptions = {}): Database.Database {
+  const raw = new Database(file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly });
+  if (!opts.readonly) raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 5000');
+  return raw;
+}
+
+export async function migrate(db: Kysely<any>, upTo?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens (creating if needed) a device store and brings its schema up to date. */
+export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+  const raw = openRaw(file, opts);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrate(db);
+  return {
+    db,
+    raw,
+    file,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

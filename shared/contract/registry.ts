@@ -1,0 +1,68 @@
+// Operations of the registry: org units, outlets, Party organisations, people and members.
+import { z } from 'zod';
+import { CHANNEL_TYPES, MOBILITY, POLITICAL_STATUS, STANDINGS } from '../domain/enums.js';
+import { enumOf, id, name, optId, page } from '../schemas/common.js';
+import { orgUnitInput } from '../schemas/orgUnit.js';
+import { outletInput } from '../schemas/outlet.js';
+import { partyGroupInput, partyOrgInput } from '../schemas/partyOrg.js';
+import { personInput } from '../schemas/person.js';
+import { read, write } from './define.js';
+import type {
+  Instructor, OrgUnit, Outlet, Page, PartyGroup, PartyOrg, PartyOrgSummary, PersonDetail, PersonRow,
+} from './types.js';
+
+const byId = z.strictObject({ id });
+const search = z.string().max(100).optional();
+
+export const registryContract = {
+  'orgUnits.list': read<OrgUnit[]>()(z.strictObject({})),
+  'orgUnits.save': write<OrgUnit>()(orgUnitInput),
+
+  'outlets.list': read<Page<Outlet>>()(
+    z.strictObject({
+      q: search,
+      channelTypes: z.array(enumOf(CHANNEL_TYPES)).max(9).optional(),
+      unitId: id.optional(),
+      coverage: z.enum(['covered', 'uncovered']).optional(),
+      ...page,
+    }),
+  ),
+  'outlets.get': read<Outlet>()(byId),
+  'outlets.save': write<Outlet>()(outletInput),
+  'outlets.delete': write<{ id: string }>()(byId),
+
+  'partyOrgs.list': read<PartyOrgSummary[]>()(z.strictObject({ unitId: id.optional(), q: search })),
+  'partyOrgs.get': read<PartyOrg>()(byId),
+  'partyOrgs.save': write<PartyOrg>()(partyOrgInput),
+  'partyOrgs.delete': write<{ id: string }>()(byId),
+  'partyGroups.save': write<PartyGroup>()(partyGroupInput),
+
+  'people.list': read<Page<PersonRow>>()(
+    z.strictObject({
+      q: search,
+      unitId: id.optional(),
+      outletId: id.optional(),
+      branchId: id.optional(),
+      politicalStatus: z.array(enumOf(POLITICAL_STATUS)).max(6).optional(),
+      standing: z.array(enumOf(STANDINGS)).max(5).optional(),
+      mobility: z.array(enumOf(MOBILITY)).max(3).optional(),
+      channelTypes: z.array(enumOf(CHANNEL_TYPES)).max(9).optional(),
+      ...page,
+    }),
+  ),
+  'people.get': read<PersonDetail>()(byId),
+  'people.save': write<PersonDetail>()(personInput),
+  'people.delete': write<{ id: string }>()(byId),
+
+  'instructors.list': read<Instructor[]>()(z.strictObject({ unitId: id.optional() })),
+  'instructors.save': write<Instructor>()(
+    z.strictObject({
+      id: id.optional(),
+      name: name(40),
+      phone: z.string().regex(/^1\d{10}$/, { message: 'phone' }).nullable().optional(),
+      unitId: id,
+      active: z.boolean().default(true),
+      personId: optId,
+    }),
+  ),
+} as const;
