@@ -19,7 +19,10 @@ export interface Store {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export function openRaw(file: string, opts: OpenOptions = {}): Database.Database {
-  const raw = new Database(file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly });
+  const raw = new Database(file, {
+    readonly: !!opts.readonly,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
   if (!opts.readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');

@@ -1,6 +1,6 @@
 // Labels for the fields users fill, used by forms and by validation messages.
 export const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
-  name: { zh: '姓名/名称', en: 'Name' },
+  name: { zh: '名称', en: 'Name' },
   code: { zh: '编码', en: 'Code' },
   level: { zh: '层级', en: 'Level' },
   parentId: { zh: '上级', en: 'Parent' },

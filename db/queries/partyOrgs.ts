@@ -50,7 +50,13 @@ export async function getPartyOrg(db: Db, id: string): Promise<PartyOrg> {
   const row = (await sql<SummaryRow>`${summarySql} WHERE po.id = ${id} AND po.deleted = 0`.execute(db)).rows[0];
   if (!row) throw notFound('党组织', 'Party organisation');
   const extra = await db.selectFrom('party_orgs').select(['pairing_ratio', 'alliance_sector', 'secretary_person_id', 'term_start']).where('id', '=', id).executeTakeFirstOrThrow();
-  const outlets = await db.selectFrom('party_org_outlets').select('outlet_id').where('org_id', '=', id).where('deleted', '=', 0).execute();
+  const outlets = await db
+    .selectFrom('party_org_outlets as x')
+    .leftJoin('outlets as o', 'o.id', 'x.outlet_id')
+    .select(['x.outlet_id', 'o.name'])
+    .where('x.org_id', '=', id)
+    .where('x.deleted', '=', 0)
+    .execute();
   const committee = await db
     .selectFrom('party_org_committee as c')
     .leftJoin('people as p', 'p.id', 'c.person_id')
@@ -62,6 +68,7 @@ export async function getPartyOrg(db: Db, id: string): Promise<PartyOrg> {
     ...toSummary(row),
     pairingRatio: extra.pairing_ratio, allianceSector: extra.alliance_sector, secretaryPersonId: extra.secretary_person_id,
     termStart: extra.term_start, outletIds: outlets.map((o) => o.outlet_id),
+    outlets: outlets.map((o) => ({ id: o.outlet_id, name: o.name ?? '' })),
     committee: committee.map((c) => ({ personId: c.person_id, personName: c.name ?? '', role: c.role })),
     groups: await listGroups(db, id),
   };

@@ -63,6 +63,7 @@ export interface PartyOrg extends PartyOrgSummary {
   secretaryPersonId: string | null;
   termStart: string | null;
   outletIds: string[];
+  outlets: { id: string; name: string }[];
   committee: { personId: string; personName: string; role: string }[];
   groups: PartyGroup[];
 }

@@ -1,0 +1,24 @@
+// The device backend both shells run: one profile, the API dispatch, and (later) background work.
+import type { Envelope } from '../shared/errors.js';
+import { dispatch } from './api/index.js';
+import type { OpenOptions } from './open.js';
+import { openProfile, type Profile } from './profile.js';
+
+export interface Backend {
+  profile: Profile;
+  call(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  close(): Promise<void>;
+}
+
+export async function startBackend(profileDir: string, opts: OpenOptions = {}): Promise<Backend> {
+  const profile = await openProfile(profileDir, opts);
+  const stoppers: (() => Promise<void> | void)[] = [];
+  return {
+    profile,
+    call: (name, input) => dispatch(profile.context(), name, input),
+    close: async () => {
+      for (const stop of stoppers.reverse()) await stop();
+      await profile.store.close();
+    },
+  };
+}

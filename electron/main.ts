@@ -1,0 +1,50 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startBackend, type Backend } from '../db/backend.js';
+import { registerApi } from './ipc.js';
+import { electronNativeBinding } from './paths.js';
+import { isAllowedNavigation, WEB_PREFERENCES, withCsp } from './security.js';
+
+let backend: Backend | undefined;
+
+async function createWindow(): Promise<void> {
+  const appPath = app.getAppPath();
+  const indexFile = join(appPath, 'dist', 'renderer', 'index.html');
+  const indexUrl = pathToFileURL(indexFile).toString();
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    title: '红色渠道',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES, preload: join(import.meta.dirname, 'preload.cjs') },
+  });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isAllowedNavigation(url, indexUrl)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.once('ready-to-show', () => win.show());
+  await win.loadFile(indexFile);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+app.whenReady().then(async () => {
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) => cb({ responseHeaders: withCsp(details.responseHeaders) }));
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  const profileDir = process.env.RC_PROFILE ?? join(app.getPath('userData'), 'profiles', 'default');
+  backend = await startBackend(profileDir, { nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) });
+  registerApi(ipcMain, backend, (event) => (event.senderFrame?.url ?? '').startsWith('file:'));
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+});
+
+app.on('window-all-closed', async () => {
+  await backend?.close();
+  if (process.platform !== 'darwin') app.quit();
+});
+

@@ -1,0 +1,7 @@
+// Sandboxed preload: exposes one narrow function; the renderer's API client builds the typed
+// methods from the shared contract on top of it.
+import { contextBridge, ipcRenderer } from 'electron';
+
+contextBridge.exposeInMainWorld('rcApi', {
+  invoke: (name: string, input: unknown) => ipcRenderer.invoke('rc:api', name, input),
+});

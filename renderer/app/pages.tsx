@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import { PendingModule } from '../components/PendingModule';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { OrgPage } from '../features/org/OrgPage';
+import { OutletsPage } from '../features/outlets/OutletsPage';
+import { PeoplePage } from '../features/people/PeoplePage';
+import type { PageKey } from './nav';
+
+// One entry per navigation item; a feature replaces its PendingModule when it lands.
+export const pageComponents: Record<PageKey, ComponentType> = {
+  dashboard: DashboardPage,
+  org: OrgPage,
+  outlets: OutletsPage,
+  people: PeoplePage,
+  activities: () => <PendingModule textKey="pending.activities" />,
+  instructors: () => <PendingModule textKey="pending.instructors" />,
+  assessment: () => <PendingModule textKey="pending.assessment" />,
+  sync: () => <PendingModule textKey="pending.sync" />,
+};

@@ -1,0 +1,50 @@
+import { Alert, Card, Col, Empty, Row, Statistic, Table } from 'antd';
+import { CHANNEL_TYPES } from '../../../shared/domain/enums.js';
+import { useApi } from '../../components/useApi';
+import { errorText } from '../../components/formErrors';
+import { useT } from '../../i18n';
+
+export function DashboardPage() {
+  const { t, label, lang } = useT();
+  const { data, error, loading } = useApi('overview.stats', {});
+  if (error) return <Alert type="error" showIcon message={errorText(error, lang)} />;
+  if (data && data.outlets === 0 && data.people === 0) return <Empty description={t('dash.empty')} />;
+  const stats: [string, number | undefined, string?][] = [
+    [t('dash.counties'), data?.counties],
+    [t('dash.outlets'), data?.outlets],
+    [t('dash.outletsWithMembers'), data?.outletsWithMembers],
+    [t('dash.people'), data?.people],
+    [t('dash.members'), data?.members],
+    [t('dash.probationary'), data?.probationary],
+    [t('dash.partyOrgs'), data?.partyOrgs],
+    [t('dash.uncovered'), data?.outletsWithoutCoverage, '#cf1322'],
+    [t('dash.noInstructor'), data?.outletsWithoutInstructor, '#d48806'],
+  ];
+  return (
+    <>
+      <Row gutter={[12, 12]}>
+        {stats.map(([title, value, color]) => (
+          <Col key={title} xs={12} md={8} xl={6} xxl={4}>
+            <Card size="small" loading={loading && !data}>
+              <Statistic title={title} value={value ?? 0} valueStyle={color && value ? { color } : undefined} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('dash.dueLater')} />
+      <Card size="small" title={t('dash.byType')} style={{ marginTop: 12 }}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="channelType"
+          dataSource={data?.byChannelType ?? []}
+          columns={[
+            { title: t('nav.outlets'), dataIndex: 'channelType', render: (v: string) => label(CHANNEL_TYPES, v) },
+            { title: t('dash.outlets'), dataIndex: 'outlets', align: 'right' },
+            { title: t('dash.members'), dataIndex: 'members', align: 'right' },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
