@@ -101,6 +101,12 @@ export function validationError(err: z.ZodError): ApiError {
   );
 }
 
+/** Parses with the issues carrying their input, so a missing field reads "required", not "wrong type". */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.output<S> } | { ok: false; error: ApiError } {
+  const r = schema.safeParse(value, { reportInput: true });
+  return r.success ? { ok: true, data: r.data } : { ok: false, error: validationError(r.error) };
+}
+
 export function notFound(what: string, whatEn: string): ApiError {
   return new ApiError('not_found', `${what}不存在或已删除`, `${whatEn} not found`);
 }

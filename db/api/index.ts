@@ -1,5 +1,5 @@
 import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
-import { ApiError, validationError, type Envelope } from '../../shared/errors.js';
+import { ApiError, parseInput, type Envelope } from '../../shared/errors.js';
 import type { ApiContext } from '../context.js';
 import { registryHandlers } from './registry.js';
 import { systemHandlers } from './system.js';
@@ -20,8 +20,8 @@ export async function dispatch(ctx: ApiContext, name: unknown, rawInput: unknown
     return { ok: false, error: new ApiError('unknown_operation', '未知的操作', `Unknown operation`).toBody() };
   }
   const def = contract[name];
-  const parsed = def.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
+  const parsed = parseInput(def.input, rawInput ?? {});
+  if (!parsed.ok) return { ok: false, error: parsed.error.toBody() };
   if (def.kind === 'write' && ctx.session.role === 'auditor') {
     return { ok: false, error: new ApiError('forbidden', '审计员角色只能查看，不能修改', 'Auditors cannot change data').toBody() };
   }

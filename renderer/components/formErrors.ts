@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import { validationError, type ApiErrorBody } from '../../shared/errors.js';
+import { parseInput, type ApiErrorBody } from '../../shared/errors.js';
 import { ApiCallError } from '../api/client';
 import type { Lang } from '../i18n';
 
@@ -19,9 +19,8 @@ export function applyIssues(form: FormInstance, body: ApiErrorBody, lang: Lang, 
 
 /** Validates with the same shared schema the backend uses, so the user sees the same message early. */
 export function checkWithSchema<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.output<S> } | { ok: false; body: ApiErrorBody } {
-  const r = schema.safeParse(value);
-  if (r.success) return { ok: true, data: r.data };
-  return { ok: false, body: validationError(r.error).toBody() };
+  const r = parseInput(schema, value);
+  return r.ok ? r : { ok: false, body: r.error.toBody() };
 }
 
 export function errorText(e: unknown, lang: Lang): string {

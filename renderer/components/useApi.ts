@@ -24,7 +24,6 @@ export function useApi<K extends OpName>(name: K, input: Input<K> | null) {
     } finally {
       if (mine === seq.current) setLoading(false);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, key]);
   useEffect(() => {
     void load();

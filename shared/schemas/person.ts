@@ -3,7 +3,7 @@ import { birthDateFromCitizenId, genderFromCitizenId } from '../domain/citizenId
 import {
   DUES_BASE_TYPES, EDUCATION, EMPLOYMENT, ETHNICITIES, GENDERS, MOBILITY, POLITICAL_STATUS, POSTS, RECRUIT_STAGES, STANDINGS,
 } from '../domain/enums.js';
-import { citizenId, enumOf, id, isoDate, name, optDate, optId, optText, phone } from './common.js';
+import { citizenId, enumOf, id, isoDate, name, optId, optText, phone } from './common.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const pastDate = isoDate.refine((d) => d <= today(), { message: 'date.future' });

@@ -37,7 +37,6 @@ export function PartyOrgForm(props: { open: boolean; orgId?: string; unitId?: st
     setExisting(undefined);
     if (props.orgId) void load(props.orgId);
     else form.setFieldsValue({ orgType: 'branch', settingMode: 'standalone', unitId: props.unitId, outletIds: [], committee: [] });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.open, props.orgId]);
 
   const submit = async () => {

@@ -43,7 +43,6 @@ function usePeople(filter: Filter) {
         if (g === gen.current) setLoading(false);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
   const reload = useCallback(() => loadFrom(0, ++gen.current), [loadFrom]);

@@ -1,0 +1,52 @@
+// Representative rows for the schema as each migration leaves it. The migration test loads the
+// fixtures of every earlier migration, moves the database one step, and checks nothing was lost.
+// A new migration adds its entry here (the test fails without one).
+import Database from 'better-sqlite3';
+
+type Fixture = (raw: Database.Database) => void;
+
+const T = '2026-01-05T08:00:00.000Z';
+const S = `scope_path, created_at, updated_at`;
+
+export const fixtures: Record<string, Fixture> = {
+  '2026_11_21_core': (raw) => {
+    raw.exec(`
+      INSERT INTO meta (key, value) VALUES ('device_id', '0190a000-0000-7000-8000-00000000d001');
+      INSERT INTO org_units (id, code, name, level, parent_id, path, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000001', 'hq', '省公司', 'hq', NULL, '/hq/', '/hq/', '${T}', '${T}'),
+        ('0190a000-0000-7000-8000-000000000002', 'xa', '西安', 'city', '0190a000-0000-7000-8000-000000000001', '/hq/xa/', '/hq/xa/', '${T}', '${T}'),
+        ('0190a000-0000-7000-8000-000000000003', 'lt', '临潼', 'county', '0190a000-0000-7000-8000-000000000002', '/hq/xa/lt/', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO org_unit_links (id, unit_id, parent_id, valid_from, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000004', '0190a000-0000-7000-8000-000000000003', '0190a000-0000-7000-8000-000000000002', '2026-01-01', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO party_orgs (id, name, org_type, setting_mode, unit_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000010', '临潼营业部党支部', 'branch', 'standalone', '0190a000-0000-7000-8000-000000000003', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO outlets (id, code, name, channel_type, county_id, staff_count, coverage_org_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000020', 'LT001', '骊山路营业厅', 'own_store', '0190a000-0000-7000-8000-000000000003', 8, '0190a000-0000-7000-8000-000000000010', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO party_org_outlets (id, org_id, outlet_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000021', '0190a000-0000-7000-8000-000000000010', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO people (id, name, gender, birth_date, citizen_id, phone, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000030', '张三', 'male', '1949-12-31', '11010519491231002X', '13912345678', '0190a000-0000-7000-8000-000000000020', 'full_member', '/hq/xa/lt/', '${T}', '${T}'),
+        ('0190a000-0000-7000-8000-000000000031', '李四', 'female', '1990-01-01', NULL, NULL, '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO members (id, person_id, branch_id, join_date, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000040', '0190a000-0000-7000-8000-000000000030', '0190a000-0000-7000-8000-000000000010', '1975-07-01', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO recruits (id, person_id, stage, applied_on, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000050', '0190a000-0000-7000-8000-000000000031', 'applicant', '2025-03-01', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO party_groups (id, branch_id, name, kind, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000060', '0190a000-0000-7000-8000-000000000010', '第一党小组', 'regular', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO party_org_committee (id, org_id, person_id, role, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000061', '0190a000-0000-7000-8000-000000000010', '0190a000-0000-7000-8000-000000000030', 'secretary', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO instructors (id, name, unit_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000070', '赵指导', '0190a000-0000-7000-8000-000000000003', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO instructor_assignments (id, instructor_id, outlet_id, valid_from, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000071', '0190a000-0000-7000-8000-000000000070', '0190a000-0000-7000-8000-000000000020', '2026-01-01', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO activities (id, org_id, type, title, held_on, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000080', '0190a000-0000-7000-8000-000000000010', 'theme_day', '一月主题党日', '2026-01-05', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO activity_outlets (id, activity_id, outlet_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000081', '0190a000-0000-7000-8000-000000000080', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO attendance (id, activity_id, person_id, status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000082', '0190a000-0000-7000-8000-000000000080', '0190a000-0000-7000-8000-000000000030', 'present', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO settings (id, key, value_json, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000090', 'warnings.attendance.green', '0.9', '/', '${T}', '${T}');
+    `);
+  },
+};

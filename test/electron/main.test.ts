@@ -1,0 +1,61 @@
+// Boots electron/main.ts against a mocked electron module and a real profile: the window is
+// hardened, navigation is blocked and the IPC bridge reaches the real backend.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it, vi } from 'vitest';
+
+const state = vi.hoisted(() => ({
+  windows: [] as { options: Record<string, unknown>; handlers: Map<string, (...a: unknown[]) => void>; openHandler?: () => unknown; loaded?: string }[],
+  ipc: new Map<string, (...a: unknown[]) => Promise<unknown>>(),
+  ready: [] as (() => void)[],
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = () => state.windows;
+    webContents: unknown;
+    constructor(options: Record<string, unknown>) {
+      const w = { options, handlers: new Map<string, (...a: unknown[]) => void>() } as (typeof state.windows)[number];
+      state.windows.push(w);
+      this.webContents = {
+        on: (ev: string, fn: (...a: unknown[]) => void) => w.handlers.set(ev, fn),
+        setWindowOpenHandler: (fn: () => unknown) => (w.openHandler = fn),
+      };
+      Object.assign(this, { once: () => {}, show: () => {}, loadFile: async (f: string) => (w.loaded = f) });
+    }
+  }
+  return {
+    app: {
+      getAppPath: () => '/opt/red-channel',
+      getPath: () => '/tmp',
+      isPackaged: false,
+      whenReady: () => Promise.resolve(),
+      on: () => {},
+      quit: () => {},
+    },
+    BrowserWindow,
+    ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => Promise<unknown>) => state.ipc.set(ch, fn) },
+    session: { defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {} } },
+  };
+});
+
+it('opens a hardened window and serves the contract over IPC', async () => {
+  process.env.RC_PROFILE = mkdtempSync(join(tmpdir(), 'rc-main-'));
+  await import('../../electron/main.js');
+  await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 10_000 });
+  const w = state.windows[0]!;
+  expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
+  expect(String((w.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
+  expect(w.loaded).toBe('/opt/red-channel/dist/renderer/index.html');
+  expect(w.openHandler!()).toEqual({ action: 'deny' });
+  const prevented = vi.fn();
+  w.handlers.get('will-navigate')!({ preventDefault: prevented }, 'https://evil.example/');
+  expect(prevented).toHaveBeenCalled();
+
+  const handler = state.ipc.get('rc:api')!;
+  const fromApp = { senderFrame: { url: 'file:///opt/red-channel/dist/renderer/index.html' } };
+  expect(await handler(fromApp, 'session.info', {})).toMatchObject({ ok: true, data: { role: 'county_organiser' } });
+  expect(await handler(fromApp, 'outlets.save', { code: 5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+  expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'session.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+});
