@@ -32,7 +32,7 @@ describe('IPC bridge', () => {
     const handlers = new Map<string, (e: unknown, ...a: unknown[]) => Promise<unknown>>();
     const ipcMain = { handle: (ch: string, fn: (e: unknown, ...a: unknown[]) => Promise<unknown>) => handlers.set(ch, fn) };
     const backend = { call: vi.fn(async (name: unknown) => ({ ok: true as const, data: name })) };
-    registerApi(ipcMain as never, backend, (e) => (e as { trusted: boolean }).trusted);
+    registerApi(ipcMain as never, backend, (e) => (e as unknown as { trusted: boolean }).trusted);
     const h = handlers.get(API_CHANNEL)!;
     expect(await h({ trusted: true }, 'people.list', {})).toEqual({ ok: true, data: 'people.list' });
     expect(await h({ trusted: false }, 'people.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
