@@ -39,7 +39,7 @@ export function DashboardPage() {
           rowKey="channelType"
           dataSource={data?.byChannelType ?? []}
           columns={[
-            { title: t('nav.outlets'), dataIndex: 'channelType', render: (v: string) => label(CHANNEL_TYPES, v) },
+            { title: lang === 'zh' ? '渠道类型' : 'Channel type', dataIndex: 'channelType', render: (v: string) => label(CHANNEL_TYPES, v) },
             { title: t('dash.outlets'), dataIndex: 'outlets', align: 'right' },
             { title: t('dash.members'), dataIndex: 'members', align: 'right' },
           ]}

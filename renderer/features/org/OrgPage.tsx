@@ -74,7 +74,9 @@ export function OrgPage() {
             <>
               <Input.Search allowClear size="small" placeholder={t('common.search')} onSearch={setFilter} style={{ marginBottom: 8 }} />
               <div style={{ height: 'calc(100vh - 210px)', overflow: 'auto' }}>
-                <Tree treeData={tree} selectedKeys={selected ? [selected] : []} onSelect={(k) => setSelected(k[0] as string | undefined)} defaultExpandedKeys={tree.map((n) => n.key)} blockNode />
+                <Tree treeData={tree} selectedKeys={selected ? [selected] : []} onSelect={(k) => setSelected(k[0] as string | undefined)} defaultExpandAll={(units.data?.length ?? 0) < 150 || !!filter}
+                  defaultExpandedKeys={tree.flatMap((n) => [n.key, ...n.children.map((c) => c.key)])}
+                  key={`${filter}|${units.data?.length ?? 0}`} blockNode />
               </div>
             </>
           )}
