@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
+import { installCapture } from './sync/capture.js';
+import { registerSyncFunctions, startSyncClock } from './sync/state.js';
+import { uuidv7 } from '../shared/ids.js';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for another ABI (Electron); Node's own build otherwise. */
@@ -27,6 +30,7 @@ export function openRaw(file: string, opts: OpenOptions = {}): Database.Database
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
+  registerSyncFunctions(raw); // the capture triggers call these (db/sync)
   return raw;
 }
 
@@ -42,6 +46,10 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
   const raw = openRaw(file, opts);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
   await migrate(db);
+  if (!opts.readonly) {
+    installCapture(raw);
+    startSyncClock(raw, uuidv7);
+  }
   return {
     db,
     raw,

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as core from './2026_11_21_core.js';
+import * as sync from './2026_11_22_sync.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
   '2026_11_21_core': core,
+  '2026_11_22_sync': sync,
 };

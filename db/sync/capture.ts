@@ -1,0 +1,72 @@
+// Change capture: SQLite triggers on every synced table write one outbox entry per local write —
+// the changed columns of one row with one HLC stamp — inside the writing transaction. Nothing
+// that writes through SQL can bypass them. The triggers are (re)generated from the live table
+// definitions each time a store opens, so a later migration that adds a column or a synced table
+// is captured without anyone having to remember it.
+import type Database from 'better-sqlite3';
+import { SYNCED_TABLES } from '../schema.js';
+import { SYNC_TABLES } from '../../shared/sync/tables.js';
+import { withoutCapture } from './state.js';
+
+/**
+ * Runs `fn` with capture off on this connection. For bulk loads (the synthetic generator) and
+ * nothing else: what it writes never reaches HQ.
+ */
+export function suppressCapture<T>(raw: Database.Database, fn: () => T): T {
+  return withoutCapture(raw, fn);
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export function syncedColumns(raw: Database.Database, table: string): string[] {
+  const cols = raw.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
+  return cols.map((c) => c.name).filter((c) => c !== 'id');
+}
+
+export function triggerSql(table: string, cols: string[]): Record<string, string> {
+  const t = ident(table);
+  const name = (k: string) => ident(`sync_cap_${table}_${k}`);
+  const into = `INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols)`;
+  const allCols = cols.map((c) => `${quote(c)}, NEW.${ident(c)}`).join(', ');
+  // One SELECT per column, kept only when the value changed; IS NOT treats NULL as a value.
+  const changed = cols
+    .map((c) => `SELECT ${quote(c)} AS c, NEW.${ident(c)} AS v WHERE OLD.${ident(c)} IS NOT NEW.${ident(c)}`)
+    .join(' UNION ALL ');
+  return {
+    [`sync_cap_${table}_i`]: `CREATE TRIGGER ${name('i')} AFTER INSERT ON ${t} WHEN sync_capture() BEGIN
+  ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, json_object(${allCols}));
+END`,
+    [`sync_cap_${table}_u`]: `CREATE TRIGGER ${name('u')} AFTER UPDATE ON ${t} WHEN sync_capture() BEGIN
+  ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, j
+    FROM (SELECT json_group_object(c, v) AS j, count(*) AS n FROM (${changed})) WHERE n > 0;
+END`,
+    // The app keeps tombstones; a hard delete still reaches HQ, as a tombstone.
+    [`sync_cap_${table}_d`]: `CREATE TRIGGER ${name('d')} AFTER DELETE ON ${t} WHEN sync_capture() BEGIN
+  ${into} VALUES (${quote(table)}, OLD.id, sync_hlc(), OLD.scope_path, json_object('deleted', 1));
+END`,
+  };
+}
+
+/** Tables that exist in this store and sync. */
+export function capturedTables(raw: Database.Database): string[] {
+  const existing = new Set((raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
+  return [...new Set<string>([...SYNCED_TABLES, ...SYNC_TABLES])].filter((t) => existing.has(t));
+}
+
+/** Creates or refreshes the capture triggers; cheap when they are already current. */
+export function installCapture(raw: Database.Database): void {
+  if (raw.readonly) return;
+  const have = new Map(
+    (raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_cap_%'`).all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]),
+  );
+  const want = new Map<string, string>();
+  for (const t of capturedTables(raw)) for (const [n, s] of Object.entries(triggerSql(t, syncedColumns(raw, t)))) want.set(n, s);
+  const stale = [...have].filter(([n, s]) => want.get(n) !== s).map(([n]) => n);
+  const missing = [...want].filter(([n]) => have.get(n) !== want.get(n));
+  if (!stale.length && !missing.length) return;
+  raw.transaction(() => {
+    for (const n of stale) raw.exec(`DROP TRIGGER IF EXISTS ${ident(n)}`);
+    for (const [, s] of missing) raw.exec(s);
+  })();
+}

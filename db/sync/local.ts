@@ -1,0 +1,176 @@
+// Low-level access to a device store for the sync engine: prepared statements cached per
+// connection, the stamp each held value carries, and the writes still waiting in the outbox.
+// Everything here is synchronous better-sqlite3, run inside one transaction by its callers.
+import type Database from 'better-sqlite3';
+import type { CellValue } from '../../shared/sync/protocol.js';
+import { capturedTables, syncedColumns } from './capture.js';
+
+export interface PendingWrite {
+  seq: number;
+  tbl: string;
+  rowId: string;
+  hlc: string;
+  scope: string;
+  cols: Record<string, CellValue>;
+  /** Stamps frozen for columns whose base could no longer be read from the clocks. */
+  base: Record<string, string> | null;
+}
+
+interface OutboxRow {
+  seq: number;
+  tbl: string;
+  row_id: string;
+  hlc: string;
+  scope: string;
+  cols: string;
+  base: string | null;
+}
+
+export const toPending = (r: OutboxRow): PendingWrite => ({
+  seq: r.seq, tbl: r.tbl, rowId: r.row_id, hlc: r.hlc, scope: r.scope, cols: JSON.parse(r.cols), base: r.base ? JSON.parse(r.base) : null,
+});
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export const rowKey = (tbl: string, rowId: string) => `${tbl}\u0000${rowId}`;
+
+/** Prepared statements and table shapes for one connection. */
+export class Local {
+  private static cache = new WeakMap<Database.Database, Local>();
+  static of(raw: Database.Database): Local {
+    let l = Local.cache.get(raw);
+    if (!l) Local.cache.set(raw, (l = new Local(raw)));
+    return l;
+  }
+
+  private readonly stmts = new Map<string, Database.Statement>();
+  private colsCache = new Map<string, Set<string>>();
+  private tables: Set<string>;
+
+  private constructor(readonly raw: Database.Database) {
+    this.tables = new Set(capturedTables(raw));
+  }
+
+  stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.raw.prepare(sql)));
+    return s;
+  }
+
+  hasTable(t: string): boolean {
+    return this.tables.has(t);
+  }
+
+  columns(t: string): Set<string> {
+    let c = this.colsCache.get(t);
+    if (!c) this.colsCache.set(t, (c = new Set(syncedColumns(this.raw, t))));
+    return c;
+  }
+
+  rowExists(t: string, id: string): boolean {
+    return this.stmt(`SELECT 1 FROM ${ident(t)} WHERE id = ?`).get(id) !== undefined;
+  }
+
+  readRow(t: string, id: string): Record<string, CellValue> | undefined {
+    return this.stmt(`SELECT * FROM ${ident(t)} WHERE id = ?`).get(id) as Record<string, CellValue> | undefined;
+  }
+
+  insertRow(t: string, id: string, cells: Record<string, CellValue>): void {
+    const cols = Object.keys(cells);
+    this.stmt(`INSERT INTO ${ident(t)} (id${cols.map((c) => `, ${ident(c)}`).join('')}) VALUES (?${', ?'.repeat(cols.length)})`).run(
+      id,
+      ...cols.map((c) => cells[c] ?? null),
+    );
+  }
+
+  updateRow(t: string, id: string, cells: Record<string, CellValue>): void {
+    const cols = Object.keys(cells);
+    if (!cols.length) return;
+    this.stmt(`UPDATE ${ident(t)} SET ${cols.map((c) => `${ident(c)} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => cells[c] ?? null), id);
+  }
+
+  deleteRow(t: string, id: string): void {
+    this.stmt(`DELETE FROM ${ident(t)} WHERE id = ?`).run(id);
+    this.stmt(`DELETE FROM sync_row_clock WHERE tbl = ? AND row_id = ?`).run(t, id);
+    this.stmt(`DELETE FROM sync_cell_clock WHERE tbl = ? AND row_id = ?`).run(t, id);
+    this.stmt(`DELETE FROM sync_stash WHERE tbl = ? AND row_id = ?`).run(t, id);
+    this.stmt(`DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ?`).run(t, id);
+  }
+
+  rowClock(t: string, id: string): string {
+    return (this.stmt(`SELECT hlc FROM sync_row_clock WHERE tbl = ? AND row_id = ?`).get(t, id) as { hlc: string } | undefined)?.hlc ?? '';
+  }
+
+  cellClocks(t: string, id: string): Map<string, string> {
+    const rows = this.stmt(`SELECT col, hlc FROM sync_cell_clock WHERE tbl = ? AND row_id = ?`).all(t, id) as { col: string; hlc: string }[];
+    return new Map(rows.map((r) => [r.col, r.hlc]));
+  }
+
+  /** The stamp of the value held in one cell ('' if it never came through sync). */
+  clock(t: string, id: string, col: string): string {
+    const c = this.stmt(`SELECT hlc FROM sync_cell_clock WHERE tbl = ? AND row_id = ? AND col = ?`).get(t, id, col) as { hlc: string } | undefined;
+    return c?.hlc ?? this.rowClock(t, id);
+  }
+
+  setRowClock(t: string, id: string, hlc: string): void {
+    this.stmt(`INSERT INTO sync_row_clock (tbl, row_id, hlc) VALUES (?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc`).run(t, id, hlc);
+  }
+
+  setCellClock(t: string, id: string, col: string, hlc: string): void {
+    this.stmt(`INSERT INTO sync_cell_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc`).run(t, id, col, hlc);
+  }
+
+  /** Outbox entries in seq order, optionally only those after `afterSeq`. */
+  pending(afterSeq = 0, limit = -1): PendingWrite[] {
+    return (this.stmt(`SELECT seq, tbl, row_id, hlc, scope, cols, base FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?`).all(afterSeq, limit) as OutboxRow[]).map(toPending);
+  }
+
+  setBase(seq: number, base: Record<string, string>): void {
+    this.stmt(`UPDATE sync_outbox SET base = ? WHERE seq = ?`).run(JSON.stringify(base), seq);
+  }
+
+  ack(seq: number): void {
+    this.stmt(`DELETE FROM sync_outbox WHERE seq = ?`).run(seq);
+  }
+}
+
+/** Waiting writes indexed by row, so merge code can ask "is a local change to this cell still unsent?". */
+export class PendingIndex {
+  private byRow = new Map<string, PendingWrite[]>();
+  constructor(writes: PendingWrite[]) {
+    for (const w of writes) this.add(w);
+  }
+  add(w: PendingWrite): void {
+    const k = rowKey(w.tbl, w.rowId);
+    const list = this.byRow.get(k);
+    if (list) list.push(w);
+    else this.byRow.set(k, [w]);
+  }
+  forRow(tbl: string, rowId: string): PendingWrite[] {
+    return this.byRow.get(rowKey(tbl, rowId)) ?? [];
+  }
+  remove(w: PendingWrite): void {
+    const list = this.byRow.get(rowKey(w.tbl, w.rowId));
+    if (list) list.splice(list.indexOf(w), 1);
+  }
+  /** Highest waiting stamp for a cell ('' if none). */
+  cellHlc(tbl: string, rowId: string, col: string): string {
+    let h = '';
+    for (const w of this.forRow(tbl, rowId)) if (col in w.cols && w.hlc > h) h = w.hlc;
+    return h;
+  }
+  /** The first waiting write of a cell, after `afterSeq`. */
+  firstFor(tbl: string, rowId: string, col: string, afterSeq = 0): PendingWrite | undefined {
+    return this.forRow(tbl, rowId).find((w) => w.seq > afterSeq && col in w.cols);
+  }
+}
+
+/**
+ * Before a cell's held stamp changes under a waiting write, pin that write's base to the stamp it
+ * was written over (the push computes unpinned bases from the clocks).
+ */
+export function freezeBase(local: Local, pending: PendingIndex, tbl: string, rowId: string, col: string, current: string): void {
+  const w = pending.firstFor(tbl, rowId, col);
+  if (!w || (w.base && col in w.base)) return;
+  w.base = { ...(w.base ?? {}), [col]: current };
+  local.setBase(w.seq, w.base);
+}

@@ -1,0 +1,120 @@
+// The push half on the device: turn waiting writes into a batch (with the stamp each column
+// overwrote), then fold HQ's per-write answers back in one transaction.
+import type Database from 'better-sqlite3';
+import type { CellValue, PushAnswerItem, WireWrite } from '../../shared/sync/protocol.js';
+import { Local, PendingIndex, type PendingWrite } from './local.js';
+import { clockOf, persistClock, withoutCapture } from './state.js';
+
+export interface Batch {
+  writes: WireWrite[];
+  pending: PendingWrite[];
+}
+
+/** The next `max` waiting writes, oldest first. A write is one row's change, so batches never split one. */
+export function nextBatch(raw: Database.Database, max: number): Batch {
+  const local = Local.of(raw);
+  const pending = local.pending(0, max);
+  const lastInBatch = new Map<string, string>();
+  const writes = pending.map((w): WireWrite => {
+    const base: Record<string, string> = {};
+    for (const col of Object.keys(w.cols)) {
+      const k = `${w.tbl}\u0000${w.rowId}\u0000${col}`;
+      base[col] = w.base?.[col] ?? lastInBatch.get(k) ?? local.clock(w.tbl, w.rowId, col);
+      lastInBatch.set(k, w.hlc);
+    }
+    const distinct = new Set(Object.values(base));
+    const out: WireWrite = { s: w.seq, t: w.tbl as WireWrite['t'], r: w.rowId, h: w.hlc, p: w.scope, c: w.cols };
+    if (distinct.size === 1) {
+      const only = [...distinct][0]!;
+      if (only !== '') out.b = only;
+    } else out.b = base;
+    return out;
+  });
+  return { writes, pending };
+}
+
+export interface AckSummary {
+  applied: number;
+  superseded: number;
+  rejected: number;
+  restamped: number;
+}
+
+function setValue(local: Local, tbl: string, rowId: string, col: string, value: CellValue, hlc: string) {
+  if (!local.rowExists(tbl, rowId) || !local.columns(tbl).has(col)) return;
+  try {
+    local.updateRow(tbl, rowId, { [col]: value });
+    local.setCellClock(tbl, rowId, col, hlc);
+  } catch {
+    // The local schema refuses HQ's value (e.g. NULL in a required column): keep ours.
+  }
+}
+
+/** Applies HQ's answers to a pushed batch: acknowledges, records rejections, falls back where told. */
+export function applyAnswers(raw: Database.Database, batch: Batch, answers: PushAnswerItem[], hqTime: number, now = new Date()): AckSummary {
+  const local = Local.of(raw);
+  const sum: AckSummary = { applied: 0, superseded: 0, rejected: 0, restamped: 0 };
+  const bySeq = new Map(batch.pending.map((w) => [w.seq, w]));
+  withoutCapture(raw, () =>
+    raw.transaction(() => {
+      clockOf(raw).observe(hqTime);
+      const lastSeq = batch.pending.at(-1)?.seq ?? 0;
+      const still = new Set((raw.prepare('SELECT seq FROM sync_outbox WHERE seq <= ?').all(lastSeq) as { seq: number }[]).map((r) => r.seq));
+      const later = new PendingIndex(local.pending(lastSeq));
+      const inBatch = new PendingIndex(batch.pending.filter((w) => still.has(w.seq)));
+      const toDrop = new Set<PendingWrite>();
+      for (const a of answers) {
+        const w = bySeq.get(a.s);
+        if (!w || !still.has(w.seq)) continue; // answered before (a re-sent batch)
+        inBatch.remove(w);
+        const next = (col: string) => inBatch.firstFor(w.tbl, w.rowId, col, w.seq) ?? later.firstFor(w.tbl, w.rowId, col);
+        const eff = a.h ?? w.hlc;
+        if (a.h) sum.restamped++;
+        for (const [col, res] of Object.entries(a.res)) {
+          if (!(col in w.cols)) continue;
+          const after = next(col);
+          if (res === 'r') {
+            sum.rejected++;
+            const cur = a.cur?.[col];
+            if (after) {
+              if (!after.base || !(col in after.base)) local.setBase(after.seq, (after.base = { ...(after.base ?? {}), [col]: cur?.[1] ?? '' }));
+            } else if (cur) setValue(local, w.tbl, w.rowId, col, cur[0], cur[1]);
+            continue;
+          }
+          if (res === 'a') sum.applied++;
+          else sum.superseded++;
+          if (after && !(after.base && col in after.base)) local.setBase(after.seq, (after.base = { ...(after.base ?? {}), [col]: eff }));
+          // Our value still stands here unless a remote one newer than our write replaced it.
+          if (local.clock(w.tbl, w.rowId, col) < w.hlc) {
+            if (!after) local.setCellClock(w.tbl, w.rowId, col, eff);
+            // Re-stamped, and HQ already holds something newer than the new stamp: take it.
+            const cur = a.cur?.[col];
+            if (cur && cur[1] > eff && !after) setValue(local, w.tbl, w.rowId, col, cur[0], cur[1]);
+          }
+        }
+        if (a.reason) {
+          raw
+            .prepare(
+              `INSERT INTO sync_rejections (seq, tbl, row_id, hlc, cols, code, reason_zh, reason_en, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (seq) DO NOTHING`,
+            )
+            .run(w.seq, w.tbl, w.rowId, w.hlc, JSON.stringify(rejectedCols(w, a)), a.reason.code, a.reason.zh, a.reason.en, now.toISOString());
+        }
+        if (a.gone) toDrop.add(w);
+        local.ack(w.seq);
+      }
+      // A row HQ will not hold for us goes, unless the user has written to it since.
+      for (const w of toDrop) {
+        if (!later.forRow(w.tbl, w.rowId).length && !inBatch.forRow(w.tbl, w.rowId).length) local.deleteRow(w.tbl, w.rowId);
+      }
+      persistClock(raw);
+    })(),
+  );
+  return sum;
+}
+
+function rejectedCols(w: PendingWrite, a: PushAnswerItem): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const [col, res] of Object.entries(a.res)) if (res === 'r' && col in w.cols) out[col] = w.cols[col]!;
+  return out;
+}

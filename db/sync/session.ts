@@ -1,0 +1,133 @@
+// One sync session with HQ: hello (learn HQ's time, check the device is still welcome), push every
+// waiting write, then pull until caught up. Used by the background loop and directly by tests.
+import type Database from 'better-sqlite3';
+import { helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer } from '../../shared/sync/protocol.js';
+import type { Session } from '../context.js';
+import { applyChunk, CURSOR_KEY, type ApplySummary } from './apply.js';
+import { HqClient, SyncFailure, type FetchLike } from './client.js';
+import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
+import { clockOf, getMetaRaw, persistClock, setMetaRaw } from './state.js';
+import { wipeStore } from './wipe.js';
+
+export const APP_VERSION = '0.1.0';
+export const META = { url: 'sync_hq_url', secret: 'sync_secret', enrolledAt: 'sync_enrolled_at', lastSuccess: 'sync_last_success' } as const;
+
+export interface Device {
+  raw: Database.Database;
+  session: Session;
+}
+
+export interface SessionOptions {
+  fetch?: FetchLike;
+  pushBatch?: number;
+  pullLimit?: number;
+  /** Stop after this many push batches / pull chunks (tests interleave devices step by step). */
+  maxPushes?: number;
+  maxPulls?: number;
+}
+
+export interface SyncReport {
+  pushed: AckSummary;
+  pulled: ApplySummary;
+  hello: HelloAnswer;
+}
+
+export function schemaVersion(raw: Database.Database): string {
+  const r = raw.prepare(`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`).get() as { name: string } | undefined;
+  return r?.name ?? 'none';
+}
+
+export function isEnrolled(raw: Database.Database): boolean {
+  return !!getMetaRaw(raw, META.secret) && !!getMetaRaw(raw, META.url);
+}
+
+export function clientFor(dev: Device, opts: SessionOptions = {}): HqClient {
+  const url = getMetaRaw(dev.raw, META.url);
+  const secret = getMetaRaw(dev.raw, META.secret);
+  if (!url || !secret) throw new SyncFailure('refused', '本机尚未注册到总部', 'This device is not enrolled');
+  const clock = clockOf(dev.raw);
+  return new HqClient({ url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => Date.now() + clock.offset, fetch: opts.fetch });
+}
+
+/** Every answer carries HQ's time: it advances the clock and corrects a device clock that is off. */
+export function learnTime(raw: Database.Database, hqTime: number): void {
+  const clock = clockOf(raw);
+  clock.offset = hqTime - Date.now();
+  clock.observe(hqTime);
+}
+
+/** better-sqlite3 is synchronous: wait until no Kysely transaction is open before writing directly. */
+export async function whenIdle(raw: Database.Database): Promise<void> {
+  while (raw.inTransaction) await new Promise((r) => setTimeout(r, 2));
+}
+
+export async function hello(dev: Device, c: HqClient): Promise<HelloAnswer> {
+  const cursor = Number(getMetaRaw(dev.raw, CURSOR_KEY) ?? 0);
+  const h = await c.post('/v1/hello', { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION }, helloAnswer);
+  learnTime(dev.raw, h.hqTime);
+  await whenIdle(dev.raw);
+  dev.raw.transaction(() => {
+    // HQ is the authority on who this device acts for.
+    setMetaRaw(dev.raw, 'role', h.role);
+    setMetaRaw(dev.raw, 'user_name', h.userName);
+    setMetaRaw(dev.raw, 'scope_path', h.scopePath);
+    persistClock(dev.raw);
+  })();
+  Object.assign(dev.session, { role: h.role, userName: h.userName, scopePath: h.scopePath });
+  return h;
+}
+
+export async function pushSome(dev: Device, c: HqClient, opts: SessionOptions = {}): Promise<AckSummary & { batches: number }> {
+  const total = { applied: 0, superseded: 0, rejected: 0, restamped: 0, batches: 0 };
+  for (let i = 0; i < (opts.maxPushes ?? 1000); i++) {
+    const batch = nextBatch(dev.raw, opts.pushBatch ?? 500);
+    if (!batch.writes.length) break;
+    const a = await c.post('/v1/push', { writes: batch.writes }, pushAnswer);
+    learnTime(dev.raw, a.hqTime);
+    await whenIdle(dev.raw);
+    const s = applyAnswers(dev.raw, batch, a.answers, a.hqTime);
+    for (const k of ['applied', 'superseded', 'rejected', 'restamped'] as const) total[k] += s[k];
+    total.batches++;
+  }
+  return total;
+}
+
+export async function pullSome(dev: Device, c: HqClient, opts: SessionOptions = {}): Promise<ApplySummary & { chunks: number }> {
+  const total = { rows: 0, cells: 0, dropped: 0, conflicts: 0, stashed: 0, chunks: 0 };
+  for (let i = 0; i < (opts.maxPulls ?? 100_000); i++) {
+    const cursor = Number(getMetaRaw(dev.raw, CURSOR_KEY) ?? 0);
+    const chunk = await c.post('/v1/pull', { cursor, limit: opts.pullLimit }, pullAnswer);
+    learnTime(dev.raw, chunk.hqTime);
+    await whenIdle(dev.raw);
+    // Another pull may have moved the cursor meanwhile: a chunk applies only on the cursor it was asked for.
+    if (Number(getMetaRaw(dev.raw, CURSOR_KEY) ?? 0) !== cursor) continue;
+    const s = applyChunk(dev.raw, chunk);
+    for (const k of ['rows', 'cells', 'dropped', 'conflicts', 'stashed'] as const) total[k] += s[k];
+    total.chunks++;
+    if (!chunk.more) break;
+  }
+  return total;
+}
+
+/** hello → push → pull. A stale-clock refusal corrects the offset and retries once; revocation wipes. */
+export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<SyncReport> {
+  const c = clientFor(dev, opts);
+  try {
+    let h: HelloAnswer;
+    try {
+      h = await hello(dev, c);
+    } catch (e) {
+      if (!(e instanceof SyncFailure) || e.kind !== 'clock' || e.hqTime === undefined) throw e;
+      learnTime(dev.raw, e.hqTime);
+      h = await hello(dev, c);
+    }
+    const pushed = await pushSome(dev, c, opts);
+    const pulled = await pullSome(dev, c, opts);
+    await whenIdle(dev.raw);
+    setMetaRaw(dev.raw, META.lastSuccess, new Date().toISOString());
+    return { hello: h, pushed, pulled };
+  } catch (e) {
+    if (e instanceof SyncFailure && e.kind === 'revoked') await wipeStore(dev);
+    throw e;
+  }
+}

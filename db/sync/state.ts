@@ -1,0 +1,87 @@
+// Per-connection sync state: the device's hybrid logical clock and the capture switch. The SQL
+// functions the capture triggers call are registered on every connection db/open.ts opens, so
+// no code path (Kysely, raw statements, the generator) can write a synced table unseen.
+import type Database from 'better-sqlite3';
+import { Hlc } from '../../shared/sync/hlc.js';
+
+export interface SyncState {
+  /** null until the store is migrated and its device id known; writes are not captured before. */
+  clock: Hlc | null;
+  /** > 0 while sync applies remote changes or a bulk load runs: nothing is captured. */
+  suppressed: number;
+}
+
+const states = new WeakMap<Database.Database, SyncState>();
+
+export function syncState(raw: Database.Database): SyncState | undefined {
+  return states.get(raw);
+}
+
+/** Registers sync_capture() and sync_hlc(); called by openRaw for every connection. */
+export function registerSyncFunctions(raw: Database.Database): void {
+  const state: SyncState = { clock: null, suppressed: 0 };
+  states.set(raw, state);
+  raw.function('sync_capture', { deterministic: false }, () => (state.clock && state.suppressed === 0 ? 1 : 0));
+  raw.function('sync_hlc', { deterministic: false }, () => {
+    if (!state.clock) throw new Error('sync clock not started');
+    return state.clock.tick();
+  });
+}
+
+const META = { deviceId: 'device_id', hlcHigh: 'sync_hlc_high', offset: 'sync_clock_offset' } as const;
+
+function meta(raw: Database.Database, key: string): string | null {
+  const r = raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return r?.value ?? null;
+}
+
+export function setMetaRaw(raw: Database.Database, key: string, value: string | null): void {
+  if (value === null) raw.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  else raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+export const getMetaRaw = meta;
+
+/**
+ * Starts the clock once the schema is current: the device id (created here when the store is new),
+ * the learned offset to HQ's time, and the highest stamp ever issued, so that a clock set back
+ * between runs cannot make a new write older than an old one.
+ */
+export function startSyncClock(raw: Database.Database, newId: () => string): void {
+  const state = states.get(raw);
+  if (!state || raw.readonly) return;
+  let deviceId = meta(raw, META.deviceId);
+  if (!deviceId) setMetaRaw(raw, META.deviceId, (deviceId = newId()));
+  const clock = new Hlc(deviceId);
+  clock.offset = Number(meta(raw, META.offset) ?? 0) || 0;
+  const high = meta(raw, META.hlcHigh);
+  if (high) clock.observe(high);
+  const last = raw.prepare('SELECT hlc FROM sync_outbox ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
+  if (last) clock.observe(last.hlc);
+  state.clock = clock;
+}
+
+/** Remembers the clock across restarts (called at the end of every sync transaction). */
+export function persistClock(raw: Database.Database): void {
+  const c = states.get(raw)?.clock;
+  if (!c) return;
+  setMetaRaw(raw, META.hlcHigh, c.high());
+  setMetaRaw(raw, META.offset, String(Math.round(c.offset)));
+}
+
+export function clockOf(raw: Database.Database): Hlc {
+  const c = states.get(raw)?.clock;
+  if (!c) throw new Error('sync clock not started for this store');
+  return c;
+}
+
+/** Runs fn with change capture off on this connection (sync's own writes; bulk loads). */
+export function withoutCapture<T>(raw: Database.Database, fn: () => T): T {
+  const state = states.get(raw);
+  if (!state) return fn();
+  state.suppressed++;
+  try {
+    return fn();
+  } finally {
+    state.suppressed--;
+  }
+}

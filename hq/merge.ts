@@ -1,0 +1,122 @@
+// How HQ folds one device write into its state: rights and scope first (old and new scope of the
+// row), then clock safety (a stamp too far ahead of HQ's time is re-stamped), then per-column
+// last-writer-wins, keeping every write that is not current in the history the conflict records
+// are computed from (see shared/sync/conflicts.ts for what counts as a concurrent loss).
+import type { Role } from '../shared/domain/enums.js';
+import { isConcurrentLoss, type CellWrite } from '../shared/sync/conflicts.js';
+import { decodeHlc, encodeHlc, hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
+import { LIMITS, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
+import { mayWrite } from '../shared/sync/rights.js';
+import { APPEND_ONLY, QUIET_COLUMNS, SCOPE_RE } from '../shared/sync/tables.js';
+import { addHistory, newConflict, type RowSet, type RowState } from './rowset.js';
+
+export interface Actor {
+  deviceId: string;
+  userName: string;
+  role: Role;
+  scopePath: string;
+}
+
+export interface Restamp {
+  orig: string;
+  hlc: string;
+  tbl: string;
+  rowId: string;
+}
+
+/** The stored part of an answer (HQ adds current values when it sends it). */
+export type StoredAnswer = Omit<PushAnswerItem, 'cur' | 's'>;
+
+const tracked = (tbl: string, col: string) => !APPEND_ONLY.has(tbl) && !QUIET_COLUMNS.has(col);
+
+function reject(w: WireWrite, code: string, zh: string, en: string): StoredAnswer {
+  return { res: Object.fromEntries(Object.keys(w.c).map((c) => [c, 'r' as const])), reason: { code, zh, en } };
+}
+
+/**
+ * Records (or withdraws) the conflict record of `loser` now that `winner` is the write right after
+ * it. `fresh`: the loser was the newest write until now, so it cannot have a record yet.
+ */
+async function link(rows: RowSet, s: RowState, col: string, loser: CellWrite, winner: CellWrite, fresh = false): Promise<void> {
+  const k = `${col}\u0000${loser.hlc}`;
+  const loss = isConcurrentLoss(s.tbl, col, loser, winner);
+  const rec = s.added.get(k) ?? (fresh ? undefined : (await rows.conflicts(s)).get(k));
+  if (loss) {
+    if (rec) Object.assign(rec, { winner, deleted: false, dirty: true });
+    else s.added.set(k, newConflict(col, loser, winner));
+  } else if (rec && !rec.deleted) Object.assign(rec, { deleted: true, dirty: true });
+}
+
+export async function mergeWrite(
+  rows: RowSet,
+  actor: Actor,
+  w: WireWrite,
+  clock: Hlc,
+  restamped: Map<string, string>,
+  now: number,
+): Promise<{ answer: StoredAnswer; restamp?: Restamp }> {
+  const s = rows.get(w.t, w.r);
+  const claimed = w.c.scope_path;
+  if (claimed !== undefined && (typeof claimed !== 'string' || !SCOPE_RE.test(claimed)))
+    return { answer: reject(w, 'malformed', '数据格式不正确（范围路径）', 'Malformed scope path') };
+  const before = s.exists ? s.scope : null;
+  const after = (claimed as string | undefined) ?? before ?? w.p;
+  const verdict = mayWrite(actor.role, actor.scopePath, w.t, before, after);
+  if (!verdict.ok) return { answer: reject(w, verdict.code, verdict.zh, verdict.en) };
+  if (!s.exists && s.scope === null) s.scope = after;
+
+  // Clock safety: a stamp from a clock running fast would win every later edit; HQ's time replaces it.
+  let h = w.h;
+  let restamp: Restamp | undefined;
+  if (hlcMs(h) > now + LIMITS.futureMs) {
+    for (const c of Object.keys(w.c)) if (s.cells[c]) clock.observe(s.cells[c]![1]);
+    const t = decodeHlc(clock.tick());
+    h = encodeHlc({ ms: t.ms, counter: t.counter, node: actor.deviceId });
+    restamp = { orig: w.h, hlc: h, tbl: w.t, rowId: w.r };
+    restamped.set(w.h, h);
+  } else clock.observe(h);
+  const baseOf = (col: string): string => {
+    const b = typeof w.b === 'string' ? w.b : (w.b?.[col] ?? '');
+    // The device may not yet know its earlier write was re-stamped: map its base the same way.
+    return b && hlcNode(b) === actor.deviceId ? (restamped.get(b) ?? b) : b;
+  };
+
+  const res: Record<string, 'a' | 's'> = {};
+  for (const [col, value] of Object.entries(w.c)) {
+    const write: CellWrite = { hlc: h, base: baseOf(col), value };
+    const cur = s.cells[col];
+    if (cur && cur[1] === h) {
+      res[col] = 'a';
+      continue;
+    }
+    if (!cur || h > cur[1]) {
+      if (cur && tracked(w.t, col)) {
+        const prev: CellWrite = { hlc: cur[1], base: cur[3], value: cur[0] };
+        addHistory(s, col, prev);
+        await link(rows, s, col, prev, write, true);
+      }
+      s.cells[col] = [value, h, 0, write.base];
+      s.changed.add(col);
+      res[col] = 'a';
+      continue;
+    }
+    // Older than what HQ holds: it lands in the middle of the cell's history.
+    res[col] = 's';
+    if (!tracked(w.t, col)) continue;
+    const hist = await rows.history(s);
+    const all = [...(hist.get(col) ?? []), { hlc: cur[1], base: cur[3], value: cur[0] }];
+    if (all.some((x) => x.hlc === h)) continue;
+    let pred: CellWrite | undefined;
+    let succ: CellWrite | undefined;
+    for (const x of all) {
+      if (x.hlc < h && (!pred || x.hlc > pred.hlc)) pred = x;
+      if (x.hlc > h && (!succ || x.hlc < succ.hlc)) succ = x;
+    }
+    if (pred) await link(rows, s, col, pred, write);
+    if (succ) await link(rows, s, col, write, succ);
+    addHistory(s, col, write);
+  }
+  const answer: StoredAnswer = { res };
+  if (restamp) answer.h = restamp.hlc;
+  return { answer, restamp };
+}

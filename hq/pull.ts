@@ -1,0 +1,105 @@
+// Pull: everything visible to the device with a version above its cursor, in bounded chunks.
+// The chunk ends at a version boundary; the device applies it and stores the returned cursor in
+// one transaction. Rows that left the device's scope come as drops; conflict records as well.
+import { sql } from 'kysely';
+import { hlcNode } from '../shared/sync/hlc.js';
+import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
+import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
+import type { Actor } from './merge.js';
+import type { Cell } from './rowset.js';
+import { num, type HqStore } from './store.js';
+
+const END = '\uffff';
+
+function scopeFilter(scope: string) {
+  const anc = ancestorPaths(scope);
+  const inherited = [...INHERITED_TABLES];
+  return sql`((scope_path >= ${scope} AND scope_path < ${scope + END}) OR (tbl IN (${sql.join(inherited)}) AND scope_path IN (${sql.join(anc)})))`;
+}
+
+/** The cells of a row the device does not have yet: all of them if the row is new to it. */
+function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, cursor: number, whole: boolean, deviceId: string): Omit<WireRow, 'v'> | null {
+  const c: Record<string, CellValue> = {};
+  const stamps: Record<string, string> = {};
+  const count = new Map<string, number>();
+  for (const [col, cell] of Object.entries(cells)) {
+    if (!whole && (cell[2] <= cursor || hlcNode(cell[1]) === deviceId)) continue; // not changed since, or its own write
+    c[col] = cell[0];
+    stamps[col] = cell[1];
+    count.set(cell[1], (count.get(cell[1]) ?? 0) + 1);
+  }
+  if (!count.size) return null;
+  let h = '';
+  let best = -1;
+  for (const [k, n] of count) if (n > best) (h = k), (best = n);
+  const hx: Record<string, string> = {};
+  for (const [col, s] of Object.entries(stamps)) if (s !== h) hx[col] = s;
+  return Object.keys(hx).length ? { t: tbl, id: rowId, h, c, hx } : { t: tbl, id: rowId, h, c };
+}
+
+export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows): Promise<PullAnswer> {
+  const db = store.db;
+  const upTo = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
+  const hqTime = Date.now();
+  if (cursor >= upTo) return { hqTime, rows: [], drops: [], conflicts: [], cursor: upTo, more: false };
+  const scope = actor.scopePath;
+  const [rows, moves, conflicts] = await Promise.all([
+    sql<{ tbl: string; row_id: string; cells: string; version: unknown; scope_version: unknown }>`
+      SELECT tbl, row_id, cells, version, scope_version FROM hq_rows
+      WHERE version > ${cursor} AND version <= ${upTo} AND ${scopeFilter(scope)} ORDER BY version LIMIT ${limit}`.execute(db),
+    sql<{ version: unknown; tbl: string; row_id: string; old_scope: string; new_scope: string }>`
+      SELECT version, tbl, row_id, old_scope, new_scope FROM hq_moves WHERE version > ${cursor} AND version <= ${upTo} ORDER BY version LIMIT ${limit}`.execute(db),
+    sql<Record<string, unknown>>`
+      SELECT * FROM hq_conflicts WHERE version > ${cursor} AND version <= ${upTo} AND ${scopeFilter(scope)} ORDER BY version LIMIT ${limit}`.execute(db),
+  ]);
+  // A full stream may have more beyond its last version: the chunk ends there.
+  let end = upTo;
+  for (const s of [rows.rows, moves.rows, conflicts.rows]) if (s.length === limit) end = Math.min(end, num(s.at(-1)!.version));
+
+  type Ev = { v: number; row?: WireRow; drop?: WireDrop; conflict?: WireConflict };
+  const evs: Ev[] = [];
+  for (const r of rows.rows) {
+    const v = num(r.version);
+    if (v > end) continue;
+    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells), cursor, num(r.scope_version) > cursor, actor.deviceId);
+    if (row) evs.push({ v, row: { ...row, v } });
+  }
+  for (const m of moves.rows) {
+    const v = num(m.version);
+    if (v <= end && isVisible(m.tbl, m.old_scope, scope) && !isVisible(m.tbl, m.new_scope, scope)) evs.push({ v, drop: { v, t: m.tbl, id: m.row_id } });
+  }
+  for (const c of conflicts.rows) {
+    const v = num(c.version);
+    if (v > end) continue;
+    const val = (x: unknown) => (x === null || x === undefined ? null : (JSON.parse(String(x)) as CellValue));
+    evs.push({
+      v,
+      conflict: {
+        v, id: String(c.id), t: String(c.tbl), r: String(c.row_id), col: String(c.col), p: String(c.scope_path), deleted: num(c.deleted) === 1,
+        loser: { value: val(c.loser_value), hlc: String(c.loser_hlc), device: hlcNode(String(c.loser_hlc)), user: String(c.loser_user) },
+        winner: { value: val(c.winner_value), hlc: String(c.winner_hlc), device: hlcNode(String(c.winner_hlc)), user: String(c.winner_user) },
+      },
+    });
+  }
+  evs.sort((a, b) => a.v - b.v);
+  // Bound the answer's size too: cut after the version where it passes the limit.
+  let bytes = 0;
+  let cut = evs.length;
+  for (let i = 0; i < evs.length; i++) {
+    bytes += JSON.stringify(evs[i]!.row ?? evs[i]!.drop ?? evs[i]!.conflict).length;
+    if (bytes > LIMITS.pullBytes && i + 1 < evs.length) {
+      cut = i + 1;
+      end = evs[i]!.v;
+      break;
+    }
+  }
+  const kept = evs.slice(0, cut);
+  return {
+    hqTime,
+    rows: kept.flatMap((e) => (e.row ? [e.row] : [])),
+    drops: kept.flatMap((e) => (e.drop ? [e.drop] : [])),
+    conflicts: kept.flatMap((e) => (e.conflict ? [e.conflict] : [])),
+    cursor: end,
+    more: end < upTo,
+  };
+}

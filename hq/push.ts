@@ -1,0 +1,117 @@
+// One push, one transaction: deduplicate on (device, seq), refuse gaps and reused numbers,
+// merge the new writes, take versions from the global counter (whose row lock serialises all
+// pushes so that versions commit in order), store every answer, and answer per write.
+import { sql, type Transaction } from 'kysely';
+import { hlcNode, type Hlc } from '../shared/sync/hlc.js';
+import type { CellValue, PushAnswerItem, WireWrite } from '../shared/sync/protocol.js';
+import { isVisible } from '../shared/sync/tables.js';
+import { HqError, logEvent } from './auth.js';
+import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge.js';
+import { insertMany, RowSet, type RowState } from './rowset.js';
+import { num, type HqStore } from './store.js';
+
+export const HQ_NODE = 'hq';
+
+async function userNames(trx: Transaction<any>, nodes: Set<string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>([[HQ_NODE, '总部']]);
+  const ids = [...nodes].filter((n) => !out.has(n));
+  if (ids.length) {
+    const r = await sql<{ device_id: string; user_name: string }>`SELECT device_id, user_name FROM hq_devices WHERE device_id IN (${sql.join(ids)})`.execute(trx);
+    for (const d of r.rows) out.set(d.device_id, d.user_name);
+  }
+  return out;
+}
+
+/** The values a device must fall back to: rejected cells, and re-stamped cells HQ now holds newer. */
+function withCurrent(a: StoredAnswer, s: RowState, actor: Actor): Omit<PushAnswerItem, 's'> {
+  const out: Omit<PushAnswerItem, 's'> = { ...a };
+  const rejected = Object.values(a.res).includes('r');
+  if (!rejected && !a.h) return out;
+  const visible = s.exists || s.changed.size ? s.scope !== null && isVisible(s.tbl, s.scope, actor.scopePath) : false;
+  if (!visible) {
+    if (rejected) out.gone = true;
+    return out;
+  }
+  const cur: Record<string, [CellValue, string]> = {};
+  for (const [col, r] of Object.entries(a.res)) {
+    const c = s.cells[col];
+    if (c && (r === 'r' || c[1] !== a.h)) cur[col] = [c[0], c[1]];
+  }
+  if (Object.keys(cur).length) out.cur = cur;
+  delete out.gone;
+  return out;
+}
+
+export interface PushOptions {
+  /** Device pushes are numbered; HQ's own writes (reference data from the CLI) are not. */
+  numbered: boolean;
+  now?: number;
+}
+
+export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes: WireWrite[], opts: PushOptions = { numbered: true }): Promise<PushAnswerItem[]> {
+  const now = opts.now ?? Date.now();
+  const restamps: Restamp[] = [];
+  const result = await store.db.transaction().execute(async (trx) => {
+    await sql`UPDATE hq_counter SET version = version WHERE id = 1`.execute(trx); // takes the writer lock
+    let version = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(trx)).rows[0]!.version);
+    const start = version;
+    const next = () => ++version;
+
+    let lastSeq = 0;
+    const fresh: WireWrite[] = [];
+    const dups: WireWrite[] = [];
+    if (opts.numbered) {
+      const d = await sql<{ last_seq: unknown; revoked_at: string | null }>`SELECT last_seq, revoked_at FROM hq_devices WHERE device_id = ${actor.deviceId}`.execute(trx);
+      if (!d.rows[0] || d.rows[0].revoked_at) throw new HqError(403, 'revoked', '此设备已被总部停用', 'Device revoked', { wipe: true });
+      lastSeq = num(d.rows[0].last_seq);
+      let expect = lastSeq + 1;
+      for (const w of writes) {
+        if (w.s <= lastSeq) dups.push(w);
+        else if (w.s === expect) fresh.push(w), expect++;
+        else
+          throw new HqError(409, 'gap', `变更序号不连续（应为${expect}，收到${w.s}），本批未处理`, `Sequence gap: expected ${expect}, got ${w.s}; nothing applied`, { expected: expect });
+      }
+    } else fresh.push(...writes);
+
+    const stored = new Map<number, StoredAnswer>();
+    if (dups.length) {
+      const r = await sql<{ seq: unknown; tbl: string; row_id: string; hlc: string; answer: string }>`
+        SELECT seq, tbl, row_id, hlc, answer FROM hq_writes WHERE device_id = ${actor.deviceId} AND seq IN (${sql.join(dups.map((w) => w.s))})`.execute(trx);
+      const bySeq = new Map(r.rows.map((x) => [num(x.seq), x]));
+      for (const w of dups) {
+        const x = bySeq.get(w.s);
+        if (!x || x.hlc !== w.h || x.tbl !== w.t || x.row_id !== w.r)
+          throw new HqError(409, 'seq_reused', `序号${w.s}已用于另一项变更，本批未处理`, `Sequence number ${w.s} was used for a different change; nothing applied`);
+        stored.set(w.s, JSON.parse(x.answer));
+      }
+    }
+
+    const rows = new RowSet(trx);
+    await rows.load(writes.map((w) => ({ tbl: w.t, rowId: w.r })));
+    const restampedNow = new Map<string, string>();
+    if (fresh.some((w) => typeof w.b === 'object' || typeof w.b === 'string')) {
+      const r = await sql<{ orig_hlc: string; new_hlc: string }>`SELECT orig_hlc, new_hlc FROM hq_restamps WHERE device_id = ${actor.deviceId} AND at > ${new Date(now - 90 * 86_400_000).toISOString()}`.execute(trx);
+      for (const x of r.rows) restampedNow.set(x.orig_hlc, x.new_hlc);
+    }
+    const nodes = new Set<string>();
+    for (const w of fresh) {
+      const { answer, restamp } = await mergeWrite(rows, actor, w, clock, restampedNow, now);
+      stored.set(w.s, answer);
+      if (restamp) restamps.push(restamp);
+    }
+    for (const s of rows.rows.values()) for (const c of [...(s.conflicts?.values() ?? []), ...s.added.values()]) if (c.dirty) nodes.add(hlcNode(c.loser.hlc)), nodes.add(hlcNode(c.winner.hlc));
+    const names = await userNames(trx, nodes);
+    await rows.flush(next, (n) => names.get(n) ?? n.slice(0, 8));
+
+    if (opts.numbered && fresh.length) {
+      const at = new Date(now).toISOString();
+      await insertMany(trx, 'hq_writes (device_id, seq, tbl, row_id, hlc, answer, received_at)', fresh.map((w) => [actor.deviceId, w.s, w.t, w.r, w.h, JSON.stringify(stored.get(w.s)), at]), '');
+      await insertMany(trx, 'hq_restamps (device_id, orig_hlc, new_hlc, tbl, row_id, at)', restamps.map((r) => [actor.deviceId, r.orig, r.hlc, r.tbl, r.rowId, at]), 'ON CONFLICT DO NOTHING');
+      await sql`UPDATE hq_devices SET last_seq = ${lastSeq + fresh.length} WHERE device_id = ${actor.deviceId}`.execute(trx);
+    }
+    if (version !== start) await sql`UPDATE hq_counter SET version = ${version} WHERE id = 1`.execute(trx);
+    return writes.map((w): PushAnswerItem => ({ s: w.s, ...withCurrent(stored.get(w.s)!, rows.get(w.t, w.r), actor) }));
+  });
+  if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0] });
+  return result;
+}

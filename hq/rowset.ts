@@ -1,0 +1,156 @@
+// The rows one push touches, loaded once and written back once (one statement per row, batched
+// inserts for history), so a push costs a few queries per row rather than per cell.
+import { sql, type Transaction } from 'kysely';
+import type { CellValue } from '../shared/sync/protocol.js';
+import { hlcNode } from '../shared/sync/hlc.js';
+import type { CellWrite } from '../shared/sync/conflicts.js';
+import { uuidv7 } from '../shared/ids.js';
+import { num } from './store.js';
+
+/** [value, hlc, version, base] */
+export type Cell = [CellValue, string, number, string];
+
+export interface ConflictRec {
+  id: string;
+  col: string;
+  loser: CellWrite;
+  winner: CellWrite;
+  deleted: boolean;
+  version: number;
+  dirty: boolean;
+}
+
+export interface RowState {
+  tbl: string;
+  rowId: string;
+  exists: boolean;
+  origScope: string | null;
+  scope: string | null;
+  scopeVersion: number;
+  cells: Record<string, Cell>;
+  changed: Set<string>;
+  history: Map<string, CellWrite[]> | null;
+  newHistory: { col: string; w: CellWrite }[];
+  conflicts: Map<string, ConflictRec> | null; // from the database; key col \u0000 loser hlc
+  added: Map<string, ConflictRec>; // created by this push for losers known to have had none
+}
+
+const key = (tbl: string, rowId: string) => `${tbl}\u0000${rowId}`;
+
+export class RowSet {
+  readonly rows = new Map<string, RowState>();
+  constructor(private readonly trx: Transaction<any>) {}
+
+  get(tbl: string, rowId: string): RowState {
+    return this.rows.get(key(tbl, rowId))!;
+  }
+
+  async load(keys: { tbl: string; rowId: string }[]): Promise<void> {
+    const byTable = new Map<string, Set<string>>();
+    for (const k of keys) {
+      if (this.rows.has(key(k.tbl, k.rowId))) continue;
+      (byTable.get(k.tbl) ?? byTable.set(k.tbl, new Set()).get(k.tbl)!).add(k.rowId);
+      this.rows.set(key(k.tbl, k.rowId), {
+        tbl: k.tbl, rowId: k.rowId, exists: false, origScope: null, scope: null, scopeVersion: 0, cells: {}, changed: new Set(),
+        history: null, newHistory: [], conflicts: null, added: new Map(),
+      });
+    }
+    for (const [tbl, ids] of byTable) {
+      const list = [...ids];
+      for (let i = 0; i < list.length; i += 500) {
+        const part = list.slice(i, i + 500);
+        const r = await sql<{ row_id: string; scope_path: string; cells: string; scope_version: unknown }>`
+          SELECT row_id, scope_path, cells, scope_version FROM hq_rows WHERE tbl = ${tbl} AND row_id IN (${sql.join(part)})`.execute(this.trx);
+        for (const row of r.rows) {
+          const s = this.get(tbl, row.row_id);
+          Object.assign(s, { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: JSON.parse(row.cells) });
+        }
+      }
+    }
+  }
+
+  /** Past writes of the row's cells (not the current ones), loaded the first time a merge needs them. */
+  async history(s: RowState): Promise<Map<string, CellWrite[]>> {
+    if (s.history) return s.history;
+    const r = await sql<{ col: string; hlc: string; base: string; value: string | null }>`
+      SELECT col, hlc, base, value FROM hq_cell_history WHERE tbl = ${s.tbl} AND row_id = ${s.rowId}`.execute(this.trx);
+    const map = new Map<string, CellWrite[]>();
+    const add = (col: string, w: CellWrite) => (map.get(col) ?? map.set(col, []).get(col)!).push(w);
+    for (const h of r.rows) add(h.col, { hlc: h.hlc, base: h.base, value: h.value === null ? null : JSON.parse(h.value) });
+    for (const h of s.newHistory) add(h.col, h.w); // written by this push, not yet flushed
+    return (s.history = map);
+  }
+
+  async conflicts(s: RowState): Promise<Map<string, ConflictRec>> {
+    if (s.conflicts) return s.conflicts;
+    s.conflicts = new Map();
+    if (!s.exists) return s.conflicts;
+    const r = await sql<Record<string, string | null>>`
+      SELECT id, col, loser_hlc, loser_value, winner_hlc, winner_value, deleted, version FROM hq_conflicts WHERE tbl = ${s.tbl} AND row_id = ${s.rowId}`.execute(this.trx);
+    for (const c of r.rows) {
+      s.conflicts.set(`${c.col}\u0000${c.loser_hlc}`, {
+        id: c.id!, col: c.col!, deleted: num(c.deleted) === 1, version: num(c.version), dirty: false,
+        loser: { hlc: c.loser_hlc!, base: '', value: c.loser_value === null ? null : JSON.parse(c.loser_value!) },
+        winner: { hlc: c.winner_hlc!, base: '', value: c.winner_value === null ? null : JSON.parse(c.winner_value!) },
+      });
+    }
+    return s.conflicts;
+  }
+
+  /** Writes back every changed row, its moves, history and conflict records, taking versions from `next`. */
+  async flush(next: () => number, userOf: (node: string) => string): Promise<void> {
+    const inserts: unknown[][] = [];
+    const history: unknown[][] = [];
+    for (const s of this.rows.values()) {
+      for (const h of s.newHistory) history.push([s.tbl, s.rowId, h.col, h.w.hlc, h.w.base, JSON.stringify(h.w.value)]);
+      const scopeCell = s.cells.scope_path?.[0];
+      const scope = typeof scopeCell === 'string' ? scopeCell : s.scope;
+      const moved = s.exists && scope !== s.origScope;
+      if (s.changed.size || moved) {
+        if (moved) await sql`INSERT INTO hq_moves (version, tbl, row_id, old_scope, new_scope) VALUES (${next()}, ${s.tbl}, ${s.rowId}, ${s.origScope}, ${scope})`.execute(this.trx);
+        const v = next();
+        for (const c of s.changed) s.cells[c]![2] = v;
+        s.scope = scope;
+        if (!s.exists || moved) s.scopeVersion = v;
+        if (s.exists) {
+          await sql`UPDATE hq_rows SET scope_path = ${scope}, cells = ${JSON.stringify(s.cells)}, version = ${v}, scope_version = ${s.scopeVersion}
+            WHERE tbl = ${s.tbl} AND row_id = ${s.rowId}`.execute(this.trx);
+        } else inserts.push([s.tbl, s.rowId, scope, JSON.stringify(s.cells), v, v]);
+      }
+      if (moved) await this.conflicts(s); // their records follow the row
+      for (const list of [s.conflicts?.values() ?? [], s.added.values()]) {
+        for (const c of list) {
+          if (!c.dirty && !moved) continue;
+          const v = next();
+          await sql`INSERT INTO hq_conflicts (id, tbl, row_id, col, scope_path, loser_hlc, loser_value, loser_user, winner_hlc, winner_value, winner_user, version, deleted)
+            VALUES (${c.id}, ${s.tbl}, ${s.rowId}, ${c.col}, ${scope ?? '/'}, ${c.loser.hlc}, ${JSON.stringify(c.loser.value)}, ${userOf(hlcNode(c.loser.hlc))},
+              ${c.winner.hlc}, ${JSON.stringify(c.winner.value)}, ${userOf(hlcNode(c.winner.hlc))}, ${v}, ${c.deleted ? 1 : 0})
+            ON CONFLICT (id) DO UPDATE SET scope_path = excluded.scope_path, winner_hlc = excluded.winner_hlc, winner_value = excluded.winner_value,
+              winner_user = excluded.winner_user, version = excluded.version, deleted = excluded.deleted`.execute(this.trx);
+        }
+      }
+    }
+    await insertMany(this.trx, 'hq_rows (tbl, row_id, scope_path, cells, version, scope_version)', inserts, '');
+    await insertMany(this.trx, 'hq_cell_history (tbl, row_id, col, hlc, base, value)', history, 'ON CONFLICT DO NOTHING');
+  }
+}
+
+/** Adds a write to a row's history (kept in memory too once the history is loaded). */
+export function addHistory(s: RowState, col: string, w: CellWrite): void {
+  s.newHistory.push({ col, w });
+  if (s.history) (s.history.get(col) ?? s.history.set(col, []).get(col)!).push(w);
+}
+
+export function newConflict(col: string, loser: CellWrite, winner: CellWrite): ConflictRec {
+  return { id: uuidv7(), col, loser, winner, deleted: false, version: 0, dirty: true };
+}
+
+/** Multi-row INSERT in slices (both engines cap the number of parameters per statement). */
+export async function insertMany(trx: Transaction<any>, into: string, rows: unknown[][], tail: string): Promise<void> {
+  if (!rows.length) return;
+  const per = Math.max(1, Math.floor(2000 / rows[0]!.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const part = rows.slice(i, i + per);
+    await sql`INSERT INTO ${sql.raw(into)} VALUES ${sql.join(part.map((r) => sql`(${sql.join(r)})`))} ${sql.raw(tail)}`.execute(trx);
+  }
+}

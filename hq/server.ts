@@ -1,0 +1,94 @@
+// HQ's HTTP face (Fastify). Every request is validated against shared/sync/protocol.ts; anything
+// malformed, oversized, forged, stale or replayed gets a 4xx with a reason in Chinese and English
+// and changes nothing. The only state is in the database.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { Hlc, hlcNode } from '../shared/sync/hlc.js';
+import {
+  enrolRequest, helloRequest, HEADERS, LIMITS, PROTOCOL_VERSION, pullRequest, pushRequest, type HelloAnswer, type PushAnswer,
+} from '../shared/sync/protocol.js';
+import { authenticate, enrol, HqError, type Device } from './auth.js';
+import { applyPush, HQ_NODE } from './push.js';
+import { pull } from './pull.js';
+import { num, type HqStore } from './store.js';
+import { sql } from 'kysely';
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const first = r.error.issues[0];
+  const where = first ? `${first.path.join('.') || '(body)'}: ${first.message}` : '';
+  throw new HqError(400, 'malformed', `请求格式不正确（${where}）`, `Malformed request (${where})`);
+}
+
+export interface HqServerOptions {
+  store: HqStore;
+  logger?: boolean;
+}
+
+export function buildHq({ store, logger = false }: HqServerOptions): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const clock = new Hlc(HQ_NODE);
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof HqError) return reply.status(err.status).send({ error: err.code, zh: err.zh, en: err.en, hqTime: Date.now(), ...err.extra });
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({ error: 'too_large', zh: '请求数据过大', en: 'Request too large', hqTime: Date.now() });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.status(e.statusCode).send({ error: 'bad_request', zh: `请求无效：${e.message ?? ''}`, en: `Bad request: ${e.message ?? ''}`, hqTime: Date.now() });
+    app.log.error(err);
+    return reply.status(500).send({ error: 'internal', zh: '总部服务器内部错误', en: 'HQ internal error', hqTime: Date.now() });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ error: 'not_found', zh: '无此接口', en: 'No such endpoint' }));
+
+  const device = (req: FastifyRequest): Promise<Device> =>
+    authenticate(store, {
+      deviceId: req.headers[HEADERS.device] as string | undefined,
+      authorization: req.headers.authorization,
+      nonce: req.headers[HEADERS.nonce] as string | undefined,
+      time: req.headers[HEADERS.time] as string | undefined,
+    });
+
+  app.get('/v1/ping', async () => ({ ok: true, hqTime: Date.now(), protocol: PROTOCOL_VERSION }));
+
+  app.post('/v1/enrol', async (req) => enrol(store, parse(enrolRequest, req.body)));
+
+  app.post('/v1/hello', async (req): Promise<HelloAnswer> => {
+    const d = await device(req);
+    const body = parse(helloRequest, req.body);
+    if (body.protocol !== PROTOCOL_VERSION)
+      throw new HqError(426, 'protocol', '客户端版本与总部不兼容，请升级应用', `Protocol ${body.protocol} not supported; upgrade the app`);
+    await sql`UPDATE hq_devices SET app_version = ${body.appVersion} WHERE device_id = ${d.deviceId}`.execute(store.db);
+    const head = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(store.db)).rows[0]!.version);
+    return { hqTime: Date.now(), lastSeq: d.lastSeq, head, userName: d.userName, role: d.role, scopePath: d.scopePath };
+  });
+
+  app.post('/v1/push', async (req): Promise<PushAnswer> => {
+    const d = await device(req);
+    const body = parse(pushRequest, req.body);
+    // A device stamps only in its own name; anything else is forged.
+    const forged = body.writes.find((w) => hlcNode(w.h) !== d.deviceId);
+    if (forged) throw new HqError(400, 'forged_stamp', `变更${forged.s}的时间戳不属于本设备，本批未处理`, `Write ${forged.s} carries another node's stamp; nothing applied`);
+    for (let i = 1; i < body.writes.length; i++)
+      if (body.writes[i]!.s <= body.writes[i - 1]!.s) throw new HqError(400, 'order', '变更序号须递增', 'Sequence numbers must increase');
+    const answers = await applyPush(store, clock, d, body.writes);
+    return { hqTime: Date.now(), answers };
+  });
+
+  app.post('/v1/pull', async (req) => {
+    const d = await device(req);
+    const body = parse(pullRequest, req.body);
+    return pull(store, d, body.cursor, body.limit);
+  });
+
+  return app;
+}
+
+export async function startHq(opts: HqServerOptions & { port?: number; host?: string }): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }> {
+  const app = buildHq(opts);
+  await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  return { app, url: `http://${opts.host ?? '127.0.0.1'}:${port}`, close: () => app.close() };
+}

@@ -1,0 +1,153 @@
+// The device ⇄ HQ wire protocol (JSON over HTTP POST, prefix /v1). HQ validates every request with
+// these schemas; the device validates every answer. Short keys keep bytes per changed cell low.
+import { z } from 'zod';
+import { isHlc } from './hlc.js';
+import { COLUMN_RE, SCOPE_RE, isSyncTable } from './tables.js';
+
+export const PROTOCOL_VERSION = 1;
+
+export const LIMITS = {
+  bodyBytes: 4 * 1024 * 1024,
+  writesPerPush: 1000,
+  colsPerWrite: 120,
+  valueChars: 64 * 1024,
+  pullRows: 2000,
+  pullBytes: 1024 * 1024,
+  /** A stamp further than this ahead of HQ's time is re-stamped with HQ's time. */
+  futureMs: 5 * 60 * 1000,
+  /** Requests must carry a time within this window of HQ's time (replay protection). */
+  requestSkewMs: 15 * 60 * 1000,
+} as const;
+
+export const ROLE_VALUES = ['instructor', 'county_organiser', 'hq_admin', 'auditor'] as const;
+
+export const hlcSchema = z.string().max(90).refine(isHlc, 'malformed hlc');
+export const cellValue = z.union([z.string().max(LIMITS.valueChars), z.number().finite(), z.null()]);
+export type CellValue = z.infer<typeof cellValue>;
+const column = z.string().regex(COLUMN_RE);
+const table = z.string().max(40).refine(isSyncTable, 'unknown table');
+const rowId = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/);
+export const scopeSchema = z.string().max(400).regex(SCOPE_RE);
+const cols = z.record(column, cellValue).refine((o) => Object.keys(o).length > 0 && Object.keys(o).length <= LIMITS.colsPerWrite, 'bad column count');
+
+export const enrolRequest = z.strictObject({
+  code: z.string().min(4).max(40),
+  deviceId: z.string().uuid(),
+  deviceName: z.string().max(100).optional(),
+  appVersion: z.string().max(40),
+  schemaVersion: z.string().max(80),
+});
+export type EnrolRequest = z.infer<typeof enrolRequest>;
+
+export const enrolAnswer = z.object({
+  deviceId: z.string(),
+  secret: z.string(),
+  userName: z.string(),
+  role: z.enum(ROLE_VALUES),
+  scopePath: z.string(),
+  hqTime: z.number(),
+});
+export type EnrolAnswer = z.infer<typeof enrolAnswer>;
+
+export const helloRequest = z.strictObject({
+  appVersion: z.string().max(40),
+  schemaVersion: z.string().max(80),
+  cursor: z.number().int().min(0),
+  protocol: z.number().int(),
+});
+export const helloAnswer = z.object({
+  hqTime: z.number(),
+  lastSeq: z.number(),
+  head: z.number(),
+  userName: z.string(),
+  role: z.enum(ROLE_VALUES),
+  scopePath: z.string(),
+});
+export type HelloAnswer = z.infer<typeof helloAnswer>;
+
+/** One local write of one row: the changed columns, stamped once. `b` is the stamp each column overwrote. */
+export const wireWrite = z.strictObject({
+  s: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  t: table,
+  r: rowId,
+  h: hlcSchema,
+  p: scopeSchema,
+  c: cols,
+  // One stamp for every column (the usual case), or one per column. Absent: nothing was overwritten.
+  b: z.union([hlcSchema, z.record(column, z.union([hlcSchema, z.literal('')]))]).optional(),
+});
+export type WireWrite = z.infer<typeof wireWrite>;
+
+export const pushRequest = z.strictObject({
+  writes: z.array(wireWrite).min(1).max(LIMITS.writesPerPush),
+});
+export type PushRequest = z.infer<typeof pushRequest>;
+
+/** a = applied (now the winning value), s = superseded by a later write, r = rejected. */
+export const cellResult = z.enum(['a', 's', 'r']);
+export const reasonSchema = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+export type Reason = z.infer<typeof reasonSchema>;
+
+export const pushAnswerItem = z.object({
+  s: z.number(),
+  res: z.record(z.string(), cellResult),
+  /** The stamp HQ gave the write instead of one too far in the future. */
+  h: z.string().optional(),
+  reason: reasonSchema.optional(),
+  /** HQ's current value for cells the device must fall back to (rejected, or re-stamped and since overwritten). */
+  cur: z.record(z.string(), z.tuple([cellValue, z.string()])).optional(),
+  /** The row is not (or no longer) the device's to hold: drop it once nothing of it is waiting. */
+  gone: z.boolean().optional(),
+});
+export type PushAnswerItem = z.infer<typeof pushAnswerItem>;
+export const pushAnswer = z.object({ hqTime: z.number(), answers: z.array(pushAnswerItem) });
+export type PushAnswer = z.infer<typeof pushAnswer>;
+
+export const pullRequest = z.strictObject({
+  cursor: z.number().int().min(0),
+  limit: z.number().int().min(1).max(LIMITS.pullRows).optional(),
+});
+
+/** A row (or the changed part of one): values, the stamp most cells share, and the exceptions. */
+export const wireRow = z.object({
+  v: z.number(),
+  t: z.string(),
+  id: z.string(),
+  h: z.string(),
+  c: z.record(z.string(), cellValue),
+  hx: z.record(z.string(), z.string()).optional(),
+});
+export type WireRow = z.infer<typeof wireRow>;
+
+export const wireDrop = z.object({ v: z.number(), t: z.string(), id: z.string() });
+export type WireDrop = z.infer<typeof wireDrop>;
+
+const side = z.object({ value: cellValue, hlc: z.string(), device: z.string(), user: z.string() });
+export const wireConflict = z.object({
+  v: z.number(),
+  id: z.string(),
+  t: z.string(),
+  r: z.string(),
+  col: z.string(),
+  p: z.string(),
+  loser: side,
+  winner: side,
+  deleted: z.boolean(),
+});
+export type WireConflict = z.infer<typeof wireConflict>;
+
+export const pullAnswer = z.object({
+  hqTime: z.number(),
+  rows: z.array(wireRow),
+  drops: z.array(wireDrop),
+  conflicts: z.array(wireConflict),
+  cursor: z.number(),
+  more: z.boolean(),
+});
+export type PullAnswer = z.infer<typeof pullAnswer>;
+
+/** Every refusal HQ sends: a stable code, and the reason in Chinese and English. */
+export const errorAnswer = z.object({ error: z.string(), zh: z.string(), en: z.string(), hqTime: z.number().optional(), wipe: z.boolean().optional() });
+export type ErrorAnswer = z.infer<typeof errorAnswer>;
+
+export const HEADERS = { device: 'x-rc-device', nonce: 'x-rc-nonce', time: 'x-rc-time' } as const;

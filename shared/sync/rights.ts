@@ -1,0 +1,31 @@
+// What each role may change through sync (HQ enforces it on every pushed change).
+import type { Role } from '../domain/enums.js';
+import { isUnderScope } from './tables.js';
+
+/** Registry work an instructor does in the field. Everything else is read-only to them. */
+const INSTRUCTOR_TABLES = new Set<string>([
+  'people', 'members', 'recruits', 'activities', 'activity_outlets', 'attendance', 'instructor_visits', 'points_entries', 'quiz_attempts',
+]);
+
+export type RightsVerdict = { ok: true } | { ok: false; code: 'role' | 'scope' | 'settings'; zh: string; en: string };
+
+const deny = (code: 'role' | 'scope' | 'settings', zh: string, en: string): RightsVerdict => ({ ok: false, code, zh, en });
+
+/**
+ * May a writer with this role and scope change a row of `table` whose scope is `before` (null for a
+ * new row) and will be `after`? Both scopes are checked, so nobody moves a row into or out of reach.
+ */
+export function mayWrite(role: Role, scope: string, table: string, before: string | null, after: string): RightsVerdict {
+  if (role === 'auditor') return deny('role', '审计员只能查看，不能修改数据', 'Auditors cannot change data');
+  if ((before !== null && !isUnderScope(before, scope)) || !isUnderScope(after, scope))
+    return deny('scope', '超出本设备的管理范围', 'Outside this device\u2019s scope');
+  if (role === 'hq_admin') return { ok: true };
+  if (table === 'settings') {
+    if (role === 'instructor') return deny('role', '党建指导员不能修改系统设置', 'Instructors cannot change settings');
+    if (after === '/' || before === '/') return deny('settings', '全省统一设置只能由省公司管理员修改', 'Only HQ administrators change global settings');
+    return { ok: true };
+  }
+  if (role === 'instructor' && !INSTRUCTOR_TABLES.has(table))
+    return deny('role', '党建指导员无权修改此类数据（组织架构、党组织、网点等）', 'Instructors cannot change this kind of record');
+  return { ok: true };
+}

@@ -1,0 +1,47 @@
+// What syncs, and who sees it. HQ knows the tables only through this list (it never imports db/);
+// test/sync/tables.test.ts keeps it equal to db/schema.ts's SYNCED_TABLES.
+
+export const SYNC_TABLES = [
+  'org_units', 'org_unit_links', 'outlets', 'party_orgs', 'party_org_outlets', 'party_org_committee', 'party_groups',
+  'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
+  'attendance', 'settings',
+  // Tables later issues add; listed now so HQ accepts them the day devices start writing them.
+  'instructor_visits', 'points_entries', 'quiz_attempts', 'dues_payments',
+] as const;
+export type SyncTable = (typeof SYNC_TABLES)[number];
+
+const TABLE_SET = new Set<string>(SYNC_TABLES);
+export const isSyncTable = (t: string): t is SyncTable => TABLE_SET.has(t);
+
+/** Records that are only ever inserted (marks, ledger lines): concurrent writes there are not conflicts. */
+export const APPEND_ONLY = new Set<string>(['attendance', 'points_entries', 'quiz_attempts', 'dues_payments']);
+
+/** Bookkeeping columns: last writer wins as usual, but losing one is not worth a conflict record. */
+export const QUIET_COLUMNS = new Set<string>(['updated_at']);
+
+/** Column names a device may send (also keeps SQL identifiers safe on every side). */
+export const COLUMN_RE = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** Settings are reference data: a device also sees those set for any unit above its scope. */
+export const INHERITED_TABLES = new Set<string>(['settings']);
+
+export function isUnderScope(path: string, scope: string): boolean {
+  return path.startsWith(scope);
+}
+
+/** '/hq/xa/xa-lintong/' → ['/', '/hq/', '/hq/xa/', '/hq/xa/xa-lintong/'] */
+export function ancestorPaths(scope: string): string[] {
+  const parts = scope.split('/').filter(Boolean);
+  const out = ['/'];
+  let p = '/';
+  for (const part of parts) out.push((p = `${p}${part}/`));
+  return out;
+}
+
+/** Whether a row (table, scope_path) belongs on a device with this scope. */
+export function isVisible(table: string, rowScope: string, deviceScope: string): boolean {
+  if (isUnderScope(rowScope, deviceScope)) return true;
+  return INHERITED_TABLES.has(table) && isUnderScope(deviceScope, rowScope);
+}
+
+export const SCOPE_RE = /^\/([a-z0-9][a-z0-9-]{0,39}\/){0,8}$/;
