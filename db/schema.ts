@@ -169,6 +169,10 @@ export interface ActivitiesTable extends SyncedCols {
   details_json: string | null;
   recorded_by: string | null;
   device_id: string | null;
+  // 2026_11_24_orglife
+  status: Generated<string>;
+  group_id: string | null;
+  instructor_id: string | null;
 }
 
 export interface ActivityOutletsTable extends SyncedCols {
@@ -183,6 +187,17 @@ export interface AttendanceTable extends SyncedCols {
   person_id: string;
   status: string;
   reason: string | null;
+}
+
+export interface AttachmentsTable extends SyncedCols {
+  id: string;
+  activity_id: string;
+  kind: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  file_name: string;
+  thumb_sha256: string | null;
 }
 
 export interface SettingsTable extends SyncedCols {
@@ -214,12 +229,13 @@ export interface DB {
   activity_outlets: ActivityOutletsTable;
   attendance: AttendanceTable;
   settings: SettingsTable;
+  attachments: AttachmentsTable;
 }
 
 /** Tables that sync between devices and HQ (every one has the synced columns). */
 export const SYNCED_TABLES = [
   'org_units', 'org_unit_links', 'outlets', 'party_orgs', 'party_org_outlets', 'party_org_committee', 'party_groups',
   'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
-  'attendance', 'settings',
+  'attendance', 'settings', 'attachments',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -1,6 +1,7 @@
 import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
 import { ApiError, parseInput, type Envelope } from '../../shared/errors.js';
 import type { ApiContext } from '../context.js';
+import { orgLifeHandlers } from './orgLife.js';
 import { registryHandlers } from './registry.js';
 import { systemHandlers } from './system.js';
 import type { HandlerMap } from './types.js';
@@ -9,6 +10,7 @@ import type { HandlerMap } from './types.js';
 export const handlers: HandlerMap<OpName> = {
   ...systemHandlers,
   ...registryHandlers,
+  ...orgLifeHandlers,
 };
 
 /**

@@ -1,12 +1,14 @@
 // The API contract: every operation the renderer may call, in one map.
 // Feature contracts are merged here; later issues add their own file and one spread.
 import type { InputOf, OpDef, ResultOf } from './define.js';
+import { orgLifeContract } from './orgLife.js';
 import { registryContract } from './registry.js';
 import { systemContract } from './system.js';
 
 export const contract = {
   ...systemContract,
   ...registryContract,
+  ...orgLifeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,104 @@
+// Loads what the pure cadence and duty rules need, in a handful of grouped queries (a county's
+// year is a few thousand activities; the rules then run in memory).
+import { sql } from 'kysely';
+import { computeCompliance, type CadenceOrg, type ComplianceRow, type HeldCount } from '../../shared/orglife/compliance.js';
+import { computeDuties, type ContactPoint, type DutyActivityCount, type InstructorDuty, type VisitCount } from '../../shared/orglife/duties.js';
+import { periodOf } from '../../shared/orglife/periods.js';
+import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
+import { scopeEnd, type Db } from '../context.js';
+
+/** Counts cover whole years: a period that overlaps the range counts everything held in it. */
+const wholeYears = (from: string, to: string) => ({ start: periodOf(from, 'year').start, end: periodOf(to, 'year').end });
+
+export async function loadCadenceOrgs(db: Db, scope: string, s: OrgLifeSettings, orgId?: string): Promise<CadenceOrg[]> {
+  const end = scopeEnd(scope);
+  const types = s.cadenceOrgTypes;
+  const orgs = await sql<{ id: string; name: string; org_type: string; seats: number }>`
+    SELECT po.id, po.name, po.org_type,
+      (SELECT count(*) FROM party_org_committee c WHERE c.org_id = po.id AND c.deleted = 0 AND c.role <> 'secretary') AS seats
+    FROM party_orgs po
+    WHERE po.deleted = 0 AND po.scope_path >= ${scope} AND po.scope_path < ${end}
+      AND po.org_type IN (${sql.join(types)}) ${orgId ? sql`AND po.id = ${orgId}` : sql``}
+      AND EXISTS (SELECT 1 FROM members m WHERE m.branch_id = po.id AND m.deleted = 0 AND m.standing = 'normal')
+    ORDER BY po.scope_path, po.name`.execute(db);
+  const groups = await sql<{ id: string; branch_id: string; name: string }>`
+    SELECT g.id, g.branch_id, g.name FROM party_groups g
+    WHERE g.deleted = 0 AND g.scope_path >= ${scope} AND g.scope_path < ${end} ${orgId ? sql`AND g.branch_id = ${orgId}` : sql``}
+    ORDER BY g.name`.execute(db);
+  const byOrg = new Map<string, { id: string; name: string }[]>();
+  for (const g of groups.rows) (byOrg.get(g.branch_id) ?? byOrg.set(g.branch_id, []).get(g.branch_id)!).push({ id: g.id, name: g.name });
+  return orgs.rows.map((o) => ({ id: o.id, name: o.name, orgType: o.org_type, hasCommittee: Number(o.seats) > 0, groups: byOrg.get(o.id) ?? [] }));
+}
+
+export async function loadHeldCounts(db: Db, scope: string, from: string, to: string, types: string[], orgId?: string): Promise<HeldCount[]> {
+  if (!types.length) return [];
+  const r = await sql<{ org_id: string; type: string; group_id: string | null; month: string; n: number }>`
+    SELECT org_id, type, group_id, substr(held_on, 1, 7) AS month, count(*) AS n FROM activities
+    WHERE deleted = 0 AND status = 'held' AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}
+      AND held_on >= ${from} AND held_on <= ${to} AND type IN (${sql.join(types)}) AND org_id IS NOT NULL
+      ${orgId ? sql`AND org_id = ${orgId}` : sql``}
+    GROUP BY org_id, type, group_id, month`.execute(db);
+  return r.rows.map((x) => ({ orgId: x.org_id, type: x.type, groupId: x.group_id, month: x.month, n: Number(x.n) }));
+}
+
+export async function complianceRows(db: Db, scope: string, s: OrgLifeSettings, p: { from: string; to: string; asOf: string; orgId?: string }): Promise<ComplianceRow[]> {
+  const orgs = await loadCadenceOrgs(db, scope, s, p.orgId);
+  const span = wholeYears(p.from, p.to);
+  const held = await loadHeldCounts(db, scope, span.start, span.end, Object.keys(s.cadence), p.orgId);
+  return computeCompliance({ orgs, held, from: p.from, to: p.to, asOf: p.asOf, settings: s });
+}
+
+export async function instructorDuties(db: Db, scope: string, s: OrgLifeSettings, p: { from: string; to: string; asOf: string; instructorId?: string }): Promise<InstructorDuty[]> {
+  const end = scopeEnd(scope);
+  const span = wholeYears(p.from, p.to);
+  const only = p.instructorId ? sql`AND i.id = ${p.instructorId}` : sql``;
+  const instructors = (await sql<{ id: string; name: string; person_id: string | null }>`
+    SELECT i.id, i.name, i.person_id FROM instructors i
+    WHERE i.deleted = 0 AND i.active = 1 AND i.scope_path >= ${scope} AND i.scope_path < ${end} ${only}
+    ORDER BY i.name`.execute(db)).rows;
+  const points = (await sql<{ id: string; name: string; instructor_id: string | null }>`
+    SELECT o.id, o.name, o.instructor_id FROM outlets o
+    WHERE o.deleted = 0 AND o.is_contact_point = 1 AND o.scope_path >= ${scope} AND o.scope_path < ${end}`.execute(db)).rows;
+  const assignments = (await sql<{ outlet_id: string; instructor_id: string; valid_from: string; valid_to: string | null }>`
+    SELECT x.outlet_id, x.instructor_id, x.valid_from, x.valid_to FROM instructor_assignments x
+    JOIN outlets o ON o.id = x.outlet_id AND o.deleted = 0 AND o.is_contact_point = 1
+    WHERE x.deleted = 0 AND o.scope_path >= ${scope} AND o.scope_path < ${end}`.execute(db)).rows;
+  const byOutlet = new Map<string, typeof assignments>();
+  for (const a of assignments) (byOutlet.get(a.outlet_id) ?? byOutlet.set(a.outlet_id, []).get(a.outlet_id)!).push(a);
+  const contactPoints: ContactPoint[] = [];
+  for (const o of points) {
+    const list = byOutlet.get(o.id) ?? [];
+    for (const a of list) contactPoints.push({ instructorId: a.instructor_id, outletId: o.id, outletName: o.name, from: a.valid_from, to: a.valid_to });
+    // An instructor set on the outlet form without an assignment row still owes the visits.
+    if (o.instructor_id && !list.some((a) => a.instructor_id === o.instructor_id && !a.valid_to)) {
+      contactPoints.push({ instructorId: o.instructor_id, outletId: o.id, outletName: o.name, from: null, to: null });
+    }
+  }
+  const visits = (await sql<{ outlet_id: string; month: string; n: number }>`
+    SELECT ao.outlet_id, substr(a.held_on, 1, 7) AS month, count(*) AS n
+    FROM activities a
+    JOIN activity_outlets ao ON ao.activity_id = a.id AND ao.deleted = 0
+    JOIN outlets o ON o.id = ao.outlet_id AND o.is_contact_point = 1 AND o.deleted = 0
+    WHERE a.deleted = 0 AND a.status = 'held' AND a.type = 'instructor_visit' AND a.held_on >= ${span.start} AND a.held_on <= ${span.end}
+      AND o.scope_path >= ${scope} AND o.scope_path < ${end}
+    GROUP BY ao.outlet_id, month`.execute(db)).rows.map((v): VisitCount => ({ outletId: v.outlet_id, month: v.month, n: Number(v.n) }));
+  // Lectures, talks and campaigns count for the instructor named on them, or who lectured or hosted.
+  const dutyTypes = [...new Set([...s.instructor.lecture.types, ...s.instructor.talk.types, ...s.instructor.campaign.types])];
+  const acts = (await sql<{ type: string; held_on: string; instructor_id: string | null; lecturer_person_id: string | null; host_person_id: string | null }>`
+    SELECT type, held_on, instructor_id, lecturer_person_id, host_person_id FROM activities
+    WHERE deleted = 0 AND status = 'held' AND type IN (${sql.join(dutyTypes)}) AND held_on >= ${span.start} AND held_on <= ${span.end}
+      AND scope_path >= ${scope} AND scope_path < ${end}`.execute(db)).rows;
+  const byPerson = new Map(instructors.filter((i) => i.person_id).map((i) => [i.person_id!, i.id]));
+  const counts = new Map<string, DutyActivityCount>();
+  for (const a of acts) {
+    const who = a.instructor_id ?? (a.lecturer_person_id && byPerson.get(a.lecturer_person_id)) ?? (a.host_person_id && byPerson.get(a.host_person_id));
+    if (!who) continue;
+    const key = `${who}|${a.type}|${a.held_on.slice(0, 7)}`;
+    const c = counts.get(key) ?? counts.set(key, { instructorId: who, type: a.type, month: a.held_on.slice(0, 7), n: 0 }).get(key)!;
+    c.n++;
+  }
+  return computeDuties({
+    instructors: instructors.map((i) => ({ id: i.id, name: i.name })), contactPoints, visits, activities: [...counts.values()],
+    from: p.from, to: p.to, asOf: p.asOf, settings: s,
+  });
+}

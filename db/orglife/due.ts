@@ -1,0 +1,57 @@
+// 待办: what is due or overdue for a scope as of a day, and the month view of the calendar.
+import { sql } from 'kysely';
+import type { CalendarMonth, DueReport } from '../../shared/contract/orgLife.js';
+import type { ActivityType } from '../../shared/domain/enums.js';
+import { computeDueItems, type Probationer } from '../../shared/orglife/due.js';
+import { periodOf, previousPeriod } from '../../shared/orglife/periods.js';
+import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
+import { scopeEnd, type Db } from '../context.js';
+import { complianceRows, instructorDuties } from './compliance.js';
+
+export async function probationers(db: Db, scope: string): Promise<Probationer[]> {
+  const r = await sql<{ person_id: string; name: string; org_id: string | null; org_name: string | null; join_date: string }>`
+    SELECT p.id AS person_id, p.name, m.branch_id AS org_id, b.name AS org_name, m.join_date
+    FROM people p
+    JOIN members m ON m.person_id = p.id AND m.deleted = 0 AND m.standing = 'normal'
+    LEFT JOIN party_orgs b ON b.id = m.branch_id
+    WHERE p.deleted = 0 AND p.political_status = 'probationary' AND p.scope_path >= ${scope} AND p.scope_path < ${scopeEnd(scope)}`.execute(db);
+  return r.rows.map((x) => ({ personId: x.person_id, name: x.name, orgId: x.org_id, orgName: x.org_name, admittedOn: x.join_date }));
+}
+
+export async function dueItems(db: Db, scope: string, s: OrgLifeSettings, asOf: string): Promise<DueReport> {
+  // From the start of last year: the period before the current one, for every cadence unit.
+  const from = previousPeriod(periodOf(asOf, 'year')).start;
+  const to = periodOf(asOf, 'year').end;
+  const [compliance, duties, people] = [
+    await complianceRows(db, scope, s, { from, to, asOf }),
+    await instructorDuties(db, scope, s, { from, to, asOf }),
+    await probationers(db, scope),
+  ];
+  return { asOf, items: computeDueItems({ compliance, duties, probationers: people, asOf, settings: s }) };
+}
+
+export async function calendarMonth(db: Db, scope: string, s: OrgLifeSettings, month: string, today: string, orgId?: string): Promise<CalendarMonth> {
+  const p = periodOf(`${month}-01`, 'month');
+  const rows = await db
+    .selectFrom('activities as a')
+    .leftJoin('party_orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.type', 'a.status', 'a.title', 'a.held_on', 'o.name as org_name'])
+    .where('a.deleted', '=', 0)
+    .where('a.scope_path', '>=', scope)
+    .where('a.scope_path', '<', scopeEnd(scope))
+    .where('a.held_on', '>=', p.start)
+    .where('a.held_on', '<=', p.end)
+    .$if(!!orgId, (q) => q.where('a.org_id', '=', orgId!))
+    .orderBy('a.held_on')
+    .orderBy('a.start_time')
+    .limit(2000)
+    .execute();
+  // A past month shows what was still open on its last day; this and later months, what is open now.
+  const asOf = p.end < today ? p.end : today;
+  const due = (await dueItems(db, scope, s, asOf)).items.filter((d) => d.deadline >= p.start && d.deadline <= p.end && (!orgId || d.orgId === orgId));
+  return {
+    month,
+    activities: rows.map((r) => ({ id: r.id, type: r.type as ActivityType, status: r.status as 'held' | 'planned', title: r.title, heldOn: r.held_on, orgName: r.org_name })),
+    due,
+  };
+}

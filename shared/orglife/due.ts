@@ -1,0 +1,122 @@
+// What is due or overdue (待办) as of a day: open obligations of the period that contains it, those
+// missed in the period just before, and probation conversions whose year is up by the month's end.
+import type { ActivityType } from '../domain/enums.js';
+import type { ComplianceRow, PeriodStatus } from './compliance.js';
+import { DUTY_KINDS, type DutyKind, type InstructorDuty } from './duties.js';
+import { addMonths, daysBetween, periodOf } from './periods.js';
+import type { OrgLifeSettings } from './settings.js';
+
+export type DueLevel = 'due' | 'warning' | 'overdue';
+
+/** What opens when the user clicks an item: the form that settles it, prefilled. */
+export type Settle =
+  | { form: 'activity'; type: ActivityType; orgId?: string; groupId?: string; instructorId?: string }
+  | { form: 'visit'; instructorId: string; outletId: string }
+  | { form: 'person'; personId: string };
+
+export interface DueItem {
+  key: string;
+  kind: 'meeting' | 'visit' | 'duty' | 'conversion';
+  level: DueLevel;
+  /** The period the obligation belongs to ('2026-11', '2026-Q4' …) or the conversion month. */
+  periodKey: string;
+  deadline: string;
+  overdueDays: number;
+  activityType: ActivityType | null;
+  orgId: string | null;
+  orgName: string | null;
+  groupName: string | null;
+  instructorName: string | null;
+  outletName: string | null;
+  personName: string | null;
+  settle: Settle;
+}
+
+export interface Probationer {
+  personId: string;
+  name: string;
+  orgId: string | null;
+  orgName: string | null;
+  /** Admission as a probationary member (members.join_date). */
+  admittedOn: string;
+}
+
+export interface DueInput {
+  compliance: ComplianceRow[];
+  duties: InstructorDuty[];
+  probationers: Probationer[];
+  asOf: string;
+  settings: OrgLifeSettings;
+}
+
+const DUTY_TYPE: Record<DutyKind, (s: OrgLifeSettings) => ActivityType> = {
+  lecture: (s) => s.instructor.lecture.types[0]!,
+  talk: (s) => s.instructor.talk.types[0]!,
+  campaign: (s) => s.instructor.campaign.types[0]!,
+};
+
+/** The open period containing asOf (due/warning) and a miss in the one before it (overdue). */
+function openPeriods(periods: PeriodStatus[], asOf: string): { p: PeriodStatus; level: DueLevel }[] {
+  const i = periods.findIndex((p) => p.start <= asOf && asOf <= p.end);
+  if (i < 0) return [];
+  const out: { p: PeriodStatus; level: DueLevel }[] = [];
+  const prev = periods[i - 1];
+  if (prev?.status === 'missed') out.push({ p: prev, level: 'overdue' });
+  const cur = periods[i]!;
+  if (cur.status === 'due' || cur.status === 'warning') out.push({ p: cur, level: cur.status });
+  return out;
+}
+
+const blank = { groupName: null, instructorName: null, outletName: null, personName: null, orgId: null, orgName: null } as const;
+
+export function conversionDueOn(admittedOn: string, s: OrgLifeSettings): string {
+  return addMonths(admittedOn, s.probation.months);
+}
+
+export function computeDueItems(input: DueInput): DueItem[] {
+  const { asOf, settings: s } = input;
+  const items: DueItem[] = [];
+  const overdue = (deadline: string) => Math.max(0, daysBetween(deadline, asOf));
+  for (const r of input.compliance) {
+    for (const { p, level } of openPeriods(r.periods, asOf)) {
+      items.push({
+        ...blank, key: `m|${r.orgId}|${r.groupId ?? ''}|${r.type}|${p.key}`, kind: 'meeting', level, periodKey: p.key, deadline: p.end,
+        overdueDays: overdue(p.end), activityType: r.type, orgId: r.orgId, orgName: r.orgName, groupName: r.groupName,
+        settle: { form: 'activity', type: r.type, orgId: r.orgId, ...(r.groupId ? { groupId: r.groupId } : {}) },
+      });
+    }
+  }
+  for (const d of input.duties) {
+    for (const cp of d.contactPoints) {
+      for (const { p, level } of openPeriods(cp.periods, asOf)) {
+        items.push({
+          ...blank, key: `v|${d.instructorId}|${cp.outletId}|${p.key}`, kind: 'visit', level, periodKey: p.key, deadline: p.end,
+          overdueDays: overdue(p.end), activityType: 'instructor_visit', instructorName: d.name, outletName: cp.outletName,
+          settle: { form: 'visit', instructorId: d.instructorId, outletId: cp.outletId },
+        });
+      }
+    }
+    for (const k of DUTY_KINDS) {
+      for (const { p, level } of openPeriods(d.duties[k], asOf)) {
+        items.push({
+          ...blank, key: `d|${d.instructorId}|${k}|${p.key}`, kind: 'duty', level, periodKey: p.key, deadline: p.end,
+          overdueDays: overdue(p.end), activityType: DUTY_TYPE[k](s), instructorName: d.name,
+          settle: { form: 'activity', type: DUTY_TYPE[k](s), instructorId: d.instructorId },
+        });
+      }
+    }
+  }
+  const monthEnd = periodOf(asOf, 'month').end;
+  for (const pr of input.probationers) {
+    const dueOn = conversionDueOn(pr.admittedOn, s);
+    if (dueOn > monthEnd) continue;
+    const late = overdue(dueOn);
+    const level: DueLevel = late === 0 ? 'due' : late <= s.probation.redAfterDays ? 'warning' : 'overdue';
+    items.push({
+      ...blank, key: `c|${pr.personId}`, kind: 'conversion', level, periodKey: dueOn.slice(0, 7), deadline: dueOn, overdueDays: late,
+      activityType: null, orgId: pr.orgId, orgName: pr.orgName, personName: pr.name, settle: { form: 'person', personId: pr.personId },
+    });
+  }
+  const rank: Record<DueLevel, number> = { overdue: 0, warning: 1, due: 2 };
+  return items.sort((a, b) => rank[a.level] - rank[b.level] || a.deadline.localeCompare(b.deadline) || a.key.localeCompare(b.key));
+}
