@@ -1,9 +1,11 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBackend, type Backend } from '../db/backend.js';
 import { registerApi } from './ipc.js';
 import { electronNativeBinding } from './paths.js';
+import { registerPrint } from './print.js';
 import { isAllowedNavigation, WEB_PREFERENCES, withCsp } from './security.js';
 
 let backend: Backend | undefined;
@@ -36,7 +38,16 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   const profileDir = process.env.RC_PROFILE ?? join(app.getPath('userData'), 'profiles', 'default');
   backend = await startBackend(profileDir, { nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) });
-  registerApi(ipcMain, backend, (event) => (event.senderFrame?.url ?? '').startsWith('file:'));
+  const trusted = (event: Electron.IpcMainInvokeEvent) => (event.senderFrame?.url ?? '').startsWith('file:');
+  registerApi(ipcMain, backend, trusted);
+  registerPrint(ipcMain, {
+    showSaveDialog: (sender, options) => {
+      const win = BrowserWindow.fromWebContents(sender);
+      return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+    },
+    writeFile: (path, data) => writeFile(path, data),
+    defaultDir: () => app.getPath('documents'),
+  }, trusted);
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

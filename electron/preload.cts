@@ -4,4 +4,6 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('rcApi', {
   invoke: (name: string, input: unknown) => ipcRenderer.invoke('rc:api', name, input),
+  // Saves the current page as PDF through main's printToPDF (electron/print.ts).
+  printToPdf: (req: { fileName: string; landscape?: boolean }) => ipcRenderer.invoke('rc:print-pdf', req),
 });
