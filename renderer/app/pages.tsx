@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { PendingModule } from '../components/PendingModule';
+import { ActivitiesPage } from '../features/activities/ActivitiesPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { InstructorsPage } from '../features/instructors/InstructorsPage';
 import { OrgPage } from '../features/org/OrgPage';
 import { OutletsPage } from '../features/outlets/OutletsPage';
 import { PeoplePage } from '../features/people/PeoplePage';
@@ -12,8 +14,8 @@ export const pageComponents: Record<PageKey, ComponentType> = {
   org: OrgPage,
   outlets: OutletsPage,
   people: PeoplePage,
-  activities: () => <PendingModule textKey="pending.activities" />,
-  instructors: () => <PendingModule textKey="pending.instructors" />,
+  activities: ActivitiesPage,
+  instructors: InstructorsPage,
   assessment: () => <PendingModule textKey="pending.assessment" />,
   sync: () => <PendingModule textKey="pending.sync" />,
 };

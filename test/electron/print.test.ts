@@ -16,7 +16,7 @@ function setup(over: Partial<PrintDeps> = {}, pdf = Buffer.from('%PDF-1.7 fake')
     defaultDir: () => '/home/u/文档',
     ...over,
   };
-  registerPrint(ipcMain as never, deps, (e) => (e as { trusted: boolean }).trusted);
+  registerPrint(ipcMain as never, deps, (e) => (e as unknown as { trusted: boolean }).trusted);
   const printToPDF = vi.fn(async () => pdf);
   const event = (trusted = true) => ({ trusted, sender: { printToPDF } });
   return { handler: handlers.get(PRINT_CHANNEL)!, deps, printToPDF, event };

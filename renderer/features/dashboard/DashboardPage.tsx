@@ -3,6 +3,7 @@ import { CHANNEL_TYPES } from '../../../shared/domain/enums.js';
 import { useApi } from '../../components/useApi';
 import { errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
+import { DueList } from './DueList';
 
 export function DashboardPage() {
   const { t, label, lang } = useT();
@@ -31,7 +32,7 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
-      <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('dash.dueLater')} />
+      <DueList />
       <Card size="small" title={t('dash.byType')} style={{ marginTop: 12 }}>
         <Table
           size="small"
