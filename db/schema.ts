@@ -206,6 +206,54 @@ export interface SettingsTable extends SyncedCols {
   value_json: string;
 }
 
+// 2026_11_23_registry: local search index (not synced) and the registry's synced records.
+export interface PeopleSearchTable {
+  rowid: Generated<number>;
+  person_id: string;
+  name: string;
+  scope_path: string;
+  political_status: string;
+  outlet_id: string | null;
+  py_full: string;
+  py_initials: string;
+  py_given: string;
+}
+
+export interface RegistryAuditTable extends SyncedCols {
+  id: string;
+  kind: 'export' | 'reveal' | 'import';
+  subject_id: string | null;
+  description: string;
+  filter_json: string | null;
+  row_count: number;
+  full_ids: number;
+  file_name: string | null;
+  user_name: string;
+  role: string;
+  device_id: string;
+}
+
+export interface MemberHistoryTable extends SyncedCols {
+  id: string;
+  person_id: string;
+  kind: string;
+  from_value: string | null;
+  to_value: string | null;
+  on_date: string;
+  reason: string | null;
+  recorded_by: string;
+}
+
+export interface PersonMergesTable extends SyncedCols {
+  id: string;
+  survivor_id: string;
+  loser_id: string;
+  reason: string;
+  loser_snapshot_json: string;
+  repointed_json: string;
+  merged_by: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -230,6 +278,10 @@ export interface DB {
   attendance: AttendanceTable;
   settings: SettingsTable;
   attachments: AttachmentsTable;
+  people_search: PeopleSearchTable;
+  registry_audit: RegistryAuditTable;
+  member_history: MemberHistoryTable;
+  person_merges: PersonMergesTable;
 }
 
 /** Tables that sync between devices and HQ (every one has the synced columns). */
@@ -237,5 +289,6 @@ export const SYNCED_TABLES = [
   'org_units', 'org_unit_links', 'outlets', 'party_orgs', 'party_org_outlets', 'party_org_committee', 'party_groups',
   'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
   'attendance', 'settings', 'attachments',
+  'registry_audit', 'member_history', 'person_merges',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

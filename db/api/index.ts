@@ -1,6 +1,7 @@
 import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
 import { ApiError, parseInput, type Envelope } from '../../shared/errors.js';
 import type { ApiContext } from '../context.js';
+import { censusHandlers, peopleOverrides } from './census.js';
 import { orgLifeHandlers } from './orgLife.js';
 import { registryHandlers } from './registry.js';
 import { systemHandlers } from './system.js';
@@ -11,6 +12,9 @@ export const handlers: HandlerMap<OpName> = {
   ...systemHandlers,
   ...registryHandlers,
   ...orgLifeHandlers,
+  ...censusHandlers,
+  // The registry's privacy-aware people.list/get/save (issue 4) replace the foundation's.
+  ...peopleOverrides,
 };
 
 /**

@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as core from './2026_11_21_core.js';
 import * as sync from './2026_11_22_sync.js';
+import * as registry from './2026_11_23_registry.js';
 import * as orglife from './2026_11_24_orglife.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
   '2026_11_21_core': core,
   '2026_11_22_sync': sync,
+  '2026_11_23_registry': registry,
   '2026_11_24_orglife': orglife,
 };

@@ -7,6 +7,7 @@ import type { Page, PersonDetail, PersonRow } from '../../shared/contract/types.
 import type { PersonParsed } from '../../shared/schemas/person.js';
 import { scopeEnd, type Db } from '../context.js';
 import { getOrgUnit } from './orgUnits.js';
+import { searchPredicate } from '../registry/search.js';
 
 export interface PeopleFilter {
   q?: string;
@@ -17,6 +18,8 @@ export interface PeopleFilter {
   standing?: string[];
   mobility?: string[];
   channelTypes?: ChannelType[];
+  /** Digits match anywhere in ids and phones only for roles that may see them in full. */
+  fullIdSearch?: boolean;
   limit: number;
   offset: number;
 }
@@ -41,15 +44,9 @@ export async function listPeople(db: Db, scope: string, f: PeopleFilter): Promis
   if (f.standing?.length) q = q.where('m.standing', 'in', f.standing);
   if (f.mobility?.length) q = q.where('m.mobility', 'in', f.mobility);
   if (f.channelTypes?.length) q = q.where('o.channel_type', 'in', f.channelTypes);
-  const text = f.q?.trim();
-  if (text) {
-    const digits = /^[\dXx]{4,}$/.test(text);
-    q = q.where((eb) =>
-      digits
-        ? eb.or([eb('p.citizen_id', 'like', `%${text.toUpperCase()}%`), eb('p.phone', 'like', `%${text}%`)])
-        : eb.or([eb('p.name', 'like', `${text}%`), eb('o.name', 'like', `%${text}%`)]),
-    );
-  }
+  // Full-text search (db/registry/search.ts): name, pinyin, initials, phone, id, outlet and branch.
+  const match = searchPredicate('p', f.q, { fullIds: f.fullIdSearch ?? false });
+  if (match) q = q.where(match);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .select([

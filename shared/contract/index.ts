@@ -1,6 +1,7 @@
 // The API contract: every operation the renderer may call, in one map.
 // Feature contracts are merged here; later issues add their own file and one spread.
 import type { InputOf, OpDef, ResultOf } from './define.js';
+import { censusContract } from './census.js';
 import { orgLifeContract } from './orgLife.js';
 import { registryContract } from './registry.js';
 import { systemContract } from './system.js';
@@ -9,6 +10,7 @@ export const contract = {
   ...systemContract,
   ...registryContract,
   ...orgLifeContract,
+  ...censusContract,
 } as const;
 
 export type Contract = typeof contract;
