@@ -18,12 +18,12 @@ function scopeFilter(scope: string) {
 }
 
 /** The cells of a row the device does not have yet: all of them if the row is new to it. */
-function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, cursor: number, whole: boolean, deviceId: string): Omit<WireRow, 'v'> | null {
+function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since: number, whole: boolean, deviceId: string): Omit<WireRow, 'v'> | null {
   const c: Record<string, CellValue> = {};
   const stamps: Record<string, string> = {};
   const count = new Map<string, number>();
   for (const [col, cell] of Object.entries(cells)) {
-    if (!whole && (cell[2] <= cursor || hlcNode(cell[1]) === deviceId)) continue; // not changed since, or its own write
+    if (!whole && (cell[2] <= since || hlcNode(cell[1]) === deviceId)) continue; // not changed since, or its own write
     c[col] = cell[0];
     stamps[col] = cell[1];
     count.set(cell[1], (count.get(cell[1]) ?? 0) + 1);
@@ -37,7 +37,7 @@ function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, cursor
   return Object.keys(hx).length ? { t: tbl, id: rowId, h, c, hx } : { t: tbl, id: rowId, h, c };
 }
 
-export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows): Promise<PullAnswer> {
+export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows, since = cursor): Promise<PullAnswer> {
   const db = store.db;
   const upTo = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
   const hqTime = Date.now();
@@ -61,7 +61,7 @@ export async function pull(store: HqStore, actor: Actor, cursor: number, limit: 
   for (const r of rows.rows) {
     const v = num(r.version);
     if (v > end) continue;
-    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells), cursor, num(r.scope_version) > cursor, actor.deviceId);
+    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells), since, num(r.scope_version) > since, actor.deviceId);
     if (row) evs.push({ v, row: { ...row, v } });
   }
   for (const m of moves.rows) {

@@ -79,7 +79,8 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
   app.post('/v1/pull', async (req) => {
     const d = await device(req);
     const body = parse(pullRequest, req.body);
-    return pull(store, d, body.cursor, body.limit);
+    if (body.since !== undefined && body.since > body.cursor) throw new HqError(400, 'malformed', '请求格式不正确（since 不能大于 cursor）', 'since must not exceed cursor');
+    return pull(store, d, body.cursor, body.limit, body.since);
   });
 
   return app;

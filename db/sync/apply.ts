@@ -7,6 +7,8 @@ import { Local, PendingIndex, freezeBase } from './local.js';
 import { clockOf, persistClock, setMetaRaw, withoutCapture } from './state.js';
 
 export const CURSOR_KEY = 'sync_cursor';
+/** Where the current catch-up began (see `since` in shared/sync/protocol.ts). */
+export const SINCE_KEY = 'sync_pull_since';
 
 export interface ApplySummary {
   rows: number;
@@ -127,6 +129,7 @@ export function applyChunk(raw: Database.Database, chunk: PullAnswer): ApplySumm
         }
       }
       setMetaRaw(raw, CURSOR_KEY, String(chunk.cursor));
+      if (!chunk.more) setMetaRaw(raw, SINCE_KEY, String(chunk.cursor));
       persistClock(raw);
     })(),
   );

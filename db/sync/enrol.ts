@@ -37,6 +37,7 @@ export async function enrolDevice(
     setMetaRaw(dev.raw, 'user_name', a.userName);
     setMetaRaw(dev.raw, 'scope_path', a.scopePath);
     setMetaRaw(dev.raw, 'sync_cursor', '0');
+    setMetaRaw(dev.raw, 'sync_pull_since', '0');
     persistClock(dev.raw);
   })();
   Object.assign(dev.session, { role: a.role, userName: a.userName, scopePath: a.scopePath });

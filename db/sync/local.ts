@@ -2,6 +2,7 @@
 // connection, the stamp each held value carries, and the writes still waiting in the outbox.
 // Everything here is synchronous better-sqlite3, run inside one transaction by its callers.
 import type Database from 'better-sqlite3';
+import { maxHlc } from '../../shared/sync/hlc.js';
 import type { CellValue } from '../../shared/sync/protocol.js';
 import { capturedTables, syncedColumns } from './capture.js';
 
@@ -165,12 +166,18 @@ export class PendingIndex {
 }
 
 /**
- * Before a cell's held stamp changes under a waiting write, pin that write's base to the stamp it
- * was written over (the push computes unpinned bases from the clocks).
+ * Before a cell's held stamp changes under waiting writes, pin each one's base to the stamp it was
+ * written over: the held stamp for the first, the newer of that and the previous waiting write for
+ * the rest. (Unpinned bases are computed at push time from the clocks, which are about to move.)
  */
 export function freezeBase(local: Local, pending: PendingIndex, tbl: string, rowId: string, col: string, current: string): void {
-  const w = pending.firstFor(tbl, rowId, col);
-  if (!w || (w.base && col in w.base)) return;
-  w.base = { ...(w.base ?? {}), [col]: current };
-  local.setBase(w.seq, w.base);
+  let prev = '';
+  for (const w of pending.forRow(tbl, rowId)) {
+    if (!(col in w.cols)) continue;
+    if (!(w.base && col in w.base)) {
+      w.base = { ...(w.base ?? {}), [col]: maxHlc(prev, current) };
+      local.setBase(w.seq, w.base);
+    }
+    prev = w.hlc;
+  }
 }

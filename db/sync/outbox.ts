@@ -1,6 +1,7 @@
 // The push half on the device: turn waiting writes into a batch (with the stamp each column
 // overwrote), then fold HQ's per-write answers back in one transaction.
 import type Database from 'better-sqlite3';
+import { maxHlc } from '../../shared/sync/hlc.js';
 import type { CellValue, PushAnswerItem, WireWrite } from '../../shared/sync/protocol.js';
 import { Local, PendingIndex, type PendingWrite } from './local.js';
 import { clockOf, persistClock, withoutCapture } from './state.js';
@@ -19,7 +20,8 @@ export function nextBatch(raw: Database.Database, max: number): Batch {
     const base: Record<string, string> = {};
     for (const col of Object.keys(w.cols)) {
       const k = `${w.tbl}\u0000${w.rowId}\u0000${col}`;
-      base[col] = w.base?.[col] ?? lastInBatch.get(k) ?? local.clock(w.tbl, w.rowId, col);
+      // Written over the previous waiting write or the value sync stored, whichever is newer.
+      base[col] = w.base?.[col] ?? maxHlc(lastInBatch.get(k) ?? '', local.clock(w.tbl, w.rowId, col));
       lastInBatch.set(k, w.hlc);
     }
     const distinct = new Set(Object.values(base));
@@ -83,10 +85,10 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
           }
           if (res === 'a') sum.applied++;
           else sum.superseded++;
-          if (after && !(after.base && col in after.base)) local.setBase(after.seq, (after.base = { ...(after.base ?? {}), [col]: eff }));
           // Our value still stands here unless a remote one newer than our write replaced it.
           if (local.clock(w.tbl, w.rowId, col) < w.hlc) {
-            if (!after) local.setCellClock(w.tbl, w.rowId, col, eff);
+            // Later waiting writes of this cell now compute their base from it.
+            local.setCellClock(w.tbl, w.rowId, col, eff);
             // Re-stamped, and HQ already holds something newer than the new stamp: take it.
             const cur = a.cur?.[col];
             if (cur && cur[1] > eff && !after) setValue(local, w.tbl, w.rowId, col, cur[0], cur[1]);

@@ -1,12 +1,13 @@
 // One sync session with HQ: hello (learn HQ's time, check the device is still welcome), push every
 // waiting write, then pull until caught up. Used by the background loop and directly by tests.
 import type Database from 'better-sqlite3';
-import { helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer } from '../../shared/sync/protocol.js';
+import { hlcMs } from '../../shared/sync/hlc.js';
+import { helloAnswer, LIMITS, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer } from '../../shared/sync/protocol.js';
 import type { Session } from '../context.js';
-import { applyChunk, CURSOR_KEY, type ApplySummary } from './apply.js';
+import { applyChunk, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.js';
 import { HqClient, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
-import { clockOf, getMetaRaw, persistClock, setMetaRaw } from './state.js';
+import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw } from './state.js';
 import { wipeStore } from './wipe.js';
 
 export const APP_VERSION = '0.1.0';
@@ -46,13 +47,13 @@ export function clientFor(dev: Device, opts: SessionOptions = {}): HqClient {
   const secret = getMetaRaw(dev.raw, META.secret);
   if (!url || !secret) throw new SyncFailure('refused', '本机尚未注册到总部', 'This device is not enrolled');
   const clock = clockOf(dev.raw);
-  return new HqClient({ url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => Date.now() + clock.offset, fetch: opts.fetch });
+  return new HqClient({ url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch });
 }
 
 /** Every answer carries HQ's time: it advances the clock and corrects a device clock that is off. */
 export function learnTime(raw: Database.Database, hqTime: number): void {
   const clock = clockOf(raw);
-  clock.offset = hqTime - Date.now();
+  clock.offset = hqTime - deviceNow(raw);
   clock.observe(hqTime);
 }
 
@@ -96,7 +97,8 @@ export async function pullSome(dev: Device, c: HqClient, opts: SessionOptions = 
   const total = { rows: 0, cells: 0, dropped: 0, conflicts: 0, stashed: 0, chunks: 0 };
   for (let i = 0; i < (opts.maxPulls ?? 100_000); i++) {
     const cursor = Number(getMetaRaw(dev.raw, CURSOR_KEY) ?? 0);
-    const chunk = await c.post('/v1/pull', { cursor, limit: opts.pullLimit }, pullAnswer);
+    const since = Math.min(cursor, Number(getMetaRaw(dev.raw, SINCE_KEY) ?? cursor));
+    const chunk = await c.post('/v1/pull', { cursor, since, limit: opts.pullLimit }, pullAnswer);
     learnTime(dev.raw, chunk.hqTime);
     await whenIdle(dev.raw);
     // Another pull may have moved the cursor meanwhile: a chunk applies only on the cursor it was asked for.
@@ -107,6 +109,16 @@ export async function pullSome(dev: Device, c: HqClient, opts: SessionOptions = 
     if (!chunk.more) break;
   }
   return total;
+}
+
+/** Once everything this device stamped is at HQ (re-stamped there if needed), stop stamping the future. */
+async function rewindIfAhead(dev: Device): Promise<void> {
+  const clock = clockOf(dev.raw);
+  if (hlcMs(clock.high()) <= clock.physical() + LIMITS.futureMs) return;
+  await whenIdle(dev.raw);
+  if ((dev.raw.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n > 0) return;
+  clock.rewind();
+  persistClock(dev.raw);
 }
 
 /** hello → push → pull. A stale-clock refusal corrects the offset and retries once; revocation wipes. */
@@ -122,6 +134,7 @@ export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<
       h = await hello(dev, c);
     }
     const pushed = await pushSome(dev, c, opts);
+    await rewindIfAhead(dev);
     const pulled = await pullSome(dev, c, opts);
     await whenIdle(dev.raw);
     setMetaRaw(dev.raw, META.lastSuccess, new Date().toISOString());

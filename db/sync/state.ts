@@ -9,6 +9,8 @@ export interface SyncState {
   clock: Hlc | null;
   /** > 0 while sync applies remote changes or a bulk load runs: nothing is captured. */
   suppressed: number;
+  /** The device's own clock (tests move it days away to prove clock safety). */
+  physicalNow: () => number;
 }
 
 const states = new WeakMap<Database.Database, SyncState>();
@@ -19,7 +21,7 @@ export function syncState(raw: Database.Database): SyncState | undefined {
 
 /** Registers sync_capture() and sync_hlc(); called by openRaw for every connection. */
 export function registerSyncFunctions(raw: Database.Database): void {
-  const state: SyncState = { clock: null, suppressed: 0 };
+  const state: SyncState = { clock: null, suppressed: 0, physicalNow: () => Date.now() };
   states.set(raw, state);
   raw.function('sync_capture', { deterministic: false }, () => (state.clock && state.suppressed === 0 ? 1 : 0));
   raw.function('sync_hlc', { deterministic: false }, () => {
@@ -51,7 +53,7 @@ export function startSyncClock(raw: Database.Database, newId: () => string): voi
   if (!state || raw.readonly) return;
   let deviceId = meta(raw, META.deviceId);
   if (!deviceId) setMetaRaw(raw, META.deviceId, (deviceId = newId()));
-  const clock = new Hlc(deviceId);
+  const clock = new Hlc(deviceId, () => state.physicalNow());
   clock.offset = Number(meta(raw, META.offset) ?? 0) || 0;
   const high = meta(raw, META.hlcHigh);
   if (high) clock.observe(high);
@@ -66,6 +68,11 @@ export function persistClock(raw: Database.Database): void {
   if (!c) return;
   setMetaRaw(raw, META.hlcHigh, c.high());
   setMetaRaw(raw, META.offset, String(Math.round(c.offset)));
+}
+
+/** This device's physical time (its own clock, not corrected). */
+export function deviceNow(raw: Database.Database): number {
+  return states.get(raw)?.physicalNow() ?? Date.now();
 }
 
 export function clockOf(raw: Database.Database): Hlc {

@@ -7,7 +7,7 @@ import { capturedTables } from './capture.js';
 import { clockOf, setMetaRaw, withoutCapture } from './state.js';
 
 const SYNC_TABLES_LOCAL = ['sync_outbox', 'sync_row_clock', 'sync_cell_clock', 'sync_conflicts', 'sync_rejections', 'sync_stash'];
-const META_KEYS = ['sync_hq_url', 'sync_secret', 'sync_enrolled_at', 'sync_cursor', 'sync_last_success', 'role', 'user_name', 'scope_path'];
+const META_KEYS = ['sync_hq_url', 'sync_secret', 'sync_enrolled_at', 'sync_cursor', 'sync_pull_since', 'sync_last_success', 'role', 'user_name', 'scope_path'];
 
 export async function wipeStore(dev: { raw: Database.Database; session: Session }): Promise<void> {
   const raw = dev.raw;

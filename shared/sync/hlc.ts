@@ -75,6 +75,16 @@ export class Hlc {
     } else if (rm === this.ms && rc > this.counter) this.counter = rc;
   }
 
+  /**
+   * Winds the clock back to physical time. Only safe when nothing stamped by this clock is still
+   * unsent (HQ has re-stamped all of it): a device whose clock ran days ahead uses it to stop
+   * stamping the future once HQ has told it the right time.
+   */
+  rewind(): void {
+    this.ms = this.physical();
+    this.counter = 0;
+  }
+
   /** The highest stamp this clock has issued or seen (to persist across restarts). */
   high(): string {
     return encodeHlc({ ms: this.ms, counter: this.counter, node: this.node });

@@ -105,6 +105,11 @@ export type PushAnswer = z.infer<typeof pushAnswer>;
 
 export const pullRequest = z.strictObject({
   cursor: z.number().int().min(0),
+  /**
+   * Where this catch-up began. A row arrives whole-since-then: its cells may carry versions below
+   * `cursor` when the row itself was last changed after an earlier chunk of the catch-up ended.
+   */
+  since: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(LIMITS.pullRows).optional(),
 });
 

@@ -4,8 +4,12 @@ import { isUnderScope } from './tables.js';
 
 /** Registry work an instructor does in the field. Everything else is read-only to them. */
 const INSTRUCTOR_TABLES = new Set<string>([
-  'people', 'members', 'recruits', 'activities', 'activity_outlets', 'attendance', 'instructor_visits', 'points_entries', 'quiz_attempts',
+  'people', 'members', 'recruits', 'activities', 'activity_outlets', 'attendance', 'attachments', 'instructor_visits', 'points_entries',
+  'quiz_attempts', 'member_history', 'registry_audit',
 ]);
+
+/** The audit trail of what a user exported or revealed is written by every role, auditors included. */
+const EVERYONE_TABLES = new Set<string>(['registry_audit']);
 
 export type RightsVerdict = { ok: true } | { ok: false; code: 'role' | 'scope' | 'settings'; zh: string; en: string };
 
@@ -16,7 +20,7 @@ const deny = (code: 'role' | 'scope' | 'settings', zh: string, en: string): Righ
  * new row) and will be `after`? Both scopes are checked, so nobody moves a row into or out of reach.
  */
 export function mayWrite(role: Role, scope: string, table: string, before: string | null, after: string): RightsVerdict {
-  if (role === 'auditor') return deny('role', '审计员只能查看，不能修改数据', 'Auditors cannot change data');
+  if (role === 'auditor' && !EVERYONE_TABLES.has(table)) return deny('role', '审计员只能查看，不能修改数据', 'Auditors cannot change data');
   if ((before !== null && !isUnderScope(before, scope)) || !isUnderScope(after, scope))
     return deny('scope', '超出本设备的管理范围', 'Outside this device\u2019s scope');
   if (role === 'hq_admin') return { ok: true };

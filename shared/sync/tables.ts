@@ -4,7 +4,7 @@
 export const SYNC_TABLES = [
   'org_units', 'org_unit_links', 'outlets', 'party_orgs', 'party_org_outlets', 'party_org_committee', 'party_groups',
   'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
-  'attendance', 'settings',
+  'attendance', 'settings', 'attachments', 'registry_audit', 'member_history', 'person_merges',
   // Tables later issues add; listed now so HQ accepts them the day devices start writing them.
   'instructor_visits', 'points_entries', 'quiz_attempts', 'dues_payments',
 ] as const;
@@ -14,7 +14,9 @@ const TABLE_SET = new Set<string>(SYNC_TABLES);
 export const isSyncTable = (t: string): t is SyncTable => TABLE_SET.has(t);
 
 /** Records that are only ever inserted (marks, ledger lines): concurrent writes there are not conflicts. */
-export const APPEND_ONLY = new Set<string>(['attendance', 'points_entries', 'quiz_attempts', 'dues_payments']);
+export const APPEND_ONLY = new Set<string>([
+  'attendance', 'points_entries', 'quiz_attempts', 'dues_payments', 'registry_audit', 'member_history', 'person_merges',
+]);
 
 /** Bookkeeping columns: last writer wins as usual, but losing one is not worth a conflict record. */
 export const QUIET_COLUMNS = new Set<string>(['updated_at']);
