@@ -68,7 +68,7 @@ export async function mergePeople(ctx: ApiContext, a: { survivorId: string; lose
     const keys = column === 'person_id' ? NATURAL_KEYS[table] : undefined;
     if (keys) {
       // Keep the survivor's own row (the oldest) where both now say the same thing.
-      const cols = sql.join(keys.map((k) => sql.ref(k)));
+      const cols = sql.join(keys.map((k) => sql.ref(`${table}.${k}`))); // qualified: t2 has the same columns
       await sql`UPDATE ${sql.table(table)} SET deleted = 1, updated_at = ${now}
         WHERE id IN (${sql.join(ids)}) AND EXISTS (
           SELECT 1 FROM ${sql.table(table)} t2 WHERE t2.person_id = ${s.id} AND t2.deleted = 0 AND t2.id <> ${sql.table(table)}.id

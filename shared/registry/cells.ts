@@ -48,8 +48,9 @@ function realDate(y: number, m: number, d: number): string | null {
 
 /** Excel's 1900 date system: serial 1 is 1900-01-01 and the phantom 1900-02-29 shifts the rest. */
 export function fromExcelSerial(n: number): string | null {
-  if (!Number.isFinite(n) || n < 1 || n > 73050) return null;
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(n) * 86_400_000;
+  if (!Number.isFinite(n) || n < 1 || n > 73050 || Math.floor(n) === 60) return null;
+  const base = n < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const ms = base + Math.floor(n) * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
 

@@ -49,4 +49,17 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-000000000090', 'warnings.attendance.green', '0.9', '/', '${T}', '${T}');
     `);
   },
+  // The registry's synced records; the search index fills itself from people (a trigger on insert).
+  '2026_11_23_registry': (raw) => {
+    raw.exec(`
+      INSERT INTO registry_audit (id, kind, subject_id, description, row_count, user_name, role, device_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000b01', 'reveal', '0190a000-0000-7000-8000-000000000030', '查看完整身份证号和手机号：张三', 1, '刘组织员', 'county_organiser', '0190a000-0000-7000-8000-00000000d001', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO member_history (id, person_id, kind, from_value, to_value, on_date, recorded_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000b02', '0190a000-0000-7000-8000-000000000030', 'standing', 'normal', 'suspended', '2026-01-05', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO person_merges (id, survivor_id, loser_id, reason, loser_snapshot_json, repointed_json, merged_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000b03', '0190a000-0000-7000-8000-000000000030', '0190a000-0000-7000-8000-000000000b04', 'manual', '{}', '[]', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO people (id, name, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000b05', '单雄信', 'masses', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };

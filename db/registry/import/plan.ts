@@ -3,7 +3,7 @@
 // of problems or is ready to write. Nothing here writes.
 import { birthDateFromCitizenId, citizenIdProblem, maskCitizenId } from '../../../shared/domain/citizenId.js';
 import { validationError } from '../../../shared/errors.js';
-import { ROSTER_FIELDS, type RosterField } from '../../../shared/registry/headers.js';
+import { ROSTER_FIELD_KEYS, ROSTER_FIELDS, type RosterField } from '../../../shared/registry/headers.js';
 import { addYears, type RegistryRules } from '../../../shared/registry/rules.js';
 import type { ImportProblem, ImportRowPreview } from '../../../shared/registry/types.js';
 import { personInput, type PersonInput, type PersonParsed } from '../../../shared/schemas/person.js';
@@ -26,6 +26,7 @@ const PATH_FIELD: Record<string, RosterField> = {
   'member.joinDate': 'joinDate', 'member.fullDate': 'fullDate', 'member.standing': 'standing',
 };
 
+const STAND_IN = '00000000-0000-7000-8000-000000000000';
 const isParty = (s: string | null | undefined) => s === 'full_member' || s === 'probationary';
 
 function pick(places: Place[] | undefined, field: RosterField, value: string, what: string): { place?: Place; problem?: ImportProblem } {
@@ -99,7 +100,7 @@ export async function planImport(db: Db, drafts: DraftRow[], o: { scope: string;
   const firstRowOfId = new Map<string, number>();
   return converted.map(({ d, values: v, problems, notes }): PlannedRow => {
     const row: PlannedRow = { rowNo: d.rowNo, name: v.name ?? '', citizenId: maskCitizenId(v.citizenId), action: 'error', problems, notes };
-    if (!v.name) problems.push(problem('name', '', { zh: '为必填项', en: 'is required' }));
+    if (!v.name && !problems.some((x) => x.field === 'name')) problems.push(problem('name', '', { zh: '为必填项', en: 'is required' }));
     if (!v.citizenId && !problems.some((p) => p.field === 'citizenId')) problems.push(problem('citizenId', '', { zh: '为必填项（导入按身份证号识别人员）', en: 'is required (imports match people by it)' }));
     if (v.citizenId) {
       const seen = firstRowOfId.get(v.citizenId);
@@ -150,15 +151,21 @@ export async function planImport(db: Db, drafts: DraftRow[], o: { scope: string;
     if (!existing && v.name && lk.peopleByNameBirth.has(`${v.name}|${v.birthDate ?? (v.citizenId ? birthDateFromCitizenId(v.citizenId) ?? '' : '')}`))
       notes.push(problem(null, '', { zh: '已有同名且出生日期相同的人员，可能重复（导入后可在“疑似重复”中合并）', en: 'Same name and birth date as someone registered: possible duplicate' }));
 
-    if (problems.length) return row;
-    const parsed = personInput.safeParse(mergedInput(v, status, refs, existing, member));
+    // Every problem of a row at once: the schema checks the row even when a reference is already
+    // known to be missing (a stand-in id keeps it from repeating that), minus fields already named.
+    const known = new Set(problems.map((x) => x.field));
+    const stand = { outletId: refs.outletId ?? (v.outletCode || v.outletName ? STAND_IN : undefined), branchId: refs.branchId ?? (v.branch ? STAND_IN : undefined), groupId: refs.groupId };
+    const parsed = personInput.safeParse(mergedInput(v, status, stand, existing, member));
     if (!parsed.success) {
       for (const i of validationError(parsed.error).issues) {
         const field = PATH_FIELD[i.path] ?? PATH_FIELD[i.path.split('.')[0]!] ?? null;
-        problems.push({ field, message: i.message, messageEn: i.messageEn });
+        if (!known.has(field)) problems.push({ field, message: i.message, messageEn: i.messageEn });
       }
-      return row;
     }
+    // In the order of the roster's columns, so the first problem named is the leftmost.
+    const at = (f: RosterField | null) => (f ? ROSTER_FIELD_KEYS.indexOf(f) : 99);
+    problems.sort((a, b) => at(a.field) - at(b.field));
+    if (problems.length || !parsed.success) return row;
     const input = parsed.data;
     const scopePath = outlet?.scope_path ?? (existing && input.outletId === existing.outlet_id ? existing.scope_path : null) ?? branch?.scope_path ?? existing?.scope_path ?? o.scope;
     if (!scopePath.startsWith(o.scope)) {

@@ -39,7 +39,11 @@ export function problem(field: RosterField | null, key: string, vars?: { zh: str
 type Converter = (c: Cell) => Parsed<string>;
 
 const CONVERT: Record<RosterField, Converter> = {
-  name: (c) => parseText(c, 40),
+  // "张  三": spaces typed to line names up in a printed roster are not part of the name.
+  name: (c) => {
+    const r = parseText(c, 40);
+    return r.ok && r.v ? { ok: true, v: r.v.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '') } : r;
+  },
   gender: parseGender,
   ethnicity: parseEthnicity,
   birthDate: parseDate,
