@@ -3,6 +3,7 @@ import type { Envelope } from '../shared/errors.js';
 import { dispatch } from './api/index.js';
 import type { OpenOptions } from './open.js';
 import { openProfile, type Profile } from './profile.js';
+import { startSyncLoop, type EngineOptions } from './sync/engine.js';
 
 export interface Backend {
   profile: Profile;
@@ -10,9 +11,12 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function startBackend(profileDir: string, opts: OpenOptions = {}): Promise<Backend> {
+export async function startBackend(profileDir: string, opts: OpenOptions & { sync?: EngineOptions } = {}): Promise<Backend> {
   const profile = await openProfile(profileDir, opts);
   const stoppers: (() => Promise<void> | void)[] = [];
+  // Background sync with HQ: idles until the device is enrolled, never blocks a call.
+  const sync = startSyncLoop({ raw: profile.store.raw, session: profile.session }, opts.sync);
+  stoppers.push(() => sync.stop());
   return {
     profile,
     call: (name, input) => dispatch(profile.context(), name, input),

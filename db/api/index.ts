@@ -4,12 +4,14 @@ import type { ApiContext } from '../context.js';
 import { censusHandlers, peopleOverrides } from './census.js';
 import { orgLifeHandlers } from './orgLife.js';
 import { registryHandlers } from './registry.js';
+import { syncHandlers } from './sync.js';
 import { systemHandlers } from './system.js';
 import type { HandlerMap } from './types.js';
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
   ...systemHandlers,
+  ...syncHandlers,
   ...registryHandlers,
   ...orgLifeHandlers,
   ...censusHandlers,

@@ -4,10 +4,12 @@ import type { InputOf, OpDef, ResultOf } from './define.js';
 import { censusContract } from './census.js';
 import { orgLifeContract } from './orgLife.js';
 import { registryContract } from './registry.js';
+import { syncContract } from './sync.js';
 import { systemContract } from './system.js';
 
 export const contract = {
   ...systemContract,
+  ...syncContract,
   ...registryContract,
   ...orgLifeContract,
   ...censusContract,

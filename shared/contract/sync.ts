@@ -1,0 +1,87 @@
+// Operations of the 同步 screen. sync.enrol and sync.now talk to HQ over the network, so they are
+// declared `read`: dispatch must not wrap them in a local transaction (that would hold the store
+// for the length of an HTTP call), and an auditor's device must be able to enrol and sync.
+import { z } from 'zod';
+import { read, write } from './define.js';
+import type { Page } from './types.js';
+
+export type SyncConnection = 'not_enrolled' | 'syncing' | 'online' | 'offline' | 'error' | 'revoked';
+
+export interface SyncStatus {
+  enrolled: boolean;
+  hqUrl: string | null;
+  deviceId: string;
+  userName: string;
+  role: string;
+  scopePath: string;
+  connection: SyncConnection;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  /** Local writes waiting to be sent. */
+  pending: number;
+  /** When the oldest of them was made. */
+  oldestPendingAt: string | null;
+  lastError: { message: string; messageEn: string; at: string } | null;
+  openConflicts: number;
+  openRejections: number;
+  /** Rows from HQ this app version could not store (kept aside, retried). */
+  stashed: number;
+  wipedAt: string | null;
+}
+
+export interface RecordSide {
+  value: unknown;
+  user: string;
+  at: string;
+  mine: boolean;
+}
+
+export interface ConflictRecord {
+  id: string;
+  table: string;
+  rowId: string;
+  rowLabel: string | null;
+  column: string;
+  /** The value that lost (kept so it can be re-applied) and the one that won. */
+  loser: RecordSide;
+  winner: RecordSide;
+  current: unknown;
+  dismissedAt: string | null;
+  reappliedAt: string | null;
+}
+
+export interface RejectionRecord {
+  id: string;
+  table: string;
+  rowId: string;
+  rowLabel: string | null;
+  values: Record<string, unknown>;
+  code: string;
+  reason: string;
+  reasonEn: string;
+  madeAt: string;
+  rejectedAt: string;
+  dismissedAt: string | null;
+  reappliedAt: string | null;
+}
+
+const recordRef = z.strictObject({ kind: z.enum(['conflict', 'rejection']), id: z.string().min(1).max(64) });
+const listInput = z.strictObject({
+  include: z.enum(['open', 'all']).default('open'),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const syncContract = {
+  'sync.status': read<SyncStatus>()(z.strictObject({})),
+  'sync.enrol': read<SyncStatus>()(
+    z.strictObject({ hqUrl: z.string().trim().min(8).max(200), code: z.string().trim().min(4).max(40), deviceName: z.string().max(100).optional() }),
+  ),
+  'sync.now': read<SyncStatus>()(z.strictObject({})),
+  'sync.conflicts': read<Page<ConflictRecord>>()(listInput),
+  'sync.rejections': read<Page<RejectionRecord>>()(listInput),
+  /** Writes the kept value again as a new local change (it syncs like any edit). */
+  'sync.reapply': write<{ ok: true }>()(recordRef),
+  'sync.dismiss': write<{ ok: true }>()(recordRef),
+} as const;
