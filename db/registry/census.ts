@@ -15,7 +15,7 @@ export async function censusOutlet(db: Db, scope: string, outletId: string): Pro
     .leftJoin('org_units as c', 'c.id', 'o.county_id')
     .leftJoin('party_orgs as po', (j) => j.onRef('po.id', '=', 'o.coverage_org_id').on('po.deleted', '=', 0))
     .leftJoin('instructors as i', (j) => j.onRef('i.id', '=', 'o.instructor_id').on('i.deleted', '=', 0))
-    .select(['o.id', 'o.name', 'o.code', 'o.channel_type', 'o.staff_count', 'o.scope_path', 'c.name as county_name', 'po.name as org_name', 'i.name as instructor_name'])
+    .select(['o.id', 'o.name', 'o.code', 'o.channel_type', 'o.staff_count', 'o.scope_path', 'c.name as county_name', 'po.id as org_id', 'po.name as org_name', 'i.name as instructor_name'])
     .where('o.id', '=', outletId)
     .where('o.deleted', '=', 0)
     .executeTakeFirst();
@@ -40,7 +40,7 @@ export async function censusOutlet(db: Db, scope: string, outletId: string): Pro
     .execute();
   return {
     id: o.id, name: o.name, code: o.code, channelType: o.channel_type as ChannelType, countyName: o.county_name, staffCount: o.staff_count,
-    coverageOrgName: o.org_name, instructorName: o.instructor_name,
+    coverageOrgId: o.org_id, coverageOrgName: o.org_name, instructorName: o.instructor_name,
     registered: Number(c.registered), members: Number(c.members ?? 0), probationary: Number(c.probationary ?? 0),
     missingConsent: Number(c.missing_consent ?? 0),
     people: await rowsByIds(db, ids.map((r) => r.id)),

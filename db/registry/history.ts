@@ -46,8 +46,15 @@ export async function personHistory(db: Db, personId: string): Promise<HistoryEn
     .where((eb) => eb.or([eb('survivor_id', '=', personId), eb('loser_id', '=', personId)]))
     .where('deleted', '=', 0)
     .execute();
+  // Branch changes are stored as ids (they survive a rename); shown by name.
+  const orgIds = [...new Set(rows.filter((r) => r.kind === 'branch').flatMap((r) => [r.from_value, r.to_value]).filter((x): x is string => !!x))];
+  const orgNames = new Map(
+    orgIds.length ? (await db.selectFrom('party_orgs').select(['id', 'name']).where('id', 'in', orgIds).execute()).map((o) => [o.id, o.name]) : [],
+  );
+  const show = (kind: string, v: string | null) => (kind === 'branch' && v ? (orgNames.get(v) ?? v) : v);
   const out: HistoryEntry[] = rows.map((r) => ({
-    id: r.id, kind: r.kind, fromValue: r.from_value, toValue: r.to_value, onDate: r.on_date, reason: r.reason, recordedBy: r.recorded_by, at: r.created_at,
+    id: r.id, kind: r.kind, fromValue: show(r.kind, r.from_value), toValue: show(r.kind, r.to_value), onDate: r.on_date, reason: r.reason,
+    recordedBy: r.recorded_by, at: r.created_at,
   }));
   for (const m of merges) {
     const snap = JSON.parse(m.loser_snapshot_json) as { name?: string };

@@ -39,6 +39,7 @@ export interface CensusOutlet {
   channelType: ChannelType;
   countyName: string | null;
   staffCount: number;
+  coverageOrgId: string | null;
   coverageOrgName: string | null;
   instructorName: string | null;
   registered: number;

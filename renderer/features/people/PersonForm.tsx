@@ -14,6 +14,8 @@ import { applyIssues, checkWithSchema, errorText } from '../../components/formEr
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
+import { PersonLifecycle } from './PersonLifecycle';
+import { RevealButton } from './RevealButton';
 
 const MEMBER_FIELDS = ['branchId', 'groupId', 'joinDate', 'fullDate', 'standing', 'mobility', 'mobilityDestination', 'mobilitySince', 'mobilityCardNo', 'lostContact', 'lostContactSince', 'lostContactReason', 'duesBaseType'];
 const RECRUIT_DATES = ['appliedOn', 'activistOn', 'candidateOn', 'probationaryOn', 'fullOn', 'cancelledOn'] as const;
@@ -151,7 +153,8 @@ export function PersonForm(props: { open: boolean; personId?: string; defaultOut
         <Row gutter={12}>
           <Col span={6}><Form.Item name="name" label={lang === 'zh' ? '姓名' : 'Name'} required><Input maxLength={40} /></Form.Item></Col>
           <Col span={10}>
-            <Form.Item name="citizenId" label={L('citizenId')} validateStatus={idHint ? 'error' : undefined} help={idHint ?? (existing?.citizenIdMasked ? `${t('people.masked')}：${existing.citizenId ?? ''}` : undefined)}>
+            <Form.Item name="citizenId" label={L('citizenId')} validateStatus={idHint ? 'error' : undefined}
+              help={idHint ?? (existing?.citizenIdMasked ? <>{`${t('people.masked')}：${existing.citizenId ?? ''}`} <RevealButton personId={existing.id} onRevealed={(v) => form.setFieldsValue(v)} /></> : undefined)}>
               <Input maxLength={22} onChange={(e) => onIdChange(e.target.value)} placeholder={existing?.citizenIdMasked ? existing.citizenId ?? '' : undefined} />
             </Form.Item>
           </Col>
@@ -222,7 +225,8 @@ export function PersonForm(props: { open: boolean; personId?: string; defaultOut
             )}
           </>
         )}
-        {existing?.synthetic && <Alert type="warning" showIcon message={t('common.synthetic')} />}
+        {existing && <PersonLifecycle person={existing} onChanged={(p) => { setExisting(p); form.setFieldsValue({ member: toFormValues(p).member }); }} />}
+        {existing?.synthetic && <Alert type="warning" showIcon title={t('common.synthetic')} />}
         {existing && <Typography.Text type="secondary">{existing.updatedAt}</Typography.Text>}
       </Form>
     </Drawer>

@@ -1,0 +1,49 @@
+import { Drawer, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { PersonRow } from '../../../shared/contract/types.js';
+import { POLITICAL_STATUS, POSTS } from '../../../shared/domain/enums.js';
+import { useT } from '../../i18n';
+import { ExportButton } from './ExportButton';
+import { PersonForm } from './PersonForm';
+import { useRegText } from './text';
+import { usePeople, type PeopleFilter } from './usePeople';
+
+export interface Drill {
+  title: string;
+  filter: PeopleFilter;
+}
+
+/** The records behind a number on a coverage or breach list, exportable like the roster. */
+export function PeopleDrawer(props: { drill: Drill | null; onClose(): void }) {
+  return props.drill ? <Inner drill={props.drill} onClose={props.onClose} /> : null;
+}
+
+function Inner({ drill, onClose }: { drill: Drill; onClose(): void }) {
+  const r = useRegText();
+  const { t, label } = useT();
+  const people = usePeople(drill.filter);
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <Drawer open width={900} title={`${drill.title} · ${r('people.title')}`} onClose={onClose} extra={<ExportButton input={{ list: 'roster', filter: drill.filter }} />}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('common.total', { n: people.total })}</Typography.Text>
+        <Table<PersonRow>
+          size="small"
+          rowKey="id"
+          loading={people.loading}
+          dataSource={people.rows}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
+          columns={[
+            { title: r('name'), dataIndex: 'name', render: (v: string, p) => <a onClick={() => setOpen(p.id)}>{v}</a> },
+            { title: '身份证号', dataIndex: 'citizenId', width: 180 },
+            { title: '政治面貌', dataIndex: 'politicalStatus', width: 120, render: (v: string) => <Tag>{label(POLITICAL_STATUS, v)}</Tag> },
+            { title: '岗位', dataIndex: 'post', width: 90, render: (v: string) => label(POSTS, v) },
+            { title: '所在网点', dataIndex: 'outletName', ellipsis: true },
+            { title: '所在党支部', dataIndex: 'branchName', ellipsis: true },
+          ]}
+        />
+      </Space>
+      <PersonForm open={!!open} personId={open ?? undefined} onClose={(saved) => { setOpen(null); if (saved) void people.reload(); }} />
+    </Drawer>
+  );
+}

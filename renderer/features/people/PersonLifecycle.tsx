@@ -1,0 +1,109 @@
+import { App, Button, Col, DatePicker, Divider, Empty, Input, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { PersonDetail } from '../../../shared/contract/types.js';
+import { MOBILITY, POLITICAL_STATUS, RECRUIT_STAGES, STANDINGS, type Labelled } from '../../../shared/domain/enums.js';
+import type { HistoryEntry } from '../../../shared/registry/types.js';
+import { call } from '../../api/client';
+import { errorText } from '../../components/formErrors';
+import { useApi } from '../../components/useApi';
+import { useT } from '../../i18n';
+import { useRegText, type RegKey } from './text';
+
+type Kind = 'standing' | 'mobility' | 'lost_contact';
+
+/** A person's history (standing, mobility, lost contact, status, stage, branch, merges) and, for members, a change to record. */
+export function PersonLifecycle({ person, onChanged }: { person: PersonDetail; onChanged(p: PersonDetail): void }) {
+  const r = useRegText();
+  const { label, options, lang } = useT();
+  const { message } = App.useApp();
+  const history = useApi('people.history', { personId: person.id });
+  const [kind, setKind] = useState<Kind>('standing');
+  const [on, setOn] = useState<Dayjs | null>(dayjs());
+  const [value, setValue] = useState<string | undefined>();
+  const [lost, setLost] = useState(!person.member?.lostContact);
+  const [destination, setDestination] = useState('');
+  const [cardNo, setCardNo] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const show = (h: HistoryEntry, v: string | null) => {
+    if (!v) return '—';
+    const tables: Record<string, Labelled> = { standing: STANDINGS, political_status: POLITICAL_STATUS, recruit_stage: RECRUIT_STAGES };
+    if (tables[h.kind]) return label(tables[h.kind]!, v);
+    if (h.kind === 'mobility') return v === 'none' ? label(MOBILITY, 'none') : `${label(MOBILITY, v.split(':')[0])}：${v.split(':').slice(1).join(':')}`;
+    if (h.kind === 'lost_contact') return v === 'lost' ? r('change.lostYes') : r('change.lostNo');
+    if (h.kind === 'merge') return v;
+    return v;
+  };
+
+  const record = async () => {
+    const date = on?.format('YYYY-MM-DD') ?? '';
+    const change =
+      kind === 'standing'
+        ? { kind, standing: (value ?? 'normal') as 'normal', on: date, reason: reason || null }
+        : kind === 'mobility'
+          ? { kind, mobility: (value ?? 'none') as 'none', on: date, destination: destination || null, cardNo: cardNo || null, reason: reason || null }
+          : { kind, lost, on: date, reason: reason || null };
+    setBusy(true);
+    try {
+      const p = await call('members.recordChange', { personId: person.id, change });
+      message.success(lang === 'en' ? 'Recorded' : '已记录');
+      setReason('');
+      onChanged(p);
+      void history.reload();
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {person.member && (
+        <>
+          <Divider titlePlacement="start">{r('change')}</Divider>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Radio.Group value={kind} onChange={(e) => { setKind(e.target.value as Kind); setValue(undefined); }} optionType="button" size="small"
+              options={[{ value: 'standing', label: r('change.standing') }, { value: 'mobility', label: r('change.mobility') }, { value: 'lost_contact', label: r('change.lost') }]} />
+            <Row gutter={8}>
+              {kind === 'standing' && <Col span={6}><Select style={{ width: '100%' }} value={value} onChange={setValue} options={options(STANDINGS)} placeholder={r('change.standing')} /></Col>}
+              {kind === 'mobility' && (
+                <>
+                  <Col span={5}><Select style={{ width: '100%' }} value={value} onChange={setValue} options={options(MOBILITY)} placeholder={r('change.mobility')} /></Col>
+                  <Col span={7}><Input value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={r('change.destination')} maxLength={100} /></Col>
+                  <Col span={6}><Input value={cardNo} onChange={(e) => setCardNo(e.target.value)} placeholder={r('change.card')} maxLength={40} /></Col>
+                </>
+              )}
+              {kind === 'lost_contact' && (
+                <Col span={8}><Radio.Group value={lost} onChange={(e) => setLost(e.target.value as boolean)} options={[{ value: true, label: r('change.lostYes') }, { value: false, label: r('change.lostNo') }]} /></Col>
+              )}
+              <Col span={6}><DatePicker style={{ width: '100%' }} value={on} onChange={setOn} placeholder={r('change.on')} /></Col>
+            </Row>
+            <Space.Compact style={{ width: '100%' }}>
+              <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={r('change.reason')} maxLength={200} />
+              <Button type="primary" loading={busy} onClick={record}>{r('change.save')}</Button>
+            </Space.Compact>
+          </Space>
+        </>
+      )}
+      <Divider titlePlacement="start">{r('history')}</Divider>
+      {history.data?.length ? (
+        <Timeline
+          items={history.data.map((h) => ({
+            key: h.id,
+            content: (
+              <div>
+                <Typography.Text strong>{h.onDate}</Typography.Text> {r(`kind.${h.kind}` as RegKey)}：{h.kind === 'merge' ? show(h, h.fromValue) : `${show(h, h.fromValue)} → ${show(h, h.toValue)}`}
+                <Typography.Text type="secondary">{h.reason ? `（${h.reason}）` : ''} · {h.recordedBy}</Typography.Text>
+              </div>
+            ),
+          }))}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={r('history.empty')} />
+      )}
+    </>
+  );
+}

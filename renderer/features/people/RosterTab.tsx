@@ -1,0 +1,99 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { PersonRow } from '../../../shared/contract/types.js';
+import { CHANNEL_TYPES, GENDERS, MOBILITY, POLITICAL_STATUS, POSTS, STANDINGS } from '../../../shared/domain/enums.js';
+import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { errorText } from '../../components/formErrors';
+import { UnitSelect } from '../../components/UnitSelect';
+import { useApi } from '../../components/useApi';
+import { useT } from '../../i18n';
+import { ExportButton } from './ExportButton';
+import { ImportDrawer } from './import/ImportDrawer';
+import { PersonForm } from './PersonForm';
+import { useRegText } from './text';
+import { usePeople, type PeopleFilter } from './usePeople';
+
+/** The roster: search (name, pinyin, initials, phone, id, outlet, branch) with filters, import and export. */
+export function RosterTab() {
+  const { t, label, options, lang } = useT();
+  const r = useRegText();
+  const [filter, setFilter] = useState<PeopleFilter>({ politicalStatus: ['full_member', 'probationary'] });
+  const [editing, setEditing] = useState<{ id?: string } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const units = useApi('orgUnits.list', {});
+  const people = usePeople(filter);
+  const L = (k: string) => FIELD_LABELS[k]![lang];
+  const patch = (p: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...p }));
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Space wrap>
+          <Input.Search allowClear placeholder={t('people.searchHint')} style={{ width: 300 }} onSearch={(q) => patch({ q: q || undefined })} aria-label={t('common.search')} />
+          <Select mode="multiple" allowClear maxTagCount={1} placeholder={L('politicalStatus')} style={{ minWidth: 190 }} options={options(POLITICAL_STATUS)} value={filter.politicalStatus} onChange={(v) => patch({ politicalStatus: v })} />
+          <Select mode="multiple" allowClear maxTagCount={1} placeholder={L('channelType')} style={{ minWidth: 150 }} options={options(CHANNEL_TYPES)} value={filter.channelTypes} onChange={(v) => patch({ channelTypes: v })} />
+          <UnitSelect units={units.data ?? []} allowClear placeholder={L('unitId')} style={{ width: 160 }} value={filter.unitId} onChange={(v) => patch({ unitId: v })} />
+          <Select mode="multiple" allowClear maxTagCount={1} placeholder={r('filters.standing')} style={{ minWidth: 120 }} options={options(STANDINGS)} value={filter.standing} onChange={(v) => patch({ standing: v })} />
+          <Select mode="multiple" allowClear maxTagCount={1} placeholder={r('filters.mobility')} style={{ minWidth: 120 }} options={options(MOBILITY)} value={filter.mobility} onChange={(v) => patch({ mobility: v })} />
+          <Typography.Text type="secondary">{t('common.total', { n: people.total })}</Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space>
+          <ExportButton input={{ list: 'roster', filter }} />
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{r('import')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>{t('people.new')}</Button>
+        </Space>
+      }
+    >
+      {people.error !== undefined && <Typography.Text type="danger">{errorText(people.error, lang)}</Typography.Text>}
+      <Table<PersonRow>
+        virtual
+        size="small"
+        rowKey="id"
+        loading={people.loading && people.rows.length === 0}
+        dataSource={people.rows}
+        pagination={false}
+        locale={{ emptyText: t('people.empty') }}
+        scroll={{ x: 1100, y: window.innerHeight - 290 }}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < 400) people.more();
+        }}
+        onRow={(p) => ({ onDoubleClick: () => setEditing({ id: p.id }) })}
+        columns={[
+          { title: r('name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string, p) => <a onClick={() => setEditing({ id: p.id })}>{v}</a> },
+          { title: L('gender'), dataIndex: 'gender', width: 60, render: (v: string) => label(GENDERS, v) },
+          { title: L('birthDate'), dataIndex: 'birthDate', width: 110 },
+          { title: L('citizenId'), dataIndex: 'citizenId', width: 190 },
+          { title: L('phone'), dataIndex: 'phone', width: 130 },
+          { title: L('politicalStatus'), dataIndex: 'politicalStatus', width: 120, render: (v: string) => <Tag color={v === 'full_member' ? 'red' : v === 'probationary' ? 'volcano' : undefined}>{label(POLITICAL_STATUS, v)}</Tag> },
+          { title: L('outletId'), dataIndex: 'outletName', width: 200, ellipsis: true },
+          { title: L('post'), dataIndex: 'post', width: 100, render: (v: string) => label(POSTS, v) },
+          { title: L('branchId'), dataIndex: 'branchName', width: 180, ellipsis: true },
+          {
+            title: L('standing'), dataIndex: 'standing', width: 120,
+            render: (v: string | null, p) => (v ? <>{label(STANDINGS, v)}{p.mobility && p.mobility !== 'none' && <Tag style={{ marginLeft: 4 }}>{label(MOBILITY, p.mobility)}</Tag>}</> : '—'),
+          },
+        ]}
+      />
+      <PersonForm
+        open={!!editing}
+        personId={editing?.id}
+        onClose={(saved) => {
+          setEditing(null);
+          if (saved) void people.reload();
+        }}
+      />
+      <ImportDrawer
+        open={importing}
+        onClose={(imported) => {
+          setImporting(false);
+          if (imported) void people.reload();
+        }}
+      />
+    </Card>
+  );
+}
