@@ -55,13 +55,16 @@ const DUTY_TYPE: Record<DutyKind, (s: OrgLifeSettings) => ActivityType> = {
   campaign: (s) => s.instructor.campaign.types[0]!,
 };
 
-/** The open period containing asOf (due/warning) and a miss in the one before it (overdue). */
-function openPeriods(periods: PeriodStatus[], asOf: string): { p: PeriodStatus; level: DueLevel }[] {
+/**
+ * The open period containing asOf (due/warning), and a miss in the one before it (overdue) while
+ * that is recent: older misses belong to the compliance report, not to this month's list.
+ */
+function openPeriods(periods: PeriodStatus[], asOf: string, s: OrgLifeSettings): { p: PeriodStatus; level: DueLevel }[] {
   const i = periods.findIndex((p) => p.start <= asOf && asOf <= p.end);
   if (i < 0) return [];
   const out: { p: PeriodStatus; level: DueLevel }[] = [];
   const prev = periods[i - 1];
-  if (prev?.status === 'missed') out.push({ p: prev, level: 'overdue' });
+  if (prev?.status === 'missed' && daysBetween(prev.end, asOf) <= s.due.overdueWindowDays) out.push({ p: prev, level: 'overdue' });
   const cur = periods[i]!;
   if (cur.status === 'due' || cur.status === 'warning') out.push({ p: cur, level: cur.status });
   return out;
@@ -78,7 +81,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
   const items: DueItem[] = [];
   const overdue = (deadline: string) => Math.max(0, daysBetween(deadline, asOf));
   for (const r of input.compliance) {
-    for (const { p, level } of openPeriods(r.periods, asOf)) {
+    for (const { p, level } of openPeriods(r.periods, asOf, s)) {
       items.push({
         ...blank, key: `m|${r.orgId}|${r.groupId ?? ''}|${r.type}|${p.key}`, kind: 'meeting', level, periodKey: p.key, deadline: p.end,
         overdueDays: overdue(p.end), activityType: r.type, orgId: r.orgId, orgName: r.orgName, groupName: r.groupName,
@@ -88,7 +91,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
   }
   for (const d of input.duties) {
     for (const cp of d.contactPoints) {
-      for (const { p, level } of openPeriods(cp.periods, asOf)) {
+      for (const { p, level } of openPeriods(cp.periods, asOf, s)) {
         items.push({
           ...blank, key: `v|${d.instructorId}|${cp.outletId}|${p.key}`, kind: 'visit', level, periodKey: p.key, deadline: p.end,
           overdueDays: overdue(p.end), activityType: 'instructor_visit', instructorName: d.name, outletName: cp.outletName,
@@ -97,7 +100,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
       }
     }
     for (const k of DUTY_KINDS) {
-      for (const { p, level } of openPeriods(d.duties[k], asOf)) {
+      for (const { p, level } of openPeriods(d.duties[k], asOf, s)) {
         items.push({
           ...blank, key: `d|${d.instructorId}|${k}|${p.key}`, kind: 'duty', level, periodKey: p.key, deadline: p.end,
           overdueDays: overdue(p.end), activityType: DUTY_TYPE[k](s), instructorName: d.name,

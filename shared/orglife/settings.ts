@@ -32,6 +32,8 @@ const schemas = {
   instructor: z.object({ visit: z.object({ period: unit, min: z.number().int().min(1).max(31) }), lecture: duty, talk: duty, campaign: duty }),
   /** Probation length and when an overdue conversion turns red. */
   probation: z.object({ months: z.number().int().min(1).max(36), redAfterDays: z.number().int().min(0).max(365) }),
+  /** 待办 lists a missed obligation of the last period only while it is this many days overdue. */
+  due: z.object({ overdueWindowDays: z.number().int().min(0).max(3660) }),
   /** Size limits of attached photos and files, in megabytes. */
   attachments: z.object({ maxPhotoMb: z.number().min(0.1).max(14), maxFileMb: z.number().min(0.1).max(14) }),
 };
@@ -59,6 +61,7 @@ export const ORGLIFE_DEFAULTS: OrgLifeSettings = {
     campaign: { period: 'year', min: 1, types: ['task_force'] },
   },
   probation: { months: 12, redAfterDays: 30 },
+  due: { overdueWindowDays: 31 },
   // The browser-mode server accepts 20 MB bodies; base64 grows a file by a third.
   attachments: { maxPhotoMb: 10, maxFileMb: 10 },
 };

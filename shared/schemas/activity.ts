@@ -4,9 +4,26 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES, ATTENDANCE_STATUS } from '../domain/enums.js';
 import { ACTIVITY_KINDS, type ActivityField } from '../orglife/activityKinds.js';
 import { localToday } from '../orglife/periods.js';
-import { enumOf, id, isoDate, name, optId, optText } from './common.js';
+import { enumOf, id, isoDate, optId } from './common.js';
 
 const count = (max: number) => z.number().int().min(0).max(max);
+
+// Records are written in Chinese: full-width punctuation (，。：) is kept as typed, unlike codes
+// and ids, which common.ts folds to half-width.
+const oneLine = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim();
+const block = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[ \t\u3000]+$/gm, '').trim();
+const line = (max: number) => z.string().max(max * 2).transform(oneLine).pipe(z.string().min(1).max(max));
+const optClean = (clean: (s: string) => string, max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((s) => clean(s) || null)
+    .pipe(z.string().max(max).nullable())
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+const optText = (max: number) => optClean(oneLine, max);
+const optBlock = (max: number) => optClean(block, max);
 const nullable = <T extends z.ZodTypeAny>(t: T) => t.nullable().optional().transform((v) => v ?? null);
 
 export const SHA256_RE = /^[0-9a-f]{64}$/;
@@ -14,7 +31,7 @@ export const SHA256_RE = /^[0-9a-f]{64}$/;
 export const votesInput = z.strictObject({ yes: count(10_000), no: count(10_000), abstain: count(10_000) });
 
 export const resolutionInput = z.strictObject({
-  text: name(500),
+  text: line(500),
   votes: nullable(votesInput),
 });
 
@@ -27,22 +44,22 @@ export const attendanceInput = z.strictObject({
 export const activityDetailsInput = z
   .strictObject({
     lecturerName: optText(40),
-    services: optText(500),
-    goal: optText(500),
-    result: optText(1000),
+    services: optBlock(500),
+    goal: optBlock(500),
+    result: optBlock(1000),
     talkeePersonId: optId,
     talkeeName: optText(40),
-    talkerViews: optText(2000),
-    talkeeViews: optText(2000),
-    problems: optText(2000),
-    followUp: optText(1000),
+    talkerViews: optBlock(2000),
+    talkeeViews: optBlock(2000),
+    problems: optBlock(2000),
+    followUp: optBlock(1000),
   })
   .partial();
 
 export const attachmentRef = z.strictObject({
   sha256: z.string().regex(SHA256_RE, { message: 'attachment.hash' }),
   thumbSha256: nullable(z.string().regex(SHA256_RE, { message: 'attachment.hash' })),
-  name: name(120),
+  name: line(120),
 });
 
 export const ACTIVITY_STATUS = { held: { zh: '已举行', en: 'Held' }, planned: { zh: '计划', en: 'Planned' } } as const;
@@ -59,7 +76,7 @@ export const activityInput = z
     orgId: optId,
     groupId: optId,
     instructorId: optId,
-    title: name(120),
+    title: line(120),
     heldOn: isoDate,
     startTime: nullable(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' })),
     durationMin: nullable(z.number().int().min(1).max(24 * 60)),
@@ -68,8 +85,8 @@ export const activityInput = z
     recorderPersonId: optId,
     lecturerPersonId: optId,
     topic: optText(200),
-    agenda: optText(2000),
-    minutes: optText(20_000),
+    agenda: optBlock(2000),
+    minutes: optBlock(20_000),
     resolutions: z.array(resolutionInput).max(30).default([]),
     reachCount: nullable(count(1_000_000)),
     details: activityDetailsInput.default({}),

@@ -37,6 +37,7 @@ describe('recording an activity', () => {
     }));
     expect(saved).toMatchObject({ type: 'theme_day', status: 'held', orgName: w.branch.name, hostName: '王建国', recorderName: '李秀英' });
     expect(saved.attendance).toHaveLength(5);
+    expect(saved.minutes).toBe('集体学习，交流发言。'); // Chinese punctuation kept as typed
     expect(saved.attendance.find((m) => m.name === '陈预备')).toMatchObject({ status: 'excused', reason: '病假', probationary: true });
     expect(saved.outlets).toEqual([{ id: w.outlet.id, name: '骊山路营业厅' }]);
     expect(saved.attachments).toEqual([expect.objectContaining({ kind: 'photo', mime: 'image/png', fileName: '合影.png', size: pngBytes(8, 6).length })]);

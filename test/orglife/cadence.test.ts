@@ -116,7 +116,8 @@ describe('due items (待办)', () => {
     expect(keys).toContain('due:meeting:general_meeting:2026-Q4');
     expect(keys).toContain('warning:visit:instructor_visit:2026-11');
     expect(keys).not.toContain('overdue:visit:instructor_visit:2026-10'); // visited in October
-    expect(keys).toContain('overdue:meeting:org_life_meeting:2025');
+    // Last year's miss is 325 days old: it stays in the compliance report, not in this month's list.
+    expect(keys).not.toContain('overdue:meeting:org_life_meeting:2025');
     expect(keys).toContain('due:conversion:王预备:2025-11'.replace('2025-11', '2026-11'));
     expect(keys).toContain('overdue:conversion:李预备:2026-09');
     expect(keys.some((k) => k.includes('张预备'))).toBe(false);
@@ -126,6 +127,16 @@ describe('due items (待办)', () => {
     expect(theme.settle).toEqual({ form: 'activity', type: 'theme_day', orgId: 'b2' });
     expect(items.find((i) => i.kind === 'visit')!.settle).toEqual({ form: 'visit', instructorId: 'i1', outletId: 'o1' });
     expect(items.find((i) => i.personName === '李预备')!).toMatchObject({ settle: { form: 'person', personId: 'p2' }, overdueDays: 81 });
+  });
+
+  it('keeps a recent miss of the last period for as long as settings say', () => {
+    const compliance = computeCompliance({ orgs: [small], held: [], from: '2025-01-01', to: '2026-12-31', asOf, settings: s });
+    const wide = orgLifeSettings({ 'orglife.due': { overdueWindowDays: 400 } });
+    const keys = (set: typeof s) => computeDueItems({ compliance, duties: [], probationers: [], asOf, settings: set }).map((i) => `${i.level}:${i.activityType}:${i.periodKey}`);
+    expect(keys(s)).toContain('overdue:theme_day:2026-10');
+    expect(keys(s)).not.toContain('overdue:general_meeting:2026-Q3'); // 52 days ago
+    expect(keys(wide)).toContain('overdue:general_meeting:2026-Q3');
+    expect(keys(wide)).toContain('overdue:org_life_meeting:2025');
   });
 
   it('counts the probation from settings', () => {

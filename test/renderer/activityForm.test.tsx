@@ -56,5 +56,5 @@ it('refuses an absence without a reason in Chinese and writes nothing, then save
   expect(count('attendance')).toBe(5);
   const row = backend.store.raw.prepare(`SELECT title, topic FROM activities`).get() as { title: string; topic: string };
   expect(row.topic).toBe('学习贯彻党的二十届四中全会精神');
-  expect(row.title).toMatch(/^\d{4}年\d{1,2}月主题党日[:：]学习贯彻/);
+  expect(row.title).toMatch(/^\d{4}年\d{1,2}月主题党日：学习贯彻/);
 });

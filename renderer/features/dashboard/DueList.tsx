@@ -50,7 +50,7 @@ export function DueList() {
         loading={due.loading && !due.data}
         dataSource={items}
         locale={{ emptyText: t('due.none') }}
-        pagination={items.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
+        style={{ maxHeight: 420, overflowY: 'auto' }}
         renderItem={(d) => (
           <List.Item
             data-testid="due-item"
