@@ -31,7 +31,12 @@ function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since:
   if (!count.size) return null;
   let h = '';
   let best = -1;
-  for (const [k, n] of count) if (n > best) (h = k), (best = n);
+  for (const [k, n] of count) {
+    if (n > best) {
+      h = k;
+      best = n;
+    }
+  }
   const hx: Record<string, string> = {};
   for (const [col, s] of Object.entries(stamps)) if (s !== h) hx[col] = s;
   return Object.keys(hx).length ? { t: tbl, id: rowId, h, c, hx } : { t: tbl, id: rowId, h, c };

@@ -67,7 +67,10 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       let expect = lastSeq + 1;
       for (const w of writes) {
         if (w.s <= lastSeq) dups.push(w);
-        else if (w.s === expect) fresh.push(w), expect++;
+        else if (w.s === expect) {
+          fresh.push(w);
+          expect++;
+        }
         else
           throw new HqError(409, 'gap', `变更序号不连续（应为${expect}，收到${w.s}），本批未处理`, `Sequence gap: expected ${expect}, got ${w.s}; nothing applied`, { expected: expect });
       }
@@ -99,7 +102,9 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       stored.set(w.s, answer);
       if (restamp) restamps.push(restamp);
     }
-    for (const s of rows.rows.values()) for (const c of [...(s.conflicts?.values() ?? []), ...s.added.values()]) if (c.dirty) nodes.add(hlcNode(c.loser.hlc)), nodes.add(hlcNode(c.winner.hlc));
+    for (const s of rows.rows.values())
+      for (const c of [...(s.conflicts?.values() ?? []), ...s.added.values()])
+        if (c.dirty) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
     const names = await userNames(trx, nodes);
     await rows.flush(next, (n) => names.get(n) ?? n.slice(0, 8));
 

@@ -51,7 +51,10 @@ function applyRow(local: Local, pending: PendingIndex, row: WireRow, sum: ApplyS
   const stamps: [string, string][] = [];
   if (!exists && pending.forRow(row.t, row.id).length === 0) {
     // Fast path (initial sync): nothing held locally, every cell wins.
-    for (const [c, s] of incoming) (win[c] = s.value), stamps.push([c, s.hlc]);
+    for (const [c, s] of incoming) {
+      win[c] = s.value;
+      stamps.push([c, s.hlc]);
+    }
   } else {
     const rowClock = local.rowClock(row.t, row.id);
     const cells = local.cellClocks(row.t, row.id);

@@ -6,6 +6,7 @@ import { InstructorsPage } from '../features/instructors/InstructorsPage';
 import { OrgPage } from '../features/org/OrgPage';
 import { OutletsPage } from '../features/outlets/OutletsPage';
 import { PeoplePage } from '../features/people/PeoplePage';
+import { SyncPage } from '../features/sync/SyncPage';
 import type { PageKey } from './nav';
 
 // One entry per navigation item; a feature replaces its PendingModule when it lands.
@@ -17,5 +18,5 @@ export const pageComponents: Record<PageKey, ComponentType> = {
   activities: ActivitiesPage,
   instructors: InstructorsPage,
   assessment: () => <PendingModule textKey="pending.assessment" />,
-  sync: () => <PendingModule textKey="pending.sync" />,
+  sync: SyncPage,
 };

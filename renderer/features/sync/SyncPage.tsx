@@ -1,0 +1,69 @@
+// 同步: enrolment when the device is not enrolled; otherwise the connection, what is waiting, the
+// last error in plain words, and the conflict and rejection records. Sync itself runs in the
+// background; this screen only watches it (and can start it by hand).
+import { Alert, App, Card, Checkbox, Spin, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { errorText } from '../../components/formErrors';
+import { useApi } from '../../components/useApi';
+import { useT } from '../../i18n';
+import { EnrolForm } from './EnrolForm';
+import { syncText } from './messages';
+import { ConflictTable, RejectionTable } from './RecordTables';
+import { StatusPanel } from './StatusPanel';
+
+export function SyncPage() {
+  const { lang } = useT();
+  const { message } = App.useApp();
+  const status = useApi('sync.status', {});
+  const [busy, setBusy] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const [version, setVersion] = useState(0);
+  const s = (k: Parameters<typeof syncText>[1]) => syncText(lang, k);
+
+  useEffect(() => {
+    const t = setInterval(() => void status.reload(), 3000);
+    return () => clearInterval(t);
+  }, [status.reload]);
+
+  const syncNow = async () => {
+    setBusy(true);
+    try {
+      const r = await call('sync.now', {});
+      if (r.lastError) message.warning(lang === 'en' ? r.lastError.messageEn : r.lastError.message);
+      else message.success(s('synced'));
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setBusy(false);
+      setVersion((v) => v + 1);
+      void status.reload();
+    }
+  };
+
+  if (status.error) return <Alert type="error" showIcon message={errorText(status.error, lang)} />;
+  const st = status.data;
+  if (!st) return <Spin />;
+  if (!st.enrolled)
+    return (
+      <>
+        {st.wipedAt && <Alert type="error" showIcon style={{ marginBottom: 12, maxWidth: 620 }} message={s('wiped')} />}
+        <EnrolForm onDone={() => void status.reload()} />
+      </>
+    );
+  const include = showAll ? 'all' : 'open';
+  const changed = () => void status.reload();
+  return (
+    <>
+      <StatusPanel status={st} busy={busy || st.connection === 'syncing'} onSyncNow={syncNow} />
+      <Card size="small" style={{ marginTop: 12 }} extra={<Checkbox checked={showAll} onChange={(e) => setShowAll(e.target.checked)}>{s('showAll')}</Checkbox>}>
+        <Tabs
+          items={[
+            { key: 'conflicts', label: `${s('conflicts')}（${st.openConflicts}）`, children: <ConflictTable key={`c${version}${include}${st.openConflicts}`} include={include} onChange={changed} /> },
+            { key: 'rejections', label: `${s('rejections')}（${st.openRejections}）`, children: <RejectionTable key={`r${version}${include}${st.openRejections}`} include={include} onChange={changed} /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
