@@ -65,9 +65,18 @@ export function previousPeriod(p: Period): Period {
   return periodOf(addDays(p.start, -1), p.unit);
 }
 
-/** The month keys ('2026-11') a period spans. */
+const monthKeyCache = new Map<string, string[]>();
+
+/** The month keys ('2026-11') a period spans (memoised: the rules ask for them per row). */
 export function monthKeysOf(p: Period): string[] {
-  return periodsBetween(p.start, p.end, 'month').map((m) => m.key);
+  const key = `${p.unit}|${p.key}`;
+  let keys = monthKeyCache.get(key);
+  if (!keys) {
+    keys = periodsBetween(p.start, p.end, 'month').map((m) => m.key);
+    if (monthKeyCache.size > 5000) monthKeyCache.clear();
+    monthKeyCache.set(key, keys);
+  }
+  return keys;
 }
 
 /** Parses '2026-11', '2026-Q4', '2026-H2' or '2026' back into a period. */
