@@ -3,6 +3,7 @@ import * as core from './2026_11_21_core.js';
 import * as sync from './2026_11_22_sync.js';
 import * as registry from './2026_11_23_registry.js';
 import * as orglife from './2026_11_24_orglife.js';
+import * as peopleIndexes from './2026_11_25_people_indexes.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_sync': sync,
   '2026_11_23_registry': registry,
   '2026_11_24_orglife': orglife,
+  '2026_11_25_people_indexes': peopleIndexes,
 };

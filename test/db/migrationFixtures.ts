@@ -62,4 +62,11 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-000000000b05', '单雄信', 'masses', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // Indexes only: one more person, read back through them by the people list.
+  '2026_11_25_people_indexes': (raw) => {
+    raw.exec(`
+      INSERT INTO people (id, name, gender, birth_date, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000a25', '王五', 'male', '1988-08-08', '0190a000-0000-7000-8000-000000000020', 'probationary', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };

@@ -1,0 +1,20 @@
+// npm run bench [-- --only <name>]: runs the registered benchmarks in sequence and prints a table.
+import { parseArgs } from 'node:util';
+import { runAll, type BenchDef } from './harness.js';
+import memberList from './memberList.bench.js';
+
+// Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
+const BENCHMARKS: BenchDef[] = [memberList];
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
+if (values.list) {
+  for (const b of BENCHMARKS) console.log(`${b.name.padEnd(20)} ${b.description}`);
+} else {
+  const chosen = values.only ? BENCHMARKS.filter((b) => b.name === values.only) : BENCHMARKS;
+  if (!chosen.length) {
+    console.error(`No benchmark named "${values.only}". Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    process.exitCode = 1;
+  } else {
+    await runAll(chosen);
+  }
+}

@@ -1,0 +1,86 @@
+// Writes a synthetic province into a device profile folder: used by the seed CLI and the benchmarks.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openProfile, setIdentity, STORE_FILE } from '../../db/profile.js';
+import { getMeta, setMeta } from '../../db/queries/meta.js';
+import type { Role } from '../../shared/domain/enums.js';
+import { generateProvince, type GenerateSummary } from './generate.js';
+
+export const ROLES: Role[] = ['instructor', 'county_organiser', 'hq_admin', 'auditor'];
+const USER_NAMES: Record<Role, string> = {
+  hq_admin: '省公司管理员（合成）', county_organiser: '县级组织员（合成）', instructor: '党建指导员（合成）', auditor: '审计员（合成）',
+};
+/** Meta key holding the generator fingerprint, so caches can tell stale data from current. */
+export const FINGERPRINT_KEY = 'synthetic_generator';
+
+export function profileName(counties: number, seed: number): string {
+  return `合成数据（${counties}县，种子${seed}）`;
+}
+
+export function defaultProfileDir(counties: number, seed: number): string {
+  return resolve('profiles', `synthetic-${counties}-${seed}`);
+}
+
+/** A hash of the generator's own sources: changes whenever the generated data may change. */
+export function generatorFingerprint(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const h = createHash('sha256');
+  for (const f of readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+    h.update(f).update(readFileSync(join(here, f)));
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+export interface SeedOptions {
+  counties: number;
+  seed: number;
+  dir?: string;
+  role?: Role;
+  scope?: string;
+  today?: string;
+  /** Wipe a profile that already holds outlets instead of refusing. */
+  force?: boolean;
+}
+
+export type SeedResult =
+  | { ok: true; dir: string; role: Role; scope: string; name: string; summary: GenerateSummary; seconds: number }
+  | { ok: false; dir: string; existingOutlets: number };
+
+export async function seedProfile(o: SeedOptions): Promise<SeedResult> {
+  const dir = o.dir ? resolve(o.dir) : defaultProfileDir(o.counties, o.seed);
+  const role = o.role ?? 'hq_admin';
+  const started = performance.now();
+  let profile = await openProfile(dir);
+  const existing = (profile.store.raw.prepare('SELECT count(*) AS n FROM outlets').get() as { n: number }).n;
+  if (existing > 0) {
+    await profile.store.close();
+    if (!o.force) return { ok: false, dir, existingOutlets: existing };
+    for (const f of [STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
+    profile = await openProfile(dir);
+  }
+  const summary = await generateProvince(profile.store.raw, { counties: o.counties, seed: o.seed, today: o.today });
+  let scope = o.scope ?? '/hq/';
+  if (!o.scope && (role === 'county_organiser' || role === 'instructor')) {
+    const first = profile.store.raw.prepare(`SELECT path FROM org_units WHERE level = 'county' ORDER BY sort LIMIT 1`).get() as { path: string };
+    scope = first.path;
+  }
+  const name = profileName(o.counties, o.seed);
+  await setIdentity(profile.store, { role, scopePath: scope, userName: USER_NAMES[role], profileName: name });
+  await setMeta(profile.store.db, FINGERPRINT_KEY, `${generatorFingerprint()}:${o.counties}:${o.seed}:${o.today ?? ''}`);
+  profile.store.raw.pragma('wal_checkpoint(TRUNCATE)');
+  await profile.store.close();
+  return { ok: true, dir, role, scope, name, summary, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Reuses a profile seeded by the current generator with the same counties and seed, else seeds it again. */
+export async function cachedProfile(dir: string, counties: number, seed: number): Promise<{ dir: string; reused: boolean; seconds: number }> {
+  const p = await openProfile(dir);
+  const have = await getMeta(p.store.db, FINGERPRINT_KEY);
+  await p.store.close();
+  if (have === `${generatorFingerprint()}:${counties}:${seed}:`) return { dir, reused: true, seconds: 0 };
+  const r = await seedProfile({ counties, seed, dir, force: true });
+  if (!r.ok) throw new Error(`could not seed ${dir}`);
+  return { dir, reused: false, seconds: r.seconds };
+}
