@@ -23,6 +23,7 @@ export interface PrintDeps {
 /** A file name the user's file system accepts, ending in .pdf. */
 export function pdfFileName(raw: unknown): string {
   const base = (typeof raw === 'string' ? raw : '')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what file names may not hold
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
     .replace(/\.pdf$/i, '')
     .trim()

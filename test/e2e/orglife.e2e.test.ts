@@ -103,6 +103,11 @@ it('shows what is due on the workbench and in compliance', async () => {
   await shot(page, 'orglife-01-workbench-due');
 
   await nav('组织生活');
+  await expect.poll(() => page.getByText('还没有活动记录').isVisible()).toBe(true);
+  await shot(page, 'orglife-01b-activity-log-empty');
+  await tab('三会一课记录本');
+  await expect.poll(() => page.getByText('本期没有已举行的会议记录').first().isVisible()).toBe(true);
+  await shot(page, 'orglife-01c-record-book-empty');
   await tab('合规情况');
   const theme = page.getByTestId(`status-theme_day-${today.slice(0, 7)}`);
   await expect.poll(() => theme.textContent()).toMatch(new RegExp(`${monthLabel}：待开展`));

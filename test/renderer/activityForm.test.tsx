@@ -22,7 +22,6 @@ const rowOf = (name: string) => screen.getByText(name, { selector: 'td span' }).
 const choose = (name: string, status: string) => userEvent.click(within(rowOf(name)).getByText(status));
 
 it('fills attendance from the branch and shows the quorum before saving, probationary member left out', async () => {
-  const user = userEvent.setup();
   render(<App><ActivityForm open preset={{ type: 'general_meeting', orgId: w.branch.id }} onClose={() => {}} /></App>);
   await screen.findByText('陈预备', { selector: 'td span' }, { timeout: 8000 });
   expect(within(rowOf('陈预备')).getByText('预备党员')).toBeTruthy();

@@ -7,8 +7,7 @@ import { useT } from '../../i18n';
 import { ActivityList } from './ActivityList';
 import { CompliancePanel } from './CompliancePanel';
 
-const TABS = ['log', 'compliance', 'calendar', 'recordbook'] as const;
-type Tab = (typeof TABS)[number];
+type Tab = 'log' | 'compliance' | 'calendar' | 'recordbook';
 
 export function ActivitiesPage() {
   const { t } = useT();

@@ -69,7 +69,6 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
     if (!props.open || !roster.data || !orgId || rosterKey === filledFrom) return;
     fillFromRoster();
     setFilledFrom(rosterKey);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roster.data, rosterKey, filledFrom, props.open, orgId]);
 
   const people = useMemo(() => {
@@ -77,7 +76,10 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
     const d = detail.data;
     const known = new Set(opts.map((o) => o.value));
     for (const [id, name] of [[d?.hostPersonId, d?.hostName], [d?.recorderPersonId, d?.recorderName], [d?.lecturerPersonId, d?.lecturerName]] as const) {
-      if (id && name && !known.has(id)) opts.push({ value: id, label: name }), known.add(id);
+      if (id && name && !known.has(id)) {
+        opts.push({ value: id, label: name });
+        known.add(id);
+      }
     }
     return opts;
   }, [roster.data, detail.data]);
