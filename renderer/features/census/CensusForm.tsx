@@ -51,7 +51,9 @@ export function CensusForm(props: { outletId: string; defaultBranchId?: string |
     form.resetFields();
     form.setFieldsValue({ politicalStatus: 'masses', member: { branchId: props.defaultBranchId ?? undefined } });
     setIdHint(null);
-    nameRef.current?.focus();
+    // After the outlet picker closes (it keeps focus for a moment), start typing names straight away.
+    const h = setTimeout(() => nameRef.current?.focus(), 150);
+    return () => clearTimeout(h);
   }, [props.outletId, props.defaultBranchId, form]);
 
   const onIdChange = (raw: string) => {
@@ -97,7 +99,8 @@ export function CensusForm(props: { outletId: string; defaultBranchId?: string |
       form.setFieldsValue({ politicalStatus: 'masses' });
       setIdHint(null);
       props.onSaved();
-      nameRef.current?.focus();
+      // After the re-render the save causes (counts, list), or the focus is lost to the page.
+      setTimeout(() => nameRef.current?.focus(), 50);
     } catch (e) {
       if (e instanceof ApiCallError) applyIssues(form, e.body, lang, FIELDS);
       message.error(errorText(e, lang));

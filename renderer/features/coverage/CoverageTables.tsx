@@ -31,7 +31,7 @@ export function OutletTable({ kind, unitId, onDrill }: Common & { kind: 'uncover
         loading={data.loading}
         dataSource={data.data?.rows ?? []}
         locale={{ emptyText: r('cov.empty') }}
-        pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
+        pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
         columns={[
           { title: '网点', dataIndex: 'name', render: (v: string, o) => <a onClick={() => onDrill({ title: v, filter: { outletId: o.id, politicalStatus: ['full_member', 'probationary'] } })}>{v}</a> },
           { title: '编码', dataIndex: 'code', width: 130 },

@@ -28,7 +28,7 @@ export function AuditPanel() {
         rowKey="id"
         loading={data.loading}
         dataSource={data.data?.rows ?? []}
-        pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
+        pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
         columns={[
           { title: r('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
           { title: r('audit.kind'), dataIndex: 'kind', width: 110, render: (k: AuditEntry['kind']) => <Tag color={COLOR[k]}>{r(`audit.${k}`)}</Tag> },

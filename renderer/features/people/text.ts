@@ -81,7 +81,7 @@ const T = {
   'census.saveNext': ['保存并登记下一人', 'Save and next'],
   'census.saved': ['已登记：{name}', 'Registered: {name}'],
   'census.list': ['本网点已登记人员（最新在前）', 'Registered at this outlet (newest first)'],
-  'census.idHint': ['输入18位身份证号后自动填写性别和出生日期', 'A full id fills gender and birth date'],
+  'census.idHint': ['填完18位自动带出性别、出生日期', 'A full id fills gender and birth date'],
   'dup.none': ['没有发现疑似重复的人员', 'No likely duplicates found'],
   'dup.reason.citizen_id': ['身份证号相同', 'Same citizen id'],
   'dup.reason.name_birth': ['姓名和出生日期相同', 'Same name and birth date'],

@@ -38,7 +38,7 @@ export function PipelinePanel() {
         loading={data.loading}
         dataSource={data.data?.rows ?? []}
         locale={{ emptyText: r('pipe.empty') }}
-        pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
+        pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
         columns={[
           { title: r('name'), dataIndex: 'name', width: 90 },
           { title: '所在网点', dataIndex: 'outletName', ellipsis: true },
