@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../db/backend.js';
 import type { Input, OpName, Result } from '../../shared/contract/index.js';
+import { putSetting } from '../../hq/admin.js';
+import { revokeDevice } from '../../hq/auth.js';
 import { startTestHq, type TestHq } from './support.js';
 
 async function call<K extends OpName>(b: Backend, name: K, input: Input<K>): Promise<Result<K>> {
@@ -93,5 +95,17 @@ describe('sync operations', () => {
     expect((await call(instructor, 'outlets.list', { limit: 10, offset: 0 })).total).toBe(1); // the new outlet HQ will not hold is dropped
     await call(instructor, 'sync.dismiss', { kind: 'rejection', id: rej.rows[0]!.id });
     expect((await call(instructor, 'sync.status', {})).openRejections).toBe(1);
+
+    // Reference data set at HQ flows down to every device.
+    await putSetting(hq.store, 'quorum.general', 0.6);
+    await call(organiser, 'sync.now', {});
+    expect((await call(organiser, 'settings.get', {}))['quorum.general']).toBe(0.6);
+
+    // A revoked device is refused, told to wipe, and does.
+    await revokeDevice(hq.store, (await call(instructor, 'sync.status', {})).deviceId);
+    s = await call(instructor, 'sync.now', {});
+    expect(s).toMatchObject({ enrolled: false, pending: 0, openRejections: 0 });
+    expect(s.wipedAt).not.toBeNull();
+    expect((await call(instructor, 'outlets.list', { limit: 10, offset: 0 })).total).toBe(0);
   }, 60_000);
 });

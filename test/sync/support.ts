@@ -15,6 +15,8 @@ import type { Profile } from '../../db/profile.js';
 
 export interface TestHq {
   url: string;
+  /** The database HQ runs on (a file path or a postgres:// URL), for more HQ processes on it. */
+  target: string;
   store: HqStore;
   code(userName: string, role: Role, scopePath: string): Promise<string>;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startTestHq(pgBase?: string): Promise<TestHq> {
   const srv = await startHq({ store });
   return {
     url: srv.url,
+    target,
     store,
     code: (userName, role, scopePath) => createEnrolCode(store, { userName, role, scopePath }),
     close: async () => {

@@ -1,0 +1,87 @@
+// npm run hq -- <command> [options]
+//   serve       --port 8080 [--host 127.0.0.1] [--db hq.sqlite | --pg postgres://user:pw@host/db]
+//   enrol-code  --user 王五 --role instructor --scope /hq/xa/xa-lintong/ [--days 7]
+//   revoke      --device DEVICE_ID
+//   devices
+//   setting     --key quorum.general --value '0.5' [--scope /]
+// The database defaults to $RC_HQ_DB or ./hq.sqlite; a postgres:// URL in --pg (or $RC_HQ_DB) uses PostgreSQL.
+import { parseArgs } from 'node:util';
+import type { Role } from '../shared/domain/enums.js';
+import { ROLE_VALUES } from '../shared/sync/protocol.js';
+import { SCOPE_RE } from '../shared/sync/tables.js';
+import { listDevices, putSetting } from './admin.js';
+import { createEnrolCode, revokeDevice } from './auth.js';
+import { startHq } from './server.js';
+import { openHqStore } from './store.js';
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: {
+    port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, pg: { type: 'string' },
+    user: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, days: { type: 'string' },
+    device: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' }, log: { type: 'boolean' },
+  },
+});
+
+function fail(msg: string): never {
+  console.error(msg);
+  process.exit(2);
+}
+
+const target = values.pg ?? values.db ?? process.env.RC_HQ_DB ?? 'hq.sqlite';
+const store = await openHqStore(target);
+const shown = target.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+
+switch (command) {
+  case 'serve': {
+    const srv = await startHq({ store, port: Number(values.port ?? 8080), host: values.host ?? '127.0.0.1', logger: !!values.log });
+    console.log(`红色渠道 HQ listening on ${srv.url} (${store.dialect}: ${shown})`);
+    const stop = async () => {
+      await srv.close();
+      await store.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    break;
+  }
+  case 'enrol-code': {
+    const role = values.role as Role;
+    if (!values.user) fail('--user is required');
+    if (!ROLE_VALUES.includes(role)) fail(`--role must be one of ${ROLE_VALUES.join(', ')}`);
+    if (!values.scope || !SCOPE_RE.test(values.scope)) fail('--scope must be an org-unit path such as /hq/xa/xa-lintong/');
+    const code = await createEnrolCode(store, { userName: values.user, role, scopePath: values.scope, ttlDays: Number(values.days ?? 7) });
+    console.log(`注册码 / enrolment code: ${code}  (${values.user}, ${role}, ${values.scope}; one use, ${values.days ?? 7} days)`);
+    await store.close();
+    break;
+  }
+  case 'revoke': {
+    if (!values.device) fail('--device is required');
+    const done = await revokeDevice(store, values.device);
+    console.log(done ? `revoked ${values.device}: it will be told to wipe its store` : `no active device ${values.device}`);
+    await store.close();
+    break;
+  }
+  case 'devices': {
+    console.table(await listDevices(store));
+    await store.close();
+    break;
+  }
+  case 'setting': {
+    if (!values.key || values.value === undefined) fail('--key and --value (JSON) are required');
+    let v: unknown;
+    try {
+      v = JSON.parse(values.value);
+    } catch {
+      fail('--value must be JSON, e.g. 0.5 or \'"text"\' or \'{"a":1}\'');
+    }
+    await putSetting(store, values.key, v, values.scope ?? '/');
+    console.log(`setting ${values.key} = ${values.value} for ${values.scope ?? '/'}`);
+    await store.close();
+    break;
+  }
+  default:
+    await store.close();
+    fail('usage: npm run hq -- serve|enrol-code|revoke|devices|setting [options]  (see hq/cli.ts)');
+}
