@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import { runAll, type BenchDef } from './harness.js';
 import memberList from './memberList.bench.js';
+import orglife from './orglife.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList];
+const BENCHMARKS: BenchDef[] = [memberList, orglife];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {
