@@ -83,7 +83,10 @@ describe('registry', () => {
     const outlet = await buildOutlet(ctx, county.id);
     const id = validId('1979-11-02', false);
     const saved = await call(ctx, 'people.save', { name: '刘芳', citizenId: id.toLowerCase(), phone: '１３８００００１２３４', politicalStatus: 'masses', outletId: outlet.id });
-    expect(saved).toMatchObject({ birthDate: '1979-11-02', gender: 'female', citizenId: id, phone: '13800001234' });
+    expect(saved).toMatchObject({ birthDate: '1979-11-02', gender: 'female' });
+    // Stored normalised (upper-case X, half-width digits); shown masked until someone allowed reveals it.
+    const stored = p.store.raw.prepare('SELECT citizen_id, phone FROM people WHERE id = ?').get(saved.id);
+    expect(stored).toEqual({ citizen_id: id, phone: '13800001234' });
     const list = await call(ctx, 'people.list', { q: '刘' });
     expect(list.rows[0]!.citizenId).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
     expect(list.rows[0]!.phone).toBe('138****1234');

@@ -49,6 +49,20 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-000000000090', 'warnings.attendance.green', '0.9', '/', '${T}', '${T}');
     `);
   },
+  // The device side of sync: an unsent change, a held clock, a conflict and a rejection to show.
+  '2026_11_22_sync': (raw) => {
+    raw.exec(`
+      INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols) VALUES
+        ('people', '0190a000-0000-7000-8000-000000000030', '0190a0000000-0000-d001', '/hq/xa/lt/', '{"phone":"13912345679"}');
+      INSERT INTO sync_row_clock (tbl, row_id, hlc) VALUES ('people', '0190a000-0000-7000-8000-000000000030', '0190a0000000-0000-d001');
+      INSERT INTO sync_conflicts (id, version, tbl, row_id, col, scope_path, loser_value, loser_hlc, loser_device, loser_user,
+        winner_value, winner_hlc, winner_device, winner_user) VALUES
+        ('0190a000-0000-7000-8000-000000000c01', 7, 'people', '0190a000-0000-7000-8000-000000000030', 'phone', '/hq/xa/lt/',
+         '"13912345670"', '0190a0000000-0000-d002', 'd2', '王五', '"13912345679"', '0190a0000000-0001-d001', 'd1', '李四');
+      INSERT INTO sync_rejections (seq, tbl, row_id, hlc, cols, code, reason_zh, reason_en, at) VALUES
+        (1, 'org_units', '0190a000-0000-7000-8000-000000000001', '0190a0000000-0000-d001', '{"name":"x"}', 'forbidden', '无权修改组织单位', 'Not allowed', '${T}');
+    `);
+  },
   // The registry's synced records; the search index fills itself from people (a trigger on insert).
   '2026_11_23_registry': (raw) => {
     raw.exec(`
@@ -60,6 +74,15 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-000000000b03', '0190a000-0000-7000-8000-000000000030', '0190a000-0000-7000-8000-000000000b04', 'manual', '{}', '[]', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
       INSERT INTO people (id, name, political_status, ${S}) VALUES
         ('0190a000-0000-7000-8000-000000000b05', '单雄信', 'masses', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
+  // Org life: a held theme day's status and a photo attached to it.
+  '2026_11_24_orglife': (raw) => {
+    raw.exec(`
+      UPDATE activities SET status = 'held' WHERE id = '0190a000-0000-7000-8000-000000000080';
+      INSERT INTO attachments (id, activity_id, kind, sha256, mime, size, file_name, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000d01', '0190a000-0000-7000-8000-000000000080', 'photo',
+         'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'image/jpeg', 1024, '主题党日.jpg', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
   // Indexes only: one more person, read back through them by the people list.
