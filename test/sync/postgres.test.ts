@@ -7,7 +7,8 @@ import { convergenceProperty } from './convergence.js';
 import { startPostgres, type RunningPg } from './pg.js';
 import { scopeFuzz } from './scopeFuzz.js';
 import { spawnHq } from './spawn.js';
-import { startTestHq, type TestHq } from './support.js';
+import { crashScenario } from './crash.js';
+import { createPgDatabase, startTestHq, type TestHq } from './support.js';
 import { twoHqScenario } from './twoHq.js';
 
 describe('sync on PostgreSQL', () => {
@@ -47,6 +48,10 @@ describe('sync on PostgreSQL', () => {
         await b.child.kill();
       }
     });
+  }, 180_000);
+
+  it('loses and duplicates nothing when device and HQ processes are killed mid-push and mid-pull', async () => {
+    await crashScenario(await createPgDatabase(await pgUrl()), Number(process.env.RC_CRASH_PG_ROUNDS ?? 5));
   }, 180_000);
 
   describeRobustness('PostgreSQL', async () => startTestHq(await pgUrl()));

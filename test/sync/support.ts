@@ -26,13 +26,8 @@ export interface TestHq {
 export async function startTestHq(pgBase?: string): Promise<TestHq> {
   let target: string;
   let cleanup = async () => {};
-  if (pgBase) {
-    const name = `hq_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = await openHqStoreAdmin(pgBase);
-    await sql.raw(`CREATE DATABASE ${name}`).execute(admin.db);
-    await admin.close();
-    target = pgBase.replace(/\/[^/]*$/, `/${name}`);
-  } else {
+  if (pgBase) target = await createPgDatabase(pgBase);
+  else {
     const dir = mkdtempSync(join(tmpdir(), 'rc-hq-'));
     target = join(dir, 'hq.sqlite');
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
@@ -50,6 +45,15 @@ export async function startTestHq(pgBase?: string): Promise<TestHq> {
       await cleanup();
     },
   };
+}
+
+/** A fresh database on the PostgreSQL server of `pgBase`; returns its URL. */
+export async function createPgDatabase(pgBase: string): Promise<string> {
+  const name = `hq_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = await openHqStoreAdmin(pgBase);
+  await sql.raw(`CREATE DATABASE ${name}`).execute(admin.db);
+  await admin.close();
+  return pgBase.replace(/\/[^/]*$/, `/${name}`);
 }
 
 async function openHqStoreAdmin(pgBase: string) {
