@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations are written against Kysely<any> on purpose: they must not depend on today's types.
+    files: ['db/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: restrict(
       [...nodeBuiltins, 'electron', 'react', 'react-dom', 'antd', 'better-sqlite3', 'kysely', 'fastify', '**/db/**', '**/renderer/**', '**/electron/**', '**/hq/**'],
