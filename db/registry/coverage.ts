@@ -9,7 +9,7 @@ import type { ChannelType } from '../../shared/domain/enums.js';
 import type { Page } from '../../shared/contract/types.js';
 import { band, rulesFrom, type RegistryRules } from '../../shared/registry/rules.js';
 import type { CoverageOutletRow, CoverageSummary, RankingRow } from '../../shared/registry/types.js';
-import { nowIso, scopeEnd, type ApiContext, type Db } from '../context.js';
+import { scopeEnd, type ApiContext, type Db } from '../context.js';
 import { readSettings } from '../queries/settings.js';
 import { scopeFor } from './lifecycle.js';
 

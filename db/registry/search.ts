@@ -140,10 +140,12 @@ export async function searchIds(db: Db, f: IndexedSearch, o: SearchOptions): Pro
   if (f.outletId) conds.push(sql`s.outlet_id = ${f.outletId}`);
   for (const p of rest) conds.push(sql`s.person_id IN (${idsFor(p)})`);
   const where = sql.join(conds, sql` AND `);
-  const r = await sql<{ person_id: string; total: number }>`
-    SELECT s.person_id, count(*) OVER () AS total FROM ${sourceFor(lead)} WHERE ${where}
+  // Count and page apart: a window count would make SQLite read and sort every hit before the page,
+  // while a name-prefix page can stop early, walking the covering index in name order.
+  const page = await sql<{ person_id: string }>`
+    SELECT s.person_id FROM ${sourceFor(lead)} WHERE ${where}
     ORDER BY s.name, s.person_id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
-  if (r.rows.length || f.offset === 0) return { ids: r.rows.map((x) => x.person_id), total: Number(r.rows[0]?.total ?? 0) };
-  const c = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sourceFor(lead)} WHERE ${where}`.execute(db);
-  return { ids: [], total: Number(c.rows[0]?.n ?? 0) };
+  const short = f.offset === 0 && page.rows.length < f.limit;
+  const total = short ? page.rows.length : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sourceFor(lead)} WHERE ${where}`.execute(db)).rows[0]?.n ?? 0);
+  return { ids: page.rows.map((x) => x.person_id), total };
 }

@@ -50,7 +50,7 @@ it('registers the staff of one outlet one after another from the keyboard', asyn
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '骊山街道社会合作厅' }).first().click();
   const form = page.locator('form[aria-label="逐人登记"]');
   await poll(() => form.isVisible()).toBe(true);
-  await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('name');
+  await poll(() => page.evaluate('document.activeElement?.id')).toBe('name');
 
   // The owner: a bad check digit is flagged as it is typed, the right id fills gender and birth date.
   const owner = makeCitizenId('610115', '1979-04-23', 51, true);
@@ -68,7 +68,7 @@ it('registers the staff of one outlet one after another from the keyboard', asyn
   await form.getByLabel('手机号', { exact: true }).press('Enter');
   await poll(() => page.getByText('已登记：刘店主').isVisible()).toBe(true);
   // Next person: the cursor is back in 姓名, the outlet and employment stay.
-  await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('name');
+  await poll(() => page.evaluate('document.activeElement?.id')).toBe('name');
   expect(await nameInput().inputValue()).toBe('');
 
   // A partner clerk: no record is kept until consent is recorded.

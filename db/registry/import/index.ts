@@ -1,6 +1,7 @@
 // Roster import: preview (a dry run that writes nothing) and commit (the same plan, written in the
 // caller's transaction, all or nothing). The file is re-read on commit rather than trusting a
 // preview kept in memory: the commit checks exactly what it writes.
+import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/errors.js';
 import { rulesFrom } from '../../../shared/registry/rules.js';
 import type { ImportPreview, ImportResult } from '../../../shared/registry/types.js';
@@ -8,16 +9,27 @@ import type { RosterCommitInput, RosterImportInput } from '../../../shared/schem
 import { nowIso, type ApiContext } from '../../context.js';
 import { readSettings } from '../../queries/settings.js';
 import { writeAudit } from '../audit.js';
-import { readWorkbook } from '../xlsx/read.js';
+import { readWorkbook, type SheetCells } from '../xlsx/read.js';
 import { writePlanned } from './commit.js';
 import { parseSheet, type ParsedSheet } from './parse.js';
 import { planImport, type PlannedRow } from './plan.js';
 
 const REQUIRED = ['name', 'citizenId'] as const;
 
+// The workbook last read, by the hash of its bytes: the commit that follows a preview of the same
+// file skips parsing it again (the plan — lookups and checks — is always redone against the store).
+let lastRead: { hash: string; sheets: SheetCells[] } | null = null;
+
+async function read(file: RosterImportInput['file']): Promise<SheetCells[]> {
+  const hash = createHash('sha256').update(file.base64).digest('hex');
+  if (lastRead?.hash === hash) return lastRead.sheets;
+  const sheets = await readWorkbook(Buffer.from(file.base64, 'base64'), file.name);
+  lastRead = { hash, sheets };
+  return sheets;
+}
+
 async function plan(ctx: ApiContext, input: RosterImportInput): Promise<{ sheet: ParsedSheet; rows: PlannedRow[] }> {
-  const buf = Buffer.from(input.file.base64, 'base64');
-  const sheets = await readWorkbook(buf, input.file.name);
+  const sheets = await read(input.file);
   const sheet = parseSheet(sheets, { sheet: input.sheet, mapping: input.mapping });
   const rules = rulesFrom(await readSettings(ctx.db, ctx.session.scopePath));
   const rows = await planImport(ctx.db, sheet.rows, { scope: ctx.session.scopePath, today: nowIso(ctx).slice(0, 10), rules });
