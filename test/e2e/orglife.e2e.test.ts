@@ -196,7 +196,12 @@ it('renders the record book and saves it as a PDF that contains the meeting', as
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
   expect(statSync(pdf).size).toBeGreaterThan(10_000);
   // poppler-utils' pdftotext (apt-get install poppler-utils) reads the text back out of Chromium's PDF.
-  const out = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  let out: string;
+  try {
+    out = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  } catch (e) {
+    throw new Error(`pdftotext could not read ${pdf} (${(e as Error).message}). Install it: apt-get install -y poppler-utils`);
+  }
   const flat = out.replace(/\s+/g, '');
   for (const s of ['三会一课记录', BRANCH, '主题党日', TOPIC, '外出培训', '病假', '王建国']) expect(flat).toContain(s);
   // The print stylesheet leaves the app (menu, tabs) out of the PDF.
