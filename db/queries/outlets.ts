@@ -110,13 +110,35 @@ export async function saveOutlet(db: Db, input: z.output<typeof outletInput>, no
     scope_path: scopePath, updated_at: now,
   };
   const id = input.id ?? uuidv7();
-  const existing = input.id ? await db.selectFrom('outlets').select('id').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst() : undefined;
+  const existing = input.id ? await db.selectFrom('outlets').select(['id', 'instructor_id']).where('id', '=', id).where('deleted', '=', 0).executeTakeFirst() : undefined;
   if (input.id && !existing) throw notFound('网点', 'Outlet');
   if (existing) await db.updateTable('outlets').set(values).where('id', '=', id).execute();
   else await db.insertInto('outlets').values({ id, ...values, created_at: now }).execute();
+  if ((existing?.instructor_id ?? null) !== input.instructorId) await reassign(db, id, input.instructorId, scopePath, now);
   // People at the outlet follow it if it moves between grids.
   if (existing) await sql`UPDATE people SET scope_path = ${scopePath}, updated_at = ${now} WHERE outlet_id = ${id} AND scope_path <> ${scopePath}`.execute(db);
   return id;
+}
+
+/**
+ * Keeps the instructor's assignment history in step with the outlet form: the open assignment
+ * ends yesterday (or is withdrawn if it began today) and the new instructor's starts today, so
+ * duty compliance for past months still sees who was responsible then.
+ */
+async function reassign(db: Db, outletId: string, instructorId: string | null, scopePath: string, now: string): Promise<void> {
+  const today = now.slice(0, 10);
+  const yesterday = new Date(Date.parse(today + 'T00:00:00Z') - 86_400_000).toISOString().slice(0, 10);
+  const open = await db.selectFrom('instructor_assignments').select(['id', 'valid_from']).where('outlet_id', '=', outletId).where('deleted', '=', 0).where('valid_to', 'is', null).execute();
+  for (const a of open) {
+    if (a.valid_from >= today) await db.updateTable('instructor_assignments').set({ deleted: 1, updated_at: now }).where('id', '=', a.id).execute();
+    else await db.updateTable('instructor_assignments').set({ valid_to: yesterday, updated_at: now }).where('id', '=', a.id).execute();
+  }
+  if (instructorId) {
+    await db
+      .insertInto('instructor_assignments')
+      .values({ id: uuidv7(), instructor_id: instructorId, outlet_id: outletId, valid_from: today, valid_to: null, scope_path: scopePath, created_at: now, updated_at: now })
+      .execute();
+  }
 }
 
 export async function deleteOutlet(db: Db, id: string, now: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citizenIdProblem, normalizeCitizenId } from '../domain/citizenId.js';
-import { cleanText, toHalfWidth } from '../domain/text.js';
+import { tidyText, toHalfWidth } from '../domain/text.js';
 import { keysOf, type Labelled } from '../domain/enums.js';
 import { UUID_RE } from '../ids.js';
 
@@ -13,14 +13,14 @@ export const isoDate = z
     message: 'date',
   });
 
-export const name = (max = 60) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
+export const name = (max = 60) => z.string().transform(tidyText).pipe(z.string().min(1).max(max));
 
 /** Optional free text: blank becomes null. */
 export const optText = (max = 200) =>
   z
     .string()
     .max(max * 2)
-    .transform((s) => (cleanText(s) === '' ? null : cleanText(s)))
+    .transform((s) => (tidyText(s) === '' ? null : tidyText(s)))
     .pipe(z.string().max(max).nullable())
     .nullable()
     .optional()

@@ -136,6 +136,26 @@ describe('registry', () => {
   });
 });
 
+describe('instructor assignments follow the outlet form', () => {
+  it('changing the instructor ends the old assignment and starts a new one', async () => {
+    const { county } = await buildTree(ctx);
+    const a = await call(ctx, 'instructors.save', { name: '甲指导', unitId: county.id, active: true });
+    const b = await call(ctx, 'instructors.save', { name: '乙指导', unitId: county.id, active: true });
+    let day = new Date('2026-03-01T09:00:00Z');
+    const dated: ApiContext = { ...ctx, now: () => day };
+    const outlet = await call(dated, 'outlets.save', { code: 'IA1', name: '分配网点', channelType: 'rural', countyId: county.id, instructorId: a.id });
+    day = new Date('2026-06-10T09:00:00Z');
+    await call(dated, 'outlets.save', { id: outlet.id, code: 'IA1', name: '分配网点', channelType: 'rural', countyId: county.id, instructorId: b.id });
+    const rows = p.store.raw
+      .prepare('SELECT instructor_id, valid_from, valid_to FROM instructor_assignments WHERE outlet_id = ? AND deleted = 0 ORDER BY valid_from')
+      .all(outlet.id);
+    expect(rows).toEqual([
+      { instructor_id: a.id, valid_from: '2026-03-01', valid_to: '2026-06-09' },
+      { instructor_id: b.id, valid_from: '2026-06-10', valid_to: null },
+    ]);
+  });
+});
+
 describe('roles and scope', () => {
   it('an auditor reads but cannot write', async () => {
     const auditor = await tempProfile({ role: 'auditor' });

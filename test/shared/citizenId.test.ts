@@ -28,3 +28,10 @@ describe('citizen id (GB 11643)', () => {
     expect(maskCitizenId('11010519491231002X')).toBe('110105********002X');
   });
 });
+
+describe('text a user keeps', () => {
+  it('keeps Chinese punctuation but folds full-width letters, digits and spaces', async () => {
+    const { tidyText } = await import('../../shared/domain/text.js');
+    expect(tidyText('  临潼营业部（骊山）　网点１２号：ＡＢ  ')).toBe('临潼营业部（骊山） 网点12号：AB');
+  });
+});
