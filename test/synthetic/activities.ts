@@ -25,6 +25,8 @@ interface Held {
   attendees?: MemberRec[];
   outlet?: OutletRec;
   reach?: number;
+  groupId?: string;
+  instructorId?: string;
 }
 
 const day = (month: string, d: number) => `${month.slice(0, 8)}${String(Math.min(28, Math.max(1, d))).padStart(2, '0')}`;
@@ -60,6 +62,7 @@ function hold(g: Gen, m: CountyModel, h: Held): void {
     lecturer_person_id: h.lecturer ?? null, topic: h.topic, agenda: null,
     minutes: h.attendees ? `应到${marks.length}人，实到${present}人。围绕“${h.topic}”开展学习讨论，形成会议记录。` : `围绕“${h.topic}”开展工作。`,
     resolutions_json: null, reach_count: h.reach ?? null, details_json: null, recorded_by: h.recordedBy, device_id: m.deviceId,
+    status: 'held', group_id: h.groupId ?? null, instructor_id: h.instructorId ?? null,
     ...synced(h.scope, stamp),
   });
   for (const a of attendance) emit(m, 'attendance', a);
@@ -92,7 +95,7 @@ function orgLife(g: Gen, m: CountyModel, org: OrgRec, months: string[], windowSt
     for (const group of org.groups) {
       const gd = day(month, rng.int(1, 28));
       if (ok(gd)) {
-        hold(g, m, { ...base, type: 'group_meeting', title: `${group.name}${mo}月党小组会`, date: gd, time: '18:00', minutes: [40, 60], topic: rng.pick(THEME_TOPICS), attendees: group.members });
+        hold(g, m, { ...base, type: 'group_meeting', title: `${group.name}${mo}月党小组会`, date: gd, time: '18:00', minutes: [40, 60], topic: rng.pick(THEME_TOPICS), attendees: group.members, groupId: group.id });
       }
     }
   }
@@ -126,6 +129,7 @@ function visits(g: Gen, m: CountyModel, months: string[]): void {
         hold(g, m, {
           org, scope: org?.scope ?? outlet.scope, type: 'instructor_visit', title: `驻点指导：${outlet.name}`, date, time: '10:00',
           minutes: [60, 120], topic: rng.pick(VISIT_TOPICS), place: outlet.name, host: ins.personId, recordedBy: ins.name, outlet,
+          instructorId: ins.id,
         });
       for (const month of months) {
         const date = day(month, rng.int(1, 28));
@@ -137,6 +141,34 @@ function visits(g: Gen, m: CountyModel, months: string[]): void {
         }
       }
     }
+  }
+}
+
+/**
+ * An instructor's own duties (seed 000): a lecture and a round of talks each half-year at one of
+ * their contact points, and a campaign (突击队攻坚) each year — each done on time 85% of the time.
+ */
+function instructorDuties(g: Gen, m: CountyModel, months: string[]): void {
+  const rng: Rng = m.rng;
+  for (const ins of m.instructors) {
+    const points = ins.contactPoints.filter((c) => c.outlet.org);
+    if (!points.length) continue;
+    const at = () => rng.pick(points).outlet;
+    const duty = (type: 'micro_lecture' | 'talk' | 'task_force', title: string, date: string, topic: string) => {
+      if (date > g.today || !rng.chance(VISIT_ON_TIME)) return;
+      const outlet = at();
+      hold(g, m, {
+        org: outlet.org, scope: outlet.org!.scope, type, title, date, time: '15:00', minutes: [30, 90], topic, place: outlet.name,
+        host: ins.personId, lecturer: type === 'micro_lecture' ? ins.personId : null, recordedBy: ins.name, outlet, instructorId: ins.id,
+        attendees: type === 'talk' ? outlet.org!.members.slice(0, 3) : outlet.org!.members,
+      });
+    };
+    for (const month of months.filter((mo) => mo.slice(5, 7) === '01' || mo.slice(5, 7) === '07')) {
+      const half = `${month.slice(0, 4)}年${month.slice(5, 7) === '01' ? '上' : '下'}半年`;
+      duty('micro_lecture', `${half}五分钟微党课：${rng.pick(LECTURE_TOPICS)}`, day(addMonths(month, rng.int(0, 4)), rng.int(1, 28)), rng.pick(LECTURE_TOPICS));
+      duty('talk', `${half}谈心谈话`, day(addMonths(month, rng.int(0, 5)), rng.int(1, 28)), '思想动态与工作困难');
+    }
+    duty('task_force', `${months[0]!.slice(0, 4)}年度党员突击队攻坚`, day(addMonths(months[0]!, rng.int(0, 10)), rng.int(1, 28)), '重点区域宽带攻坚');
   }
 }
 
@@ -155,4 +187,5 @@ export function buildActivities(g: Gen, m: CountyModel): void {
   }
   for (const org of meeting) orgLife(g, m, org, months, windowStart);
   visits(g, m, months);
+  instructorDuties(g, m, months);
 }
