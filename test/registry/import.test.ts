@@ -87,6 +87,17 @@ describe('roster preview', () => {
     expect((p.store.raw.prepare('SELECT phone FROM people').get() as { phone: string }).phone).toBe('13700000000');
   });
 
+  it('checks again at commit when the store changed after the preview', async () => {
+    const { ctx, county, branch } = await setup();
+    const buf = await workbook([{ name: 'Sheet1', rows: [['姓名', '身份证号', '入党日期', '所在党支部'], ['张三', ids.a, '2008-07-01', '临潼营业部党支部']] }]);
+    expect((await call(ctx, 'roster.preview', { file: file(buf) })).totals.error).toBe(0);
+    // Someone renames the branch in between: the preview's plan no longer holds.
+    await call(ctx, 'partyOrgs.save', { id: branch.id, name: '临潼营业部第一党支部', orgType: 'branch', unitId: county.id });
+    const r = await dispatch(ctx, 'roster.commit', { file: file(buf) });
+    expect(!r.ok && r.error.message).toContain('找不到党组织“临潼营业部党支部”');
+    expect(count('people')).toBe(0);
+  });
+
   it('names a formula cell, a number-mangled id and an unknown outlet', async () => {
     const { ctx } = await setup();
     const buf = await workbook([
