@@ -5,7 +5,7 @@ import { CHANNEL_TYPES, POLITICAL_STATUS, POSTS } from '../../../shared/domain/e
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
-import { useRegText } from '../people/text';
+import { useFieldLabel, useRegText } from '../people/text';
 import { CensusForm } from './CensusForm';
 
 /** The outlet being censused stays chosen across entries, tabs and reloads of the page. */
@@ -23,6 +23,7 @@ export const useCensusOutlet = create<{ outletId?: string; outletLabel?: string;
 /** 党员底数摸排: pick an outlet, then register everyone found there, one after another. */
 export function CensusPanel() {
   const r = useRegText();
+  const F = useFieldLabel();
   const { label } = useT();
   const { outletId, outletLabel, set } = useCensusOutlet();
   const outlet = useApi('census.outlet', outletId ? { outletId } : null);
@@ -43,9 +44,9 @@ export function CensusPanel() {
           {o && (
             <>
               <Descriptions size="small" column={3} items={[
-                { key: 'type', label: '渠道类型', children: label(CHANNEL_TYPES, o.channelType) },
-                { key: 'county', label: '县（区）', children: o.countyName ?? '—' },
-                { key: 'code', label: '编码', children: o.code },
+                { key: 'type', label: F('channelType'), children: label(CHANNEL_TYPES, o.channelType) },
+                { key: 'county', label: F('countyId'), children: o.countyName ?? '—' },
+                { key: 'code', label: F('code'), children: o.code },
                 { key: 'org', label: r('census.coverage'), children: o.coverageOrgName ?? <Tag color="red">{r('census.none')}</Tag> },
                 { key: 'inst', label: r('census.instructor'), children: o.instructorName ?? <Tag color="orange">{r('census.none')}</Tag> },
               ]} />
@@ -77,9 +78,9 @@ export function CensusPanel() {
             locale={{ emptyText: outletId ? '—' : r('census.pickOutlet') }}
             columns={[
               { title: r('name'), dataIndex: 'name', width: 80 },
-              { title: '身份证号', dataIndex: 'citizenId', width: 170, render: (v: string | null) => <Typography.Text style={{ fontSize: 12 }}>{v}</Typography.Text> },
-              { title: '岗位', dataIndex: 'post', width: 70, render: (v: string) => label(POSTS, v) },
-              { title: '政治面貌', dataIndex: 'politicalStatus', render: (v: string) => <Tag color={v === 'full_member' ? 'red' : v === 'probationary' ? 'volcano' : undefined}>{label(POLITICAL_STATUS, v)}</Tag> },
+              { title: F('citizenId'), dataIndex: 'citizenId', width: 170, render: (v: string | null) => <Typography.Text style={{ fontSize: 12 }}>{v}</Typography.Text> },
+              { title: F('post'), dataIndex: 'post', width: 70, render: (v: string) => label(POSTS, v) },
+              { title: F('politicalStatus'), dataIndex: 'politicalStatus', render: (v: string) => <Tag color={v === 'full_member' ? 'red' : v === 'probationary' ? 'volcano' : undefined}>{label(POLITICAL_STATUS, v)}</Tag> },
             ]}
           />
         </Card>

@@ -7,7 +7,7 @@ import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { ExportButton } from '../people/ExportButton';
 import type { Drill } from '../people/PeopleDrawer';
-import { useRegText } from '../people/text';
+import { useFieldLabel, useRegText } from '../people/text';
 
 const BAND_TAG: Record<Band, string> = { green: 'green', yellow: 'gold', red: 'red' };
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -19,6 +19,7 @@ interface Common {
 
 export function OutletTable({ kind, unitId, onDrill }: Common & { kind: 'uncovered' | 'no_instructor' }) {
   const r = useRegText();
+  const F = useFieldLabel();
   const { label } = useT();
   const [page, setPage] = useState(1);
   const data = useApi('coverage.outlets', { unitId, kind, limit: 50, offset: (page - 1) * 50 });
@@ -33,11 +34,11 @@ export function OutletTable({ kind, unitId, onDrill }: Common & { kind: 'uncover
         locale={{ emptyText: r('cov.empty') }}
         pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
         columns={[
-          { title: '网点', dataIndex: 'name', render: (v: string, o) => <a onClick={() => onDrill({ title: v, filter: { outletId: o.id, politicalStatus: ['full_member', 'probationary'] } })}>{v}</a> },
-          { title: '编码', dataIndex: 'code', width: 130 },
-          { title: '渠道类型', dataIndex: 'channelType', width: 120, render: (v: string) => label(CHANNEL_TYPES, v) },
-          { title: '县（区）', dataIndex: 'countyName', width: 120 },
-          { title: '网格', dataIndex: 'gridName', width: 120 },
+          { title: r('col.outlet'), dataIndex: 'name', render: (v: string, o) => <a onClick={() => onDrill({ title: v, filter: { outletId: o.id, politicalStatus: ['full_member', 'probationary'] } })}>{v}</a> },
+          { title: F('code'), dataIndex: 'code', width: 130 },
+          { title: F('channelType'), dataIndex: 'channelType', width: 120, render: (v: string) => label(CHANNEL_TYPES, v) },
+          { title: F('countyId'), dataIndex: 'countyName', width: 120 },
+          { title: r('col.grid'), dataIndex: 'gridName', width: 120 },
           { title: r('cov.members'), dataIndex: 'members', width: 80 },
           { title: r('cov.fullMembers'), dataIndex: 'fullMembers', width: 80 },
           { title: kind === 'uncovered' ? r('census.instructor') : r('census.coverage'), width: 150, render: (_, o) => (kind === 'uncovered' ? o.instructorName : o.coverageOrgName) ?? '—' },
@@ -63,7 +64,7 @@ export function RankingTable({ level, unitId, onDrill, onUnit }: Common & { leve
         columns={[
           { title: '#', width: 50, render: (_, __, i) => i + 1 },
           { title: level === 'county' ? '县（区）' : '网格', dataIndex: 'unitName', render: (v: string, u) => (level === 'county' ? <a onClick={() => onUnit(u.unitId)}>{v}</a> : v) },
-          { title: '上级', dataIndex: 'parentName', width: 130 },
+          { title: r('col.parent'), dataIndex: 'parentName', width: 130 },
           { title: r('cov.outlets'), dataIndex: 'outlets', width: 80 },
           { title: r('cov.members'), dataIndex: 'members', width: 80, render: (v: number, u) => <a onClick={() => onDrill({ title: u.unitName, filter: { unitId: u.unitId, politicalStatus: ['full_member', 'probationary'] } })}>{v}</a> },
           { title: r('cov.coverage'), width: 110, render: (_, u) => band(u.coverageBand, u.coverage) },
@@ -93,7 +94,7 @@ export function BreachesTable({ unitId, onDrill }: Common) {
         columns={[
           { title: r('cov.kind'), dataIndex: 'kind', width: 200, render: (k: BreachRow['kind']) => <Tag color="red">{BREACH_KINDS[k][lang]}</Tag> },
           { title: r('cov.target'), dataIndex: 'targetName', width: 200 },
-          { title: '所属单位', dataIndex: 'unitName', width: 130 },
+          { title: r('col.unit'), dataIndex: 'unitName', width: 130 },
           { title: r('cov.detail'), render: (_, b) => (lang === 'en' ? b.detailEn : b.detail) },
           {
             title: '', width: 90,

@@ -7,7 +7,7 @@ import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';
-import { useRegText, type RegKey } from './text';
+import { useFieldLabel, useRegText, type RegKey } from './text';
 
 /** Likely duplicates, one card per group: choose the record to keep, merge the other into it. */
 export function DuplicatesPanel() {
@@ -32,6 +32,7 @@ export function DuplicatesPanel() {
 
 function GroupCard({ group, canMerge, onMerged }: { group: DuplicateGroup; canMerge: boolean; onMerged(): void }) {
   const r = useRegText();
+  const F = useFieldLabel();
   const { label, lang } = useT();
   const { message } = App.useApp();
   // Keep the record most other rows point at; ties: the most recently updated.
@@ -69,14 +70,14 @@ function GroupCard({ group, canMerge, onMerged }: { group: DuplicateGroup; canMe
         columns={[
           { title: r('dup.keep'), width: 60, render: (_, p) => <Radio checked={keep === p.id} onChange={() => setKeep(p.id)} aria-label={`${r('dup.keep')} ${p.name}`} disabled={!canMerge} /> },
           { title: r('name'), dataIndex: 'name', width: 90 },
-          { title: '出生日期', dataIndex: 'birthDate', width: 110 },
-          { title: '身份证号', dataIndex: 'citizenId', width: 180 },
-          { title: '手机号', dataIndex: 'phone', width: 120 },
-          { title: '政治面貌', dataIndex: 'politicalStatus', width: 110, render: (v: string) => label(POLITICAL_STATUS, v) },
-          { title: '所在网点', dataIndex: 'outletName', ellipsis: true },
-          { title: '所在党支部', dataIndex: 'branchName', ellipsis: true },
+          { title: F('birthDate'), dataIndex: 'birthDate', width: 110 },
+          { title: F('citizenId'), dataIndex: 'citizenId', width: 180 },
+          { title: F('phone'), dataIndex: 'phone', width: 120 },
+          { title: F('politicalStatus'), dataIndex: 'politicalStatus', width: 110, render: (v: string) => label(POLITICAL_STATUS, v) },
+          { title: F('outletId'), dataIndex: 'outletName', ellipsis: true },
+          { title: F('branchId'), dataIndex: 'branchName', ellipsis: true },
           { title: r('dup.refs'), dataIndex: 'references', width: 80 },
-          { title: '更新时间', dataIndex: 'updatedAt', width: 110, render: (v: string) => v.slice(0, 10) },
+          { title: r('col.updated'), dataIndex: 'updatedAt', width: 110, render: (v: string) => v.slice(0, 10) },
         ]}
       />
     </Card>

@@ -5,7 +5,7 @@ import { POLITICAL_STATUS, POSTS } from '../../../shared/domain/enums.js';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';
 import { PersonForm } from './PersonForm';
-import { useRegText } from './text';
+import { useFieldLabel, useRegText } from './text';
 import { usePeople, type PeopleFilter } from './usePeople';
 
 export interface Drill {
@@ -20,6 +20,7 @@ export function PeopleDrawer(props: { drill: Drill | null; onClose(): void }) {
 
 function Inner({ drill, onClose }: { drill: Drill; onClose(): void }) {
   const r = useRegText();
+  const F = useFieldLabel();
   const { t, label } = useT();
   const people = usePeople(drill.filter);
   const [open, setOpen] = useState<string | null>(null);
@@ -35,11 +36,11 @@ function Inner({ drill, onClose }: { drill: Drill; onClose(): void }) {
           pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
           columns={[
             { title: r('name'), dataIndex: 'name', render: (v: string, p) => <a onClick={() => setOpen(p.id)}>{v}</a> },
-            { title: '身份证号', dataIndex: 'citizenId', width: 180 },
-            { title: '政治面貌', dataIndex: 'politicalStatus', width: 120, render: (v: string) => <Tag>{label(POLITICAL_STATUS, v)}</Tag> },
-            { title: '岗位', dataIndex: 'post', width: 90, render: (v: string) => label(POSTS, v) },
-            { title: '所在网点', dataIndex: 'outletName', ellipsis: true },
-            { title: '所在党支部', dataIndex: 'branchName', ellipsis: true },
+            { title: F('citizenId'), dataIndex: 'citizenId', width: 180 },
+            { title: F('politicalStatus'), dataIndex: 'politicalStatus', width: 120, render: (v: string) => <Tag>{label(POLITICAL_STATUS, v)}</Tag> },
+            { title: F('post'), dataIndex: 'post', width: 90, render: (v: string) => label(POSTS, v) },
+            { title: F('outletId'), dataIndex: 'outletName', ellipsis: true },
+            { title: F('branchId'), dataIndex: 'branchName', ellipsis: true },
           ]}
         />
       </Space>

@@ -1,6 +1,7 @@
 // Strings of the member registry screens (党员信息库), Chinese first. Kept beside the feature rather
 // than in renderer/i18n/messages.ts so that the registry's ~150 strings do not crowd the shared table;
 // the language comes from the same store (useLang), so switching language switches these too.
+import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
 import { useLang } from '../../i18n';
 
 const T = {
@@ -143,6 +144,16 @@ const T = {
   'audit.reveal': ['查看完整信息', 'Reveal'],
   'audit.import': ['导入', 'Import'],
   'people.title': ['人员', 'People'],
+  'col.outlet': ['网点', 'Outlet'],
+  'col.updated': ['更新时间', 'Updated'],
+  'col.parent': ['上级', 'Parent'],
+  'col.unit': ['所属单位', 'Org unit'],
+  'col.grid': ['网格', 'Grid'],
+  'col.type': ['类型', 'Type'],
+  'pipe.applied': ['申请', 'Applied'],
+  'pipe.activist': ['积极分子', 'Activist'],
+  'pipe.candidate': ['发展对象', 'Candidate'],
+  'pipe.probationary': ['预备党员', 'Admitted'],
   'name': ['姓名', 'Name'],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -157,4 +168,10 @@ export function regText(lang: 'zh' | 'en', key: RegKey, vars?: Record<string, st
 export function useRegText() {
   const lang = useLang((s) => s.lang);
   return (key: RegKey, vars?: Record<string, string | number>) => regText(lang, key, vars);
+}
+
+/** A field's label (shared/fieldLabels.ts) in the current language: column titles match the forms. */
+export function useFieldLabel() {
+  const lang = useLang((s) => s.lang);
+  return (key: string) => FIELD_LABELS[key]?.[lang] ?? key;
 }

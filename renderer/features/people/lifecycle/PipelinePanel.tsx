@@ -9,13 +9,14 @@ import { UnitSelect } from '../../../components/UnitSelect';
 import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { ExportButton } from '../ExportButton';
-import { useRegText } from '../text';
+import { useFieldLabel, useRegText } from '../text';
 
 const STATE_COLOR = { waiting: 'default', due: 'blue', overdue: 'red' } as const;
 
 /** The recruit pipeline with what is due next; each step checked against the rules when taken. */
 export function PipelinePanel() {
   const r = useRegText();
+  const F = useFieldLabel();
   const { label, options } = useT();
   const [unitId, setUnitId] = useState<string | undefined>();
   const [stages, setStages] = useState<string[] | undefined>();
@@ -41,12 +42,12 @@ export function PipelinePanel() {
         pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
         columns={[
           { title: r('name'), dataIndex: 'name', width: 90 },
-          { title: '所在网点', dataIndex: 'outletName', ellipsis: true },
+          { title: F('outletId'), dataIndex: 'outletName', ellipsis: true },
           { title: r('pipe.stage'), dataIndex: 'stage', width: 110, render: (v: string) => <Tag>{label(RECRUIT_STAGES, v)}</Tag> },
-          { title: '申请', dataIndex: 'appliedOn', width: 100 },
-          { title: '积极分子', dataIndex: 'activistOn', width: 100 },
-          { title: '发展对象', dataIndex: 'candidateOn', width: 100 },
-          { title: '预备党员', dataIndex: 'probationaryOn', width: 100 },
+          { title: r('pipe.applied'), dataIndex: 'appliedOn', width: 100 },
+          { title: r('pipe.activist'), dataIndex: 'activistOn', width: 100 },
+          { title: r('pipe.candidate'), dataIndex: 'candidateOn', width: 100 },
+          { title: r('pipe.probationary'), dataIndex: 'probationaryOn', width: 100 },
           { title: r('pipe.next'), dataIndex: 'next', width: 110, render: (v: string | null) => label(RECRUIT_STAGES, v) },
           { title: r('pipe.due'), dataIndex: 'dueOn', width: 100 },
           {

@@ -30,7 +30,7 @@ export function RegistersPanel() {
               pagination={{ pageSize: 15, hideOnSinglePage: true, size: 'small' }}
               columns={[
                 { title: r('name'), dataIndex: 'name', width: 80, render: name },
-                { title: '类型', dataIndex: 'mobility', width: 90, render: (v: string) => <Tag>{label(MOBILITY, v)}</Tag> },
+                { title: r('col.type'), dataIndex: 'mobility', width: 90, render: (v: string) => <Tag>{label(MOBILITY, v)}</Tag> },
                 { title: r('reg.destination'), dataIndex: 'destination', ellipsis: true },
                 { title: r('reg.since'), dataIndex: 'since', width: 100 },
                 { title: r('reg.card'), dataIndex: 'cardNo', width: 110 },
