@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { runAll, type BenchDef } from './harness.js';
 import memberList from './memberList.bench.js';
 import orglife from './orglife.bench.js';
+import registry from './registry.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {
