@@ -1,5 +1,5 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { PersonRow } from '../../../shared/contract/types.js';
 import { CHANNEL_TYPES, GENDERS, MOBILITY, POLITICAL_STATUS, POSTS, STANDINGS } from '../../../shared/domain/enums.js';
@@ -32,6 +32,7 @@ export function RosterTab() {
       title={
         <Space wrap>
           <Input.Search allowClear placeholder={t('people.searchHint')} style={{ width: 300 }} onSearch={(q) => patch({ q: q || undefined })} aria-label={t('common.search')} />
+          <Tooltip title={r('search.help')}><QuestionCircleOutlined aria-label={r('search.help')} style={{ color: '#8c8c8c' }} /></Tooltip>
           <Select mode="multiple" allowClear maxTagCount={1} placeholder={L('politicalStatus')} style={{ minWidth: 190 }} options={options(POLITICAL_STATUS)} value={filter.politicalStatus} onChange={(v) => patch({ politicalStatus: v })} />
           <Select mode="multiple" allowClear maxTagCount={1} placeholder={L('channelType')} style={{ minWidth: 150 }} options={options(CHANNEL_TYPES)} value={filter.channelTypes} onChange={(v) => patch({ channelTypes: v })} />
           <UnitSelect units={units.data ?? []} allowClear placeholder={L('unitId')} style={{ width: 160 }} value={filter.unitId} onChange={(v) => patch({ unitId: v })} />

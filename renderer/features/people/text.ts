@@ -41,6 +41,7 @@ const T = {
   'action.update': ['更新', 'Update'],
   'action.unchanged': ['无变化', 'Unchanged'],
   'action.error': ['有问题', 'Problem'],
+  'search.help': ['可按姓名、拼音全拼或首字母（如 zs 找张三）、手机号或身份证号中连续4位以上数字、网点名称或编码、党支部名称搜索；空格分隔的多个条件须同时满足。不能查看完整身份证号的角色只能按末4位或完整号码搜索。', 'Search by name, full pinyin or initials ("zs" finds 张三), 4+ digits of a phone or id, outlet name or code, branch name; space-separated terms must all match. Roles without full-id rights search ids by the last 4 digits or the whole number.'],
   'filters.standing': ['党籍状态', 'Standing'],
   'filters.mobility': ['流动状态', 'Mobility'],
   'reveal': ['查看完整信息', 'Show full values'],
