@@ -4,9 +4,10 @@ import { runAll, type BenchDef } from './harness.js';
 import memberList from './memberList.bench.js';
 import orglife from './orglife.bench.js';
 import registry from './registry.bench.js';
+import sync from './sync.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {

@@ -4,6 +4,7 @@ import * as sync from './2026_11_22_sync.js';
 import * as registry from './2026_11_23_registry.js';
 import * as orglife from './2026_11_24_orglife.js';
 import * as peopleIndexes from './2026_11_25_people_indexes.js';
+import * as syncOutbox from './2026_11_26_sync_outbox.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_registry': registry,
   '2026_11_24_orglife': orglife,
   '2026_11_25_people_indexes': peopleIndexes,
+  '2026_11_26_sync_outbox': syncOutbox,
 };

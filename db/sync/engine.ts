@@ -71,7 +71,7 @@ export class SyncEngine {
   }
 
   private pendingCount(): number {
-    return (this.raw.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+    return (this.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
   }
 
   private tick(): void {

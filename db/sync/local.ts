@@ -120,17 +120,61 @@ export class Local {
     this.stmt(`INSERT INTO sync_cell_clock (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc`).run(t, id, col, hlc);
   }
 
+  /** Waiting writes after `afterSeq` that touch the given rows (the outbox has no row index: a scan). */
+  pendingForRows(afterSeq: number, rows: { tbl: string; rowId: string }[]): PendingWrite[] {
+    const keys = JSON.stringify([...new Set(rows.map((r) => `${r.tbl}\u0000${r.rowId}`))]);
+    return (
+      this.stmt(`SELECT seq, tbl, row_id, hlc, scope, cols, base FROM sync_outbox
+        WHERE seq > ? AND tbl <> '' AND tbl || char(0) || row_id IN (SELECT value FROM json_each(?)) ORDER BY seq`).all(afterSeq, keys) as OutboxRow[]
+    ).map(toPending);
+  }
+
   /** Outbox entries in seq order, optionally only those after `afterSeq`. */
   pending(afterSeq = 0, limit = -1): PendingWrite[] {
-    return (this.stmt(`SELECT seq, tbl, row_id, hlc, scope, cols, base FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?`).all(afterSeq, limit) as OutboxRow[]).map(toPending);
+    return (this.stmt(`SELECT seq, tbl, row_id, hlc, scope, cols, base FROM sync_outbox WHERE seq > ? AND tbl <> '' ORDER BY seq LIMIT ?`).all(afterSeq, limit) as OutboxRow[]).map(toPending);
   }
 
   setBase(seq: number, base: Record<string, string>): void {
     this.stmt(`UPDATE sync_outbox SET base = ? WHERE seq = ?`).run(JSON.stringify(base), seq);
   }
 
+  /**
+   * Removes an acknowledged write. The one with the highest number stays as a marker (tbl = '')
+   * so that SQLite never hands its number out again (see migration 2026_11_26_sync_outbox).
+   */
   ack(seq: number): void {
-    this.stmt(`DELETE FROM sync_outbox WHERE seq = ?`).run(seq);
+    const top = (this.stmt(`SELECT max(seq) AS s FROM sync_outbox`).get() as { s: number | null }).s ?? 0;
+    if (seq < top) this.stmt(`DELETE FROM sync_outbox WHERE seq = ?`).run(seq);
+    else this.stmt(`UPDATE sync_outbox SET tbl = '', row_id = '', cols = '{}', base = NULL WHERE seq = ?`).run(seq);
+  }
+
+  /** Drops markers left behind by earlier acknowledgements (once per batch: it scans the outbox). */
+  dropOldMarkers(): void {
+    this.stmt(`DELETE FROM sync_outbox WHERE tbl = '' AND seq < (SELECT max(seq) FROM sync_outbox)`).run();
+  }
+}
+
+/** The held stamps of rows (row clock and per-cell exceptions), read once per row and kept current. */
+export class ClockCache {
+  private rows = new Map<string, { row: string; cells: Map<string, string> }>();
+  constructor(private readonly local: Local) {}
+  get(tbl: string, rowId: string) {
+    const k = rowKey(tbl, rowId);
+    let c = this.rows.get(k);
+    if (!c) this.rows.set(k, (c = { row: this.local.rowClock(tbl, rowId), cells: this.local.cellClocks(tbl, rowId) }));
+    return c;
+  }
+  cell(tbl: string, rowId: string, col: string): string {
+    const c = this.get(tbl, rowId);
+    return c.cells.get(col) ?? c.row;
+  }
+  setCell(tbl: string, rowId: string, col: string, hlc: string): void {
+    this.get(tbl, rowId).cells.set(col, hlc);
+    this.local.setCellClock(tbl, rowId, col, hlc);
+  }
+  setRow(tbl: string, rowId: string, hlc: string): void {
+    this.get(tbl, rowId).row = hlc;
+    this.local.setRowClock(tbl, rowId, hlc);
   }
 }
 

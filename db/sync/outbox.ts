@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { maxHlc } from '../../shared/sync/hlc.js';
 import type { CellValue, PushAnswerItem, WireWrite } from '../../shared/sync/protocol.js';
-import { Local, PendingIndex, type PendingWrite } from './local.js';
+import { ClockCache, Local, PendingIndex, type PendingWrite } from './local.js';
 import { clockOf, persistClock, withoutCapture } from './state.js';
 
 export interface Batch {
@@ -15,13 +15,14 @@ export interface Batch {
 export function nextBatch(raw: Database.Database, max: number): Batch {
   const local = Local.of(raw);
   const pending = local.pending(0, max);
+  const clocks = new ClockCache(local);
   const lastInBatch = new Map<string, string>();
   const writes = pending.map((w): WireWrite => {
     const base: Record<string, string> = {};
     for (const col of Object.keys(w.cols)) {
       const k = `${w.tbl}\u0000${w.rowId}\u0000${col}`;
       // Written over the previous waiting write or the value sync stored, whichever is newer.
-      base[col] = w.base?.[col] ?? maxHlc(lastInBatch.get(k) ?? '', local.clock(w.tbl, w.rowId, col));
+      base[col] = w.base?.[col] ?? maxHlc(lastInBatch.get(k) ?? '', clocks.cell(w.tbl, w.rowId, col));
       lastInBatch.set(k, w.hlc);
     }
     const distinct = new Set(Object.values(base));
@@ -42,11 +43,11 @@ export interface AckSummary {
   restamped: number;
 }
 
-function setValue(local: Local, tbl: string, rowId: string, col: string, value: CellValue, hlc: string) {
+function setValue(local: Local, clocks: ClockCache, tbl: string, rowId: string, col: string, value: CellValue, hlc: string) {
   if (!local.rowExists(tbl, rowId) || !local.columns(tbl).has(col)) return;
   try {
     local.updateRow(tbl, rowId, { [col]: value });
-    local.setCellClock(tbl, rowId, col, hlc);
+    clocks.setCell(tbl, rowId, col, hlc);
   } catch {
     // The local schema refuses HQ's value (e.g. NULL in a required column): keep ours.
   }
@@ -61,8 +62,9 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
     raw.transaction(() => {
       clockOf(raw).observe(hqTime);
       const lastSeq = batch.pending.at(-1)?.seq ?? 0;
-      const still = new Set((raw.prepare('SELECT seq FROM sync_outbox WHERE seq <= ?').all(lastSeq) as { seq: number }[]).map((r) => r.seq));
-      const later = new PendingIndex(local.pending(lastSeq));
+      const still = new Set((raw.prepare(`SELECT seq FROM sync_outbox WHERE seq <= ? AND tbl <> ''`).all(lastSeq) as { seq: number }[]).map((r) => r.seq));
+      const later = new PendingIndex(local.pendingForRows(lastSeq, batch.pending));
+      const clocks = new ClockCache(local);
       const inBatch = new PendingIndex(batch.pending.filter((w) => still.has(w.seq)));
       const toDrop = new Set<PendingWrite>();
       for (const a of answers) {
@@ -72,6 +74,16 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
         const next = (col: string) => inBatch.firstFor(w.tbl, w.rowId, col, w.seq) ?? later.firstFor(w.tbl, w.rowId, col);
         const eff = a.h ?? w.hlc;
         if (a.h) sum.restamped++;
+        // A whole new row, accepted: one row clock instead of a clock per cell.
+        const held = clocks.get(w.tbl, w.rowId);
+        const whole = !held.row && !held.cells.size && Object.keys(w.cols).length === local.columns(w.tbl).size;
+        if (whole && Object.values(a.res).every((r) => r !== 'r') && !a.cur && Object.keys(w.cols).every((c) => !next(c))) {
+          clocks.setRow(w.tbl, w.rowId, eff);
+          sum.applied += Object.values(a.res).filter((r) => r === 'a').length;
+          sum.superseded += Object.values(a.res).filter((r) => r === 's').length;
+          local.ack(w.seq);
+          continue;
+        }
         for (const [col, res] of Object.entries(a.res)) {
           if (!(col in w.cols)) continue;
           const after = next(col);
@@ -80,18 +92,18 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
             const cur = a.cur?.[col];
             if (after) {
               if (!after.base || !(col in after.base)) local.setBase(after.seq, (after.base = { ...(after.base ?? {}), [col]: cur?.[1] ?? '' }));
-            } else if (cur) setValue(local, w.tbl, w.rowId, col, cur[0], cur[1]);
+            } else if (cur) setValue(local, clocks, w.tbl, w.rowId, col, cur[0], cur[1]);
             continue;
           }
           if (res === 'a') sum.applied++;
           else sum.superseded++;
           // Our value still stands here unless a remote one newer than our write replaced it.
-          if (local.clock(w.tbl, w.rowId, col) < w.hlc) {
+          if (clocks.cell(w.tbl, w.rowId, col) < w.hlc) {
             // Later waiting writes of this cell now compute their base from it.
-            local.setCellClock(w.tbl, w.rowId, col, eff);
+            clocks.setCell(w.tbl, w.rowId, col, eff);
             // Re-stamped, and HQ already holds something newer than the new stamp: take it.
             const cur = a.cur?.[col];
-            if (cur && cur[1] > eff && !after) setValue(local, w.tbl, w.rowId, col, cur[0], cur[1]);
+            if (cur && cur[1] > eff && !after) setValue(local, clocks, w.tbl, w.rowId, col, cur[0], cur[1]);
           }
         }
         if (a.reason) {
@@ -109,6 +121,7 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
       for (const w of toDrop) {
         if (!later.forRow(w.tbl, w.rowId).length && !inBatch.forRow(w.tbl, w.rowId).length) local.deleteRow(w.tbl, w.rowId);
       }
+      local.dropOldMarkers();
       persistClock(raw);
     })(),
   );

@@ -23,7 +23,7 @@ function meta(raw: Database.Database, key: string): string | null {
 export function syncStatus(raw: Database.Database, session: Session, engine: SyncEngine | undefined): SyncStatus {
   const enrolled = !!meta(raw, META.secret);
   const one = (q: string) => (raw.prepare(q).get() as { n: number }).n;
-  const oldest = raw.prepare('SELECT hlc FROM sync_outbox ORDER BY seq LIMIT 1').get() as { hlc: string } | undefined;
+  const oldest = raw.prepare(`SELECT hlc FROM sync_outbox WHERE tbl <> '' ORDER BY seq LIMIT 1`).get() as { hlc: string } | undefined;
   return {
     enrolled,
     hqUrl: meta(raw, META.url),
@@ -35,7 +35,7 @@ export function syncStatus(raw: Database.Database, session: Session, engine: Syn
     lastSuccessAt: meta(raw, META.lastSuccess),
     lastAttemptAt: engine?.lastAttemptAt?.toISOString() ?? null,
     nextAttemptAt: engine?.nextAttemptAt?.toISOString() ?? null,
-    pending: one('SELECT count(*) AS n FROM sync_outbox'),
+    pending: one(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`),
     oldestPendingAt: oldest ? iso(oldest.hlc) : null,
     lastError: engine?.lastError ?? null,
     openConflicts: one('SELECT count(*) AS n FROM sync_conflicts WHERE deleted = 0 AND dismissed_at IS NULL AND reapplied_at IS NULL'),

@@ -116,7 +116,7 @@ async function rewindIfAhead(dev: Device): Promise<void> {
   const clock = clockOf(dev.raw);
   if (hlcMs(clock.high()) <= clock.physical() + LIMITS.futureMs) return;
   await whenIdle(dev.raw);
-  if ((dev.raw.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n > 0) return;
+  if ((dev.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n > 0) return;
   clock.rewind();
   persistClock(dev.raw);
 }

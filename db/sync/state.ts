@@ -57,7 +57,7 @@ export function startSyncClock(raw: Database.Database, newId: () => string): voi
   clock.offset = Number(meta(raw, META.offset) ?? 0) || 0;
   const high = meta(raw, META.hlcHigh);
   if (high) clock.observe(high);
-  const last = raw.prepare('SELECT hlc FROM sync_outbox ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
+  const last = raw.prepare(`SELECT hlc FROM sync_outbox WHERE hlc <> '' ORDER BY seq DESC LIMIT 1`).get() as { hlc: string } | undefined;
   if (last) clock.observe(last.hlc);
   state.clock = clock;
 }

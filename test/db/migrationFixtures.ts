@@ -92,4 +92,11 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-000000000a25', '王五', 'male', '1988-08-08', '0190a000-0000-7000-8000-000000000020', 'probationary', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // The outbox rebuilt without AUTOINCREMENT: a waiting write above the marker of the last one sent.
+  '2026_11_26_sync_outbox': (raw) => {
+    raw.exec(`
+      INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols) VALUES
+        ('outlets', '0190a000-0000-7000-8000-000000000020', '0190a0000001-0000-d001', '/hq/xa/lt/', '{"staff_count":9}');
+    `);
+  },
 };

@@ -10,6 +10,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { SYNCED_TABLES } from '../../db/schema.js';
 import { migrate, openStore } from '../../db/open.js';
 import { suppressCapture } from '../../db/sync/capture.js';
+import { Local } from '../../db/sync/local.js';
 import { SYNC_TABLES } from '../../shared/sync/tables.js';
 import { uuidv7 } from '../../shared/ids.js';
 import { tempProfile } from '../support/store.js';
@@ -71,6 +72,37 @@ describe('change capture', () => {
     const triggers = new Set((p.store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string }[]).map((r) => r.name));
     for (const t of SYNCED_TABLES) for (const k of ['i', 'u', 'd']) expect(triggers.has(`sync_cap_${t}_${k}`), `${t} ${k}`).toBe(true);
     for (const t of SYNCED_TABLES) expect(SYNC_TABLES as readonly string[], `add ${t} to shared/sync/tables.ts`).toContain(t);
+  });
+});
+
+describe('outbox sequence numbers', () => {
+  it('never hands a number out twice, even after the outbox empties', async () => {
+    const p = await tempProfile();
+    try {
+      const local = Local.of(p.store.raw);
+      insert(p);
+      insert(p);
+      const seqs = local.pending().map((w) => w.seq);
+      for (const s of seqs) local.ack(s);
+      expect(local.pending()).toEqual([]);
+      insert(p);
+      expect(local.pending()[0]!.seq).toBe(Math.max(...seqs) + 1);
+    } finally {
+      await p.cleanup();
+    }
+  });
+
+  it('2026_11_26_sync_outbox keeps the numbers already used by the AUTOINCREMENT outbox', async () => {
+    const raw = new Database(':memory:');
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+    await migrate(db, '2026_11_25_people_indexes');
+    const add = raw.prepare(`INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols) VALUES ('outlets', 'r', 'h', '/', '{}')`);
+    for (let i = 0; i < 5; i++) add.run();
+    raw.exec(`DELETE FROM sync_outbox WHERE seq <= 5`); // all sent
+    await migrate(db);
+    add.run();
+    expect(raw.prepare(`SELECT seq FROM sync_outbox WHERE tbl <> ''`).all()).toEqual([{ seq: 6 }]);
+    await db.destroy();
   });
 });
 

@@ -36,7 +36,7 @@ export async function twoHqScenario(hq: TestHq, urls: [string, string], rounds =
               raw.prepare('UPDATE outlets SET name = ?, staff_count = ? WHERE id = ?').run(`设备${di}第${r}轮`, r * 10 + k, id),
             );
           }
-          captured += (raw.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+          captured += (raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
           setMetaRaw(raw, 'sync_hq_url', urls[(r + di) % 2]!);
           await d.sync({ pushBatch: 2 });
         }

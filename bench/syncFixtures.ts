@@ -1,0 +1,99 @@
+// Shared setup for the sync benchmarks: a synthetic province loaded into an outbox (as if a device
+// had entered it), an HQ to push it to, fresh devices, and byte-counting fetch.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openProfile, type Profile } from '../db/profile.js';
+import { capturedTables } from '../db/sync/capture.js';
+import type { FetchLike } from '../db/sync/client.js';
+import { enrolDevice } from '../db/sync/enrol.js';
+import { createEnrolCode } from '../hq/auth.js';
+import { startHq } from '../hq/server.js';
+import { openHqStore, type HqStore } from '../hq/store.js';
+import type { Role } from '../shared/domain/enums.js';
+import { generateProvince } from '../test/synthetic/generate.js';
+
+export interface TempDevice {
+  profile: Profile;
+  raw: Database.Database;
+  dev: { raw: Database.Database; session: Profile['session'] };
+  close(): Promise<void>;
+}
+
+export async function tempDevice(): Promise<TempDevice> {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
+  const profile = await openProfile(dir);
+  return {
+    profile,
+    raw: profile.store.raw,
+    dev: { raw: profile.store.raw, session: profile.session },
+    close: async () => {
+      await profile.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A device holding `counties` synthetic counties, every row waiting in its outbox (capture on). */
+export async function loadedDevice(counties: number, seed: number): Promise<TempDevice & { rows: number }> {
+  const d = await tempDevice();
+  await generateProvince(d.raw, { counties, seed, suppressCapture: null });
+  const rows = (d.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
+  return { ...d, rows };
+}
+
+/** Every synced row of a store, per table, as plain objects. */
+export function allRows(raw: Database.Database): Map<string, Record<string, unknown>[]> {
+  const out = new Map<string, Record<string, unknown>[]>();
+  for (const t of capturedTables(raw)) {
+    const rows = raw.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];
+    if (rows.length) out.set(t, rows);
+  }
+  return out;
+}
+
+export interface BenchHq {
+  url: string;
+  store: HqStore;
+  enrol(d: TempDevice, role: Role, scope: string, fetch?: FetchLike): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function benchHq(target?: string): Promise<BenchHq> {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-bench-hq-'));
+  const store = await openHqStore(target ?? join(dir, 'hq.sqlite'));
+  const srv = await startHq({ store });
+  return {
+    url: srv.url,
+    store,
+    enrol: async (d, role, scope, fetch) => {
+      await enrolDevice(d.dev, srv.url, await createEnrolCode(store, { userName: `基准-${role}`, role, scopePath: scope }), { fetch });
+    },
+    close: async () => {
+      await srv.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** fetch that counts the bytes of request and response bodies. */
+export function countingFetch(): { fetch: FetchLike; sent: number; received: number; reset(): void } {
+  const c = {
+    sent: 0,
+    received: 0,
+    reset() {
+      c.sent = 0;
+      c.received = 0;
+    },
+    fetch: (async (url, init) => {
+      c.sent += Buffer.byteLength(init.body ?? '');
+      const res = await fetch(url, init);
+      const text = await res.text();
+      c.received += Buffer.byteLength(text);
+      return { status: res.status, text: async () => text };
+    }) as FetchLike,
+  };
+  return c;
+}
