@@ -9,6 +9,10 @@ import { readSettings } from '../queries/settings.js';
 import { scopeFor } from './lifecycle.js';
 
 const OWN_BRANCH_TYPES = new Set(['branch', 'general_branch', 'committee']);
+/** Channels the operator runs itself: their staff belong to one unit, the county company, so a
+ *  company branch covering several of its stores is that unit's own branch. Partner outlets
+ *  (social, rural, micro, community, outdoor) are each a unit of their own. */
+const COMPANY_CHANNELS = new Set(['own_store', 'flagship', 'gov_ent', 'install_maint']);
 
 export async function findBreaches(ctx: ApiContext, f: { unitId?: string; kind?: BreachKind }): Promise<BreachRow[]> {
   const path = await scopeFor(ctx.db, ctx.session.scopePath, f.unitId);
@@ -18,9 +22,10 @@ export async function findBreaches(ctx: ApiContext, f: { unitId?: string; kind?:
   const out: BreachRow[] = [];
 
   if (!f.kind || f.kind === 'needs_branch') {
-    // An outlet is covered "alone" by an organisation of its own type that covers no other outlet.
-    const outlets = await sql<{ id: string; name: string; unit: string | null; full_members: number; members: number; org_type: string | null; org_outlets: number | null; org_name: string | null }>`
-      SELECT o.id, o.name, c.name AS unit, mc.full_members, mc.members, po.org_type, po.name AS org_name,
+    // An outlet has its own branch when a branch-type organisation covers it alone (for the
+    // company's own channels: any company branch covering it).
+    const outlets = await sql<{ id: string; name: string; channel_type: string; unit: string | null; full_members: number; members: number; org_type: string | null; org_outlets: number | null; org_name: string | null }>`
+      SELECT o.id, o.name, o.channel_type, c.name AS unit, mc.full_members, mc.members, po.org_type, po.name AS org_name,
         (SELECT count(*) FROM party_org_outlets x WHERE x.org_id = po.id AND x.deleted = 0) AS org_outlets
       FROM (SELECT p.outlet_id, count(*) AS members, sum(p.political_status = 'full_member') AS full_members
             FROM members m JOIN people p ON p.id = m.person_id AND p.deleted = 0
@@ -30,7 +35,8 @@ export async function findBreaches(ctx: ApiContext, f: { unitId?: string; kind?:
       LEFT JOIN org_units c ON c.id = o.county_id
       LEFT JOIN party_orgs po ON po.id = o.coverage_org_id AND po.deleted = 0`.execute(ctx.db);
     for (const o of outlets.rows) {
-      const alone = !!o.org_type && OWN_BRANCH_TYPES.has(o.org_type) && Number(o.org_outlets ?? 0) <= 1;
+      const own = !!o.org_type && OWN_BRANCH_TYPES.has(o.org_type);
+      const alone = own && (COMPANY_CHANNELS.has(o.channel_type) || Number(o.org_outlets ?? 0) <= 1);
       if (!needsOwnBranch(Number(o.full_members), alone, rules)) continue;
       const where = o.org_name ? `目前由“${o.org_name}”覆盖` : '目前没有党组织覆盖';
       out.push({

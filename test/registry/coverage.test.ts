@@ -76,6 +76,19 @@ describe('structure breaches', () => {
     expect(breaches[0]!.detail).toBe('有正式党员3名，应单独组建党支部；目前由“乙县联合党支部”覆盖');
   });
 
+  it('treats the company\'s own stores as one unit but each partner outlet as its own', async () => {
+    const ctx = p.context();
+    const { county } = await buildTree(ctx);
+    const stores = [await buildOutlet(ctx, county.id, { name: '营业厅甲' }), await buildOutlet(ctx, county.id, { name: '营业厅乙' })];
+    const partners = [await buildOutlet(ctx, county.id, { name: '合作厅甲', channelType: 'social_partner' }), await buildOutlet(ctx, county.id, { name: '合作厅乙', channelType: 'social_partner' })];
+    const company = await buildBranch(ctx, county.id, { name: '营业部党支部', outletIds: stores.map((o) => o.id), committee: [] });
+    const shared = await buildBranch(ctx, county.id, { name: '合作厅党支部', outletIds: partners.map((o) => o.id) });
+    for (const o of stores) for (let i = 0; i < 3; i++) await buildMember(ctx, o.id, company.id);
+    for (const o of partners) for (let i = 0; i < 3; i++) await buildMember(ctx, o.id, shared.id);
+    const flagged = (await call(ctx, 'coverage.breaches', { kind: 'needs_branch' })).map((b) => b.targetName).sort();
+    expect(flagged).toEqual(['合作厅乙', '合作厅甲']);
+  });
+
   it('flags a branch of 7 full members without a committee and one of over 50 members', async () => {
     const ctx = p.context();
     const { county } = await buildTree(ctx);
