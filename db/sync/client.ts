@@ -36,6 +36,8 @@ export interface ClientOptions {
   hqNow: () => number;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** Told HQ's time when HQ refuses a request as stale (the device clock is off); the call is then retried once. */
+  learn?: (hqTime: number) => void;
 }
 
 export function normaliseHqUrl(url: string): string {
@@ -46,6 +48,16 @@ export class HqClient {
   constructor(private readonly o: ClientOptions) {}
 
   async post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    try {
+      return await this.once(path, body, schema);
+    } catch (e) {
+      if (!(e instanceof SyncFailure) || e.kind !== 'clock' || e.hqTime === undefined || !this.o.learn) throw e;
+      this.o.learn(e.hqTime);
+      return this.once(path, body, schema);
+    }
+  }
+
+  private async once<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.o.creds) {
       headers.authorization = `Bearer ${this.o.creds.secret}`;

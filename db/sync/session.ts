@@ -47,7 +47,10 @@ export function clientFor(dev: Device, opts: SessionOptions = {}): HqClient {
   const secret = getMetaRaw(dev.raw, META.secret);
   if (!url || !secret) throw new SyncFailure('refused', '本机尚未注册到总部', 'This device is not enrolled');
   const clock = clockOf(dev.raw);
-  return new HqClient({ url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch });
+  return new HqClient({
+    url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch,
+    learn: (t) => learnTime(dev.raw, t),
+  });
 }
 
 /** Every answer carries HQ's time: it advances the clock and corrects a device clock that is off. */
@@ -121,18 +124,11 @@ async function rewindIfAhead(dev: Device): Promise<void> {
   persistClock(dev.raw);
 }
 
-/** hello → push → pull. A stale-clock refusal corrects the offset and retries once; revocation wipes. */
+/** hello → push → pull. Revocation wipes the store. */
 export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<SyncReport> {
   const c = clientFor(dev, opts);
   try {
-    let h: HelloAnswer;
-    try {
-      h = await hello(dev, c);
-    } catch (e) {
-      if (!(e instanceof SyncFailure) || e.kind !== 'clock' || e.hqTime === undefined) throw e;
-      learnTime(dev.raw, e.hqTime);
-      h = await hello(dev, c);
-    }
+    const h = await hello(dev, c); // a clock HQ finds too far off is corrected and the call retried (client.ts)
     const pushed = await pushSome(dev, c, opts);
     await rewindIfAhead(dev);
     const pulled = await pullSome(dev, c, opts);

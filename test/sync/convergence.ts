@@ -26,7 +26,12 @@ export async function checkConverged(w: World): Promise<void> {
   // Which writes HQ refused (device 2 writing rows that had left its grid, or moving rows out of it).
   const rejected = new Set<string>();
   for (const dv of w.devs) for (const r of dv.t.store.raw.prepare('SELECT hlc FROM sync_rejections').all() as { hlc: string }[]) rejected.add(r.hlc);
-  const accepted = w.oracle.writes.filter((x) => !rejected.has(x.hlc));
+  // Writes stamped too far ahead were re-stamped by HQ: the oracle follows HQ's stamps.
+  const restamps = await hq.store.db.selectFrom('hq_restamps').select(['orig_hlc', 'new_hlc']).execute();
+  const moved = new Map(restamps.map((r) => [r.orig_hlc as string, r.new_hlc as string]));
+  const accepted = w.oracle.writes
+    .filter((x) => !rejected.has(x.hlc))
+    .map((x) => ({ ...x, hlc: moved.get(x.hlc) ?? x.hlc, base: moved.get(x.base) ?? x.base }));
   // HQ holds, in every cell, the accepted write with the highest stamp.
   const best = new Map<string, (typeof accepted)[number]>();
   for (const x of accepted) {

@@ -8,7 +8,7 @@ import { HqClient } from '../../db/sync/client.js';
 import { Local } from '../../db/sync/local.js';
 import { applyAnswers, type Batch } from '../../db/sync/outbox.js';
 import { clientFor, pullSome, pushSome, whenIdle } from '../../db/sync/session.js';
-import { getMetaRaw } from '../../db/sync/state.js';
+import { getMetaRaw, syncState } from '../../db/sync/state.js';
 import { faultyNet, type FaultyNet } from './faults.js';
 import { Oracle } from './oracle.js';
 import { enrolledDevice, type TestDevice, type TestHq } from './support.js';
@@ -24,7 +24,9 @@ export type Op =
   | { k: 'create'; d: number; row: number }
   | { k: 'push' | 'pull'; d: number; lose: boolean; size: number; all: boolean }
   | { k: 'replay'; d: number; back: number; exact: boolean }
-  | { k: 'net'; d: number; offline: boolean };
+  | { k: 'net'; d: number; offline: boolean }
+  /** The device's clock jumps (days ahead or behind) without it knowing: property 6 under load. */
+  | { k: 'jump'; d: number; days: number };
 
 const d = fc.integer({ min: 0, max: 2 });
 const row = fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 5 })); // crowd a few rows
@@ -36,6 +38,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ k: fc.constantFrom('push' as const, 'pull' as const), d, lose: fc.boolean(), size: fc.integer({ min: 1, max: 4 }), all: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('replay' as const), d, back: fc.integer({ min: 0, max: 6 }), exact: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('net' as const), d, offline: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('jump' as const), d, days: fc.integer({ min: -30, max: 30 }) }) },
 );
 
 export interface Dev {
@@ -117,6 +120,11 @@ export class World {
       case 'net':
         dv.net.offline = op.offline;
         return;
+      case 'jump': {
+        const skew = op.days * 86_400_000;
+        syncState(dv.t.store.raw)!.physicalNow = () => Date.now() + skew;
+        return;
+      }
       case 'push':
       case 'pull': {
         dv.net.loseNextAnswer = op.lose;
