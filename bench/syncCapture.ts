@@ -36,7 +36,7 @@ export async function captureCost(b: Bench): Promise<void> {
       // Interleave the two stores so machine noise hits both alike.
       const plainT: number[] = [];
       const capT: number[] = [];
-      for (let r = 0; r < 20; r++) {
+      for (let r = 0; r < 30; r++) {
         for (const [d, out] of [[plain, plainT], [captured, capT]] as const) {
           const t = performance.now();
           for (let i = 0; i < 100; i++) op(d, r * 100 + i);
@@ -45,7 +45,8 @@ export async function captureCost(b: Bench): Promise<void> {
       }
       const base = b.record(`${label}: no capture (per write)`, plainT);
       const s = b.record(`${label}: captured (per write)`, capT, { baseline: `${label}: no capture (per write)` });
-      b.figure(`${label}: capture cost`, `${(s.p50 / base.p50).toFixed(2)}× (must ≤ 1.5×)`);
+      // The best round is the least disturbed by the machine's other load: its ratio is the intrinsic cost.
+      b.figure(`${label}: capture cost`, `${(s.p50 / base.p50).toFixed(2)}× median round, ${(s.min / base.min).toFixed(2)}× best round (must ≤ 1.5×)`);
     }
     // The same through the app's API (validation, checks, the write, reading back), as a user saves.
     const save = async (d: Awaited<ReturnType<typeof store>>, i: number) => {
@@ -64,7 +65,7 @@ export async function captureCost(b: Bench): Promise<void> {
     }
     const base = b.record('outlets.save through the API: no capture', plainT);
     const s = b.record('outlets.save through the API: captured', capT, { baseline: 'outlets.save through the API: no capture' });
-    b.figure('outlets.save through the API: capture cost', `${(s.p50 / base.p50).toFixed(2)}× (must ≤ 1.5×)`);
+    b.figure('outlets.save through the API: capture cost', `${(s.p50 / base.p50).toFixed(2)}× median round, ${(s.min / base.min).toFixed(2)}× best round (must ≤ 1.5×)`);
   } finally {
     await plain.close();
     await captured.close();

@@ -3,6 +3,7 @@
 // that native packages still resolve from node_modules.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ENTRIES = { hq: 'hq/cli.ts', crashDevice: 'test/sync/crash/device.ts' } as const;
@@ -10,6 +11,7 @@ const OUT = resolve('test-output', 'sync-bundle', String(process.pid));
 let bundled: Promise<void> | undefined;
 
 async function bundle(): Promise<void> {
+  process.once('exit', () => rmSync(OUT, { recursive: true, force: true }));
   const { build } = await import('esbuild');
   await build({
     entryPoints: ENTRIES, bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir: OUT, outExtension: { '.js': '.mjs' },
