@@ -3,15 +3,26 @@
 // that native packages still resolve from node_modules.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 const ENTRIES = { hq: 'hq/cli.ts', crashDevice: 'test/sync/crash/device.ts' } as const;
 const OUT = resolve('test-output', 'sync-bundle', String(process.pid));
 let bundled: Promise<void> | undefined;
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function bundle(): Promise<void> {
-  process.once('exit', () => rmSync(OUT, { recursive: true, force: true }));
+  // Test workers are often killed rather than exiting: sweep the bundles of processes that are gone.
+  const root = dirname(OUT);
+  if (existsSync(root)) for (const d of readdirSync(root)) if (!alive(Number(d))) rmSync(join(root, d), { recursive: true, force: true });
   const { build } = await import('esbuild');
   await build({
     entryPoints: ENTRIES, bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir: OUT, outExtension: { '.js': '.mjs' },
