@@ -2,39 +2,29 @@
 // another with the keyboard — the id is checked as typed and fills gender and birth date, Enter saves
 // and starts the next person, partner staff need a recorded consent.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
 import { pick } from './support/antd.js';
-import { startApp, type RunningApp } from './support/app.js';
-import { launchBrowser, newPage, shot } from './support/browser.js';
+import type { RunningApp } from './support/app.js';
+import { shot } from './support/browser.js';
+import { lintongCounty, openSession, poll, type Session } from './support/session.js';
 
-// A busy CI machine: give each UI step up to 10 s (vitest polls for 1 s by default).
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
+let s: Session;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await app.backend.call(name, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data as T;
-}
+const api = <T,>(name: string, input: unknown) => s.api<T>(name, input);
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  const hq = await api<{ id: string }>('orgUnits.save', { code: 'hq', name: '陕西省公司', level: 'hq' });
-  const city = await api<{ id: string }>('orgUnits.save', { code: 'xa', name: '西安分公司', level: 'city', parentId: hq.id });
-  const county = await api<{ id: string }>('orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id });
+  s = await openSession();
+  ({ app, page } = s);
+  const { county } = await lintongCounty(api);
   const outlet = await api<{ id: string }>('outlets.save', { code: 'XA-LT-0107', name: '骊山街道社会合作厅', channelType: 'social_partner', countyId: county.id, staffCount: 4 });
   await api('partyOrgs.save', { name: '临潼渠道联合党支部', orgType: 'joint_branch', unitId: county.id, outletIds: [outlet.id] });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await s?.close();
 });
 
 const nameInput = () => page.locator('form[aria-label="逐人登记"]').getByLabel('姓名', { exact: true });

@@ -1,34 +1,25 @@
 // A duplicate merge in Chromium: two instructors registered the same man (张三 / 张叁, one phone);
 // the organiser keeps the record with the meeting attendance and merges the other into it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { uuidv7 } from '../../shared/ids.js';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
-import { startApp, type RunningApp } from './support/app.js';
-import { launchBrowser, newPage, shot } from './support/browser.js';
+import type { RunningApp } from './support/app.js';
+import { shot } from './support/browser.js';
+import { lintongCounty, openSession, poll, type Session } from './support/session.js';
 
-// A busy CI machine: give each UI step up to 10 s (vitest polls for 1 s by default).
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
+let s: Session;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
+const api = <T,>(name: string, input: unknown) => s.api<T>(name, input);
 let keep: string;
 let merged: string;
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await app.backend.call(name, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data as T;
-}
-
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  const hq = await api<{ id: string }>('orgUnits.save', { code: 'hq', name: '陕西省公司', level: 'hq' });
-  const city = await api<{ id: string }>('orgUnits.save', { code: 'xa', name: '西安分公司', level: 'city', parentId: hq.id });
-  const county = await api<{ id: string; path: string }>('orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id });
+  s = await openSession();
+  ({ app, page } = s);
+  const { county } = await lintongCounty(api);
   const outlet = await api<{ id: string }>('outlets.save', { code: 'XA-LT-0001', name: '临潼骊山路营业厅', channelType: 'own_store', countyId: county.id });
   const branch = await api<{ id: string }>('partyOrgs.save', { name: '临潼营业部党支部', orgType: 'branch', unitId: county.id });
   const a = await api<{ id: string }>('people.save', {
@@ -47,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await s?.close();
 });
 
 it('shows the likely duplicate and merges it into the chosen record', async () => {

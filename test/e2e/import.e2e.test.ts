@@ -4,32 +4,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { messyRoster } from '../fixtures/rosters/build.js';
-import { startApp, type RunningApp } from './support/app.js';
-import { launchBrowser, newPage, shot } from './support/browser.js';
+import type { RunningApp } from './support/app.js';
+import { shot } from './support/browser.js';
+import { lintongCounty, openSession, poll, type Session } from './support/session.js';
 
-// A busy CI machine: give each UI step up to 10 s (vitest polls for 1 s by default).
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
+let s: Session;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
+const api = <T,>(name: string, input: unknown) => s.api<T>(name, input);
 let file: string;
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await app.backend.call(name, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data as T;
-}
-
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  const hq = await api<{ id: string }>('orgUnits.save', { code: 'hq', name: '陕西省公司', level: 'hq' });
-  const city = await api<{ id: string }>('orgUnits.save', { code: 'xa', name: '西安分公司', level: 'city', parentId: hq.id });
-  const county = await api<{ id: string }>('orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id });
+  s = await openSession();
+  ({ app, page } = s);
+  const { county } = await lintongCounty(api);
   await api('outlets.save', { code: 'XA-LT-0001', name: '临潼骊山路营业厅', channelType: 'own_store', countyId: county.id });
   await api('partyOrgs.save', { name: '临潼营业部党支部', orgType: 'branch', unitId: county.id });
   file = join(mkdtempSync(join(tmpdir(), 'rc-roster-')), '临潼区党员花名册.xlsx');
@@ -37,8 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await s?.close();
 });
 
 it('previews a messy roster with every problem, imports the good rows, and re-imports without duplicating', async () => {

@@ -1,31 +1,25 @@
 // Foundation flow in Chinese: create an outlet and a member, reload, find them; a bad citizen id
 // shows a Chinese error and writes nothing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, shot } from './support/browser.js';
-import { startApp, type RunningApp } from './support/app.js';
+import type { Page } from 'playwright-core';
+import { shot } from './support/browser.js';
+import { lintongCounty, openSession, type Session } from './support/session.js';
+import type { RunningApp } from './support/app.js';
 import { pick, searchPick, typeDate } from './support/antd.js';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
 
+let s: Session;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await app.backend.call(name, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data as T;
-}
+const api = <T,>(name: string, input: unknown) => s.api<T>(name, input);
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  s = await openSession();
+  ({ app, page } = s);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await s?.close();
 });
 
 it('shows the empty workbench of a new device in Chinese', async () => {
@@ -37,9 +31,7 @@ it('shows the empty workbench of a new device in Chinese', async () => {
 
 it('creates an outlet, a member, and refuses a bad citizen id', async () => {
   // The unit tree and a branch exist (organisers set them up on the 组织架构 screen).
-  const hq = await api<{ id: string }>('orgUnits.save', { code: 'hq', name: '陕西省公司', level: 'hq' });
-  const city = await api<{ id: string }>('orgUnits.save', { code: 'xa', name: '西安分公司', level: 'city', parentId: hq.id });
-  const county = await api<{ id: string }>('orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id });
+  const { county } = await lintongCounty(api);
   await api('partyOrgs.save', { name: '临潼营业部党支部', orgType: 'branch', unitId: county.id });
 
   await page.reload();

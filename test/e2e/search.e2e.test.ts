@@ -1,31 +1,22 @@
 // Pinyin search in Chromium: "zs" finds 张三, full pinyin and the given name's pinyin work, phone
 // digits find the person, and filters narrow the result.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
-import { startApp, type RunningApp } from './support/app.js';
-import { launchBrowser, newPage, shot } from './support/browser.js';
+import type { RunningApp } from './support/app.js';
+import { shot } from './support/browser.js';
+import { lintongCounty, openSession, poll, type Session } from './support/session.js';
 
-// A busy CI machine: give each UI step up to 10 s (vitest polls for 1 s by default).
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
 
+let s: Session;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await app.backend.call(name, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data as T;
-}
+const api = <T,>(name: string, input: unknown) => s.api<T>(name, input);
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  const hq = await api<{ id: string }>('orgUnits.save', { code: 'hq', name: '陕西省公司', level: 'hq' });
-  const city = await api<{ id: string }>('orgUnits.save', { code: 'xa', name: '西安分公司', level: 'city', parentId: hq.id });
-  const county = await api<{ id: string }>('orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id });
+  s = await openSession();
+  ({ app, page } = s);
+  const { county } = await lintongCounty(api);
   const store = await api<{ id: string }>('outlets.save', { code: 'XA-LT-0001', name: '临潼骊山路营业厅', channelType: 'own_store', countyId: county.id });
   const rural = await api<{ id: string }>('outlets.save', { code: 'XA-LT-0302', name: '代王镇乡村服务点', channelType: 'rural', countyId: county.id });
   const branch = await api<{ id: string }>('partyOrgs.save', { name: '临潼营业部党支部', orgType: 'branch', unitId: county.id });
@@ -41,8 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await s?.close();
 });
 
 const search = page_search();
