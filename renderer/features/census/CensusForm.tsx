@@ -3,11 +3,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { birthDateFromCitizenId, citizenIdProblem, genderFromCitizenId, normalizeCitizenId } from '../../../shared/domain/citizenId.js';
 import { EMPLOYMENT, GENDERS, POLITICAL_STATUS, POSTS } from '../../../shared/domain/enums.js';
-import { RULE_MESSAGES } from '../../../shared/errors.js';
+import { RULE_MESSAGES, type ApiErrorBody } from '../../../shared/errors.js';
 import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
 import { personInput } from '../../../shared/schemas/person.js';
-import { ApiCallError, call } from '../../api/client';
-import { applyIssues, checkWithSchema, errorText } from '../../components/formErrors';
+import { reportOnForm, saveChecked } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { useRegText } from '../people/text';
@@ -80,33 +79,22 @@ export function CensusForm(props: { outletId: string; defaultBranchId?: string |
       consentOn: v.employment === 'partner_staff' && v.consent ? dayjs().format('YYYY-MM-DD') : null,
       member: party ? { branchId: v.member?.branchId ?? '', joinDate: iso(v.member?.joinDate) ?? '', fullDate: iso(v.member?.fullDate) } : null,
     };
-    const local = checkWithSchema(personInput, input);
-    if (!local.ok && local.body.issues.some((i) => i.path === 'consentOn')) {
+    const report = (body: ApiErrorBody) => {
       // Partner staff are not employees: no record is kept without their consent.
-      form.setFields([{ name: 'consent', errors: [RULE_MESSAGES['consent.partner_staff']![lang]] }]);
-    }
-    if (!local.ok) {
-      const loose = applyIssues(form, local.body, lang, FIELDS);
-      message.error(loose[0] ?? (lang === 'en' ? local.body.messageEn : local.body.message));
-      return;
-    }
+      if (body.issues.some((i) => i.path === 'consentOn')) form.setFields([{ name: 'consent', errors: [RULE_MESSAGES['consent.partner_staff']![lang]] }]);
+      reportOnForm(form, FIELDS, lang, message)(body);
+    };
     setBusy(true);
-    try {
-      const saved = await call('people.save', input);
-      message.success(r('census.saved', { name: saved.name }));
-      // Next person: identity cleared, what staff of one outlet share kept.
-      form.resetFields(['name', 'citizenId', 'gender', 'birthDate', 'phone', 'consent', ['member', 'joinDate'], ['member', 'fullDate']]);
-      form.setFieldsValue({ politicalStatus: 'masses' });
-      setIdHint(null);
-      props.onSaved();
-      // After the re-render the save causes (counts, list), or the focus is lost to the page.
-      setTimeout(() => nameRef.current?.focus(), 50);
-    } catch (e) {
-      if (e instanceof ApiCallError) applyIssues(form, e.body, lang, FIELDS);
-      message.error(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await saveChecked({ schema: personInput, name: 'people.save', input, report }).finally(() => setBusy(false));
+    if (!saved) return;
+    message.success(r('census.saved', { name: saved.name }));
+    // Next person: identity cleared, what staff of one outlet share kept.
+    form.resetFields(['name', 'citizenId', 'gender', 'birthDate', 'phone', 'consent', ['member', 'joinDate'], ['member', 'fullDate']]);
+    form.setFieldsValue({ politicalStatus: 'masses' });
+    setIdHint(null);
+    props.onSaved();
+    // After the re-render the save causes (counts, list), or the focus is lost to the page.
+    setTimeout(() => nameRef.current?.focus(), 50);
   };
 
   return (

@@ -6,8 +6,8 @@ import type { OrgUnit, PartyOrg } from '../../../shared/contract/types.js';
 import { ALLIANCE_SECTORS, COMMITTEE_ROLES, GROUP_KINDS, ORG_TYPES, PAIRING_RATIOS, SETTING_MODES } from '../../../shared/domain/enums.js';
 import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
 import { partyOrgInput } from '../../../shared/schemas/partyOrg.js';
-import { ApiCallError, call } from '../../api/client';
-import { applyIssues, checkWithSchema, errorText } from '../../components/formErrors';
+import { call } from '../../api/client';
+import { errorText, reportOnForm, saveChecked } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../components/useApi';
@@ -48,20 +48,10 @@ export function PartyOrgForm(props: { open: boolean; orgId?: string; unitId?: st
       termEnd: v.termEnd ? v.termEnd.format('YYYY-MM-DD') : null, outletIds: v.outletIds ?? [],
       committee: (v.committee ?? []).filter((c: { personId?: string; role?: string }) => c?.personId && c?.role),
     };
-    const local = checkWithSchema(partyOrgInput, input);
-    if (!local.ok) {
-      const loose = applyIssues(form, local.body, lang, FIELDS);
-      message.error(loose[0] ?? local.body.message);
-      return;
-    }
-    try {
-      const saved = await call('partyOrgs.save', input);
-      message.success(t('common.saved'));
-      props.onClose(saved);
-    } catch (e) {
-      if (e instanceof ApiCallError) applyIssues(form, e.body, lang, FIELDS);
-      message.error(errorText(e, lang));
-    }
+    const saved = await saveChecked({ schema: partyOrgInput, name: 'partyOrgs.save', input, report: reportOnForm(form, FIELDS, lang, message) });
+    if (!saved) return;
+    message.success(t('common.saved'));
+    props.onClose(saved);
   };
 
   const addGroup = async () => {

@@ -4,8 +4,7 @@ import { useEffect, useMemo } from 'react';
 import type { OrgUnit, Outlet } from '../../../shared/contract/types.js';
 import { CHANNEL_TYPES } from '../../../shared/domain/enums.js';
 import { outletInput } from '../../../shared/schemas/outlet.js';
-import { ApiCallError, call } from '../../api/client';
-import { applyIssues, checkWithSchema, errorText } from '../../components/formErrors';
+import { reportOnForm, saveChecked } from '../../components/formErrors';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
@@ -41,20 +40,10 @@ export function OutletForm(props: { open: boolean; outlet?: Outlet; units: OrgUn
       isContactPoint: !!v.isContactPoint, openedOn: v.openedOn ? v.openedOn.format('YYYY-MM-DD') : null,
       closedOn: v.closedOn ? v.closedOn.format('YYYY-MM-DD') : null,
     };
-    const local = checkWithSchema(outletInput, input);
-    if (!local.ok) {
-      const loose = applyIssues(form, local.body, lang, FIELDS);
-      message.error(loose[0] ?? (lang === 'en' ? local.body.messageEn : local.body.message));
-      return;
-    }
-    try {
-      const saved = await call('outlets.save', input);
-      message.success(t('common.saved'));
-      props.onClose(saved);
-    } catch (e) {
-      if (e instanceof ApiCallError) applyIssues(form, e.body, lang, FIELDS);
-      message.error(errorText(e, lang));
-    }
+    const saved = await saveChecked({ schema: outletInput, name: 'outlets.save', input, report: reportOnForm(form, FIELDS, lang, message) });
+    if (!saved) return;
+    message.success(t('common.saved'));
+    props.onClose(saved);
   };
 
   return (

@@ -9,8 +9,8 @@ import {
 import { RULE_MESSAGES } from '../../../shared/errors.js';
 import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
 import { personInput } from '../../../shared/schemas/person.js';
-import { ApiCallError, call } from '../../api/client';
-import { applyIssues, checkWithSchema, errorText } from '../../components/formErrors';
+import { call } from '../../api/client';
+import { reportOnForm, saveChecked } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
@@ -118,20 +118,10 @@ export function PersonForm(props: { open: boolean; personId?: string; defaultOut
 
   const submit = async () => {
     const input = toInput(form.getFieldsValue(true), existing);
-    const local = checkWithSchema(personInput, input);
-    if (!local.ok) {
-      const loose = applyIssues(form, local.body, lang, FIELDS);
-      message.error(loose[0] ?? (lang === 'en' ? local.body.messageEn : local.body.message));
-      return;
-    }
-    try {
-      const saved = await call('people.save', input);
-      message.success(t('common.saved'));
-      props.onClose(saved);
-    } catch (e) {
-      if (e instanceof ApiCallError) applyIssues(form, e.body, lang, FIELDS);
-      message.error(errorText(e, lang));
-    }
+    const saved = await saveChecked({ schema: personInput, name: 'people.save', input, report: reportOnForm(form, FIELDS, lang, message) });
+    if (!saved) return;
+    message.success(t('common.saved'));
+    props.onClose(saved);
   };
 
   return (
