@@ -122,7 +122,7 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
   return (
     <Drawer
       open={props.open}
-      width={920}
+      size={920}
       title={editing ? `${t('common.edit')} · ${detail.data?.title ?? ''}` : t('act.new')}
       onClose={() => props.onClose()}
       destroyOnHidden

@@ -71,7 +71,7 @@ export function VisitForm(props: { open: boolean; preset?: { instructorId?: stri
   return (
     <Drawer
       open={props.open}
-      width={760}
+      size={760}
       title={t('ins.newVisit')}
       onClose={() => props.onClose()}
       destroyOnHidden

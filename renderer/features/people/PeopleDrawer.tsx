@@ -25,7 +25,7 @@ function Inner({ drill, onClose }: { drill: Drill; onClose(): void }) {
   const people = usePeople(drill.filter);
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <Drawer open width={900} title={`${drill.title} · ${r('people.title')}`} onClose={onClose} extra={<ExportButton input={{ list: 'roster', filter: drill.filter }} />}>
+    <Drawer open size={900} title={`${drill.title} · ${r('people.title')}`} onClose={onClose} extra={<ExportButton input={{ list: 'roster', filter: drill.filter }} />}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('common.total', { n: people.total })}</Typography.Text>
         <Table<PersonRow>

@@ -127,7 +127,7 @@ export function PersonForm(props: { open: boolean; personId?: string; defaultOut
   return (
     <Drawer
       open={props.open}
-      width={820}
+      size={820}
       title={existing ? `${t('common.edit')} · ${existing.name}` : t('people.new')}
       onClose={() => props.onClose()}
       destroyOnHidden

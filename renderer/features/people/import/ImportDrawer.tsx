@@ -86,7 +86,7 @@ export function ImportDrawer(props: { open: boolean; onClose(imported: boolean):
     <Drawer
       open={props.open}
       onClose={close}
-      width={1100}
+      size={1100}
       title={r('import.title')}
       destroyOnHidden
       extra={
