@@ -5,6 +5,7 @@ import * as registry from './2026_11_23_registry.js';
 import * as orglife from './2026_11_24_orglife.js';
 import * as peopleIndexes from './2026_11_25_people_indexes.js';
 import * as syncOutbox from './2026_11_26_sync_outbox.js';
+import * as searchDeferred from './2026_11_27_search_deferred.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_orglife': orglife,
   '2026_11_25_people_indexes': peopleIndexes,
   '2026_11_26_sync_outbox': syncOutbox,
+  '2026_11_27_search_deferred': searchDeferred,
 };

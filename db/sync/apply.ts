@@ -9,6 +9,8 @@ import { clockOf, persistClock, setMetaRaw, withoutCapture } from './state.js';
 export const CURSOR_KEY = 'sync_cursor';
 /** Where the current catch-up began (see `since` in shared/sync/protocol.ts). */
 export const SINCE_KEY = 'sync_pull_since';
+/** From this many rows a chunk defers search indexing to one set-based pass (cheaper from a handful on). */
+export const BULK_ROWS = 8;
 
 export interface ApplySummary {
   rows: number;
@@ -34,12 +36,13 @@ interface Stamped {
   hlc: string;
 }
 
-function applyRow(local: Local, pending: PendingIndex, row: WireRow, sum: ApplySummary): void {
+/** `stash.some`: whether sync_stash may hold rows (read once per chunk; an initial sync has none to look up). */
+function applyRow(local: Local, pending: PendingIndex, row: WireRow, sum: ApplySummary, stash: { some: boolean }): void {
   if (!local.hasTable(row.t)) return; // a table this app version does not have yet
   const known = local.columns(row.t);
   const incoming = new Map<string, Stamped>();
-  const stash = local.stmt(`SELECT cells FROM sync_stash WHERE tbl = ? AND row_id = ?`).get(row.t, row.id) as { cells: string } | undefined;
-  if (stash) for (const [c, s] of Object.entries(JSON.parse(stash.cells) as Record<string, Stamped>)) incoming.set(c, s);
+  const stashedRow = stash.some ? (local.stmt(`SELECT cells FROM sync_stash WHERE tbl = ? AND row_id = ?`).get(row.t, row.id) as { cells: string } | undefined) : undefined;
+  if (stashedRow) for (const [c, s] of Object.entries(JSON.parse(stashedRow.cells) as Record<string, Stamped>)) incoming.set(c, s);
   for (const [c, value] of Object.entries(row.c)) {
     const hlc = row.hx?.[c] ?? row.h;
     const prev = incoming.get(c);
@@ -80,9 +83,10 @@ function applyRow(local: Local, pending: PendingIndex, row: WireRow, sum: ApplyS
       .stmt(`INSERT INTO sync_stash (tbl, row_id, cells, error, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET cells = excluded.cells, error = excluded.error, at = excluded.at`)
       .run(row.t, row.id, JSON.stringify(cells), String((e as Error).message).slice(0, 300), new Date().toISOString());
     sum.stashed++;
+    stash.some = true;
     return;
   }
-  if (stash) local.stmt(`DELETE FROM sync_stash WHERE tbl = ? AND row_id = ?`).run(row.t, row.id);
+  if (stashedRow) local.stmt(`DELETE FROM sync_stash WHERE tbl = ? AND row_id = ?`).run(row.t, row.id);
   let top = '';
   if (!exists && stamps.length === incoming.size) {
     // One row clock for the stamp most cells share, cell clocks for the rest.
@@ -120,9 +124,14 @@ export function applyChunk(raw: Database.Database, chunk: PullAnswer): ApplySumm
   withoutCapture(raw, () =>
     raw.transaction(() => {
       clockOf(raw).observe(chunk.hqTime);
+      // People arriving in bulk are indexed for search once, set-based, at the end of the chunk
+      // (migration 2026_11_27_search_deferred) rather than one by one as each row lands.
+      const defer = chunk.rows.length + chunk.drops.length >= BULK_ROWS;
+      if (defer) local.stmt(`INSERT INTO people_search_defer (on_since) VALUES (?)`).run(String(chunk.cursor));
       const pending = new PendingIndex(local.pending());
+      const stash = { some: (local.stmt(`SELECT EXISTS (SELECT 1 FROM sync_stash) AS x`).get() as { x: number }).x === 1 };
       for (const e of events(chunk)) {
-        if (e.row) applyRow(local, pending, e.row, sum);
+        if (e.row) applyRow(local, pending, e.row, sum, stash);
         else if (e.drop) {
           if (local.hasTable(e.drop.t)) local.deleteRow(e.drop.t, e.drop.id);
           sum.dropped++;
@@ -131,6 +140,7 @@ export function applyChunk(raw: Database.Database, chunk: PullAnswer): ApplySumm
           sum.conflicts++;
         }
       }
+      if (defer) local.stmt(`INSERT INTO people_search_flush (go) VALUES (1)`).run();
       setMetaRaw(raw, CURSOR_KEY, String(chunk.cursor));
       if (!chunk.more) setMetaRaw(raw, SINCE_KEY, String(chunk.cursor));
       persistClock(raw);

@@ -29,17 +29,15 @@ export function triggerSql(table: string, cols: string[]): Record<string, string
   const name = (k: string) => ident(`sync_cap_${table}_${k}`);
   const into = `INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols)`;
   const allCols = cols.map((c) => `${quote(c)}, NEW.${ident(c)}`).join(', ');
-  // One SELECT per column, kept only when the value changed; IS NOT treats NULL as a value.
-  const changed = cols
-    .map((c) => `SELECT ${quote(c)} AS c, NEW.${ident(c)} AS v WHERE OLD.${ident(c)} IS NOT NEW.${ident(c)}`)
-    .join(' UNION ALL ');
+  // The changed columns as a JSON object, in column order (sync_changes, db/sync/state.ts): one
+  // function call keeps the trigger small, and an UPDATE compiles it each time it is prepared.
+  const changed = `sync_changes(${cols.map((c) => `${quote(c)}, OLD.${ident(c)}, NEW.${ident(c)}`).join(', ')})`;
   return {
     [`sync_cap_${table}_i`]: `CREATE TRIGGER ${name('i')} AFTER INSERT ON ${t} WHEN sync_capture() BEGIN
   ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, json_object(${allCols}));
 END`,
     [`sync_cap_${table}_u`]: `CREATE TRIGGER ${name('u')} AFTER UPDATE ON ${t} WHEN sync_capture() BEGIN
-  ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, j
-    FROM (SELECT json_group_object(c, v) AS j, count(*) AS n FROM (${changed})) WHERE n > 0;
+  ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, j FROM (SELECT ${changed} AS j) WHERE j IS NOT NULL;
 END`,
     // The app keeps tombstones; a hard delete still reaches HQ, as a tombstone.
     [`sync_cap_${table}_d`]: `CREATE TRIGGER ${name('d')} AFTER DELETE ON ${t} WHEN sync_capture() BEGIN

@@ -19,11 +19,28 @@ export function syncState(raw: Database.Database): SyncState | undefined {
   return states.get(raw);
 }
 
-/** Registers sync_capture() and sync_hlc(); called by openRaw for every connection. */
+/** Registers sync_capture(), sync_changes() and sync_hlc(); called by openRaw for every connection. */
 export function registerSyncFunctions(raw: Database.Database): void {
   const state: SyncState = { clock: null, suppressed: 0, physicalNow: () => Date.now() };
   states.set(raw, state);
   raw.function('sync_capture', { deterministic: false }, () => (state.clock && state.suppressed === 0 ? 1 : 0));
+  // sync_changes(name1, old1, new1, name2, old2, new2, …): the columns whose value changed as a JSON
+  // object in argument order, or NULL when none did. One call keeps the capture trigger small: an
+  // UPDATE compiles its triggers every time it is prepared, and Kysely prepares every statement.
+  // Integers arrive as BigInt (exact beyond 2^53); an integer and a real of equal value are the same, as in SQL.
+  raw.function('sync_changes', { varargs: true, deterministic: true, safeIntegers: true }, (...a: unknown[]) => {
+    let out = '';
+    for (let i = 0; i < a.length; i += 3) {
+      const was = a[i + 1];
+      const v = a[i + 2];
+      if (was === v) continue; // a NULL is a value, as with IS
+      const tv = typeof v;
+      if ((tv === 'bigint' || tv === 'number') && (typeof was === 'bigint' || typeof was === 'number') && was == v) continue;
+      if (tv === 'object' && v !== null) throw new TypeError('JSON cannot hold BLOB values');
+      out += `,${JSON.stringify(a[i])}:${v === null ? 'null' : tv === 'bigint' ? String(v) : JSON.stringify(v)}`;
+    }
+    return out ? `{${out.slice(1)}}` : null;
+  });
   raw.function('sync_hlc', { deterministic: false }, () => {
     if (!state.clock) throw new Error('sync clock not started');
     return state.clock.tick();

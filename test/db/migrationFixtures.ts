@@ -99,4 +99,15 @@ export const fixtures: Record<string, Fixture> = {
         ('outlets', '0190a000-0000-7000-8000-000000000020', '0190a0000001-0000-d001', '/hq/xa/lt/', '{"staff_count":9}');
     `);
   },
+  // A deferred search refresh: a person and a member written under the deferral, then flushed.
+  '2026_11_27_search_deferred': (raw) => {
+    raw.exec(`
+      INSERT INTO people_search_defer (on_since) VALUES ('${T}');
+      INSERT INTO people (id, name, gender, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000a27', '罗成', 'male', '0190a000-0000-7000-8000-000000000020', 'full_member', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO members (id, person_id, branch_id, join_date, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000a28', '0190a000-0000-7000-8000-000000000a27', '0190a000-0000-7000-8000-000000000010', '1999-07-01', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO people_search_flush (go) VALUES (1);
+    `);
+  },
 };

@@ -39,6 +39,18 @@ describe('change capture', () => {
     expect(JSON.parse(o[1]!.cols)).toEqual({ name: '乙' });
   });
 
+  it('captures exactly the changed values of an update: NULLs, numbers of either type, big integers, quotes', async () => {
+    const id = insert(p);
+    const upd = (set: string, ...args: unknown[]) => p.store.raw.prepare(`UPDATE outlets SET ${set} WHERE id = ?`).run(...args, id);
+    upd('address = ?, staff_count = ?', '路"\\\n口', 3);
+    upd('address = NULL, staff_count = 3.0'); // 3.0 is the value 3: only the address changed
+    upd('lat = ?', 34.25);
+    upd('staff_count = ?', 2n ** 60n);
+    upd('lat = lat, lng = NULL'); // nothing changed: nothing captured
+    const cols = outbox(p).slice(1).map((o) => o.cols);
+    expect(cols).toEqual(['{"address":"路\\"\\\\\\n口","staff_count":3}', '{"address":null}', '{"lat":34.25}', `{"staff_count":${2n ** 60n}}`]);
+  });
+
   it('captures a hard delete as a tombstone, and rolls back with the transaction', async () => {
     const id = insert(p);
     p.store.raw.prepare('DELETE FROM outlets WHERE id = ?').run(id);
