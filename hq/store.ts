@@ -74,6 +74,9 @@ export async function openHqStore(target: string): Promise<HqStore> {
   if (isPostgresUrl(target)) {
     // One connection per pool for pg's advisory lock to stay on the session that took it.
     const pool = new pg.Pool({ connectionString: target, max: 6 });
+    // An idle connection the server drops (restart, failover, admin) must not take HQ down with it:
+    // pg emits it on the pool, and an unhandled 'error' event would end the process.
+    pool.on('error', (e) => console.warn(`[hq] idle PostgreSQL connection lost: ${e.message}`));
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     await db.connection().execute((c) => migrate(c, 'pg'));
     return { db, dialect: 'pg', close: () => db.destroy() };

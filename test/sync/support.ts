@@ -59,7 +59,9 @@ export async function createPgDatabase(pgBase: string): Promise<string> {
 async function openHqStoreAdmin(pgBase: string) {
   const { Kysely, PostgresDialect } = await import('kysely');
   const pg = (await import('pg')).default;
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgBase, max: 1 }) }) });
+  const pool = new pg.Pool({ connectionString: pgBase, max: 1 });
+  pool.on('error', () => {}); // the test server shutting down at the end is not a failure
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   return { db, close: () => db.destroy() };
 }
 
