@@ -18,7 +18,7 @@ console.log(`Building better-sqlite3 ${bsqVersion} for Electron ${electronVersio
 const work = join(out, 'src');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-cpSync(bsqDir, work, { recursive: true, filter: (p) => !p.includes(`${bsqDir}/build`) });
+cpSync(bsqDir, work, { recursive: true, filter: (p) => !p.startsWith(join(bsqDir, "build")) });
 const gyp = require.resolve('node-gyp/bin/node-gyp.js');
 execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'], {
   cwd: work,
