@@ -1,13 +1,14 @@
 import type { registryContract } from '../../shared/contract/registry.js';
-import { canSeeFullIds, nowIso } from '../context.js';
+import { nowIso } from '../context.js';
 import { listOrgUnits, saveOrgUnit } from '../queries/orgUnits.js';
 import { deleteOutlet, getOutlet, listOutlets, saveOutlet } from '../queries/outlets.js';
 import { deletePartyOrg, getPartyOrg, listGroups, listPartyOrgs, saveGroup, savePartyOrg } from '../queries/partyOrgs.js';
-import { deletePerson, getPerson, listPeople, savePerson } from '../queries/people.js';
+import { deletePerson } from '../queries/people.js';
 import { listInstructors, saveInstructor } from '../queries/instructors.js';
 import type { HandlerMap } from './types.js';
 
-export const registryHandlers: HandlerMap<keyof typeof registryContract> = {
+// people.list/get/save are implemented with the registry's privacy and history rules in census.ts.
+export const registryHandlers: HandlerMap<Exclude<keyof typeof registryContract, 'people.list' | 'people.get' | 'people.save'>> = {
   'orgUnits.list': async (ctx) => listOrgUnits(ctx.db, ctx.session.scopePath),
   'orgUnits.save': async (ctx, input) => {
     const id = await saveOrgUnit(ctx.db, input, nowIso(ctx), ctx.session.scopePath);
@@ -35,10 +36,6 @@ export const registryHandlers: HandlerMap<keyof typeof registryContract> = {
     return (await listGroups(ctx.db, input.branchId)).find((g) => g.id === id)!;
   },
 
-  'people.list': async (ctx, f) => listPeople(ctx.db, ctx.session.scopePath, f),
-  'people.get': async (ctx, { id }) => getPerson(ctx.db, id, canSeeFullIds(ctx.session.role)),
-  'people.save': async (ctx, input) =>
-    getPerson(ctx.db, await savePerson(ctx.db, input, nowIso(ctx), ctx.session.scopePath), canSeeFullIds(ctx.session.role)),
   'people.delete': async (ctx, { id }) => {
     await deletePerson(ctx.db, id, nowIso(ctx));
     return { id };

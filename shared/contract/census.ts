@@ -1,7 +1,8 @@
 // Operations of the registry in depth (issue 4): census, import/export, duplicates, coverage,
 // member lifecycle and privacy. Result types live in shared/registry/types.ts.
 import { z } from 'zod';
-import { CHANNEL_TYPES, MOBILITY, POLITICAL_STATUS, RECRUIT_STAGES, STANDINGS } from '../domain/enums.js';
+import { peopleFilter } from '../schemas/peopleFilter.js';
+import { MOBILITY, RECRUIT_STAGES, STANDINGS } from '../domain/enums.js';
 import type { PersonDetail } from './types.js';
 import type { Page } from './types.js';
 import { enumOf, id, isoDate, optText, page } from '../schemas/common.js';
@@ -15,18 +16,6 @@ import { read, write } from './define.js';
 
 const byId = z.strictObject({ id });
 const unitScope = { unitId: id.optional() };
-
-/** The people list's filter, as the roster export takes it (no paging: the export holds them all). */
-export const peopleFilter = z.strictObject({
-  q: z.string().max(100).optional(),
-  unitId: id.optional(),
-  outletId: id.optional(),
-  branchId: id.optional(),
-  politicalStatus: z.array(enumOf(POLITICAL_STATUS)).max(6).optional(),
-  standing: z.array(enumOf(STANDINGS)).max(5).optional(),
-  mobility: z.array(enumOf(MOBILITY)).max(3).optional(),
-  channelTypes: z.array(enumOf(CHANNEL_TYPES)).max(9).optional(),
-});
 
 export const EXPORT_LISTS = [
   'roster', 'uncovered', 'no_instructor', 'ranking_county', 'ranking_grid', 'breaches', 'pipeline', 'mobility', 'lost_contact',

@@ -1,10 +1,11 @@
 // Operations of the registry: org units, outlets, Party organisations, people and members.
 import { z } from 'zod';
-import { CHANNEL_TYPES, MOBILITY, POLITICAL_STATUS, STANDINGS } from '../domain/enums.js';
+import { CHANNEL_TYPES } from '../domain/enums.js';
 import { enumOf, id, name, optId, page } from '../schemas/common.js';
 import { orgUnitInput } from '../schemas/orgUnit.js';
 import { outletInput } from '../schemas/outlet.js';
 import { partyGroupInput, partyOrgInput } from '../schemas/partyOrg.js';
+import { peopleFilter } from '../schemas/peopleFilter.js';
 import { personInput } from '../schemas/person.js';
 import { read, write } from './define.js';
 import type {
@@ -37,19 +38,7 @@ export const registryContract = {
   'partyOrgs.delete': write<{ id: string }>()(byId),
   'partyGroups.save': write<PartyGroup>()(partyGroupInput),
 
-  'people.list': read<Page<PersonRow>>()(
-    z.strictObject({
-      q: search,
-      unitId: id.optional(),
-      outletId: id.optional(),
-      branchId: id.optional(),
-      politicalStatus: z.array(enumOf(POLITICAL_STATUS)).max(6).optional(),
-      standing: z.array(enumOf(STANDINGS)).max(5).optional(),
-      mobility: z.array(enumOf(MOBILITY)).max(3).optional(),
-      channelTypes: z.array(enumOf(CHANNEL_TYPES)).max(9).optional(),
-      ...page,
-    }),
-  ),
+  'people.list': read<Page<PersonRow>>()(peopleFilter.extend(page)),
   'people.get': read<PersonDetail>()(byId),
   'people.save': write<PersonDetail>()(personInput),
   'people.delete': write<{ id: string }>()(byId),

@@ -1,6 +1,6 @@
 // A filter in words, for the export's title line and the audit log ("范围：临潼区分公司；政治面貌：中共党员").
 import type { z } from 'zod';
-import type { peopleFilter } from '../../../shared/contract/census.js';
+import type { peopleFilter } from '../../../shared/schemas/peopleFilter.js';
 import { CHANNEL_TYPES, MOBILITY, POLITICAL_STATUS, STANDINGS, type Labelled } from '../../../shared/domain/enums.js';
 import type { Db } from '../../context.js';
 
