@@ -13,7 +13,7 @@ const MAX_NAME = 40; // as in 2026_11_23_registry
 const positions = Array.from({ length: MAX_NAME }, (_, i) => `(${i + 1})`).join(',');
 
 // The per-person procedure of 2026_11_23_registry, unchanged, now only when no deferral is on.
-const perPerson = `
+export const perPerson = `
   SELECT v.column1 AS i, p.name, p.scope_path, p.political_status, p.outlet_id,
     coalesce(CASE WHEN v.column1 = 1 THEN c.sur END, c.py,
     CASE WHEN substr(p.name, v.column1, 1) GLOB '[A-Za-z0-9]' THEN lower(substr(p.name, v.column1, 1)) ELSE '' END) AS py
@@ -23,7 +23,7 @@ const perPerson = `
   WHERE v.column1 <= length(p.name)`;
 
 // The same syllables for every pending person.
-const pendingSyllables = `
+export const pendingSyllables = `
   SELECT p.id AS person_id, v.column1 AS i, p.name, p.scope_path, p.political_status, p.outlet_id,
     coalesce(CASE WHEN v.column1 = 1 THEN c.sur END, c.py,
     CASE WHEN substr(p.name, v.column1, 1) GLOB '[A-Za-z0-9]' THEN lower(substr(p.name, v.column1, 1)) ELSE '' END) AS py
@@ -32,18 +32,18 @@ const pendingSyllables = `
   JOIN (VALUES ${positions}) v ON v.column1 <= length(p.name)
   LEFT JOIN pinyin_chars c ON c.ch = substr(p.name, v.column1, 1)`;
 
-const upsert = `ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, scope_path = excluded.scope_path,
+export const upsert = `ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, scope_path = excluded.scope_path,
         political_status = excluded.political_status, outlet_id = excluded.outlet_id,
         py_full = excluded.py_full, py_initials = excluded.py_initials, py_given = excluded.py_given`;
 
-const places = `'|' || coalesce(o.name, '') || '|' || coalesce(o.code, '') || '|' || coalesce((
+export const places = `'|' || coalesce(o.name, '') || '|' || coalesce(o.code, '') || '|' || coalesce((
           SELECT b.name FROM members m JOIN party_orgs b ON b.id = m.branch_id AND b.deleted = 0
           WHERE m.person_id = p.id AND m.deleted = 0 LIMIT 1), '') || '|'`;
 
 const ftsValues = `s.rowid, '|' || p.name || '|', '|' || s.py_full || '|', '|' || s.py_initials || '|',
         '|' || coalesce(p.phone, '') || '|', '|' || coalesce(p.citizen_id, '') || '|', ${places}`;
 
-const deferred = `EXISTS (SELECT 1 FROM people_search_defer)`;
+export const deferred = `EXISTS (SELECT 1 FROM people_search_defer)`;
 
 const statements = [
   `CREATE TABLE people_search_defer (on_since TEXT NOT NULL)`,

@@ -6,6 +6,7 @@ import * as orglife from './2026_11_24_orglife.js';
 import * as peopleIndexes from './2026_11_25_people_indexes.js';
 import * as syncOutbox from './2026_11_26_sync_outbox.js';
 import * as searchDeferred from './2026_11_27_search_deferred.js';
+import * as searchSlim from './2026_11_28_search_slim.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_people_indexes': peopleIndexes,
   '2026_11_26_sync_outbox': syncOutbox,
   '2026_11_27_search_deferred': searchDeferred,
+  '2026_11_28_search_slim': searchSlim,
 };

@@ -110,4 +110,10 @@ export const fixtures: Record<string, Fixture> = {
       INSERT INTO people_search_flush (go) VALUES (1);
     `);
   },
+  '2026_11_28_search_slim': (raw) => {
+    raw.exec(`
+      INSERT INTO people (id, name, gender, citizen_id, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000a29', '欧阳明', 'male', '610115198807070015', '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };

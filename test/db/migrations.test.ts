@@ -8,10 +8,14 @@ import { fixtures } from './migrationFixtures.js';
 
 const names = Object.keys(migrations).sort();
 
+/** Rows of every real table; a virtual table's shadow tables are derived data a migration may rebuild smaller. */
 function counts(raw: Database.Database): Record<string, number> {
-  const tables = raw
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
-    .all() as { name: string }[];
+  const virtual = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'`).all() as { name: string }[]).map((r) => r.name);
+  const tables = (
+    raw
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+      .all() as { name: string }[]
+  ).filter((t) => !virtual.some((v) => t.name.startsWith(`${v}_`)));
   return Object.fromEntries(tables.map((t) => [t.name, (raw.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
 }
 
