@@ -132,7 +132,8 @@ export class World {
         try {
           const times = op.all ? 1000 : 1;
           if (op.k === 'push') await pushSome(dev, c, { maxPushes: times, pushBatch: op.size });
-          else await pullSome(dev, c, { maxPulls: times, pullLimit: op.size });
+          // Device 1 bulk-loads every new row with indexes and triggers rebuilt (db/sync/bulk.ts), however few.
+          else await pullSome(dev, c, { maxPulls: times, pullLimit: op.size, rebuildFrom: op.d === 1 ? 0 : undefined });
         } catch {
           // offline or answer lost: the device simply does not know what happened
         }

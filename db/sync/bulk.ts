@@ -1,0 +1,216 @@
+// Bulk load of fresh rows: rows a pull brings that this device holds nothing of (no row, no waiting
+// write, nothing stashed), so every cell wins and no merge is needed. An initial sync is almost
+// all such rows. Instead of one INSERT per row under every index and trigger, they go in sorted by
+// id with many rows per statement; when they are many, the tables' secondary indexes and triggers
+// are dropped first and rebuilt afterwards (building an index from sorted data is far cheaper
+// than growing it row by row), and the people they touch are re-indexed for search in one pass.
+// All of it runs inside the caller's transaction: a crash leaves either everything or nothing,
+// indexes and triggers included (SQLite's schema changes are transactional).
+import type Database from 'better-sqlite3';
+import type { CellValue } from '../../shared/sync/protocol.js';
+import { markSearchPending, searchSourceTables } from '../registry/searchPending.js';
+import type { Local } from './local.js';
+
+export interface Stamped {
+  value: CellValue;
+  hlc: string;
+}
+
+/**
+ * One fresh row, merged from every event of the batch that carried it. `c` and `hx` are the wire
+ * row's own objects until a second event for the row arrives (most rows arrive once).
+ */
+export interface FreshRow {
+  t: string;
+  id: string;
+  /** The row stamp of its first event: what the one-by-one path would keep as the row clock. */
+  h: string;
+  c: Record<string, CellValue>;
+  /** Stamps of the cells whose stamp is not `h`. */
+  hx: Record<string, string> | undefined;
+  /** Events merged into it (each counts as an applied row, as it would one by one). */
+  events: number;
+  /** Whether c and hx are copies this row may change (not the wire row's). */
+  own?: boolean;
+}
+
+export const cellHlc = (r: { h: string; hx?: Record<string, string> }, col: string): string => r.hx?.[col] ?? r.h;
+
+/** Folds a later event's cells into a fresh row: per cell, the higher stamp wins. */
+export function mergeInto(r: FreshRow, c: Record<string, CellValue>, h: string, hx: Record<string, string> | undefined, known: Set<string>): void {
+  for (const col in c) {
+    if (!known.has(col)) continue;
+    const hlc = hx?.[col] ?? h;
+    if (col in r.c && cellHlc(r, col) >= hlc) continue;
+    if (!r.own) {
+      r.c = { ...r.c };
+      r.hx = { ...r.hx };
+      r.own = true;
+    }
+    r.c[col] = c[col]!;
+    if (hlc === r.h) delete r.hx![col];
+    else r.hx![col] = hlc;
+  }
+}
+
+const stampedCells = (r: FreshRow): Record<string, Stamped> =>
+  Object.fromEntries(Object.entries(r.c).map(([col, value]) => [col, { value, hlc: cellHlc(r, col) }]));
+
+export interface BulkResult {
+  rows: number;
+  cells: number;
+  stashed: number;
+  top: string;
+}
+
+/** From this many fresh rows (and at least as many as the tables already hold) indexes are rebuilt. */
+export const REBUILD_FROM = 2000;
+/** SQLite allows 32766 bound values per statement; stay well below. */
+const MAX_VALUES = 8000;
+const MAX_ROWS_PER_INSERT = 64;
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+interface SchemaObject {
+  type: 'index' | 'trigger';
+  name: string;
+  sql: string;
+}
+
+/** Secondary indexes (never UNIQUE ones: they must refuse duplicates as rows arrive) and triggers of the tables. */
+function droppable(raw: Database.Database, tables: string[]): SchemaObject[] {
+  const list = JSON.stringify(tables);
+  const objs = raw
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
+      AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY type, name`)
+    .all(list) as SchemaObject[];
+  return objs.filter((o) => o.type === 'trigger' || !/^\s*CREATE\s+UNIQUE\b/i.test(o.sql));
+}
+
+function rowCount(local: Local, tables: string[]): number {
+  let n = 0;
+  for (const t of tables) n += (local.stmt(`SELECT count(*) AS n FROM ${ident(t)}`).get() as { n: number }).n;
+  return n;
+}
+
+function insertStatement(local: Local, t: string, cols: string[], rows: number): Database.Statement {
+  const one = `(${cols.map(() => '?').join(',')})`;
+  return local.stmt(`INSERT INTO ${ident(t)} (${cols.map(ident).join(',')}) VALUES ${Array(rows).fill(one).join(',')}`);
+}
+
+function stash(local: Local, r: FreshRow, error: string): void {
+  local
+    .stmt(`INSERT INTO sync_stash (tbl, row_id, cells, error, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET cells = excluded.cells, error = excluded.error, at = excluded.at`)
+    .run(r.t, r.id, JSON.stringify(stampedCells(r)), error.slice(0, 300), new Date().toISOString());
+}
+
+/**
+ * Inserts rows of one table that share one column list, many per statement. A statement the
+ * schema refuses is retried row by row, and a row that is still refused is stashed (as the
+ * one-by-one path does) rather than stopping the sync. Returns the rows that landed.
+ */
+function insertGroup(local: Local, t: string, cols: string[], rows: FreshRow[], onStash: (r: FreshRow) => void): FreshRow[] {
+  const per = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_VALUES / cols.length)));
+  const landed: FreshRow[] = [];
+  const values = (r: FreshRow, out: unknown[]) => {
+    out.push(r.id);
+    for (let i = 1; i < cols.length; i++) out.push(r.c[cols[i]!]);
+  };
+  for (let i = 0; i < rows.length; i += per) {
+    const part = rows.slice(i, i + per);
+    const buf: unknown[] = [];
+    for (const r of part) values(r, buf);
+    try {
+      insertStatement(local, t, cols, part.length).run(buf);
+      landed.push(...part);
+    } catch {
+      for (const r of part) {
+        const one: unknown[] = [];
+        values(r, one);
+        try {
+          insertStatement(local, t, cols, 1).run(one);
+          landed.push(r);
+        } catch (e) {
+          stash(local, r, String((e as Error).message));
+          onStash(r);
+        }
+      }
+    }
+  }
+  return landed;
+}
+
+/** Row clocks (and per-cell exceptions) of landed rows, sorted, many per statement. */
+function writeClocks(local: Local, rows: FreshRow[]): void {
+  const rowClocks: string[][] = [];
+  const cellClocks: string[][] = [];
+  for (const r of rows) {
+    rowClocks.push([r.t, r.id, r.h]);
+    if (r.hx) for (const c in r.hx) cellClocks.push([r.t, r.id, c, r.hx[c]!]);
+  }
+  const put = (table: string, cols: string[], list: string[][]) => {
+    list.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
+    const per = Math.floor(MAX_ROWS_PER_INSERT * 4);
+    const one = `(${cols.map(() => '?').join(',')})`;
+    for (let i = 0; i < list.length; i += per) {
+      const part = list.slice(i, i + per);
+      local.stmt(`INSERT OR REPLACE INTO ${table} (${cols.join(',')}) VALUES ${Array(part.length).fill(one).join(',')}`).run(part.flat());
+    }
+  };
+  put('sync_row_clock', ['tbl', 'row_id', 'hlc'], rowClocks);
+  put('sync_cell_clock', ['tbl', 'row_id', 'col', 'hlc'], cellClocks);
+}
+
+/**
+ * Inserts fresh rows with their clocks. Search indexing must be deferred by the caller (it flushes
+ * once at the end of the batch).
+ */
+export function insertFresh(local: Local, fresh: Iterable<FreshRow>, opts: { rebuildFrom?: number } = {}): BulkResult {
+  const res: BulkResult = { rows: 0, cells: 0, stashed: 0, top: '' };
+  const byTable = new Map<string, FreshRow[]>();
+  let total = 0;
+  for (const r of fresh) {
+    const list = byTable.get(r.t);
+    if (list) list.push(r);
+    else byTable.set(r.t, [r]);
+    total++;
+  }
+  if (!total) return res;
+  const raw = local.raw;
+  const tables = [...byTable.keys()];
+  const rebuildFrom = opts.rebuildFrom ?? REBUILD_FROM;
+  const rebuild = total >= rebuildFrom && total >= rowCount(local, tables);
+  const dropped = rebuild ? droppable(raw, tables) : [];
+  for (const o of dropped) raw.exec(`DROP ${o.type.toUpperCase()} ${ident(o.name)}`);
+
+  const landed: FreshRow[] = [];
+  for (const [t, rows] of byTable) {
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Rows of a table usually carry the same columns; a row that lacks one must get the column's default, not NULL.
+    const groups = new Map<string, FreshRow[]>();
+    for (const r of rows) {
+      const key = Object.keys(r.c).join(',');
+      const g = groups.get(key);
+      if (g) g.push(r);
+      else groups.set(key, [r]);
+    }
+    const ids: string[] = [];
+    for (const [key, group] of groups) {
+      const cols = ['id', ...(key ? key.split(',') : [])];
+      for (const r of insertGroup(local, t, cols, group, () => res.stashed++)) {
+        landed.push(r);
+        ids.push(r.id);
+      }
+    }
+    if (rebuild && searchSourceTables().includes(t)) markSearchPending(raw, t, ids);
+  }
+  writeClocks(local, landed);
+  for (const r of landed) {
+    res.rows += r.events;
+    if (r.h > res.top) res.top = r.h;
+    if (r.hx) for (const c in r.hx) if (r.hx[c]! > res.top) res.top = r.hx[c]!;
+    res.cells += Object.keys(r.c).length;
+  }
+  for (const o of dropped) raw.exec(o.sql);
+  return res;
+}
