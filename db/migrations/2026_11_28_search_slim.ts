@@ -8,6 +8,13 @@ import { deferred, pendingSyllables, perPerson, places, upsert } from './2026_11
 const ftsCols = `rowid, name, phone, citizen_id, places`;
 const ftsValues = `s.rowid, '|' || p.name || '|', '|' || coalesce(p.phone, '') || '|', '|' || coalesce(p.citizen_id, '') || '|', ${places}`;
 
+/** The flush's FTS insert for every pending person (db/registry/searchBulk.ts runs it too). */
+export const ftsInsertPending = `INSERT INTO people_fts (${ftsCols})
+      SELECT ${ftsValues}
+      FROM people_search_pending q JOIN people_search s ON s.person_id = q.person_id
+      JOIN people p ON p.id = s.person_id AND p.deleted = 0
+      LEFT JOIN outlets o ON o.id = p.outlet_id AND o.deleted = 0`;
+
 const statements = [
   `DROP TRIGGER people_search_refresh_run`,
   `DROP TRIGGER people_search_flush_run`,
@@ -43,11 +50,7 @@ const statements = [
         coalesce(group_concat(CASE WHEN i > 1 THEN py END, '' ORDER BY i), '')
       FROM (${pendingSyllables}) WHERE 1 GROUP BY person_id
       ${upsert};
-    INSERT INTO people_fts (${ftsCols})
-      SELECT ${ftsValues}
-      FROM people_search_pending q JOIN people_search s ON s.person_id = q.person_id
-      JOIN people p ON p.id = s.person_id AND p.deleted = 0
-      LEFT JOIN outlets o ON o.id = p.outlet_id AND o.deleted = 0;
+    ${ftsInsertPending};
     DELETE FROM people_search_pending;
   END`,
 
