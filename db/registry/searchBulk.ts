@@ -17,16 +17,17 @@ interface CharReading {
   sur: string | null;
 }
 
-const readings = new WeakMap<Database.Database, Map<string, CharReading>>();
+// pinyin_chars is frozen data (migration 2026_11_23_registry_pinyin), the same in every store:
+// read once per process.
+let readings: Map<string, CharReading> | null = null;
 
 function charTable(raw: Database.Database): Map<string, CharReading> {
-  let m = readings.get(raw);
-  if (!m) {
-    m = new Map();
+  if (!readings) {
+    const m = new Map<string, CharReading>();
     for (const [ch, py, sur] of raw.prepare(`SELECT ch, py, sur FROM pinyin_chars`).raw().all() as [string, string, string | null][]) m.set(ch, { py, sur });
-    readings.set(raw, m);
+    readings = m;
   }
-  return m;
+  return readings;
 }
 
 const ASCII_ALNUM = /^[A-Za-z0-9]$/;

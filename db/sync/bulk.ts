@@ -140,25 +140,42 @@ function insertGroup(local: Local, t: string, cols: string[], rows: FreshRow[], 
   return landed;
 }
 
-/** Row clocks (and per-cell exceptions) of landed rows, sorted, many per statement. */
-function writeClocks(local: Local, rows: FreshRow[]): void {
-  const rowClocks: string[][] = [];
-  const cellClocks: string[][] = [];
-  for (const r of rows) {
-    rowClocks.push([r.t, r.id, r.h]);
-    if (r.hx) for (const c in r.hx) cellClocks.push([r.t, r.id, c, r.hx[c]!]);
+const CLOCKS_PER_INSERT = 256;
+
+/** Appends rows of values to a table, many per statement. */
+class Appender {
+  private values: unknown[] = [];
+  private n = 0;
+  constructor(
+    private readonly local: Local,
+    private readonly table: string,
+    private readonly cols: string[],
+  ) {}
+  add(...v: unknown[]): void {
+    for (const x of v) this.values.push(x);
+    if (++this.n === CLOCKS_PER_INSERT) this.flush();
   }
-  const put = (table: string, cols: string[], list: string[][]) => {
-    list.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
-    const per = Math.floor(MAX_ROWS_PER_INSERT * 4);
-    const one = `(${cols.map(() => '?').join(',')})`;
-    for (let i = 0; i < list.length; i += per) {
-      const part = list.slice(i, i + per);
-      local.stmt(`INSERT OR REPLACE INTO ${table} (${cols.join(',')}) VALUES ${Array(part.length).fill(one).join(',')}`).run(part.flat());
+  flush(): void {
+    if (!this.n) return;
+    const one = `(${this.cols.map(() => '?').join(',')})`;
+    this.local.stmt(`INSERT OR REPLACE INTO ${this.table} (${this.cols.join(',')}) VALUES ${Array(this.n).fill(one).join(',')}`).run(this.values);
+    this.values = [];
+    this.n = 0;
+  }
+}
+
+/** Row clocks (and per-cell exceptions) of landed rows, in key order (tables by name, rows by id). */
+function writeClocks(local: Local, landed: Map<string, FreshRow[]>): void {
+  const rows = new Appender(local, 'sync_row_clock', ['tbl', 'row_id', 'hlc']);
+  const cells = new Appender(local, 'sync_cell_clock', ['tbl', 'row_id', 'col', 'hlc']);
+  for (const t of [...landed.keys()].sort()) {
+    for (const r of landed.get(t)!) {
+      rows.add(t, r.id, r.h);
+      if (r.hx) for (const c of Object.keys(r.hx).sort()) cells.add(t, r.id, c, r.hx[c]);
     }
-  };
-  put('sync_row_clock', ['tbl', 'row_id', 'hlc'], rowClocks);
-  put('sync_cell_clock', ['tbl', 'row_id', 'col', 'hlc'], cellClocks);
+  }
+  rows.flush();
+  cells.flush();
 }
 
 /**
@@ -183,7 +200,7 @@ export function insertFresh(local: Local, fresh: Iterable<FreshRow>, opts: { reb
   const dropped = rebuild ? droppable(raw, tables) : [];
   for (const o of dropped) raw.exec(`DROP ${o.type.toUpperCase()} ${ident(o.name)}`);
 
-  const landed: FreshRow[] = [];
+  const landed = new Map<string, FreshRow[]>();
   for (const [t, rows] of byTable) {
     rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Rows of a table usually carry the same columns; a row that lacks one must get the column's default, not NULL.
@@ -194,18 +211,18 @@ export function insertFresh(local: Local, fresh: Iterable<FreshRow>, opts: { reb
       if (g) g.push(r);
       else groups.set(key, [r]);
     }
-    const ids: string[] = [];
+    let mine: FreshRow[] = [];
     for (const [key, group] of groups) {
       const cols = ['id', ...(key ? key.split(',') : [])];
-      for (const r of insertGroup(local, t, cols, group, () => res.stashed++)) {
-        landed.push(r);
-        ids.push(r.id);
-      }
+      mine = mine.concat(insertGroup(local, t, cols, group, () => res.stashed++));
     }
+    if (groups.size > 1) mine.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    landed.set(t, mine);
+    const ids = mine.map((r) => r.id);
     if (rebuild && searchSourceTables().includes(t)) markSearchPending(raw, t, ids);
   }
   writeClocks(local, landed);
-  for (const r of landed) {
+  for (const r of [...landed.values()].flat()) {
     res.rows += r.events;
     if (r.h > res.top) res.top = r.h;
     if (r.hx) for (const c in r.hx) if (r.hx[c]! > res.top) res.top = r.hx[c]!;
