@@ -32,6 +32,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A browser flow waits for what the user would wait for; with unit suites running
+          // alongside, a save can take longer than expect.poll's default of one second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
