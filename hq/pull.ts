@@ -1,7 +1,7 @@
 // Pull: everything visible to the device with a version above its cursor, in bounded chunks.
 // The chunk ends at a version boundary; the device applies it and stores the returned cursor in
 // one transaction. Rows that left the device's scope come as drops; conflict records as well.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
@@ -43,7 +43,14 @@ function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since:
 }
 
 export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows, since = cursor): Promise<PullAnswer> {
-  const db = store.db;
+  // One snapshot for the counter and the rows: read separately, a push committing in between could
+  // move a row from below upTo to above it, and the device would pass it by (its next pull then
+  // brings only the cells changed since, of a row it never had).
+  const begin = store.db.transaction();
+  return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since));
+}
+
+async function pullIn(db: Transaction<any>, actor: Actor, cursor: number, limit: number, since: number): Promise<PullAnswer> {
   const upTo = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
   const hqTime = Date.now();
   if (cursor >= upTo) return { hqTime, rows: [], drops: [], conflicts: [], cursor: upTo, more: false };

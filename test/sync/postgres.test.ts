@@ -10,6 +10,7 @@ import { spawnHq } from './spawn.js';
 import { crashScenario } from './crash.js';
 import { createPgDatabase, startTestHq, type TestHq } from './support.js';
 import { twoHqScenario } from './twoHq.js';
+import { pullSnapshotScenario } from './pullSnapshot.js';
 
 describe('sync on PostgreSQL', () => {
   // Started by the first test that needs it, so that every test fails (rather than being skipped)
@@ -49,6 +50,8 @@ describe('sync on PostgreSQL', () => {
       }
     });
   }, 180_000);
+
+  it('a push landing while a pull is answered does not make the puller pass a row by', async () => pullSnapshotScenario(await pgUrl()), 60_000);
 
   it('loses and duplicates nothing when device and HQ processes are killed mid-push and mid-pull', async () => {
     await crashScenario(await createPgDatabase(await pgUrl()), Number(process.env.RC_CRASH_PG_ROUNDS ?? 5));

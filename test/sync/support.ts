@@ -22,8 +22,8 @@ export interface TestHq {
   close(): Promise<void>;
 }
 
-/** HQ on a fresh SQLite file, or on a fresh database of the PostgreSQL server at `pgBase`. */
-export async function startTestHq(pgBase?: string): Promise<TestHq> {
+/** HQ on a fresh SQLite file, or on a fresh database of the PostgreSQL server at `pgBase`; `serve` may wrap the store the server uses. */
+export async function startTestHq(pgBase?: string, serve: (s: HqStore) => HqStore = (s) => s): Promise<TestHq> {
   let target: string;
   let cleanup = async () => {};
   if (pgBase) target = await createPgDatabase(pgBase);
@@ -33,7 +33,7 @@ export async function startTestHq(pgBase?: string): Promise<TestHq> {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   const store = await openHqStore(target);
-  const srv = await startHq({ store });
+  const srv = await startHq({ store: serve(store) });
   return {
     url: srv.url,
     target,
