@@ -3,7 +3,7 @@
 // all in one transaction, so a crash leaves either the whole chunk or none of it.
 import type Database from 'better-sqlite3';
 import type { CellValue, PullAnswer, WireConflict, WireDrop, WireRow } from '../../shared/sync/protocol.js';
-import { insertFresh, mergeInto, type FreshRow, type Stamped } from './bulk.js';
+import { ColumnLists, insertFresh, mergeInto, type FreshRow, type Stamped } from './bulk.js';
 import { flushSearch } from '../registry/searchBulk.js';
 import { Local, PendingIndex, freezeBase, rowKey } from './local.js';
 import { clockOf, persistClock, setMetaRaw, withoutCapture } from './state.js';
@@ -13,7 +13,7 @@ export const CURSOR_KEY = 'sync_cursor';
 export const SINCE_KEY = 'sync_pull_since';
 /** From this many rows a chunk defers search indexing to one set-based pass (cheaper from a handful on). */
 export const BULK_ROWS = 8;
-/** From this many rows a batch checkpoints the write-ahead log itself, after committing. */
+/** From this many rows a batch is written as a big one (asBigBatch). */
 const BIG_BATCH = 5000;
 const BIG_CACHE_KIB = -262144;
 
@@ -27,14 +27,20 @@ export interface ApplySummary {
 
 type Event = { v: number; row?: WireRow; drop?: WireDrop; conflict?: WireConflict };
 
+/** Every event of the chunks in version order (rows alone, as in a first sync, already are). */
 function events(chunks: PullAnswer[]): Event[] {
   const out: Event[] = [];
+  let ordered = true;
   for (const chunk of chunks) {
-    for (const row of chunk.rows) out.push({ v: row.v, row });
+    for (const row of chunk.rows) {
+      if (ordered && out.length && out[out.length - 1]!.v > row.v) ordered = false;
+      out.push({ v: row.v, row });
+    }
+    if (chunk.drops.length || chunk.conflicts.length) ordered = false;
     for (const drop of chunk.drops) out.push({ v: drop.v, drop });
     for (const conflict of chunk.conflicts) out.push({ v: conflict.v, conflict });
   }
-  return out.sort((a, b) => a.v - b.v);
+  return ordered ? out : out.sort((a, b) => a.v - b.v);
 }
 
 
@@ -46,7 +52,7 @@ type Emptiness = Map<string, boolean>;
  * the bulk load instead of applied now; later events of the batch for it merge into it, per cell
  * by stamp, exactly as applying them one after another would. Returns false for any other row.
  */
-function collectFresh(local: Local, pending: PendingIndex, row: WireRow, fresh: Map<string, FreshRow>, stash: { some: boolean }, empty: Emptiness): boolean {
+function collectFresh(local: Local, pending: PendingIndex, row: WireRow, fresh: Map<string, FreshRow>, stash: { some: boolean }, empty: Emptiness, lists: ColumnLists): boolean {
   const key = rowKey(row.t, row.id);
   const held = fresh.get(key);
   if (held) {
@@ -60,10 +66,9 @@ function collectFresh(local: Local, pending: PendingIndex, row: WireRow, fresh: 
   if (!none && local.rowExists(row.t, row.id)) return false;
   if (stash.some && local.stmt(`SELECT 1 FROM sync_stash WHERE tbl = ? AND row_id = ?`).get(row.t, row.id)) return false;
   const known = local.columns(row.t);
-  let all = true;
-  for (const c in row.c) if (!known.has(c)) all = false;
-  const r: FreshRow = { t: row.t, id: row.id, h: row.h, c: row.c, hx: row.hx, events: 1 };
-  if (!all) {
+  const list = lists.of(row.t, row.c, known);
+  const r: FreshRow = { t: row.t, id: row.id, h: row.h, c: row.c, hx: row.hx, events: 1, cols: list.cols };
+  if (!list.known) {
     Object.assign(r, { c: {}, hx: {}, own: true });
     mergeInto(r, row.c, row.h, row.hx, known);
     if (!Object.keys(r.c).length) return true; // nothing this app version stores
@@ -164,23 +169,42 @@ export function applyChunk(raw: Database.Database, chunk: PullAnswer, opts: Appl
 }
 
 /**
- * A big batch writes tens of MB to the write-ahead log. SQLite would copy them into the database
- * file while committing (an automatic checkpoint) and spill pages to the log early when the
- * transaction outgrows the page cache; a larger cache for the batch and one checkpoint right after
- * the commit cost less (~25% of a 44k-row first sync here), and the batch is safe in the log either way.
+ * A big batch (a first sync) writes tens of MB. In WAL mode every page is written twice: into the
+ * log at commit, then into the database file at the checkpoint (~25% of a 44k-row first sync
+ * here). With a rollback journal a page the database did not have before needs no journal entry
+ * at all, so for the batch the store leaves WAL mode (possible only when no other connection has it
+ * open; otherwise the batch runs in WAL mode and checkpoints right after committing) and syncs
+ * fully at commit. It is as crash-safe: a hot journal rolls an interrupted batch back at the next
+ * open, and opening a store always puts it back in WAL mode. A larger page cache keeps the batch
+ * from spilling early.
  */
 function asBigBatch<T>(raw: Database.Database, big: boolean, fn: () => T): T {
-  if (!big) return fn();
-  const autoCheckpoint = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (!big || raw.inTransaction) return fn();
   const cache = raw.pragma('cache_size', { simple: true }) as number;
-  raw.pragma('wal_autocheckpoint = 0');
+  const synchronous = raw.pragma('synchronous', { simple: true }) as number;
+  const autoCheckpoint = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const journal = leaveWal(raw);
   raw.pragma(`cache_size = ${BIG_CACHE_KIB}`);
+  if (journal) raw.pragma('synchronous = FULL');
+  else raw.pragma('wal_autocheckpoint = 0');
   try {
     return fn();
   } finally {
-    raw.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     raw.pragma(`cache_size = ${cache}`);
-    if (!raw.inTransaction) raw.pragma('wal_checkpoint(PASSIVE)');
+    raw.pragma(`synchronous = ${synchronous}`);
+    raw.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    if (journal) raw.pragma('journal_mode = WAL');
+    else raw.pragma('wal_checkpoint(PASSIVE)');
+  }
+}
+
+/** Switches a WAL store to a rollback journal; false (still WAL) when another connection holds it. */
+function leaveWal(raw: Database.Database): boolean {
+  if (raw.memory || raw.pragma('journal_mode', { simple: true }) !== 'wal') return false;
+  try {
+    return raw.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch {
+    return false;
   }
 }
 
@@ -210,9 +234,10 @@ function applyInTransaction(raw: Database.Database, chunks: PullAnswer[], last: 
   const stash = { some: (local.stmt(`SELECT EXISTS (SELECT 1 FROM sync_stash) AS x`).get() as { x: number }).x === 1 };
   const fresh = new Map<string, FreshRow>();
   const empty: Emptiness = new Map();
+  const lists = new ColumnLists();
   for (const e of events(chunks)) {
     if (e.row) {
-      if (!collectFresh(local, pending, e.row, fresh, stash, empty)) {
+      if (!collectFresh(local, pending, e.row, fresh, stash, empty, lists)) {
         empty.set(e.row.t, false); // it may land now
         applyRow(local, pending, e.row, sum, stash);
       }

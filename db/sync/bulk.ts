@@ -32,6 +32,37 @@ export interface FreshRow {
   events: number;
   /** Whether c and hx are copies this row may change (not the wire row's). */
   own?: boolean;
+  /** The columns of `c` in order, shared by the rows that carry the same ones (see ColumnLists). */
+  cols?: string[];
+}
+
+/**
+ * Rows of a table nearly always carry the same columns in the same order: each wire row is
+ * compared with the table's previous one (no string built, no set looked up per cell), and rows
+ * that match share one column list, which also groups them for the multi-row inserts.
+ */
+export class ColumnLists {
+  private last = new Map<string, { cols: string[]; known: boolean }>();
+
+  /** The row's column list, and whether the local table has every one of those columns. */
+  of(t: string, c: Record<string, unknown>, known: Set<string>): { cols: string[]; known: boolean } {
+    const prev = this.last.get(t);
+    if (prev) {
+      let i = 0;
+      let same = true;
+      for (const k in c) {
+        if (prev.cols[i++] !== k) {
+          same = false;
+          break;
+        }
+      }
+      if (same && i === prev.cols.length) return prev;
+    }
+    const cols = Object.keys(c);
+    const next = { cols, known: cols.every((k) => known.has(k)) };
+    this.last.set(t, next);
+    return next;
+  }
 }
 
 export const cellHlc = (r: { h: string; hx?: Record<string, string> }, col: string): string => r.hx?.[col] ?? r.h;
@@ -47,6 +78,7 @@ export function mergeInto(r: FreshRow, c: Record<string, CellValue>, h: string, 
       r.hx = { ...r.hx };
       r.own = true;
     }
+    r.cols = undefined;
     r.c[col] = c[col]!;
     if (hlc === r.h) delete r.hx![col];
     else r.hx![col] = hlc;
@@ -204,17 +236,24 @@ export function insertFresh(local: Local, fresh: Iterable<FreshRow>, opts: { reb
   for (const [t, rows] of byTable) {
     rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Rows of a table usually carry the same columns; a row that lacks one must get the column's default, not NULL.
-    const groups = new Map<string, FreshRow[]>();
+    const groups = new Map<string, { cols: string[]; rows: FreshRow[] }>();
+    let last: { list: string[] | undefined; rows: FreshRow[] } | undefined;
     for (const r of rows) {
-      const key = Object.keys(r.c).join(',');
-      const g = groups.get(key);
-      if (g) g.push(r);
-      else groups.set(key, [r]);
+      if (r.cols && last?.list === r.cols) {
+        last.rows.push(r);
+        continue;
+      }
+      const cols = r.cols ?? Object.keys(r.c);
+      const key = cols.join(',');
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { cols: ['id', ...cols.filter((c) => c !== 'id')], rows: [] }));
+      g.rows.push(r);
+      last = { list: r.cols, rows: g.rows };
     }
     let mine: FreshRow[] = [];
-    for (const [key, group] of groups) {
-      const cols = ['id', ...(key ? key.split(',') : [])];
-      mine = mine.concat(insertGroup(local, t, cols, group, () => res.stashed++));
+    for (const g of groups.values()) {
+      const landedRows = insertGroup(local, t, g.cols, g.rows, () => res.stashed++);
+      mine = groups.size === 1 ? landedRows : mine.concat(landedRows);
     }
     if (groups.size > 1) mine.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     landed.set(t, mine);
@@ -222,12 +261,13 @@ export function insertFresh(local: Local, fresh: Iterable<FreshRow>, opts: { reb
     if (rebuild && searchSourceTables().includes(t)) markSearchPending(raw, t, ids);
   }
   writeClocks(local, landed);
-  for (const r of [...landed.values()].flat()) {
-    res.rows += r.events;
-    if (r.h > res.top) res.top = r.h;
-    if (r.hx) for (const c in r.hx) if (r.hx[c]! > res.top) res.top = r.hx[c]!;
-    res.cells += Object.keys(r.c).length;
-  }
+  for (const list of landed.values())
+    for (const r of list) {
+      res.rows += r.events;
+      if (r.h > res.top) res.top = r.h;
+      if (r.hx) for (const c in r.hx) if (r.hx[c]! > res.top) res.top = r.hx[c]!;
+      res.cells += (r.cols ?? Object.keys(r.c)).length;
+    }
   for (const o of dropped) raw.exec(o.sql);
   return res;
 }

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-const ENTRIES = { hq: 'hq/cli.ts', crashDevice: 'test/sync/crash/device.ts' } as const;
+const ENTRIES = { hq: 'hq/cli.ts', crashDevice: 'test/sync/crash/device.ts', bulkApply: 'test/sync/crash/bulkApply.ts' } as const;
 const OUT = resolve('test-output', 'sync-bundle', String(process.pid));
 let bundled: Promise<void> | undefined;
 
