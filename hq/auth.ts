@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Role } from '../shared/domain/enums.js';
 import { uuidv7 } from '../shared/ids.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
+import { checkEnrolAllowed, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
 import { num, type HqStore } from './store.js';
 
 export class HqError extends Error {
@@ -48,16 +49,26 @@ export async function createEnrolCode(store: HqStore, who: { userName: string; r
   return code;
 }
 
-export async function enrol(store: HqStore, req: EnrolRequest): Promise<EnrolAnswer> {
+export async function enrol(store: HqStore, req: EnrolRequest, from: EnrolFrom = { ip: 'local' }): Promise<EnrolAnswer> {
+  await checkEnrolAllowed(store, from);
+  try {
+    return await takeCode(store, req, from.now ?? Date.now());
+  } catch (e) {
+    if (e instanceof HqError && e.code === 'bad_code') await recordEnrolFailure(store, from);
+    throw e;
+  }
+}
+
+async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<EnrolAnswer> {
   const hash = sha256(normaliseCode(req.code));
   const secret = randomBytes(32).toString('base64url');
-  const now = new Date().toISOString();
+  const now = new Date(at).toISOString();
   return store.db.transaction().execute(async (trx) => {
     // Taking the code and creating the device happen together or not at all; the WHERE makes the
     // code single-use even when two devices race with it.
     const taken = await sql<{ user_name: string; role: Role; scope_path: string }>`
       UPDATE hq_enrol_codes SET used_at = ${now}, used_by = ${req.deviceId}
-      WHERE code_hash = ${hash} AND used_at IS NULL AND expires_at > ${Date.now()}
+      WHERE code_hash = ${hash} AND used_at IS NULL AND expires_at > ${at}
       RETURNING user_name, role, scope_path`.execute(trx);
     const code = taken.rows[0];
     if (!code) throw new HqError(410, 'bad_code', '注册码无效、已过期或已被使用，请向管理员重新申请', 'The enrolment code is unknown, expired or already used');

@@ -1,0 +1,46 @@
+// Guessing enrolment codes: after ENROL_LIMIT.failures wrong codes from one address within the
+// window, that address is refused (429, with when to retry) even with a right code, which stays
+// unused; other addresses are not affected, and the address may try again once the window passes.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { enrol } from '../../hq/auth.js';
+import { ENROL_LIMIT } from '../../hq/enrolLimit.js';
+import { uuidv7 } from '../../shared/ids.js';
+import { startTestHq, type TestHq } from '../sync/support.js';
+
+let hq: TestHq;
+beforeAll(async () => {
+  hq = await startTestHq();
+});
+afterAll(async () => {
+  await hq?.close();
+});
+
+const attempt = (code: string) => ({ code, deviceId: uuidv7(), appVersion: '0.1.0', schemaVersion: 'x' });
+
+async function post(code: string) {
+  const res = await fetch(`${hq.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(attempt(code)) });
+  return { status: res.status, body: (await res.json()) as { error?: string; zh?: string; secret?: string } };
+}
+
+it('stops an address guessing codes, without spending the right code or blocking others', async () => {
+  const right = await hq.code('王建国', 'instructor', '/hq/m/');
+  for (let i = 0; i < ENROL_LIMIT.failures; i++) {
+    const r = await post(`WRNG-CODE-${String(i).padStart(4, 'X')}`);
+    expect(r.status).toBe(410);
+    expect(r.body.zh).toContain('注册码无效');
+  }
+  const blocked = await post(right);
+  expect(blocked.status).toBe(429);
+  expect(blocked.body.error).toBe('too_many_attempts');
+  expect(blocked.body.zh).toMatch(/输错次数过多，请 1[45] 分钟后再试/);
+
+  // Another address is not affected; the code was not spent by the refused attempt.
+  const other = await enrol(hq.store, attempt(right), { ip: '10.20.30.40' });
+  expect(other.userName).toBe('王建国');
+
+  // Once the window has passed, the address may try again.
+  const second = await hq.code('李红', 'instructor', '/hq/m/');
+  await expect(enrol(hq.store, attempt(second), { ip: '127.0.0.1' })).rejects.toMatchObject({ status: 429 });
+  const later = await enrol(hq.store, attempt(second), { ip: '127.0.0.1', now: Date.now() + ENROL_LIMIT.windowMs + 1000 });
+  expect(later.userName).toBe('李红');
+});
