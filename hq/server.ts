@@ -8,6 +8,7 @@ import {
   enrolRequest, helloRequest, HEADERS, LIMITS, PROTOCOL_VERSION, pullRequest, pushRequest, type HelloAnswer, type PushAnswer,
 } from '../shared/sync/protocol.js';
 import { authenticate, enrol, HqError, type Device } from './auth.js';
+import { registerBlobRoutes } from './blobs.js';
 import { applyPush, HQ_NODE } from './push.js';
 import { pull } from './pull.js';
 import { num, type HqStore } from './store.js';
@@ -52,7 +53,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
 
   app.get('/v1/ping', async () => ({ ok: true, hqTime: Date.now(), protocol: PROTOCOL_VERSION }));
 
-  app.post('/v1/enrol', async (req) => enrol(store, parse(enrolRequest, req.body)));
+  app.post('/v1/enrol', async (req) => enrol(store, parse(enrolRequest, req.body), { ip: req.ip }));
 
   app.post('/v1/hello', async (req): Promise<HelloAnswer> => {
     const d = await device(req);
@@ -82,6 +83,8 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     if (body.since !== undefined && body.since > body.cursor) throw new HqError(400, 'malformed', '请求格式不正确（since 不能大于 cursor）', 'since must not exceed cursor');
     return pull(store, d, body.cursor, body.limit, body.since);
   });
+
+  registerBlobRoutes(app, { store, device, parse });
 
   return app;
 }

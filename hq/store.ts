@@ -19,6 +19,7 @@ export const HQ_SCHEMA_VERSION = 1;
 function ddl(d: Dialect): string[] {
   const text = d === 'pg' ? 'TEXT COLLATE "C"' : 'TEXT';
   const big = 'BIGINT';
+  const bytes = d === 'pg' ? 'BYTEA' : 'BLOB';
   return [
     `CREATE TABLE IF NOT EXISTS hq_meta (key ${text} PRIMARY KEY, value ${text} NOT NULL)`,
     // The global version: every row, move and conflict record change takes the next number. Its
@@ -51,6 +52,17 @@ function ddl(d: Dialect): string[] {
     `CREATE TABLE IF NOT EXISTS hq_nonces (device_id ${text} NOT NULL, nonce ${text} NOT NULL, at ${big} NOT NULL, PRIMARY KEY (device_id, nonce))`,
     `CREATE INDEX IF NOT EXISTS hq_nonces_at ON hq_nonces (at)`,
     `CREATE TABLE IF NOT EXISTS hq_log (id ${text} PRIMARY KEY, at ${text} NOT NULL, kind ${text} NOT NULL, device_id ${text}, detail ${text} NOT NULL)`,
+    // Wrong enrolment codes per address within the last window (hq/enrolLimit.ts).
+    `CREATE TABLE IF NOT EXISTS hq_enrol_failures (ip ${text} NOT NULL, at ${big} NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS hq_enrol_failures_ip ON hq_enrol_failures (ip, at)`,
+    // Attachment files by sha-256, in the database so that every HQ process serves them (hq/blobs.ts);
+    // parts of an upload wait in hq_blob_parts (per device) until the last one arrives and the hash is checked.
+    `CREATE TABLE IF NOT EXISTS hq_blobs (sha256 ${text} PRIMARY KEY, size ${big} NOT NULL, data ${bytes} NOT NULL, created_at ${text} NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS hq_blob_parts (sha256 ${text} NOT NULL, device_id ${text} NOT NULL, pos ${big} NOT NULL, len ${big} NOT NULL,
+      size ${big} NOT NULL, data ${bytes} NOT NULL, at ${big} NOT NULL, PRIMARY KEY (sha256, device_id, pos))`,
+    `CREATE INDEX IF NOT EXISTS hq_blob_parts_at ON hq_blob_parts (at)`,
+    // Photos are compressed already; stored uncompressed, PostgreSQL reads a part without detoasting the whole file.
+    ...(d === 'pg' ? ['ALTER TABLE hq_blobs ALTER COLUMN data SET STORAGE EXTERNAL', 'ALTER TABLE hq_blob_parts ALTER COLUMN data SET STORAGE EXTERNAL'] : []),
   ];
 }
 

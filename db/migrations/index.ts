@@ -7,6 +7,7 @@ import * as peopleIndexes from './2026_11_25_people_indexes.js';
 import * as syncOutbox from './2026_11_26_sync_outbox.js';
 import * as searchDeferred from './2026_11_27_search_deferred.js';
 import * as searchSlim from './2026_11_28_search_slim.js';
+import * as syncBlobs from './2026_11_29_sync_blobs.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_sync_outbox': syncOutbox,
   '2026_11_27_search_deferred': searchDeferred,
   '2026_11_28_search_slim': searchSlim,
+  '2026_11_29_sync_blobs': syncBlobs,
 };

@@ -94,13 +94,27 @@ export async function listAttachments(db: Db, activityId: string): Promise<Attac
   }));
 }
 
+const HASH_RE = /^[0-9a-f]{64}$/;
+
+/** Reads a stored file, or null when it is not here (metadata can arrive by sync before the bytes do). */
+function readIfHere(dir: string, hash: string | null): Buffer | null {
+  // A hash comes from a synced row: anything else must never become a path.
+  if (!hash || !HASH_RE.test(hash) || !hasBlob(dir, hash)) return null;
+  try {
+    return readBlob(dir, hash);
+  } catch {
+    return null;
+  }
+}
+
 export async function readAttachment(db: Db, id: string, variant: 'thumb' | 'full', scope: string): Promise<BlobContent> {
   const r = await db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
   if (!r || !r.scope_path.startsWith(scope)) throw notFound('附件', 'Attachment');
   const dir = await filesDir(db);
-  const hash = variant === 'thumb' && r.thumb_sha256 ? r.thumb_sha256 : r.sha256;
-  // Metadata can arrive by sync before the bytes do.
-  if (!hasBlob(dir, hash)) throw new ApiError('not_found', '附件文件尚未同步到本机', 'The file has not reached this device yet');
-  const mime = hash === r.sha256 ? r.mime : (sniffImage(blobHead(dir, hash)) ?? 'image/jpeg');
-  return { mime, fileName: r.file_name, dataBase64: readBlob(dir, hash).toString('base64') };
+  // A thumbnail not here yet is stood in for by the full photo when that is.
+  const thumb = variant === 'thumb' ? readIfHere(dir, r.thumb_sha256) : null;
+  if (thumb) return { mime: sniffImage(thumb) ?? 'image/jpeg', fileName: r.file_name, dataBase64: thumb.toString('base64') };
+  const full = readIfHere(dir, r.sha256);
+  if (full) return { mime: r.mime, fileName: r.file_name, dataBase64: full.toString('base64') };
+  return { mime: r.mime, fileName: r.file_name, dataBase64: '', notSynced: true };
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/errors.js';
 import { hlcMs, hlcNode } from '../../shared/sync/hlc.js';
 import type { Db, Session } from '../context.js';
 import type { SyncEngine } from './engine.js';
+import { blobCounts, lastBlobError } from './blobs.js';
 import { capturedTables, syncedColumns } from './capture.js';
 import { META } from './session.js';
 import type Database from 'better-sqlite3';
@@ -41,6 +42,8 @@ export function syncStatus(raw: Database.Database, session: Session, engine: Syn
     openConflicts: one('SELECT count(*) AS n FROM sync_conflicts WHERE deleted = 0 AND dismissed_at IS NULL AND reapplied_at IS NULL'),
     openRejections: one('SELECT count(*) AS n FROM sync_rejections WHERE dismissed_at IS NULL AND reapplied_at IS NULL'),
     stashed: one('SELECT count(*) AS n FROM sync_stash'),
+    ...blobCounts(raw, session.deviceId),
+    filesError: lastBlobError(raw),
     wipedAt: meta(raw, 'sync_wiped_at'),
   };
 }

@@ -5,6 +5,7 @@ import { hlcMs } from '../../shared/sync/hlc.js';
 import { helloAnswer, LIMITS, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer, type PullAnswer } from '../../shared/sync/protocol.js';
 import type { Session } from '../context.js';
 import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.js';
+import { syncBlobs } from './blobs.js';
 import { HqClient, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
 import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw } from './state.js';
@@ -168,6 +169,7 @@ export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<
     const pulled = await pullSome(dev, c, opts);
     await whenIdle(dev.raw);
     setMetaRaw(dev.raw, META.lastSuccess, new Date().toISOString());
+    await syncBlobs(dev, c); // attachment files, after the rows; never fails the session (db/sync/blobs.ts)
     return { hello: h, pushed, pulled };
   } catch (e) {
     if (e instanceof SyncFailure && e.kind === 'revoked') await wipeStore(dev);

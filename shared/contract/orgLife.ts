@@ -122,6 +122,8 @@ export interface BlobContent {
   mime: string;
   fileName: string;
   dataBase64: string;
+  /** The record is here but its file has not reached this device yet (sync brings it); dataBase64 is empty. */
+  notSynced?: true;
 }
 
 export interface InstructorAssignment {

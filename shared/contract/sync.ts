@@ -27,6 +27,12 @@ export interface SyncStatus {
   openRejections: number;
   /** Rows from HQ this app version could not store (kept aside, retried). */
   stashed: number;
+  /** Attachments whose file is on this device but not yet known to be at HQ. */
+  filesToUpload: number;
+  /** Attachments whose file has not reached this device yet. */
+  filesMissing: number;
+  /** Why the last attempt to move attachment files left some behind (rows sync regardless). */
+  filesError: { message: string; messageEn: string; at: string } | null;
   wipedAt: string | null;
 }
 

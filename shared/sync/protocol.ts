@@ -156,3 +156,45 @@ export const errorAnswer = z.object({ error: z.string(), zh: z.string(), en: z.s
 export type ErrorAnswer = z.infer<typeof errorAnswer>;
 
 export const HEADERS = { device: 'x-rc-device', nonce: 'x-rc-nonce', time: 'x-rc-time' } as const;
+
+// Attachment bytes (POST /v1/blobs/check, /v1/blobs/put, /v1/blobs/get). The rows of `attachments`
+// sync like any other; their files follow in parts small enough for the ordinary body limit, so a
+// 10 MB photo never needs a bigger request and a broken connection re-sends at most one part.
+export const BLOB_LIMITS = {
+  /** The largest file HQ keeps (above the 14 MB any device setting allows, with room for a thumbnail). */
+  blobBytes: 16 * 1024 * 1024,
+  /** Bytes per request in either direction (as base64 about 1.4 MB, well inside LIMITS.bodyBytes). */
+  partBytes: 1024 * 1024,
+  /** (attachment, hash) pairs per check. */
+  checkItems: 500,
+} as const;
+
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha-256 in hex');
+/** A file named by its hash, and the attachment row through which the device may see it. */
+export const blobRef = z.strictObject({ a: rowId, h: sha256Hex });
+export type BlobRef = z.infer<typeof blobRef>;
+
+export const blobCheckRequest = z.strictObject({ items: z.array(blobRef).min(1).max(BLOB_LIMITS.checkItems) });
+/** `have`: HQ holds these files. `missing`: HQ lacks them (o = bytes of this device's unfinished upload). Pairs in neither: HQ does not know the row (yet). */
+export const blobCheckAnswer = z.object({
+  hqTime: z.number(),
+  have: z.array(z.string()),
+  missing: z.array(z.object({ a: z.string(), h: z.string(), o: z.number() })),
+});
+export type BlobCheckAnswer = z.infer<typeof blobCheckAnswer>;
+
+export const blobPutRequest = z.strictObject({
+  a: rowId,
+  h: sha256Hex,
+  size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** Base64 of the part; an oversized part is answered 413 after parsing, not refused as malformed. */
+  data: z.string().min(1).max(LIMITS.bodyBytes),
+});
+/** `have`: bytes HQ holds of this file; the device continues from there (a lost answer costs nothing). */
+export const blobPutAnswer = z.object({ hqTime: z.number(), have: z.number(), done: z.boolean() });
+export type BlobPutAnswer = z.infer<typeof blobPutAnswer>;
+
+export const blobGetRequest = z.strictObject({ a: rowId, h: sha256Hex, offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+export const blobGetAnswer = z.object({ hqTime: z.number(), size: z.number(), data: z.string() });
+export type BlobGetAnswer = z.infer<typeof blobGetAnswer>;

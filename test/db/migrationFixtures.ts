@@ -116,4 +116,11 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-000000000a29', '欧阳明', 'male', '610115198807070015', '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // A photo both here and at HQ.
+  '2026_11_29_sync_blobs': (raw) => {
+    raw.exec(`
+      INSERT INTO sync_blob_synced (device_id, sha256, at) VALUES
+        ('0190a000-0000-7000-8000-00000000d001', '${'ab'.repeat(32)}', '${T}');
+    `);
+  },
 };

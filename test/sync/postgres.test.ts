@@ -11,6 +11,7 @@ import { crashScenario } from './crash.js';
 import { createPgDatabase, startTestHq, type TestHq } from './support.js';
 import { twoHqScenario } from './twoHq.js';
 import { pullSnapshotScenario } from './pullSnapshot.js';
+import { blobScenario } from './blobs.js';
 
 describe('sync on PostgreSQL', () => {
   // Started by the first test that needs it, so that every test fails (rather than being skipped)
@@ -56,6 +57,8 @@ describe('sync on PostgreSQL', () => {
   it('loses and duplicates nothing when device and HQ processes are killed mid-push and mid-pull', async () => {
     await crashScenario(await createPgDatabase(await pgUrl()), Number(process.env.RC_CRASH_PG_ROUNDS ?? 5));
   }, 180_000);
+
+  it('carries attachment files within scope, refuses bad ones, never holds rows back', () => withHq(blobScenario), 120_000);
 
   describeRobustness('PostgreSQL', async () => startTestHq(await pgUrl()));
 });

@@ -1,7 +1,7 @@
 // Photos and files of an activity or visit: chosen from disk, checked here by their bytes and
 // size (the backend checks again), stored by hash, shown as thumbnails.
 import { App, Button, Image, Space, Spin, Tag, Tooltip } from 'antd';
-import { DeleteOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, DeleteOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
 import { RULE_MESSAGES } from '../../../shared/errors.js';
 import { IMAGE_EXTENSIONS, MB, extensionOf, sniffAttachment } from '../../../shared/orglife/fileTypes.js';
@@ -23,10 +23,22 @@ export interface AttachmentItem {
   preview?: string | null;
 }
 
+/** The record synced before its file did: say so plainly rather than show a broken image. */
+function NotSyncedYet() {
+  const { t } = useT();
+  return (
+    <div data-testid="attachment-not-synced" style={{ color: '#999', fontSize: 11, lineHeight: 1.3 }}>
+      <CloudDownloadOutlined style={{ fontSize: 22, display: 'block', marginBottom: 2 }} />
+      {t('act.fileNotSynced')}
+    </div>
+  );
+}
+
 function SavedThumb({ id }: { id: string }) {
   const thumb = useApi('attachments.read', { id, variant: 'thumb' });
   if (thumb.error) return <FileOutlined style={{ fontSize: 28, color: '#999' }} />;
   if (!thumb.data) return <Spin size="small" />;
+  if (thumb.data.notSynced) return <NotSyncedYet />;
   return <Image width={72} height={72} style={{ objectFit: 'cover' }} src={`data:${thumb.data.mime};base64,${thumb.data.dataBase64}`} preview={false} />;
 }
 

@@ -17,6 +17,8 @@ export function StatusPanel({ status, busy, onSyncNow }: { status: SyncStatus; b
     [s('oldestPending'), ageText(status.oldestPendingAt, lang)],
     [s('openConflicts'), status.openConflicts, status.openConflicts ? '#cf1322' : undefined],
     [s('openRejections'), status.openRejections, status.openRejections ? '#cf1322' : undefined],
+    [s('filesToUpload'), s('fileCount', { n: status.filesToUpload }), status.filesToUpload ? '#d48806' : undefined],
+    [s('filesMissing'), s('fileCount', { n: status.filesMissing }), status.filesMissing ? '#d48806' : undefined],
   ];
   return (
     <>
@@ -33,6 +35,11 @@ export function StatusPanel({ status, busy, onSyncNow }: { status: SyncStatus; b
         <Alert style={{ marginTop: 12 }} type={status.connection === 'offline' ? 'warning' : 'error'} showIcon
           message={`${s('lastError')}（${timeText(status.lastError.at, lang)}）`}
           description={lang === 'en' ? status.lastError.messageEn : status.lastError.message} />
+      )}
+      {status.filesError && (
+        <Alert style={{ marginTop: 12 }} type="warning" showIcon
+          message={`${s('filesError')}（${timeText(status.filesError.at, lang)}）`}
+          description={lang === 'en' ? status.filesError.messageEn : status.filesError.message} />
       )}
       {status.stashed > 0 && <Alert style={{ marginTop: 12 }} type="info" showIcon message={s('stashed', { n: status.stashed })} />}
       <Card size="small" style={{ marginTop: 12 }}

@@ -1,0 +1,170 @@
+// Attachment files at HQ. The `attachments` rows sync like any other; the bytes they name (sha256,
+// thumb_sha256) come here in parts and are kept in the database, so every HQ process on one
+// PostgreSQL serves them. A device reaches a file only through an attachment row it may see: the
+// row's id travels with every request, and a file no visible row names is answered 404 whether HQ
+// holds it or not. Anyone who sees the row may supply its bytes: the hash fixes what they can be.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import {
+  BLOB_LIMITS, blobCheckRequest, blobGetRequest, blobPutRequest, type BlobCheckAnswer, type BlobGetAnswer, type BlobPutAnswer, type BlobRef,
+} from '../shared/sync/protocol.js';
+import { isVisible } from '../shared/sync/tables.js';
+import { HqError, logEvent, type Device } from './auth.js';
+import { num, type HqStore } from './store.js';
+
+type Parse = <S extends z.ZodType>(schema: S, body: unknown) => z.output<S>;
+
+export interface BlobRouteDeps {
+  store: HqStore;
+  device(req: FastifyRequest): Promise<Device>;
+  parse: Parse;
+}
+
+/** Unfinished uploads older than this are forgotten (the device starts that file again). */
+const STALE_PART_MS = 2 * 86_400_000;
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const unknownFile = () =>
+  new HqError(404, 'blob_unknown', '找不到该附件文件（附件不存在、已删除或不在本设备的管理范围内）', 'No such attachment file within this device\u2019s scope');
+
+interface AttachmentRow {
+  row_id: string;
+  scope_path: string;
+  cells: string;
+}
+
+/** Whether this attachment row, as HQ holds it, is the device's to see and names the file. */
+function names(row: AttachmentRow, d: Device, hash: string): boolean {
+  if (!isVisible('attachments', row.scope_path, d.scopePath)) return false;
+  let cells: Record<string, unknown[] | undefined>;
+  try {
+    cells = JSON.parse(row.cells);
+  } catch {
+    return false;
+  }
+  if (cells.deleted?.[0] === 1) return false;
+  return cells.sha256?.[0] === hash || cells.thumb_sha256?.[0] === hash;
+}
+
+async function attachmentRows(store: HqStore, ids: string[]): Promise<Map<string, AttachmentRow>> {
+  if (!ids.length) return new Map();
+  const r = await sql<AttachmentRow>`SELECT row_id, scope_path, cells FROM hq_rows WHERE tbl = 'attachments' AND row_id IN (${sql.join(ids)})`.execute(store.db);
+  return new Map(r.rows.map((x) => [x.row_id, x]));
+}
+
+async function authorise(store: HqStore, d: Device, ref: BlobRef): Promise<void> {
+  const row = (await attachmentRows(store, [ref.a])).get(ref.a);
+  if (!row || !names(row, d, ref.h)) throw unknownFile();
+}
+
+export async function checkBlobs(store: HqStore, d: Device, items: BlobRef[]): Promise<BlobCheckAnswer> {
+  const rows = await attachmentRows(store, [...new Set(items.map((i) => i.a))]);
+  const seen = new Map<string, string>(); // hash → an attachment row through which the device may send it
+  for (const i of items) if (!seen.has(i.h) && rows.has(i.a) && names(rows.get(i.a)!, d, i.h)) seen.set(i.h, i.a);
+  const hashes = [...seen.keys()];
+  if (!hashes.length) return { hqTime: Date.now(), have: [], missing: [] };
+  const held = await sql<{ sha256: string }>`SELECT sha256 FROM hq_blobs WHERE sha256 IN (${sql.join(hashes)})`.execute(store.db);
+  const have = new Set(held.rows.map((r) => r.sha256));
+  const partial = await sql<{ sha256: string; n: unknown }>`
+    SELECT sha256, sum(len) AS n FROM hq_blob_parts WHERE device_id = ${d.deviceId} AND sha256 IN (${sql.join(hashes)}) GROUP BY sha256`.execute(store.db);
+  const started = new Map(partial.rows.map((r) => [r.sha256, num(r.n)]));
+  return {
+    hqTime: Date.now(),
+    have: hashes.filter((h) => have.has(h)),
+    missing: hashes.filter((h) => !have.has(h)).map((h) => ({ a: seen.get(h)!, h, o: started.get(h) ?? 0 })),
+  };
+}
+
+/** Strict base64 (Buffer.from would skip what is not), or null. */
+function decode(s: string): Buffer | null {
+  return s.length % 4 === 0 && BASE64_RE.test(s) ? Buffer.from(s, 'base64') : null;
+}
+
+const tooLarge = (zh: string, en: string) => new HqError(413, 'blob_too_large', zh, en);
+
+export async function putBlob(store: HqStore, d: Device, req: z.output<typeof blobPutRequest>): Promise<BlobPutAnswer> {
+  const mb = BLOB_LIMITS.blobBytes / 1024 / 1024;
+  if (req.size > BLOB_LIMITS.blobBytes) throw tooLarge(`附件文件过大（上限 ${mb}MB），总部不予保存`, `The file exceeds HQ's limit of ${mb} MB`);
+  if (Math.floor((req.data.length * 3) / 4) > BLOB_LIMITS.partBytes + 2) throw tooLarge('单次上传的数据过大', 'Part too large');
+  const bytes = decode(req.data);
+  if (!bytes) throw new HqError(400, 'malformed', '附件数据不是有效的 base64 编码', 'The part is not valid base64');
+  if (bytes.length > BLOB_LIMITS.partBytes) throw tooLarge('单次上传的数据过大', 'Part too large');
+  if (bytes.length === 0 || req.offset + bytes.length > req.size)
+    throw new HqError(400, 'blob_part', '附件分段的位置或长度不正确', 'The part does not fit inside the declared size');
+  await authorise(store, d, req);
+  const now = Date.now();
+  if (Math.random() < 0.01) await sql`DELETE FROM hq_blob_parts WHERE at < ${now - STALE_PART_MS}`.execute(store.db);
+  const held = await sql<{ size: unknown }>`SELECT size FROM hq_blobs WHERE sha256 = ${req.h}`.execute(store.db);
+  if (held.rows[0]) return { hqTime: now, have: num(held.rows[0].size), done: true }; // sent before: nothing to do
+
+  const mine = sql`sha256 = ${req.h} AND device_id = ${d.deviceId}`;
+  const staged = await sql<{ pos: unknown; len: unknown; size: unknown }>`SELECT pos, len, size FROM hq_blob_parts WHERE ${mine} ORDER BY pos`.execute(store.db);
+  let have = 0;
+  for (const p of staged.rows) {
+    if (num(p.pos) !== have || num(p.size) !== req.size) {
+      have = -1; // an upload of another length or with a gap: start this file again
+      break;
+    }
+    have += num(p.len);
+  }
+  if (have === -1 || (req.offset === 0 && have > 0)) {
+    await sql`DELETE FROM hq_blob_parts WHERE ${mine}`.execute(store.db);
+    have = 0;
+  }
+  // Not where this upload stands (a re-sent part, a lost answer): say where it does, store nothing.
+  if (req.offset !== have) return { hqTime: now, have, done: false };
+  const end = req.offset + bytes.length;
+  if (end < req.size) {
+    await sql`INSERT INTO hq_blob_parts (sha256, device_id, pos, len, size, data, at)
+      VALUES (${req.h}, ${d.deviceId}, ${req.offset}, ${bytes.length}, ${req.size}, ${bytes}, ${now}) ON CONFLICT DO NOTHING`.execute(store.db);
+    return { hqTime: now, have: end, done: false };
+  }
+
+  // The last part: the whole file must hash to its name, or none of it is kept.
+  const earlier = req.offset > 0 ? (await sql<{ data: Uint8Array }>`SELECT data FROM hq_blob_parts WHERE ${mine} ORDER BY pos`.execute(store.db)).rows.map((p) => p.data) : [];
+  const whole = earlier.length ? Buffer.concat([...earlier, bytes]) : bytes;
+  if (whole.length !== req.size || createHash('sha256').update(whole).digest('hex') !== req.h) {
+    await sql`DELETE FROM hq_blob_parts WHERE ${mine}`.execute(store.db);
+    throw new HqError(400, 'blob_hash_mismatch', '附件文件内容与其校验值不符，未保存（文件可能在传输中损坏），将在下次同步时重新上传',
+      'The file does not match its sha-256; nothing was stored');
+  }
+  await store.db.transaction().execute(async (trx) => {
+    await sql`INSERT INTO hq_blobs (sha256, size, data, created_at) VALUES (${req.h}, ${req.size}, ${whole}, ${new Date(now).toISOString()})
+      ON CONFLICT (sha256) DO NOTHING`.execute(trx);
+    await sql`DELETE FROM hq_blob_parts WHERE ${mine}`.execute(trx);
+  });
+  await logEvent(store, 'blob', d.deviceId, { sha256: req.h, size: req.size, attachment: req.a });
+  return { hqTime: now, have: req.size, done: true };
+}
+
+export async function getBlob(store: HqStore, d: Device, req: z.output<typeof blobGetRequest>): Promise<BlobGetAnswer> {
+  await authorise(store, d, req);
+  const from = req.offset + 1;
+  const part = store.dialect === 'pg'
+    ? sql`substring(data from ${from} for ${BLOB_LIMITS.partBytes})`
+    : sql`substr(data, ${from}, ${BLOB_LIMITS.partBytes})`;
+  const r = await sql<{ size: unknown; part: Uint8Array | null }>`SELECT size, ${part} AS part FROM hq_blobs WHERE sha256 = ${req.h}`.execute(store.db);
+  const row = r.rows[0];
+  // The device sees the row, so saying the file has not arrived reveals nothing.
+  if (!row) throw new HqError(404, 'blob_not_at_hq', '总部尚未收到该附件的文件（添加附件的设备尚未上传），稍后会自动重试', 'HQ does not have this file yet');
+  const size = num(row.size);
+  if (req.offset >= size) throw new HqError(400, 'blob_part', '请求的位置超出附件文件长度', 'Offset beyond the end of the file');
+  return { hqTime: Date.now(), size, data: Buffer.from(row.part ?? new Uint8Array()).toString('base64') };
+}
+
+export function registerBlobRoutes(app: FastifyInstance, { store, device, parse }: BlobRouteDeps): void {
+  app.post('/v1/blobs/check', async (req) => {
+    const d = await device(req);
+    return checkBlobs(store, d, parse(blobCheckRequest, req.body).items);
+  });
+  app.post('/v1/blobs/put', async (req) => {
+    const d = await device(req);
+    return putBlob(store, d, parse(blobPutRequest, req.body));
+  });
+  app.post('/v1/blobs/get', async (req) => {
+    const d = await device(req);
+    return getBlob(store, d, parse(blobGetRequest, req.body));
+  });
+}
