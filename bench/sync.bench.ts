@@ -87,9 +87,9 @@ export default defineBench({
       const bulkS = Math.min(...bulk);
       b.record('raw bulk insert (one transaction)', bulk.map((s) => s * 1000));
 
-      // Initial sync: a fresh device with the whole 10-county scope pulls everything (best of 3).
+      // Initial sync: a fresh device with the whole 10-county scope pulls everything (best of 5).
       const runs: { total: number; apply: number; rows: number; bytes: number }[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const d = await tempDevice();
         const counter = countingFetch();
         await hq.enrol(d, 'county_organiser', '/hq/', counter.fetch);
@@ -110,9 +110,9 @@ export default defineBench({
       b.figure('initial sync bytes on the wire', `${(best.bytes / 1e6).toFixed(1)} MB, ${(best.bytes / best.rows).toFixed(0)} B/row`);
 
       // PouchDB replicating the same records as documents between two databases in this process:
-      // on LevelDB (its default in Node, on disk like the device store; best of 2) and in memory (best of 3).
+      // on LevelDB (its default in Node, on disk like the device store; best of 2) and in memory (best of 5).
       const docs = [...rows].flatMap(([t, list]) => list.map((r) => ({ ...r, _id: `${t}/${String(r.id)}`, id: undefined })));
-      for (const [adapter, times] of [['leveldb', 2], ['memory', 3]] as const) {
+      for (const [adapter, times] of [['leveldb', 2], ['memory', 5]] as const) {
         const samples: number[] = [];
         let n = 0;
         for (let i = 0; i < times; i++) {

@@ -148,13 +148,25 @@ function insertGroup(local: Local, t: string, cols: string[], rows: FreshRow[], 
     out.push(r.id);
     for (let i = 1; i < cols.length; i++) out.push(r.c[cols[i]!]);
   };
+  // One statement and one value array for all the full-size parts of the group.
+  const full = rows.length >= per ? insertStatement(local, t, cols, per) : null;
+  const buf: unknown[] = full ? new Array(per * cols.length) : [];
   for (let i = 0; i < rows.length; i += per) {
     const part = rows.slice(i, i + per);
-    const buf: unknown[] = [];
-    for (const r of part) values(r, buf);
     try {
-      insertStatement(local, t, cols, part.length).run(buf);
-      landed.push(...part);
+      if (full && part.length === per) {
+        let k = 0;
+        for (const r of part) {
+          buf[k++] = r.id;
+          for (let c = 1; c < cols.length; c++) buf[k++] = r.c[cols[c]!];
+        }
+        full.run(buf);
+      } else {
+        const rest: unknown[] = [];
+        for (const r of part) values(r, rest);
+        insertStatement(local, t, cols, part.length).run(rest);
+      }
+      for (const r of part) landed.push(r);
     } catch {
       for (const r of part) {
         const one: unknown[] = [];
