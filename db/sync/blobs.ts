@@ -10,7 +10,7 @@ import { BLOB_LIMITS, blobCheckAnswer, blobGetAnswer, blobPutAnswer, sha256Hex, 
 import { blobPath, FILES_DIR, hasBlob, putBlob, sha256 } from '../orglife/files.js';
 import { SyncFailure, type HqClient } from './client.js';
 import type { Device } from './session.js';
-import { getMetaRaw, setMetaRaw } from './state.js';
+import { getMetaRaw, setMetaRaw, whenIdle } from './state.js';
 
 export interface BlobOptions {
   /** Bytes to send and to fetch in one session (each): a big backlog must not keep rows waiting for long. */
@@ -101,10 +101,6 @@ export function lastBlobError(raw: Database.Database): BlobError | null {
   }
 }
 
-/** better-sqlite3 is synchronous: wait until no Kysely transaction is open before writing directly. */
-async function whenIdle(raw: Database.Database): Promise<void> {
-  while (raw.inTransaction) await new Promise((r) => setTimeout(r, 2));
-}
 
 async function markDone(raw: Database.Database, deviceId: string, hashes: string[]): Promise<void> {
   if (!hashes.length) return;

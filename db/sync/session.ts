@@ -8,7 +8,7 @@ import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.j
 import { syncBlobs } from './blobs.js';
 import { HqClient, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
-import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw } from './state.js';
+import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle } from './state.js';
 import { wipeStore } from './wipe.js';
 
 export const APP_VERSION = '0.1.0';
@@ -70,10 +70,7 @@ export function learnTime(raw: Database.Database, hqTime: number): void {
   clock.observe(hqTime);
 }
 
-/** better-sqlite3 is synchronous: wait until no Kysely transaction is open before writing directly. */
-export async function whenIdle(raw: Database.Database): Promise<void> {
-  while (raw.inTransaction) await new Promise((r) => setTimeout(r, 2));
-}
+export { whenIdle } from './state.js';
 
 export async function hello(dev: Device, c: HqClient): Promise<HelloAnswer> {
   const cursor = Number(getMetaRaw(dev.raw, CURSOR_KEY) ?? 0);

@@ -109,3 +109,8 @@ export function withoutCapture<T>(raw: Database.Database, fn: () => T): T {
     state.suppressed--;
   }
 }
+
+/** better-sqlite3 is synchronous: wait until no Kysely transaction is open before writing directly. */
+export async function whenIdle(raw: Database.Database): Promise<void> {
+  while (raw.inTransaction) await new Promise((r) => setTimeout(r, 2));
+}
