@@ -8,6 +8,7 @@ import * as syncOutbox from './2026_11_26_sync_outbox.js';
 import * as searchDeferred from './2026_11_27_search_deferred.js';
 import * as searchSlim from './2026_11_28_search_slim.js';
 import * as syncBlobs from './2026_11_29_sync_blobs.js';
+import * as redundantIndexes from './2026_11_30_redundant_indexes.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_search_deferred': searchDeferred,
   '2026_11_28_search_slim': searchSlim,
   '2026_11_29_sync_blobs': syncBlobs,
+  '2026_11_30_redundant_indexes': redundantIndexes,
 };

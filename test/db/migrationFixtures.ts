@@ -123,4 +123,11 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000d001', '${'ab'.repeat(32)}', '${T}');
     `);
   },
+  // Rows the dropped indexes covered: the longer indexes must still find them.
+  '2026_11_30_redundant_indexes': (raw) => {
+    raw.exec(`
+      INSERT INTO people (id, name, gender, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-000000000a30', '王五', 'male', '0190a000-0000-7000-8000-000000000020', 'probationary', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
