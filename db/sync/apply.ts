@@ -3,9 +3,9 @@
 // all in one transaction, so a crash leaves either the whole chunk or none of it.
 import type Database from 'better-sqlite3';
 import type { CellValue, PullAnswer, WireConflict, WireDrop, WireRow } from '../../shared/sync/protocol.js';
-import { ColumnLists, insertFresh, mergeInto, type FreshRow, type Stamped } from './bulk.js';
+import { ColumnLists, FreshRows, insertFresh, mergeInto, type FreshRow, type Stamped } from './bulk.js';
 import { flushSearch } from '../registry/searchBulk.js';
-import { Local, PendingIndex, freezeBase, rowKey } from './local.js';
+import { Local, PendingIndex, freezeBase } from './local.js';
 import { clockOf, persistClock, setMetaRaw, withoutCapture } from './state.js';
 
 export const CURSOR_KEY = 'sync_cursor';
@@ -52,15 +52,14 @@ type Emptiness = Map<string, boolean>;
  * the bulk load instead of applied now; later events of the batch for it merge into it, per cell
  * by stamp, exactly as applying them one after another would. Returns false for any other row.
  */
-function collectFresh(local: Local, pending: PendingIndex, row: WireRow, fresh: Map<string, FreshRow>, stash: { some: boolean }, empty: Emptiness, lists: ColumnLists): boolean {
-  const key = rowKey(row.t, row.id);
-  const held = fresh.get(key);
+function collectFresh(local: Local, pending: PendingIndex, row: WireRow, fresh: FreshRows, stash: { some: boolean }, empty: Emptiness, lists: ColumnLists): boolean {
+  const held = fresh.get(row.t, row.id);
   if (held) {
     mergeInto(held, row.c, row.h, row.hx, local.columns(row.t));
     held.events++;
     return true;
   }
-  if (!local.hasTable(row.t) || pending.forRow(row.t, row.id).length) return false;
+  if (!local.hasTable(row.t) || (pending.any && pending.forRow(row.t, row.id).length)) return false;
   let none = empty.get(row.t);
   if (none === undefined) empty.set(row.t, (none = !local.stmt(`SELECT 1 FROM ${JSON.stringify(row.t)} LIMIT 1`).get()));
   if (!none && local.rowExists(row.t, row.id)) return false;
@@ -73,7 +72,7 @@ function collectFresh(local: Local, pending: PendingIndex, row: WireRow, fresh: 
     mergeInto(r, row.c, row.h, row.hx, known);
     if (!Object.keys(r.c).length) return true; // nothing this app version stores
   }
-  fresh.set(key, r);
+  fresh.add(r);
   return true;
 }
 
@@ -232,7 +231,7 @@ function applyInTransaction(raw: Database.Database, chunks: PullAnswer[], last: 
   if (defer) local.stmt(`INSERT INTO people_search_defer (on_since) VALUES (?)`).run(String(last.cursor));
   const pending = new PendingIndex(local.pending());
   const stash = { some: (local.stmt(`SELECT EXISTS (SELECT 1 FROM sync_stash) AS x`).get() as { x: number }).x === 1 };
-  const fresh = new Map<string, FreshRow>();
+  const fresh = new FreshRows();
   const empty: Emptiness = new Map();
   const lists = new ColumnLists();
   for (const e of events(chunks)) {
@@ -242,7 +241,7 @@ function applyInTransaction(raw: Database.Database, chunks: PullAnswer[], last: 
         applyRow(local, pending, e.row, sum, stash);
       }
     } else if (e.drop) {
-      fresh.delete(rowKey(e.drop.t, e.drop.id));
+      fresh.delete(e.drop.t, e.drop.id);
       if (local.hasTable(e.drop.t)) local.deleteRow(e.drop.t, e.drop.id);
       sum.dropped++;
     } else if (e.conflict) {
@@ -252,7 +251,7 @@ function applyInTransaction(raw: Database.Database, chunks: PullAnswer[], last: 
   }
   if (fresh.size) {
     // Indexes and triggers are only dropped while search indexing is deferred (it re-indexes what they would have).
-    const b = insertFresh(local, fresh.values(), { rebuildFrom: defer ? opts.rebuildFrom : Infinity });
+    const b = insertFresh(local, fresh, { rebuildFrom: defer ? opts.rebuildFrom : Infinity });
     sum.rows += b.rows;
     sum.cells += b.cells;
     sum.stashed += b.stashed;

@@ -65,6 +65,24 @@ export class ColumnLists {
   }
 }
 
+/** Fresh rows of a batch by table and id (no combined key string built per row). */
+export class FreshRows {
+  readonly byTable = new Map<string, Map<string, FreshRow>>();
+  size = 0;
+  get(t: string, id: string): FreshRow | undefined {
+    return this.byTable.get(t)?.get(id);
+  }
+  add(r: FreshRow): void {
+    let m = this.byTable.get(r.t);
+    if (!m) this.byTable.set(r.t, (m = new Map()));
+    if (!m.has(r.id)) this.size++;
+    m.set(r.id, r);
+  }
+  delete(t: string, id: string): void {
+    if (this.byTable.get(t)?.delete(id)) this.size--;
+  }
+}
+
 export const cellHlc = (r: { h: string; hx?: Record<string, string> }, col: string): string => r.hx?.[col] ?? r.h;
 
 /** Folds a later event's cells into a fresh row: per cell, the higher stamp wins. */
@@ -186,24 +204,36 @@ function insertGroup(local: Local, t: string, cols: string[], rows: FreshRow[], 
 
 const CLOCKS_PER_INSERT = 256;
 
-/** Appends rows of values to a table, many per statement. */
+/** Appends rows of values to a table, many per statement: one statement and one value array for every full part. */
 class Appender {
-  private values: unknown[] = [];
+  private readonly values: unknown[];
+  private full: Database.Statement | null = null;
+  private k = 0;
   private n = 0;
   constructor(
     private readonly local: Local,
     private readonly table: string,
     private readonly cols: string[],
-  ) {}
-  add(...v: unknown[]): void {
-    for (const x of v) this.values.push(x);
+  ) {
+    this.values = new Array(CLOCKS_PER_INSERT * cols.length);
+  }
+  private sql(rows: number): string {
+    const one = `(${this.cols.map(() => '?').join(',')})`;
+    return `INSERT OR REPLACE INTO ${this.table} (${this.cols.join(',')}) VALUES ${Array(rows).fill(one).join(',')}`;
+  }
+  /** One value of the current row; call endRow after its last. */
+  put(v: unknown): this {
+    this.values[this.k++] = v;
+    return this;
+  }
+  endRow(): void {
     if (++this.n === CLOCKS_PER_INSERT) this.flush();
   }
   flush(): void {
     if (!this.n) return;
-    const one = `(${this.cols.map(() => '?').join(',')})`;
-    this.local.stmt(`INSERT OR REPLACE INTO ${this.table} (${this.cols.join(',')}) VALUES ${Array(this.n).fill(one).join(',')}`).run(this.values);
-    this.values = [];
+    if (this.n === CLOCKS_PER_INSERT) (this.full ??= this.local.stmt(this.sql(this.n))).run(this.values);
+    else this.local.stmt(this.sql(this.n)).run(this.values.slice(0, this.k));
+    this.k = 0;
     this.n = 0;
   }
 }
@@ -214,8 +244,8 @@ function writeClocks(local: Local, landed: Map<string, FreshRow[]>): void {
   const cells = new Appender(local, 'sync_cell_clock', ['tbl', 'row_id', 'col', 'hlc']);
   for (const t of [...landed.keys()].sort()) {
     for (const r of landed.get(t)!) {
-      rows.add(t, r.id, r.h);
-      if (r.hx) for (const c of Object.keys(r.hx).sort()) cells.add(t, r.id, c, r.hx[c]);
+      rows.put(t).put(r.id).put(r.h).endRow();
+      if (r.hx) for (const c of Object.keys(r.hx).sort()) cells.put(t).put(r.id).put(c).put(r.hx[c]).endRow();
     }
   }
   rows.flush();
@@ -226,16 +256,11 @@ function writeClocks(local: Local, landed: Map<string, FreshRow[]>): void {
  * Inserts fresh rows with their clocks. Search indexing must be deferred by the caller (it flushes
  * once at the end of the batch).
  */
-export function insertFresh(local: Local, fresh: Iterable<FreshRow>, opts: { rebuildFrom?: number } = {}): BulkResult {
+export function insertFresh(local: Local, fresh: FreshRows, opts: { rebuildFrom?: number } = {}): BulkResult {
   const res: BulkResult = { rows: 0, cells: 0, stashed: 0, top: '' };
   const byTable = new Map<string, FreshRow[]>();
-  let total = 0;
-  for (const r of fresh) {
-    const list = byTable.get(r.t);
-    if (list) list.push(r);
-    else byTable.set(r.t, [r]);
-    total++;
-  }
+  for (const [t, m] of fresh.byTable) if (m.size) byTable.set(t, [...m.values()]);
+  const total = fresh.size;
   if (!total) return res;
   const raw = local.raw;
   const tables = [...byTable.keys()];

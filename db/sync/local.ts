@@ -190,6 +190,10 @@ export class PendingIndex {
     if (list) list.push(w);
     else this.byRow.set(k, [w]);
   }
+  /** False when no write was ever added (an initial sync): nothing to look up per row. */
+  get any(): boolean {
+    return this.byRow.size > 0;
+  }
   forRow(tbl: string, rowId: string): PendingWrite[] {
     return this.byRow.get(rowKey(tbl, rowId)) ?? [];
   }
