@@ -32,10 +32,11 @@ async function device(user: string): Promise<TestDevice> {
 const schema = (raw: Database.Database) => raw.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all();
 const outbox = (raw: Database.Database) => (raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
 
-function searchIndex(raw: Database.Database) {
+function searchIndex(raw: Database.Database, extra: string[] = []) {
   const rows = raw.prepare(`SELECT person_id, name, scope_path, political_status, outlet_id, py_full, py_initials, py_given FROM people_search ORDER BY person_id`).all();
   const hit = raw.prepare(`SELECT s.person_id FROM people_fts f JOIN people_search s ON s.rowid = f.rowid WHERE people_fts MATCH ? ORDER BY 1`);
-  const terms = ['营业', '支部', '|13', '61', '|王', '厅|', 'citizen_id : "X|"'];
+  // Trigram FTS: a term shorter than 3 characters matches nothing, so every term here has 3 or more.
+  const terms = ['营业厅', 'places : "党支部|"', 'phone : "|13"', '610', '营业厅|', 'citizen_id : "|61"', ...extra];
   return { rows, hits: Object.fromEntries(terms.map((t) => [t, hit.all(t.includes(':') ? t : `"${t}"`).map((r) => (r as { person_id: string }).person_id)])) };
 }
 
@@ -68,8 +69,15 @@ describe('first sync in bulk', () => {
       expect(all(bulk.store.raw), t).toEqual(all(steady.store.raw));
     }
     expect((bulk.store.raw.prepare(`SELECT count(*) AS n FROM sync_row_clock`).get() as { n: number }).n).toBe(r.pulled.rows);
-    expect(searchIndex(bulk.store.raw)).toEqual(searchIndex(steady.store.raw));
-    expect(searchIndex(bulk.store.raw)).toEqual(searchIndex(source.store.raw));
+    // A whole name, framed, as the search screen asks for it; the ends of a phone and an ID number.
+    const named = source.store.raw
+      .prepare(`SELECT name, phone, citizen_id FROM people WHERE deleted = 0 AND phone IS NOT NULL AND citizen_id IS NOT NULL ORDER BY id LIMIT 1`)
+      .get() as { name: string; phone: string; citizen_id: string };
+    const extra = [`name : "|${named.name}|"`, `phone : "${named.phone.slice(-2)}|"`, `citizen_id : "${named.citizen_id.slice(-2)}|"`];
+    const fromSource = searchIndex(source.store.raw, extra);
+    for (const [term, ids] of Object.entries(fromSource.hits)) expect(ids.length, `source hits for ${term}`).toBeGreaterThan(0);
+    expect(searchIndex(bulk.store.raw, extra)).toEqual(searchIndex(steady.store.raw, extra));
+    expect(searchIndex(bulk.store.raw, extra)).toEqual(fromSource);
     const someone = bulk.store.raw.prepare(`SELECT p.id, o.name AS outlet FROM people p JOIN outlets o ON o.id = p.outlet_id ORDER BY p.id LIMIT 1`).get() as { id: string; outlet: string };
     const byOutlet = bulk.store.raw.prepare(`SELECT s.person_id FROM people_fts f JOIN people_search s ON s.rowid = f.rowid WHERE people_fts MATCH ?`).all(`places : "${someone.outlet}"`);
     expect(byOutlet).toContainEqual({ person_id: someone.id });
