@@ -8,9 +8,11 @@ import { SCOPE_RE } from '../shared/sync/tables.js';
 import { applyPush, HQ_NODE } from './push.js';
 import type { HqStore } from './store.js';
 
+/** Every device; `acked_version` (everything up to it is on the device, null: never pulled) shows who holds back the purge of deleted rows. */
 export async function listDevices(store: HqStore) {
   const r = await sql<Record<string, unknown>>`
-    SELECT device_id, user_name, role, scope_path, name, app_version, enrolled_at, last_seen_at, revoked_at, last_seq FROM hq_devices ORDER BY enrolled_at`.execute(store.db);
+    SELECT device_id, user_name, role, scope_path, name, app_version, enrolled_at, last_seen_at, revoked_at, last_seq,
+      acked_version, last_pull_at, first_pull_version FROM hq_devices ORDER BY enrolled_at`.execute(store.db);
   return r.rows;
 }
 

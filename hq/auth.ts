@@ -6,6 +6,7 @@ import type { Role } from '../shared/domain/enums.js';
 import { uuidv7 } from '../shared/ids.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
 import { checkEnrolAllowed, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
+import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { num, type HqStore } from './store.js';
 
 export class HqError extends Error {
@@ -63,6 +64,7 @@ async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<
   const hash = sha256(normaliseCode(req.code));
   const secret = randomBytes(32).toString('base64url');
   const now = new Date(at).toISOString();
+  const hqRelayKey = (await hqRelayKeys(store)).publicKey; // read before the transaction holds the connection
   return store.db.transaction().execute(async (trx) => {
     // Taking the code and creating the device happen together or not at all; the WHERE makes the
     // code single-use even when two devices race with it.
@@ -76,7 +78,8 @@ async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<
     if (clash.rows.length) throw new HqError(409, 'device_exists', '该设备已注册过，请清除本机数据后重新注册', 'This device is already enrolled');
     await sql`INSERT INTO hq_devices (device_id, secret_hash, user_name, role, scope_path, name, app_version, enrolled_at)
       VALUES (${req.deviceId}, ${sha256(secret)}, ${code.user_name}, ${code.role}, ${code.scope_path}, ${req.deviceName ?? null}, ${req.appVersion}, ${now})`.execute(trx);
-    return { deviceId: req.deviceId, secret, userName: code.user_name, role: code.role, scopePath: code.scope_path, hqTime: Date.now() };
+    if (req.relayKey) await saveDeviceKey(trx, req.deviceId, req.relayKey, new Date(at));
+    return { deviceId: req.deviceId, secret, userName: code.user_name, role: code.role, scopePath: code.scope_path, hqTime: Date.now(), hqRelayKey };
   });
 }
 

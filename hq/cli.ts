@@ -3,14 +3,19 @@
 //   enrol-code  --user 王五 --role instructor --scope /hq/xa/xa-lintong/ [--days 7]
 //   revoke      --device DEVICE_ID
 //   devices
+//   purge       [--older-than-days 30] [--dry-run]   (serve also purges hourly, with its own --older-than-days)
 //   setting     --key quorum.general --value '0.5' [--scope /]
+//   relay       --in 同步包.rcsync [--out 回执.rcreply]   (relay by file: answers a device's bundle; hq/relay/file.ts)
 // The database defaults to $RC_HQ_DB or ./hq.sqlite; a postgres:// URL in --pg (or $RC_HQ_DB) uses PostgreSQL.
 import { parseArgs } from 'node:util';
 import type { Role } from '../shared/domain/enums.js';
 import { ROLE_VALUES } from '../shared/sync/protocol.js';
 import { SCOPE_RE } from '../shared/sync/tables.js';
 import { listDevices, putSetting } from './admin.js';
-import { createEnrolCode, revokeDevice } from './auth.js';
+import { createEnrolCode, HqError, revokeDevice } from './auth.js';
+import { DAY_MS, PURGE_DEFAULTS, purgeTombstones, schedulePurge } from './purge.js';
+import { printPurge } from './purgeReport.js';
+import { relayFile } from './relay/file.js';
 import { startHq } from './server.js';
 import { openHqStore } from './store.js';
 
@@ -21,6 +26,8 @@ const { values } = parseArgs({
     port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, pg: { type: 'string' },
     user: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, days: { type: 'string' },
     device: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' }, log: { type: 'boolean' },
+    'older-than-days': { type: 'string' }, 'dry-run': { type: 'boolean' },
+    in: { type: 'string' }, out: { type: 'string' },
   },
 });
 
@@ -33,12 +40,20 @@ const target = values.pg ?? values.db ?? process.env.RC_HQ_DB ?? 'hq.sqlite';
 const store = await openHqStore(target);
 const shown = target.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
 
+function minAgeMs(): number {
+  const days = Number(values['older-than-days'] ?? PURGE_DEFAULTS.minAgeMs / DAY_MS);
+  if (!Number.isFinite(days) || days < 0) fail('--older-than-days must be a number of days (0 or more)');
+  return days * DAY_MS;
+}
+
 switch (command) {
   case 'serve': {
     const srv = await startHq({ store, port: Number(values.port ?? 8080), host: values.host ?? '127.0.0.1', logger: !!values.log });
     console.log(`红色渠道 HQ listening on ${srv.url} (${store.dialect}: ${shown})`);
+    const stopPurge = schedulePurge(store, { minAgeMs: minAgeMs() });
     const stop = async () => {
       await srv.close();
+      await stopPurge();
       await store.close();
       process.exit(0);
     };
@@ -68,6 +83,26 @@ switch (command) {
     await store.close();
     break;
   }
+  case 'purge': {
+    printPurge(await purgeTombstones(store, { minAgeMs: minAgeMs(), dryRun: !!values['dry-run'] }), minAgeMs());
+    await store.close();
+    break;
+  }
+  case 'relay': {
+    if (!values.in) fail('--in <bundle file> is required');
+    try {
+      const r = await relayFile(store, values.in, values.out);
+      for (const line of r.lines) console.log(line);
+      process.exitCode = r.revoked ? 3 : 0;
+    } catch (e) {
+      if (!(e instanceof HqError)) throw e;
+      console.error(`${e.zh}\n${e.en}`);
+      process.exitCode = 2;
+    } finally {
+      await store.close();
+    }
+    break;
+  }
   case 'setting': {
     if (!values.key || values.value === undefined) fail('--key and --value (JSON) are required');
     let v: unknown;
@@ -83,5 +118,5 @@ switch (command) {
   }
   default:
     await store.close();
-    fail('usage: npm run hq -- serve|enrol-code|revoke|devices|setting [options]  (see hq/cli.ts)');
+    fail('usage: npm run hq -- serve|enrol-code|revoke|devices|purge|setting|relay [options]  (see hq/cli.ts)');
 }

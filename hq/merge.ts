@@ -27,6 +27,13 @@ export interface Restamp {
 /** The stored part of an answer (HQ adds current values when it sends it). */
 export type StoredAnswer = Omit<PushAnswerItem, 'cur' | 's'>;
 
+/** A write to a row deleted and purged at HQ: kept on the device as a rejection the user can see and re-enter. */
+export const PURGED = {
+  code: 'purged',
+  zh: '该记录已在总部删除并清理，此修改未保存到总部',
+  en: 'This record was deleted at HQ and has since been purged; this change was not saved at HQ',
+} as const;
+
 const tracked = (tbl: string, col: string) => !APPEND_ONLY.has(tbl) && !QUIET_COLUMNS.has(col);
 
 function reject(w: WireWrite, code: string, zh: string, en: string): StoredAnswer {
@@ -63,6 +70,7 @@ export async function mergeWrite(
   const after = (claimed as string | undefined) ?? before ?? w.p;
   const verdict = mayWrite(actor.role, actor.scopePath, w.t, before, after);
   if (!verdict.ok) return { answer: reject(w, verdict.code, verdict.zh, verdict.en) };
+  if (s.purged) return { answer: reject(w, PURGED.code, PURGED.zh, PURGED.en) };
   if (!s.exists && s.scope === null) s.scope = after;
 
   // Clock safety: a stamp from a clock running fast would win every later edit; HQ's time replaces it.

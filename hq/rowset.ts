@@ -24,6 +24,8 @@ export interface RowState {
   tbl: string;
   rowId: string;
   exists: boolean;
+  /** Deleted and purged at HQ (hq/purge.ts): no write may bring it back. */
+  purged: boolean;
   origScope: string | null;
   scope: string | null;
   scopeVersion: number;
@@ -51,7 +53,7 @@ export class RowSet {
       if (this.rows.has(key(k.tbl, k.rowId))) continue;
       (byTable.get(k.tbl) ?? byTable.set(k.tbl, new Set()).get(k.tbl)!).add(k.rowId);
       this.rows.set(key(k.tbl, k.rowId), {
-        tbl: k.tbl, rowId: k.rowId, exists: false, origScope: null, scope: null, scopeVersion: 0, cells: {}, changed: new Set(),
+        tbl: k.tbl, rowId: k.rowId, exists: false, purged: false, origScope: null, scope: null, scopeVersion: 0, cells: {}, changed: new Set(),
         history: null, newHistory: [], conflicts: null, added: new Map(),
       });
     }
@@ -64,6 +66,11 @@ export class RowSet {
         for (const row of r.rows) {
           const s = this.get(tbl, row.row_id);
           Object.assign(s, { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: JSON.parse(row.cells) });
+        }
+        const absent = part.filter((id) => !this.get(tbl, id).exists);
+        if (absent.length) {
+          const p = await sql<{ row_id: string }>`SELECT row_id FROM hq_purged WHERE tbl = ${tbl} AND row_id IN (${sql.join(absent)})`.execute(this.trx);
+          for (const row of p.rows) this.get(tbl, row.row_id).purged = true;
         }
       }
     }

@@ -3,7 +3,7 @@
 // and changes nothing. The only state is in the database.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { Hlc, hlcNode } from '../shared/sync/hlc.js';
+import { Hlc } from '../shared/sync/hlc.js';
 import {
   enrolRequest, helloRequest, HEADERS, LIMITS, PROTOCOL_VERSION, pullRequest, pushRequest, type HelloAnswer, type PushAnswer,
 } from '../shared/sync/protocol.js';
@@ -11,6 +11,10 @@ import { authenticate, enrol, HqError, type Device } from './auth.js';
 import { registerBlobRoutes } from './blobs.js';
 import { applyPush, HQ_NODE } from './push.js';
 import { pull } from './pull.js';
+import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
+import { registerRelayRoute } from './relay/route.js';
+import { refuseForgedOrUnordered } from './writeChecks.js';
+import { noteAcknowledged } from './purge.js';
 import { num, type HqStore } from './store.js';
 import { sql } from 'kysely';
 
@@ -61,18 +65,16 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     if (body.protocol !== PROTOCOL_VERSION)
       throw new HqError(426, 'protocol', '客户端版本与总部不兼容，请升级应用', `Protocol ${body.protocol} not supported; upgrade the app`);
     await sql`UPDATE hq_devices SET app_version = ${body.appVersion} WHERE device_id = ${d.deviceId}`.execute(store.db);
+    if (body.relayKey) await saveDeviceKey(store.db, d.deviceId, body.relayKey);
     const head = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(store.db)).rows[0]!.version);
-    return { hqTime: Date.now(), lastSeq: d.lastSeq, head, userName: d.userName, role: d.role, scopePath: d.scopePath };
+    const hqRelayKey = (await hqRelayKeys(store)).publicKey;
+    return { hqTime: Date.now(), lastSeq: d.lastSeq, head, userName: d.userName, role: d.role, scopePath: d.scopePath, hqRelayKey };
   });
 
   app.post('/v1/push', async (req): Promise<PushAnswer> => {
     const d = await device(req);
     const body = parse(pushRequest, req.body);
-    // A device stamps only in its own name; anything else is forged.
-    const forged = body.writes.find((w) => hlcNode(w.h) !== d.deviceId);
-    if (forged) throw new HqError(400, 'forged_stamp', `变更${forged.s}的时间戳不属于本设备，本批未处理`, `Write ${forged.s} carries another node's stamp; nothing applied`);
-    for (let i = 1; i < body.writes.length; i++)
-      if (body.writes[i]!.s <= body.writes[i - 1]!.s) throw new HqError(400, 'order', '变更序号须递增', 'Sequence numbers must increase');
+    refuseForgedOrUnordered(d.deviceId, body.writes);
     const answers = await applyPush(store, clock, d, body.writes);
     return { hqTime: Date.now(), answers };
   });
@@ -81,10 +83,13 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     const d = await device(req);
     const body = parse(pullRequest, req.body);
     if (body.since !== undefined && body.since > body.cursor) throw new HqError(400, 'malformed', '请求格式不正确（since 不能大于 cursor）', 'since must not exceed cursor');
+    // `since` is what the device has stored; `cursor` may name chunks it still holds in memory.
+    await noteAcknowledged(store, d.deviceId, body.since ?? body.cursor);
     return pull(store, d, body.cursor, body.limit, body.since);
   });
 
   registerBlobRoutes(app, { store, device, parse });
+  registerRelayRoute(app, { store, device, parse, clock });
 
   return app;
 }

@@ -29,7 +29,7 @@ function ddl(d: Dialect): string[] {
       scope_path ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${big} NOT NULL, used_at ${text}, used_by ${text})`,
     `CREATE TABLE IF NOT EXISTS hq_devices (device_id ${text} PRIMARY KEY, secret_hash ${text} NOT NULL, user_name ${text} NOT NULL,
       role ${text} NOT NULL, scope_path ${text} NOT NULL, name ${text}, app_version ${text}, enrolled_at ${text} NOT NULL,
-      revoked_at ${text}, last_seen_at ${text}, last_seq ${big} NOT NULL DEFAULT 0)`,
+      revoked_at ${text}, last_seen_at ${text}, last_seq ${big} NOT NULL DEFAULT 0)`, // + ADDED_COLUMNS below
     // Current state: one row per synced row, cells as JSON {col: [value, hlc, version, base]}.
     `CREATE TABLE IF NOT EXISTS hq_rows (tbl ${text} NOT NULL, row_id ${text} NOT NULL, scope_path ${text} NOT NULL,
       cells ${text} NOT NULL, version ${big} NOT NULL, scope_version ${big} NOT NULL, PRIMARY KEY (tbl, row_id))`,
@@ -61,15 +61,63 @@ function ddl(d: Dialect): string[] {
     `CREATE TABLE IF NOT EXISTS hq_blob_parts (sha256 ${text} NOT NULL, device_id ${text} NOT NULL, pos ${big} NOT NULL, len ${big} NOT NULL,
       size ${big} NOT NULL, data ${bytes} NOT NULL, at ${big} NOT NULL, PRIMARY KEY (sha256, device_id, pos))`,
     `CREATE INDEX IF NOT EXISTS hq_blob_parts_at ON hq_blob_parts (at)`,
+    // Each device's X25519 public key for relay by file (hq/relay/keys.ts); HQ's own pair is in hq_meta.
+    `CREATE TABLE IF NOT EXISTS hq_device_keys (device_id ${text} PRIMARY KEY, public_key ${text} NOT NULL, at ${text} NOT NULL)`,
+    // Tombstones purged once no device may still hold the row live (hq/purge.ts): one line per row, so
+    // that a later write to it is refused with a reason instead of bringing back half a row.
+    `CREATE TABLE IF NOT EXISTS hq_purged (tbl ${text} NOT NULL, row_id ${text} NOT NULL, version ${big} NOT NULL, purged_at ${text} NOT NULL,
+      PRIMARY KEY (tbl, row_id))`,
+    // Only the tombstones, in version order: the purge reads them without scanning every row.
+    `CREATE INDEX IF NOT EXISTS hq_rows_tombstones ON hq_rows (version) WHERE ${tombstoneTest(d)}`,
+    `CREATE INDEX IF NOT EXISTS hq_moves_row ON hq_moves (tbl, row_id)`,
     // Photos are compressed already; stored uncompressed, PostgreSQL reads a part without detoasting the whole file.
     ...(d === 'pg' ? ['ALTER TABLE hq_blobs ALTER COLUMN data SET STORAGE EXTERNAL', 'ALTER TABLE hq_blob_parts ALTER COLUMN data SET STORAGE EXTERNAL'] : []),
   ];
+}
+
+/**
+ * Whether a row's cells JSON holds `deleted` = 1 (JSON.stringify writes the cell as `"deleted":[1,…`;
+ * inside a string value the quotes would be escaped). The same text in the index and in the queries,
+ * so that both engines use the partial index.
+ */
+export function tombstoneTest(d: Dialect): string {
+  return d === 'pg' ? `strpos(cells, '"deleted":[1,') > 0` : `instr(cells, '"deleted":[1,') > 0`;
+}
+
+/** Columns added after a table first shipped: created in place on an existing database, then `fill` runs once. */
+const ADDED_COLUMNS: { table: string; column: string; type: string; fill?: string }[] = [
+  // The newest cursor a device has proved it stored (hq/purge.ts); NULL = never pulled, so it holds nothing.
+  // A device that was already syncing before this column existed may hold anything: it starts at 0.
+  { table: 'hq_devices', column: 'acked_version', type: 'BIGINT', fill: 'UPDATE hq_devices SET acked_version = 0 WHERE last_seen_at IS NOT NULL' },
+  { table: 'hq_devices', column: 'last_pull_at', type: 'TEXT' },
+  // HQ's head at the device's first pull: it never saw any row as it was before (hq/holders.ts).
+  { table: 'hq_devices', column: 'first_pull_version', type: 'BIGINT', fill: 'UPDATE hq_devices SET first_pull_version = 0 WHERE last_seen_at IS NOT NULL' },
+];
+
+async function hasColumn(db: Kysely<any>, d: Dialect, table: string, column: string): Promise<boolean> {
+  const r =
+    d === 'pg'
+      ? await sql`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} AND column_name = ${column}`.execute(db)
+      : await sql`SELECT 1 FROM pragma_table_info(${table}) WHERE name = ${column}`.execute(db);
+  return r.rows.length > 0;
+}
+
+async function addColumns(db: Kysely<any>, d: Dialect): Promise<void> {
+  for (const c of ADDED_COLUMNS) {
+    if (await hasColumn(db, d, c.table, c.column)) continue;
+    // Together or not at all: a column added without its fill would never be filled.
+    await db.transaction().execute(async (trx) => {
+      await sql.raw(`ALTER TABLE ${c.table} ADD COLUMN ${c.column} ${c.type === 'TEXT' && d === 'pg' ? 'TEXT COLLATE "C"' : c.type}`).execute(trx);
+      if (c.fill) await sql.raw(c.fill).execute(trx);
+    });
+  }
 }
 
 async function migrate(db: Kysely<any>, d: Dialect): Promise<void> {
   if (d === 'pg') await sql`SELECT pg_advisory_lock(7301)`.execute(db); // two processes starting at once
   try {
     for (const s of ddl(d)) await sql.raw(s).execute(db);
+    await addColumns(db, d);
     await sql`INSERT INTO hq_counter (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING`.execute(db);
     await sql`INSERT INTO hq_meta (key, value) VALUES ('schema_version', ${String(HQ_SCHEMA_VERSION)}) ON CONFLICT (key) DO NOTHING`.execute(db);
   } finally {

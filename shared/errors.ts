@@ -89,6 +89,7 @@ export const RULE_MESSAGES: Record<string, { zh: string; en: string }> = {
   'enum.standing': { zh: '党籍状态无法识别（如：正常、停止党籍）', en: 'Unknown standing' },
   'import.too_large': { zh: '文件过大（上限10MB），请按县（区）拆分后分批导入', en: 'File too large (10 MB at most); split it by county' },
   'import.not_base64': { zh: '文件内容在传输中损坏，请重新选择文件', en: 'The file was damaged in transfer; choose it again' },
+  'relay.too_large': { zh: '文件过大（同步包和回执最大 12 MB）', en: 'The file is too large (12 MB at most)' },
   'recruit.order': { zh: '发展阶段须逐级推进', en: 'Stages advance one at a time' },
   'recruit.activist_year': { zh: '入党积极分子须培养考察满一年才能确定为发展对象', en: 'Activists are cultivated at least a year before becoming candidates' },
   'recruit.probation_year': { zh: '预备期满一年才能转为正式党员', en: 'Conversion comes after a full year of probation' },

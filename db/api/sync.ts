@@ -5,6 +5,7 @@ import { SyncFailure } from '../sync/client.js';
 import { engineFor, type SyncEngine } from '../sync/engine.js';
 import { enrolDevice } from '../sync/enrol.js';
 import { dismiss, listConflicts, listRejections, reapply, syncStatus } from '../sync/records.js';
+import { relayHandlers } from './relay.js';
 import type { HandlerMap } from './types.js';
 
 function engine(ctx: ApiContext): SyncEngine {
@@ -47,4 +48,5 @@ export const syncHandlers: HandlerMap<keyof typeof syncContract> = {
     await dismiss(ctx.db, kind, id, nowIso(ctx));
     return { ok: true };
   },
+  ...relayHandlers(engine),
 };

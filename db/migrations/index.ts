@@ -9,6 +9,7 @@ import * as searchDeferred from './2026_11_27_search_deferred.js';
 import * as searchSlim from './2026_11_28_search_slim.js';
 import * as syncBlobs from './2026_11_29_sync_blobs.js';
 import * as redundantIndexes from './2026_11_30_redundant_indexes.js';
+import * as syncRelay from './2026_12_01_sync_relay.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_search_slim': searchSlim,
   '2026_11_29_sync_blobs': syncBlobs,
   '2026_11_30_redundant_indexes': redundantIndexes,
+  '2026_12_01_sync_relay': syncRelay,
 };

@@ -14,6 +14,8 @@ export class SyncFailure extends Error {
     readonly status = 0,
     readonly code = kind as string,
     readonly hqTime?: number,
+    /** The whole refusal as HQ sent it (some carry more than the reason, e.g. a relay answer). */
+    readonly detail?: unknown,
   ) {
     super(en);
   }
@@ -89,7 +91,7 @@ export class HqClient {
       const e = errorAnswer.safeParse(json);
       if (!e.success) throw new SyncFailure('protocol', `总部服务器拒绝了请求（${status}）`, `HQ refused the request (${status})`, status);
       const kind: FailureKind = e.data.wipe ? 'revoked' : e.data.error === 'stale_request' ? 'clock' : 'refused';
-      throw new SyncFailure(kind, e.data.zh, e.data.en, status, e.data.error, e.data.hqTime);
+      throw new SyncFailure(kind, e.data.zh, e.data.en, status, e.data.error, e.data.hqTime, json);
     }
     const ok = schema.safeParse(json);
     if (!ok.success) throw new SyncFailure('protocol', '总部服务器的应答格式不符，请确认双方版本一致', 'HQ answer does not match the protocol', status);

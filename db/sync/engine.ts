@@ -34,6 +34,8 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** > 0 while exclusive work runs: the loop starts no session meanwhile. */
+  private held = 0;
   private readonly o: Required<Omit<EngineOptions, 'fetch'>> & { fetch?: FetchLike };
 
   constructor(
@@ -70,12 +72,23 @@ export class SyncEngine {
     await this.run();
   }
 
+  /** Runs fn with no session under way (waiting for one to end) and none starting until it is done. */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    this.held++;
+    try {
+      if (this.running) await this.running.catch(() => {});
+      return await fn();
+    } finally {
+      this.held--;
+    }
+  }
+
   private pendingCount(): number {
     return (this.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
   }
 
   private tick(): void {
-    if (this.stopped || this.running || !isEnrolled(this.raw)) return;
+    if (this.stopped || this.running || this.held || !isEnrolled(this.raw)) return;
     const now = Date.now();
     const due = this.nextAttemptAt !== null && now >= this.nextAttemptAt.getTime();
     const eager = this.connection === 'online' && this.lastAttemptAt !== null && now - this.lastAttemptAt.getTime() >= this.o.eagerMs && this.pendingCount() > 0;

@@ -5,6 +5,8 @@ import { enrolAnswer, type EnrolAnswer } from '../../shared/sync/protocol.js';
 import type { Session } from '../context.js';
 import { HqClient, normaliseHqUrl, SyncFailure, type FetchLike } from './client.js';
 import { APP_VERSION, isEnrolled, learnTime, META, schemaVersion, whenIdle } from './session.js';
+import { newRelayKeyPair } from './relay/nodeCrypto.js';
+import { ownRelayKey, saveRelayKeys } from './relay/keys.js';
 import { persistClock, setMetaRaw } from './state.js';
 
 export async function enrolDevice(
@@ -22,9 +24,10 @@ export async function enrolDevice(
     throw new SyncFailure('refused', '总部服务器地址格式不正确（例如 https://hq.example.cn）', 'Malformed HQ address');
   }
   const c = new HqClient({ url: url.toString(), hqNow: Date.now, fetch: opts.fetch });
+  const relayKey = ownRelayKey(dev.raw) ?? newRelayKeyPair(); // kept only once HQ has it
   const a = await c.post(
     '/v1/enrol',
-    { code: code.trim(), deviceId: dev.session.deviceId, deviceName: opts.deviceName, appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw) },
+    { code: code.trim(), deviceId: dev.session.deviceId, deviceName: opts.deviceName, appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), relayKey: relayKey.publicKey },
     enrolAnswer,
   );
   learnTime(dev.raw, a.hqTime);
@@ -38,6 +41,7 @@ export async function enrolDevice(
     setMetaRaw(dev.raw, 'scope_path', a.scopePath);
     setMetaRaw(dev.raw, 'sync_cursor', '0');
     setMetaRaw(dev.raw, 'sync_pull_since', '0');
+    saveRelayKeys(dev.raw, relayKey, a.hqRelayKey);
     persistClock(dev.raw);
   })();
   Object.assign(dev.session, { role: a.role, userName: a.userName, scopePath: a.scopePath });

@@ -10,6 +10,7 @@ import type { Db, Session } from '../context.js';
 import type { SyncEngine } from './engine.js';
 import { blobCounts, lastBlobError } from './blobs.js';
 import { capturedTables, syncedColumns } from './capture.js';
+import { relayStatus } from './relay/status.js';
 import { META } from './session.js';
 import type Database from 'better-sqlite3';
 
@@ -45,6 +46,7 @@ export function syncStatus(raw: Database.Database, session: Session, engine: Syn
     ...blobCounts(raw, session.deviceId),
     filesError: lastBlobError(raw),
     wipedAt: meta(raw, 'sync_wiped_at'),
+    relay: relayStatus(raw),
   };
 }
 

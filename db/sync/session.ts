@@ -8,6 +8,7 @@ import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.j
 import { syncBlobs } from './blobs.js';
 import { HqClient, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
+import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
 import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle } from './state.js';
 import { wipeStore } from './wipe.js';
 
@@ -32,6 +33,8 @@ export interface SessionOptions {
   rebuildFrom?: number;
   /** Told how long each applied batch took on the device (the benchmark separates apply from transfer). */
   onApplied?: (ms: number, rows: number) => void;
+  /** Per HTTP request (a relayed bundle takes longer than a push batch). */
+  timeoutMs?: number;
 }
 
 /** An initial sync of a few counties is one batch; a province is a few dozen (~50 MB of memory each at most). */
@@ -58,7 +61,7 @@ export function clientFor(dev: Device, opts: SessionOptions = {}): HqClient {
   if (!url || !secret) throw new SyncFailure('refused', '本机尚未注册到总部', 'This device is not enrolled');
   const clock = clockOf(dev.raw);
   return new HqClient({
-    url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch,
+    url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch, timeoutMs: opts.timeoutMs,
     learn: (t) => learnTime(dev.raw, t),
   });
 }
@@ -74,7 +77,10 @@ export { whenIdle } from './state.js';
 
 export async function hello(dev: Device, c: HqClient): Promise<HelloAnswer> {
   const cursor = Number(getMetaRaw(dev.raw, CURSOR_KEY) ?? 0);
-  const h = await c.post('/v1/hello', { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION }, helloAnswer);
+  await whenIdle(dev.raw);
+  // Every hello names the device's relay key: a device enrolled before relay by file registers it here.
+  const relayKey = ensureOwnRelayKey(dev.raw).publicKey;
+  const h = await c.post('/v1/hello', { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION, relayKey }, helloAnswer);
   learnTime(dev.raw, h.hqTime);
   await whenIdle(dev.raw);
   dev.raw.transaction(() => {
@@ -82,6 +88,7 @@ export async function hello(dev: Device, c: HqClient): Promise<HelloAnswer> {
     setMetaRaw(dev.raw, 'role', h.role);
     setMetaRaw(dev.raw, 'user_name', h.userName);
     setMetaRaw(dev.raw, 'scope_path', h.scopePath);
+    if (h.hqRelayKey) setMetaRaw(dev.raw, RELAY_META.hq, h.hqRelayKey);
     persistClock(dev.raw);
   })();
   Object.assign(dev.session, { role: h.role, userName: h.userName, scopePath: h.scopePath });

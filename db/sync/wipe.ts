@@ -4,10 +4,11 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids.js';
 import type { Session } from '../context.js';
 import { capturedTables } from './capture.js';
+import { RELAY_META } from './relay/keys.js';
 import { clockOf, setMetaRaw, withoutCapture } from './state.js';
 
-const SYNC_TABLES_LOCAL = ['sync_outbox', 'sync_row_clock', 'sync_cell_clock', 'sync_conflicts', 'sync_rejections', 'sync_stash'];
-const META_KEYS = ['sync_hq_url', 'sync_secret', 'sync_enrolled_at', 'sync_cursor', 'sync_pull_since', 'sync_last_success', 'role', 'user_name', 'scope_path'];
+const SYNC_TABLES_LOCAL = ['sync_outbox', 'sync_row_clock', 'sync_cell_clock', 'sync_conflicts', 'sync_rejections', 'sync_stash', 'sync_relay_imports'];
+const META_KEYS = ['sync_hq_url', 'sync_secret', 'sync_enrolled_at', 'sync_cursor', 'sync_pull_since', 'sync_last_success', 'role', 'user_name', 'scope_path', ...Object.values(RELAY_META)];
 
 export async function wipeStore(dev: { raw: Database.Database; session: Session }): Promise<void> {
   const raw = dev.raw;

@@ -1,7 +1,9 @@
 // Operations of the 同步 screen. sync.enrol and sync.now talk to HQ over the network, so they are
 // declared `read`: dispatch must not wrap them in a local transaction (that would hold the store
-// for the length of an HTTP call), and an auditor's device must be able to enrol and sync.
+// for the length of an HTTP call), and an auditor's device must be able to enrol and sync. The
+// relay-by-file operations are `read` for the same reasons (they write through sync's own transactions).
 import { z } from 'zod';
+import { RELAY_LIMITS } from '../sync/relay.js';
 import { read, write } from './define.js';
 import type { Page } from './types.js';
 
@@ -34,6 +36,50 @@ export interface SyncStatus {
   /** Why the last attempt to move attachment files left some behind (rows sync regardless). */
   filesError: { message: string; messageEn: string; at: string } | null;
   wipedAt: string | null;
+  relay: RelayStatus;
+}
+
+/** Relay by file on the 同步 screen. */
+export interface RelayStatus {
+  /** HQ's key is known: bundles can be written and answers read. */
+  ready: boolean;
+  lastExport: { at: string; writes: number; more: boolean; fileName: string } | null;
+  lastImportAt: string | null;
+}
+
+export interface RelayFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
+export interface RelayExportResult {
+  file: RelayFile;
+  writes: number;
+  more: boolean;
+}
+
+export interface RelayImportResult {
+  outcome: 'imported' | 'already' | 'wiped';
+  uploaded: number;
+  rejected: number;
+  downloaded: number;
+  conflicts: number;
+  pullSkipped: boolean;
+  more: boolean;
+  answeredAt: string;
+}
+
+export interface RelayForwardResult {
+  file: RelayFile;
+  originUser: string;
+  /** The device that wrote the bundle has been revoked: the answer only tells it to wipe. */
+  revoked: boolean;
+  writes: number;
+  rejected: number;
+  rows: number;
+  conflicts: number;
+  more: boolean;
 }
 
 export interface RecordSide {
@@ -79,6 +125,16 @@ const listInput = z.strictObject({
   offset: z.number().int().min(0).default(0),
 });
 
+/** A bundle or answer file from the renderer (base64, as the roster import sends its file). */
+const relayFileInput = z.strictObject({
+  name: z.string().min(1).max(200),
+  base64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(RELAY_LIMITS.fileBytes / 3) * 4 + 4, { message: 'relay.too_large' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'import.not_base64' }),
+});
+
 export const syncContract = {
   'sync.status': read<SyncStatus>()(z.strictObject({})),
   'sync.enrol': read<SyncStatus>()(
@@ -90,4 +146,10 @@ export const syncContract = {
   /** Writes the kept value again as a new local change (it syncs like any edit). */
   'sync.reapply': write<{ ok: true }>()(recordRef),
   'sync.dismiss': write<{ ok: true }>()(recordRef),
+  /** Writes a sync bundle of everything waiting (relay by file); nothing local changes until its answer is imported. */
+  'sync.relayExport': read<RelayExportResult>()(z.strictObject({})),
+  /** Imports HQ's answer to this device's bundle. */
+  'sync.relayImport': read<RelayImportResult>()(z.strictObject({ file: relayFileInput })),
+  /** Hands another device's bundle to HQ and returns the answer file to carry back. */
+  'sync.relayForward': read<RelayForwardResult>()(z.strictObject({ file: relayFileInput })),
 } as const;

@@ -29,6 +29,8 @@ const table = z.string().max(40).refine(isSyncTable, 'unknown table');
 const rowId = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/);
 export const scopeSchema = z.string().max(400).regex(SCOPE_RE);
 const cols = z.record(column, cellValue).refine((o) => Object.keys(o).length > 0 && Object.keys(o).length <= LIMITS.colsPerWrite, 'bad column count');
+/** An X25519 public key for relay by file (shared/sync/relay.ts): 32 bytes, base64url without padding. */
+export const relayKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'malformed relay key');
 
 export const enrolRequest = z.strictObject({
   code: z.string().min(4).max(40),
@@ -36,6 +38,8 @@ export const enrolRequest = z.strictObject({
   deviceName: z.string().max(100).optional(),
   appVersion: z.string().max(40),
   schemaVersion: z.string().max(80),
+  /** The device's public key for relay by file. */
+  relayKey: relayKeySchema.optional(),
 });
 export type EnrolRequest = z.infer<typeof enrolRequest>;
 
@@ -46,6 +50,8 @@ export const enrolAnswer = z.object({
   role: z.enum(ROLE_VALUES),
   scopePath: z.string(),
   hqTime: z.number(),
+  /** HQ's public key for relay by file. */
+  hqRelayKey: z.string().optional(),
 });
 export type EnrolAnswer = z.infer<typeof enrolAnswer>;
 
@@ -54,6 +60,8 @@ export const helloRequest = z.strictObject({
   schemaVersion: z.string().max(80),
   cursor: z.number().int().min(0),
   protocol: z.number().int(),
+  /** The device's relay public key: how devices enrolled before relay by file register theirs. */
+  relayKey: relayKeySchema.optional(),
 });
 export const helloAnswer = z.object({
   hqTime: z.number(),
@@ -62,6 +70,7 @@ export const helloAnswer = z.object({
   userName: z.string(),
   role: z.enum(ROLE_VALUES),
   scopePath: z.string(),
+  hqRelayKey: z.string().optional(),
 });
 export type HelloAnswer = z.infer<typeof helloAnswer>;
 

@@ -130,4 +130,10 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-000000000a30', '王五', 'male', '0190a000-0000-7000-8000-000000000020', 'probationary', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  '2026_12_01_sync_relay': (raw) => {
+    raw.exec(`
+      INSERT INTO sync_relay_imports (answer_id, bundle_id, made_at, imported_at, summary) VALUES
+        ('0190a000-0000-7000-8000-00000000e001', '0190a000-0000-7000-8000-00000000e000', '${T}', '${T}', '{"uploaded":1}');
+    `);
+  },
 };

@@ -12,6 +12,8 @@ import { createPgDatabase, startTestHq, type TestHq } from './support.js';
 import { twoHqScenario } from './twoHq.js';
 import { pullSnapshotScenario } from './pullSnapshot.js';
 import { blobScenario } from './blobs.js';
+import { relayRoundTrip, relayTwice } from './relay.js';
+import { ackScenario, concurrentPurgeScenario, filesScenario, holdersScenario, lateWriteScenario, purgeScenario, upgradeScenario } from './purge.js';
 
 describe('sync on PostgreSQL', () => {
   // Started by the first test that needs it, so that every test fails (rather than being skipped)
@@ -59,6 +61,28 @@ describe('sync on PostgreSQL', () => {
   }, 180_000);
 
   it('carries attachment files within scope, refuses bad ones, never holds rows back', () => withHq(blobScenario), 120_000);
+
+  it('relays by file: an offline device\u2019s bundle through HQ\u2019s CLI and a colleague\u2019s device, answers imported, conflicts kept', () => withHq(relayRoundTrip), 60_000);
+  it('relays by file idempotently: a bundle at HQ twice, an answer imported twice', () => withHq(relayTwice), 60_000);
+
+  describe('purging deleted rows', () => {
+    it('purges tombstones once every device that may hold them has moved past; a new device never gets them', () => withHq(purgeScenario), 60_000);
+    it('is held back only by devices that may hold the rows', () => withHq(holdersScenario), 60_000);
+    it('acknowledges only what a device has stored', () => withHq(ackScenario), 30_000);
+    it('refuses a late write to a purged row with a reason the device keeps', () => withHq(lateWriteScenario), 60_000);
+    it('takes a purged attachment\'s file from HQ unless another row names it', () => withHq(filesScenario), 60_000);
+    it('two HQ processes purging at once, with devices pushing and pulling, purge each tombstone exactly once', () => withHq(concurrentPurgeScenario), 120_000);
+    it('upgrades a database from before the purge in place', async () => {
+      const url = await createPgDatabase(await pgUrl());
+      await upgradeScenario(url, async (statements) => {
+        const { default: pg } = await import('pg');
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        for (const q of statements) await c.query(q);
+        await c.end();
+      });
+    }, 30_000);
+  });
 
   describeRobustness('PostgreSQL', async () => startTestHq(await pgUrl()));
 });

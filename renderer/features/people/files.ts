@@ -2,7 +2,7 @@
 // FileReader. The same code works in Electron and in browser mode.
 import type { FilePayload } from '../../../shared/registry/types.js';
 
-export function downloadFile(f: FilePayload): void {
+export function downloadFile(f: Pick<FilePayload, 'fileName' | 'mime' | 'base64'>): void {
   const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: f.mime }));
   const a = document.createElement('a');

@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { EnrolForm } from './EnrolForm';
 import { syncText } from './messages';
 import { ConflictTable, RejectionTable } from './RecordTables';
+import { RelayPanel } from './RelayPanel';
 import { StatusPanel } from './StatusPanel';
 
 export function SyncPage() {
@@ -56,6 +57,7 @@ export function SyncPage() {
   return (
     <>
       <StatusPanel status={st} busy={busy || st.connection === 'syncing'} onSyncNow={syncNow} />
+      <RelayPanel status={st} onChanged={() => { setVersion((v) => v + 1); changed(); }} />
       <Card size="small" style={{ marginTop: 12 }} extra={<Checkbox checked={showAll} onChange={(e) => setShowAll(e.target.checked)}>{s('showAll')}</Checkbox>}>
         <Tabs
           items={[

@@ -1,0 +1,133 @@
+// HQ's side of relay by file: open a bundle a device wrote while offline, run exactly what an online
+// session would (applyPush on its writes — deduplicated by device and sequence number, so a bundle
+// handed in twice changes nothing the second time — then pull from its cursor), and seal the answer
+// to that device. Used by POST /v1/relay (a carrying device) and `npm run hq -- relay` (a machine
+// with HQ's database). Whoever carries the files never sees what is in them.
+import { sql } from 'kysely';
+import { uuidv7 } from '../../shared/ids.js';
+import { Hlc, hlcNode } from '../../shared/sync/hlc.js';
+import { LIMITS, PROTOCOL_VERSION, type PullAnswer, type PushAnswerItem, type WireRow } from '../../shared/sync/protocol.js';
+import { bundlePayload, RELAY_LIMITS, RELAY_REFUSALS, relayFileName, type AnswerPayload, type RelayRefusal, type RelaySummary } from '../../shared/sync/relay.js';
+import { openRelayFile, readRelayHeader, RelayFileError, sealRelayFile } from '../../shared/sync/relayBox.js';
+import { HqError, logEvent, type Device } from '../auth.js';
+import { pull } from '../pull.js';
+import { noteAcknowledged } from '../purge.js';
+import { applyPush, HQ_NODE } from '../push.js';
+import { num, type HqStore } from '../store.js';
+import { refuseForgedOrUnordered } from '../writeChecks.js';
+import { hqRelayKeys } from './keys.js';
+import { nodeRelayCrypto } from './nodeCrypto.js';
+
+export interface RelayOutcome {
+  answer: Uint8Array;
+  fileName: string;
+  origin: { deviceId: string; userName: string };
+  summary: RelaySummary;
+}
+
+const STATUS: Partial<Record<RelayRefusal, number>> = { too_large: 413, unknown_device: 404, no_device_key: 409, origin_revoked: 403 };
+
+export function relayRefusal(r: RelayRefusal, extra: Record<string, unknown> = {}): HqError {
+  return new HqError(STATUS[r] ?? 400, `relay_${r}`, RELAY_REFUSALS[r].zh, RELAY_REFUSALS[r].en, extra);
+}
+
+interface Origin extends Device {
+  revoked: boolean;
+  publicKey: string | null;
+}
+
+/** A row the device gets back whole may hold nothing but its own writes: that is no news to it. */
+const newsTo = (deviceId: string) => (r: WireRow) => hlcNode(r.h) !== deviceId || Object.values(r.hx ?? {}).some((h) => hlcNode(h) !== deviceId);
+
+async function origin(store: HqStore, deviceId: string): Promise<Origin | null> {
+  const r = await sql<{ user_name: string; role: Device['role']; scope_path: string; revoked_at: string | null; last_seq: unknown; public_key: string | null }>`
+    SELECT d.user_name, d.role, d.scope_path, d.revoked_at, d.last_seq, k.public_key
+    FROM hq_devices d LEFT JOIN hq_device_keys k ON k.device_id = d.device_id WHERE d.device_id = ${deviceId}`.execute(store.db);
+  const d = r.rows[0];
+  if (!d) return null;
+  return { deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), revoked: !!d.revoked_at, publicKey: d.public_key };
+}
+
+/** Pulls from the bundle's cursor until caught up or the answer holds about RELAY_LIMITS.answerPullBytes. */
+async function pullFor(store: HqStore, d: Device, cursor: number, since: number): Promise<PullAnswer[]> {
+  const chunks: PullAnswer[] = [];
+  let bytes = 0;
+  for (;;) {
+    const c = await pull(store, d, chunks.at(-1)?.cursor ?? cursor, LIMITS.pullRows, since);
+    chunks.push(c);
+    bytes += JSON.stringify(c).length;
+    if (!c.more || bytes >= RELAY_LIMITS.answerPullBytes) return chunks;
+  }
+}
+
+function seal(o: Origin, hqPrivate: string, payload: AnswerPayload, now: number): { answer: Uint8Array; fileName: string; payload: AnswerPayload } {
+  // A pull of incompressible text could exceed the file limit: leave trailing chunks for the next bundle.
+  for (;;) {
+    const answer = sealRelayFile(nodeRelayCrypto, { kind: 'answer', id: uuidv7(), deviceId: o.deviceId, at: now, ourPrivate: hqPrivate, theirPublic: o.publicKey!, payload });
+    if (answer.length <= RELAY_LIMITS.fileBytes || payload.chunks.length <= 1) return { answer, fileName: relayFileName('answer', o.userName, o.deviceId, new Date(now)), payload };
+    payload = { ...payload, chunks: payload.chunks.slice(0, Math.ceil(payload.chunks.length / 2)), more: true };
+  }
+}
+
+/** Opens a bundle, applies it as the device that wrote it, and returns the sealed answer. Refusals change nothing. */
+export async function relayBundle(store: HqStore, file: Uint8Array, opts: { clock?: Hlc; carrier?: string; now?: number } = {}): Promise<RelayOutcome> {
+  const now = opts.now ?? Date.now();
+  let header;
+  try {
+    header = readRelayHeader(file).header;
+  } catch (e) {
+    throw e instanceof RelayFileError ? relayRefusal(e.refusal) : e;
+  }
+  if (header.k !== 'bundle') throw relayRefusal('is_answer');
+  const o = await origin(store, header.d);
+  if (!o) throw relayRefusal('unknown_device');
+  if (!o.publicKey) throw relayRefusal('no_device_key');
+  const keys = await hqRelayKeys(store);
+  let raw: unknown;
+  try {
+    raw = openRelayFile(nodeRelayCrypto, file, keys.privateKey, o.publicKey).payload;
+  } catch (e) {
+    throw e instanceof RelayFileError ? relayRefusal(e.refusal) : e;
+  }
+  const parsed = bundlePayload.safeParse(raw);
+  if (!parsed.success) throw relayRefusal('tampered');
+  const b = parsed.data;
+  const who = { deviceId: o.deviceId, userName: o.userName };
+  await logEvent(store, 'relay', o.deviceId, { bundle: header.id, carrier: opts.carrier ?? 'cli', writes: b.writes.length, revoked: o.revoked });
+
+  if (o.revoked) {
+    const wipe: AnswerPayload = { bundle: header.id, hqTime: now, cursor: b.pull.cursor, answers: [], chunks: [], more: false, wipe: true };
+    const sealed = seal(o, keys.privateKey, wipe, now);
+    throw relayRefusal('origin_revoked', { answer: Buffer.from(sealed.answer).toString('base64'), fileName: sealed.fileName, origin: who });
+  }
+  if (b.hello.protocol !== PROTOCOL_VERSION)
+    throw new HqError(426, 'protocol', '该同步包由不兼容的应用版本生成，请升级应用', `Protocol ${b.hello.protocol} not supported; upgrade the app`);
+  if (b.pull.since > b.pull.cursor) throw relayRefusal('tampered');
+  refuseForgedOrUnordered(o.deviceId, b.writes);
+
+  await sql`UPDATE hq_devices SET app_version = ${b.hello.appVersion} WHERE device_id = ${o.deviceId}`.execute(store.db);
+  // The cursor a bundle names is one its device had stored (the same proof a pull's `since` gives).
+  await noteAcknowledged(store, o.deviceId, b.pull.since, now);
+  const clock = opts.clock ?? new Hlc(HQ_NODE);
+  const answers: PushAnswerItem[] = [];
+  // In the batches /v1/push takes: a re-sent bundle finds each batch answered before.
+  for (let i = 0; i < b.writes.length; i += LIMITS.writesPerPush)
+    answers.push(...(await applyPush(store, clock, o, b.writes.slice(i, i + LIMITS.writesPerPush), { numbered: true, now })));
+  const chunks = await pullFor(store, o, b.pull.cursor, b.pull.since);
+  const { answer, fileName, payload } = seal(o, keys.privateKey, {
+    bundle: header.id, hqTime: Date.now(), cursor: b.pull.cursor, identity: { userName: o.userName, role: o.role, scopePath: o.scopePath },
+    answers, chunks, more: b.more || !!chunks.at(-1)?.more,
+  }, now);
+  return {
+    answer,
+    fileName,
+    origin: who,
+    summary: {
+      writes: b.writes.length,
+      rejected: answers.filter((a) => Object.values(a.res).includes('r')).length,
+      rows: payload.chunks.reduce((n, c) => n + c.rows.filter(newsTo(o.deviceId)).length + c.drops.length, 0),
+      conflicts: payload.chunks.reduce((n, c) => n + c.conflicts.length, 0),
+      more: payload.more,
+    },
+  };
+}
