@@ -27,22 +27,29 @@ export interface ApplySummary {
 
 type Event = { v: number; row?: WireRow; drop?: WireDrop; conflict?: WireConflict };
 
-/** Every event of the chunks in version order (rows alone, as in a first sync, already are). */
+/** Whether the chunks carry rows alone, already in version order (a first sync). */
+function rowsOnlyInOrder(chunks: PullAnswer[]): boolean {
+  let v = -Infinity;
+  for (const c of chunks) {
+    if (c.drops.length || c.conflicts.length) return false;
+    for (const row of c.rows) {
+      if (row.v < v) return false;
+      v = row.v;
+    }
+  }
+  return true;
+}
+
+/** Every event of the chunks in version order. */
 function events(chunks: PullAnswer[]): Event[] {
   const out: Event[] = [];
-  let ordered = true;
   for (const chunk of chunks) {
-    for (const row of chunk.rows) {
-      if (ordered && out.length && out[out.length - 1]!.v > row.v) ordered = false;
-      out.push({ v: row.v, row });
-    }
-    if (chunk.drops.length || chunk.conflicts.length) ordered = false;
+    for (const row of chunk.rows) out.push({ v: row.v, row });
     for (const drop of chunk.drops) out.push({ v: drop.v, drop });
     for (const conflict of chunk.conflicts) out.push({ v: conflict.v, conflict });
   }
-  return ordered ? out : out.sort((a, b) => a.v - b.v);
+  return out.sort((a, b) => a.v - b.v);
 }
-
 
 /** Per batch: which tables held no row when the batch began (no row of them needs looking up). */
 type Emptiness = Map<string, boolean>;
@@ -234,21 +241,27 @@ function applyInTransaction(raw: Database.Database, chunks: PullAnswer[], last: 
   const fresh = new FreshRows();
   const empty: Emptiness = new Map();
   const lists = new ColumnLists();
-  for (const e of events(chunks)) {
-    if (e.row) {
-      if (!collectFresh(local, pending, e.row, fresh, stash, empty, lists)) {
-        empty.set(e.row.t, false); // it may land now
-        applyRow(local, pending, e.row, sum, stash);
-      }
-    } else if (e.drop) {
-      fresh.delete(e.drop.t, e.drop.id);
-      if (local.hasTable(e.drop.t)) local.deleteRow(e.drop.t, e.drop.id);
-      sum.dropped++;
-    } else if (e.conflict) {
-      applyConflict(local, e.conflict);
-      sum.conflicts++;
+  const onRow = (row: WireRow) => {
+    if (!collectFresh(local, pending, row, fresh, stash, empty, lists)) {
+      empty.set(row.t, false); // it may land now
+      applyRow(local, pending, row, sum, stash);
     }
-  }
+  };
+  if (rowsOnlyInOrder(chunks)) {
+    // A first sync: no event to interleave, so no event list to build.
+    for (const c of chunks) for (const row of c.rows) onRow(row);
+  } else
+    for (const e of events(chunks)) {
+      if (e.row) onRow(e.row);
+      else if (e.drop) {
+        fresh.delete(e.drop.t, e.drop.id);
+        if (local.hasTable(e.drop.t)) local.deleteRow(e.drop.t, e.drop.id);
+        sum.dropped++;
+      } else if (e.conflict) {
+        applyConflict(local, e.conflict);
+        sum.conflicts++;
+      }
+    }
   if (fresh.size) {
     // Indexes and triggers are only dropped while search indexing is deferred (it re-indexes what they would have).
     const b = insertFresh(local, fresh, { rebuildFrom: defer ? opts.rebuildFrom : Infinity });
