@@ -33,14 +33,15 @@ export async function captureCost(b: Bench): Promise<void> {
         d.raw.prepare(`INSERT INTO outlets (id, code, name, channel_type, county_id, scope_path, created_at, updated_at) VALUES (?, ?, '新', 'rural', ?, '/hq/c/', 't', 't')`).run(uuidv7(), `N${i}`, d.countyId)],
     ];
     for (const [label, op] of kinds) {
-      // Interleave the two stores so machine noise hits both alike.
+      // Interleave the two stores in short rounds, many of them, so machine noise hits both alike
+      // and the median round is a steady figure on this noisy 2-core machine.
       const plainT: number[] = [];
       const capT: number[] = [];
-      for (let r = 0; r < 30; r++) {
-        for (const [d, out] of [[plain, plainT], [captured, capT]] as const) {
+      for (let r = 0; r < 120; r++) {
+        for (const [d, out] of (r % 2 ? [[captured, capT], [plain, plainT]] : [[plain, plainT], [captured, capT]]) as [typeof plain, number[]][]) {
           const t = performance.now();
-          for (let i = 0; i < 100; i++) op(d, r * 100 + i);
-          out.push((performance.now() - t) / 100);
+          for (let i = 0; i < 25; i++) op(d, r * 25 + i);
+          out.push((performance.now() - t) / 25);
         }
       }
       const base = b.record(`${label}: no capture (per write)`, plainT);

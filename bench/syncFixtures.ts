@@ -56,19 +56,24 @@ export function allRows(raw: Database.Database): Map<string, Record<string, unkn
 export interface BenchHq {
   url: string;
   store: HqStore;
-  enrol(d: TempDevice, role: Role, scope: string, fetch?: FetchLike): Promise<void>;
+  /** The SQLite file (none on PostgreSQL): another HQ process can serve it. */
+  file?: string;
+  /** Enrols at this HQ, or at `url` (another process on the same database). */
+  enrol(d: TempDevice, role: Role, scope: string, fetch?: FetchLike, url?: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function benchHq(target?: string): Promise<BenchHq> {
   const dir = mkdtempSync(join(tmpdir(), 'rc-bench-hq-'));
-  const store = await openHqStore(target ?? join(dir, 'hq.sqlite'));
+  const file = target ? undefined : join(dir, 'hq.sqlite');
+  const store = await openHqStore(target ?? file!);
   const srv = await startHq({ store });
   return {
     url: srv.url,
     store,
-    enrol: async (d, role, scope, fetch) => {
-      await enrolDevice(d.dev, srv.url, await createEnrolCode(store, { userName: `基准-${role}`, role, scopePath: scope }), { fetch });
+    file,
+    enrol: async (d, role, scope, fetch, url = srv.url) => {
+      await enrolDevice(d.dev, url, await createEnrolCode(store, { userName: `基准-${role}`, role, scopePath: scope }), { fetch });
     },
     close: async () => {
       await srv.close();
