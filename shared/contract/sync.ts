@@ -60,13 +60,19 @@ export interface RelayExportResult {
 }
 
 export interface RelayImportResult {
+  /** imported: applied now; already: this answer was imported before (nothing changed); wiped: HQ revoked the device. */
   outcome: 'imported' | 'already' | 'wiped';
+  /** Waiting writes this answer acknowledged, and how many of them HQ rejected (kept with the reason). */
   uploaded: number;
   rejected: number;
+  /** Rows received (changed or dropped) and conflict records. */
   downloaded: number;
   conflicts: number;
+  /** The device had moved past the bundle's cursor: the pulled part was not applied. */
   pullSkipped: boolean;
+  /** HQ had more for this device, or more writes were waiting than the bundle carried: export again. */
   more: boolean;
+  /** When HQ made the answer. */
   answeredAt: string;
 }
 

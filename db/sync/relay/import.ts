@@ -4,6 +4,7 @@
 // at: otherwise it has moved on (an online sync, another answer) and they are skipped, losing
 // nothing, since the next sync brings them again. Each answer is recorded, so a second import of it
 // changes nothing and says so.
+import type { RelayImportResult } from '../../../shared/contract/sync.js';
 import { answerPayload, type AnswerPayload } from '../../../shared/sync/relay.js';
 import { openRelayFile, readRelayHeader, RelayFileError } from '../../../shared/sync/relayBox.js';
 import { applyChunks, CURSOR_KEY } from '../apply.js';
@@ -15,22 +16,8 @@ import { wipeStore } from '../wipe.js';
 import { relayKeys } from './keys.js';
 import { nodeRelayCrypto } from './nodeCrypto.js';
 
-export interface RelayImportReport {
-  /** imported: applied now; already: this answer was imported before (nothing changed); wiped: HQ revoked the device. */
-  outcome: 'imported' | 'already' | 'wiped';
-  /** Waiting writes this answer acknowledged, and how many of them HQ rejected (kept with the reason). */
-  uploaded: number;
-  rejected: number;
-  /** Rows received (changed or dropped) and conflict records. */
-  downloaded: number;
-  conflicts: number;
-  /** The device had moved past the bundle's cursor: the pulled part was not applied. */
-  pullSkipped: boolean;
-  /** HQ had more for this device, or more writes were waiting than the bundle carried: export again. */
-  more: boolean;
-  /** When HQ made the answer. */
-  answeredAt: string;
-}
+/** What an import did (the 同步 screen shows it; see RelayImportResult in shared/contract/sync.ts). */
+export type RelayImportReport = RelayImportResult;
 
 function open(dev: Device, file: Uint8Array): { id: string; payload: AnswerPayload } {
   const { header } = readRelayHeader(file);
