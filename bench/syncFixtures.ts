@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { openStore } from '../db/open.js';
 import { openProfile, type Profile } from '../db/profile.js';
+import { uuidv7 } from '../shared/ids.js';
 import { capturedTables } from '../db/sync/capture.js';
 import type { FetchLike } from '../db/sync/client.js';
 import { enrolDevice } from '../db/sync/enrol.js';
@@ -19,6 +21,19 @@ export interface TempDevice {
   raw: Database.Database;
   dev: { raw: Database.Database; session: Profile['session'] };
   close(): Promise<void>;
+}
+
+/** What the sync session needs of a device. */
+export type SyncDevice = Pick<TempDevice, 'raw' | 'dev' | 'close'>;
+
+/**
+ * A device whose store is an in-memory SQLite database (same schema, same sync code, nothing
+ * written to disk): the like-for-like partner of PouchDB's in-memory adapter.
+ */
+export async function memoryDevice(): Promise<SyncDevice> {
+  const store = await openStore(':memory:');
+  const session = { deviceId: uuidv7(), role: 'county_organiser' as const, userName: '基准', scopePath: '/', profileName: 'bench' };
+  return { raw: store.raw, dev: { raw: store.raw, session }, close: () => store.close() };
 }
 
 export async function tempDevice(): Promise<TempDevice> {
@@ -59,7 +74,7 @@ export interface BenchHq {
   /** The SQLite file (none on PostgreSQL): another HQ process can serve it. */
   file?: string;
   /** Enrols at this HQ, or at `url` (another process on the same database). */
-  enrol(d: TempDevice, role: Role, scope: string, fetch?: FetchLike, url?: string): Promise<void>;
+  enrol(d: SyncDevice, role: Role, scope: string, fetch?: FetchLike, url?: string): Promise<void>;
   close(): Promise<void>;
 }
 
