@@ -5,7 +5,7 @@
 import type { Role } from '../shared/domain/enums.js';
 import { isConcurrentLoss, type CellWrite } from '../shared/sync/conflicts.js';
 import { decodeHlc, encodeHlc, hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
-import { LIMITS, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
+import { LIMITS, PURGED_CODE, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
 import { mayWrite } from '../shared/sync/rights.js';
 import { APPEND_ONLY, QUIET_COLUMNS, SCOPE_RE } from '../shared/sync/tables.js';
 import { addHistory, newConflict, type RowSet, type RowState } from './rowset.js';
@@ -29,7 +29,7 @@ export type StoredAnswer = Omit<PushAnswerItem, 'cur' | 's'>;
 
 /** A write to a row deleted and purged at HQ: kept on the device as a rejection the user can see and re-enter. */
 export const PURGED = {
-  code: 'purged',
+  code: PURGED_CODE,
   zh: '该记录已在总部删除并清理，此修改未保存到总部',
   en: 'This record was deleted at HQ and has since been purged; this change was not saved at HQ',
 } as const;

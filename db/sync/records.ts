@@ -6,6 +6,7 @@ import type { ConflictRecord, RejectionRecord, SyncStatus } from '../../shared/c
 import type { Page } from '../../shared/contract/types.js';
 import { ApiError } from '../../shared/errors.js';
 import { hlcMs, hlcNode } from '../../shared/sync/hlc.js';
+import { PURGED_CODE } from '../../shared/sync/protocol.js';
 import type { Db, Session } from '../context.js';
 import type { SyncEngine } from './engine.js';
 import { blobCounts, lastBlobError } from './blobs.js';
@@ -128,8 +129,11 @@ export async function reapply(db: Db, raw: Database.Database, kind: 'conflict' |
     await writeAgain(db, raw, r.tbl!, r.row_id!, { [r.col!]: parse(r.loser_value!) }, now);
     await sql`UPDATE sync_conflicts SET reapplied_at = ${now} WHERE id = ${id}`.execute(db);
   } else {
-    const r = (await sql<Record<string, string>>`SELECT tbl, row_id, cols FROM sync_rejections WHERE id = ${Number(id)}`.execute(db)).rows[0];
+    const r = (await sql<Record<string, string>>`SELECT tbl, row_id, cols, code FROM sync_rejections WHERE id = ${Number(id)}`.execute(db)).rows[0];
     if (!r) throw new ApiError('not_found', '被拒记录不存在', 'Rejection record not found');
+    // HQ would refuse it again, however often it is sent.
+    if (r.code === PURGED_CODE)
+      throw new ApiError('conflict', '该记录已在总部删除并清理，无法恢复；如仍需要，请新建一条记录重新录入（被拒内容见本记录）', 'The record was deleted and purged at HQ and cannot come back; enter it again as a new record (the refused values are shown here)');
     await writeAgain(db, raw, r.tbl!, r.row_id!, JSON.parse(r.cols!), now);
     await sql`UPDATE sync_rejections SET reapplied_at = ${now} WHERE id = ${Number(id)}`.execute(db);
   }

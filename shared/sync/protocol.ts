@@ -95,6 +95,8 @@ export type PushRequest = z.infer<typeof pushRequest>;
 /** a = applied (now the winning value), s = superseded by a later write, r = rejected. */
 export const cellResult = z.enum(['a', 's', 'r']);
 export const reasonSchema = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+/** The reason code of a write to a row HQ deleted and has since purged (hq/purge.ts): no write brings it back. */
+export const PURGED_CODE = 'purged';
 export type Reason = z.infer<typeof reasonSchema>;
 
 export const pushAnswerItem = z.object({

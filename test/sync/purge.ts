@@ -11,6 +11,7 @@ import { openHqStore } from '../../hq/store.js';
 import { pullAnswer } from '../../shared/sync/protocol.js';
 import { clientFor, pullSome } from '../../db/sync/session.js';
 import { filesDirOf } from '../../db/sync/blobs.js';
+import { reapply } from '../../db/sync/records.js';
 import { putBlob } from '../../db/orglife/files.js';
 import { jpeg } from './blobs.js';
 import { enrolledDevice, type TestDevice, type TestHq } from './support.js';
@@ -246,6 +247,19 @@ export async function lateWriteScenario(hq: TestHq): Promise<void> {
     expect(await hqState(hq)).toEqual(before);
     await a.sync();
     expect(outlet(a.store.raw, row)).toMatchObject({ deleted: 1, name: '要删的' });
+
+    // A's user restores the deleted row it still holds: refused, and the row leaves A as it left HQ.
+    // What was written stays in the record; re-applying it is refused with the way forward.
+    setOutlet(a.store.raw, row, { deleted: 0 });
+    await a.sync();
+    expect(outlet(a.store.raw, row)).toBeUndefined();
+    const restore = a.store.raw.prepare(`SELECT id, cols, code FROM sync_rejections`).all() as { id: number; cols: string; code: string }[];
+    expect(restore).toHaveLength(1);
+    expect(restore[0]!.code).toBe('purged');
+    expect(JSON.parse(restore[0]!.cols)).toMatchObject({ deleted: 0 });
+    await expect(reapply(a.store.db, a.store.raw, 'rejection', String(restore[0]!.id), new Date().toISOString())).rejects.toMatchObject({ code: 'conflict', messageZh: expect.stringMatching(/无法恢复.*新建/) });
+    expect(a.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get()).toEqual({ n: 0 });
+    expect(await hqState(hq)).toEqual(before);
   } finally {
     for (const d of [a, b, c]) await d?.cleanup();
   }

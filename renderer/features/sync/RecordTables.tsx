@@ -1,6 +1,7 @@
 // Conflict and rejection records: both values, who and when, and one click to re-apply.
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { ConflictRecord, RecordSide, RejectionRecord } from '../../../shared/contract/sync.js';
+import { PURGED_CODE } from '../../../shared/sync/protocol.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
@@ -106,7 +107,8 @@ export function RejectionTable({ include, onChange }: { include: 'open' | 'all';
             title: s('actions'), key: 'act', width: 190,
             render: (_, r) => r.reappliedAt || r.dismissedAt ? <Handled r={r} /> : (
               <Space>
-                <Button size="small" type="primary" onClick={() => act('sync.reapply', 'rejection', r.id)}>{s('reapply')}</Button>
+                {/* HQ refuses every write to a purged row: re-entering it as a new record is the way back. */}
+                {r.code !== PURGED_CODE && <Button size="small" type="primary" onClick={() => act('sync.reapply', 'rejection', r.id)}>{s('reapply')}</Button>}
                 <Button size="small" onClick={() => act('sync.dismiss', 'rejection', r.id)}>{s('dismiss')}</Button>
               </Space>
             ),
