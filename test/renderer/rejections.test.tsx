@@ -38,6 +38,8 @@ it('offers 重新应用 for a refused write but not for one to a row HQ has purg
   const purged = await row('已清理的网点');
   expect(within(purged).getByText('该记录已在总部删除并清理，此修改未保存到总部')).toBeTruthy();
   expect(within(purged).queryByRole('button', { name: '重新应用' })).toBeNull();
+  expect(within(purged).getByText('无法恢复，如需要请新建录入')).toBeTruthy();
+  expect(within(scope).queryByText('无法恢复，如需要请新建录入')).toBeNull();
   fireEvent.click(within(purged).getByRole('button', { name: /忽\s*略/ }));
   await waitFor(() => expect(backend.store.raw.prepare(`SELECT dismissed_at FROM sync_rejections WHERE seq = 2`).get()).not.toEqual({ dismissed_at: null }));
 });

@@ -108,7 +108,9 @@ export function RejectionTable({ include, onChange }: { include: 'open' | 'all';
             render: (_, r) => r.reappliedAt || r.dismissedAt ? <Handled r={r} /> : (
               <Space>
                 {/* HQ refuses every write to a purged row: re-entering it as a new record is the way back. */}
-                {r.code !== PURGED_CODE && <Button size="small" type="primary" onClick={() => act('sync.reapply', 'rejection', r.id)}>{s('reapply')}</Button>}
+                {r.code === PURGED_CODE
+                  ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s('reenter')}</Typography.Text>
+                  : <Button size="small" type="primary" onClick={() => act('sync.reapply', 'rejection', r.id)}>{s('reapply')}</Button>}
                 <Button size="small" onClick={() => act('sync.dismiss', 'rejection', r.id)}>{s('dismiss')}</Button>
               </Space>
             ),
