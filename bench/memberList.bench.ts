@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { dispatch } from '../db/api/index.js';
 import type { ApiContext } from '../db/context.js';
 import { openProfile } from '../db/profile.js';
-import { peopleListTuning } from '../db/queries/people.js';
+import { peopleListTuning } from '../db/people/people.js';
 import { cachedProfile } from '../test/synthetic/seedProfile.js';
 import { defineBench, type Target } from './harness.js';
 

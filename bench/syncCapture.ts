@@ -1,6 +1,6 @@
 // Local write cost with change capture against the same write without it. "Without" is the same
 // store with the capture triggers dropped, so nothing of sync is left on the write path.
-import { uuidv7 } from '../shared/ids.js';
+import { uuidv7 } from '../shared/core/ids.js';
 import { dispatch } from '../db/api/index.js';
 import { withoutCapture } from '../db/sync/state.js';
 import type { Bench } from './harness.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openStore } from '../db/open.js';
 import { openProfile, type Profile } from '../db/profile.js';
-import { uuidv7 } from '../shared/ids.js';
+import { uuidv7 } from '../shared/core/ids.js';
 import { capturedTables } from '../db/sync/capture.js';
 import type { FetchLike } from '../db/sync/client.js';
 import { enrolDevice } from '../db/sync/enrol.js';

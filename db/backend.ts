@@ -1,5 +1,5 @@
 // The device backend both shells run: one profile, the API dispatch, and (later) background work.
-import type { Envelope } from '../shared/errors.js';
+import type { Envelope } from '../shared/core/errors.js';
 import { dispatch } from './api/index.js';
 import type { OpenOptions } from './open.js';
 import { openProfile, type Profile } from './profile.js';

@@ -27,11 +27,3 @@ export function canSeeFullIds(role: Role): boolean {
   return role === 'county_organiser' || role === 'hq_admin';
 }
 
-/** Upper bound for a prefix range scan: `col >= p AND col < scopeEnd(p)` uses the index, LIKE does not. */
-export function scopeEnd(path: string): string {
-  return path + '\uffff';
-}
-
-export function isUnder(path: string, scope: string): boolean {
-  return path.startsWith(scope);
-}

@@ -4,7 +4,7 @@ import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
 import { installCapture } from './sync/capture.js';
 import { registerSyncFunctions, startSyncClock } from './sync/state.js';
-import { uuidv7 } from '../shared/ids.js';
+import { uuidv7 } from '../shared/core/ids.js';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for another ABI (Electron); Node's own build otherwise. */

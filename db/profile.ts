@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { uuidv7 } from '../shared/ids.js';
+import { uuidv7 } from '../shared/core/ids.js';
 import type { Role } from '../shared/domain/enums.js';
 import type { ApiContext, Session } from './context.js';
 import { openStore, type OpenOptions, type Store } from './open.js';
-import { getMeta, setMeta } from './queries/meta.js';
+import { getMeta, setMeta } from './system/meta.js';
 
 export const STORE_FILE = 'red-channel.db';
 

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Envelope } from '../shared/errors.js';
+import type { Envelope } from '../shared/core/errors.js';
 
 export const API_CHANNEL = 'rc:api';
 

@@ -1,7 +1,7 @@
 // HQ administration used by the CLI: listing devices and publishing reference data (settings) that
 // flows down to every device in scope.
 import { sql } from 'kysely';
-import { uuidv7 } from '../shared/ids.js';
+import { uuidv7 } from '../shared/core/ids.js';
 import { Hlc } from '../shared/sync/hlc.js';
 import type { WireWrite } from '../shared/sync/protocol.js';
 import { SCOPE_RE } from '../shared/sync/tables.js';

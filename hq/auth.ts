@@ -3,7 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Role } from '../shared/domain/enums.js';
-import { uuidv7 } from '../shared/ids.js';
+import { uuidv7 } from '../shared/core/ids.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
 import { checkEnrolAllowed, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';

@@ -4,7 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { CellValue } from '../shared/sync/protocol.js';
 import { hlcNode } from '../shared/sync/hlc.js';
 import type { CellWrite } from '../shared/sync/conflicts.js';
-import { uuidv7 } from '../shared/ids.js';
+import { uuidv7 } from '../shared/core/ids.js';
 import { num } from './store.js';
 
 /** [value, hlc, version, base] */

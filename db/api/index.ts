@@ -1,22 +1,23 @@
 import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
-import { ApiError, parseInput, type Envelope } from '../../shared/errors.js';
+import { ApiError, parseInput, type Envelope } from '../../shared/core/errors.js';
 import type { ApiContext } from '../context.js';
-import { censusHandlers, peopleOverrides } from './census.js';
-import { orgLifeHandlers } from './orgLife.js';
-import { registryHandlers } from './registry.js';
-import { syncHandlers } from './sync.js';
-import { systemHandlers } from './system.js';
+import { orgHandlers } from '../org/handlers.js';
+import { orgLifeHandlers } from '../orglife/handlers.js';
+import { peopleHandlers } from '../people/handlers.js';
+import { syncHandlers } from '../sync/handlers.js';
+import { systemHandlers } from '../system/handlers.js';
 import type { HandlerMap } from './types.js';
+
+/** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
   ...systemHandlers,
   ...syncHandlers,
-  ...registryHandlers,
+  ...orgHandlers,
+  ...peopleHandlers,
   ...orgLifeHandlers,
-  ...censusHandlers,
-  // The registry's privacy-aware people.list/get/save (issue 4) replace the foundation's.
-  ...peopleOverrides,
 };
 
 /**

@@ -1,19 +1,20 @@
 // Activity records: one row per activity with its outlets, attendance marks and attachments.
+import { assertInScope, isUnder } from '../../shared/core/scope.js';
 import { sql } from 'kysely';
-import { notFound } from '../../shared/errors.js';
-import { uuidv7 } from '../../shared/ids.js';
-import type { ActivityDetail, ActivityDetails, ActivityRow, ActivityStatus, ResolutionRecord } from '../../shared/contract/orgLife.js';
-import type { Page } from '../../shared/contract/types.js';
+import { notFound } from '../../shared/core/errors.js';
+import { uuidv7 } from '../../shared/core/ids.js';
+import type { ActivityDetail, ActivityDetails, ActivityRow, ActivityStatus, ResolutionRecord } from '../../shared/orglife/contract.js';
 import type { ActivityType } from '../../shared/domain/enums.js';
 import { ACTIVITY_KINDS } from '../../shared/orglife/activityKinds.js';
 import { motionOutcome, quorumOf, type Quorum, type Votes } from '../../shared/orglife/quorum.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
-import type { ActivityParsed } from '../../shared/schemas/activity.js';
-import { scopeEnd, type Db, type Session } from '../context.js';
+import type { ActivityParsed } from '../../shared/orglife/schemas.js';
+import { type Db, type Session } from '../context.js';
 import { linkAttachments, listAttachments } from './attachments.js';
 import { effectiveMarks, toMark, writeMarks, type MarkRow } from './attendance.js';
 import { checkActivity } from './checkActivity.js';
-import { outsideScope } from './common.js';
+import { scopeEnd } from '../../shared/core/scope.js';
+import type { Page } from '../../shared/contract/define.js';
 
 export interface ActivityFilter {
   orgId?: string;
@@ -107,7 +108,7 @@ export async function getActivity(db: Db, id: string, scope: string, s: OrgLifeS
     .where('a.id', '=', id)
     .where('a.deleted', '=', 0)
     .executeTakeFirst();
-  if (!a || !a.scope_path.startsWith(scope)) throw notFound('活动记录', 'Activity');
+  if (!a || !isUnder(a.scope_path, scope)) throw notFound('活动记录', 'Activity');
   const outlets = await db
     .selectFrom('activity_outlets as ao')
     .innerJoin('outlets as o', 'o.id', 'ao.outlet_id')
@@ -141,7 +142,7 @@ export async function saveActivity(db: Db, a: ActivityParsed, session: Session, 
   if (a.id) {
     const existing = await db.selectFrom('activities').select('scope_path').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
     if (!existing) throw notFound('活动记录', 'Activity');
-    if (!existing.scope_path.startsWith(session.scopePath)) throw outsideScope();
+    assertInScope(existing.scope_path, session.scopePath);
   }
   const { scopePath } = await checkActivity(db, a, session.scopePath, s);
   const values = {

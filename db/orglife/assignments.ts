@@ -1,12 +1,13 @@
 // Instructors' outlets over time (instructor_assignments, valid_from/valid_to), kept in step with
 // the outlet's current instructor and contact-point flag.
+import { assertInScope } from '../../shared/core/scope.js';
 import { sql } from 'kysely';
-import { ApiError, notFound } from '../../shared/errors.js';
-import { uuidv7 } from '../../shared/ids.js';
-import type { InstructorAssignment } from '../../shared/contract/orgLife.js';
+import { ApiError, notFound } from '../../shared/core/errors.js';
+import { uuidv7 } from '../../shared/core/ids.js';
+import type { InstructorAssignment } from '../../shared/orglife/contract.js';
 import { addDays } from '../../shared/orglife/periods.js';
-import { scopeEnd, type Db } from '../context.js';
-import { outsideScope } from './common.js';
+import { type Db } from '../context.js';
+import { scopeEnd } from '../../shared/core/scope.js';
 
 export async function listAssignments(db: Db, scope: string, f: { id?: string; instructorId?: string; current: boolean; today: string }): Promise<InstructorAssignment[]> {
   const r = await sql<{ id: string; instructor_id: string; instructor_name: string; outlet_id: string; outlet_name: string; outlet_code: string; is_contact_point: number; valid_from: string; valid_to: string | null }>`
@@ -31,7 +32,7 @@ export async function listAssignments(db: Db, scope: string, f: { id?: string; i
 export async function saveAssignment(db: Db, scope: string, input: { instructorId: string; outletId: string; validFrom: string; isContactPoint: boolean }, now: string): Promise<string> {
   const outlet = await db.selectFrom('outlets').select(['id', 'scope_path']).where('id', '=', input.outletId).where('deleted', '=', 0).executeTakeFirst();
   if (!outlet) throw notFound('网点', 'Outlet');
-  if (!outlet.scope_path.startsWith(scope)) throw outsideScope();
+  assertInScope(outlet.scope_path, scope);
   const ins = await db.selectFrom('instructors').select('id').where('id', '=', input.instructorId).where('deleted', '=', 0).executeTakeFirst();
   if (!ins) throw notFound('党建指导员', 'Instructor');
   const open = await db.selectFrom('instructor_assignments').selectAll().where('outlet_id', '=', input.outletId).where('deleted', '=', 0).where('valid_to', 'is', null).execute();
@@ -52,7 +53,7 @@ export async function saveAssignment(db: Db, scope: string, input: { instructorI
 export async function endAssignment(db: Db, scope: string, id: string, validTo: string, now: string): Promise<void> {
   const a = await db.selectFrom('instructor_assignments').selectAll().where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
   if (!a) throw notFound('指导员分配', 'Assignment');
-  if (!a.scope_path.startsWith(scope)) throw outsideScope();
+  assertInScope(a.scope_path, scope);
   if (validTo < a.valid_from) throw new ApiError('validation', '结束日期不能早于开始日期', 'The end precedes the start', [{ path: 'validTo', message: '结束日期不能早于开始日期', messageEn: 'The end precedes the start' }]);
   await db.updateTable('instructor_assignments').set({ valid_to: validTo, updated_at: now }).where('id', '=', id).execute();
   await db.updateTable('outlets').set({ instructor_id: null, is_contact_point: 0, updated_at: now }).where('id', '=', a.outlet_id).where('instructor_id', '=', a.instructor_id).execute();

@@ -1,12 +1,13 @@
 // Photos and files of activities and visits: checked by their bytes, limited in size, stored
 // content-addressed on disk; the `attachments` rows are the metadata that syncs.
+import { isUnder } from '../../shared/core/scope.js';
 import type { z } from 'zod';
-import { ApiError, notFound, RULE_MESSAGES } from '../../shared/errors.js';
-import { uuidv7 } from '../../shared/ids.js';
-import type { AttachmentMeta, BlobContent, StoredBlob } from '../../shared/contract/orgLife.js';
+import { ApiError, notFound, RULE_MESSAGES } from '../../shared/core/errors.js';
+import { uuidv7 } from '../../shared/core/ids.js';
+import type { AttachmentMeta, BlobContent, StoredBlob } from '../../shared/orglife/contract.js';
 import { MAX_THUMB_BYTES, MB, sniffAttachment, sniffImage, type AttachmentKind } from '../../shared/orglife/fileTypes.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
-import type { attachmentRef } from '../../shared/schemas/activity.js';
+import type { attachmentRef } from '../../shared/orglife/schemas.js';
 import type { Db } from '../context.js';
 import { blobHead, blobSize, filesDir, hasBlob, putBlob, readBlob } from './files.js';
 
@@ -109,7 +110,7 @@ function readIfHere(dir: string, hash: string | null): Buffer | null {
 
 export async function readAttachment(db: Db, id: string, variant: 'thumb' | 'full', scope: string): Promise<BlobContent> {
   const r = await db.selectFrom('attachments').selectAll().where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
-  if (!r || !r.scope_path.startsWith(scope)) throw notFound('附件', 'Attachment');
+  if (!r || !isUnder(r.scope_path, scope)) throw notFound('附件', 'Attachment');
   const dir = await filesDir(db);
   // A thumbnail not here yet is stood in for by the full photo when that is.
   const thumb = variant === 'thumb' ? readIfHere(dir, r.thumb_sha256) : null;

@@ -1,8 +1,8 @@
 // Attendance marks are append-only (sync merges them as inserts that never conflict): a changed
 // mark is a new row, and a person's mark is their latest row. Removing someone from the list
 // tombstones their rows for that activity.
-import { uuidv7 } from '../../shared/ids.js';
-import type { AttendanceMark, AttendanceStatus, RosterMember } from '../../shared/contract/orgLife.js';
+import { uuidv7 } from '../../shared/core/ids.js';
+import type { AttendanceMark, AttendanceStatus, RosterMember } from '../../shared/orglife/contract.js';
 import type { Db } from '../context.js';
 
 export interface MarkRow {

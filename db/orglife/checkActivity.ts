@@ -1,12 +1,12 @@
 // The checks of an activity record that need the store: references exist and sit in the user's
 // scope, attendance names only members of the organisation, and votes fit the attendance.
-import { ApiError, notFound, RULE_MESSAGES } from '../../shared/errors.js';
+import { assertInScope } from '../../shared/core/scope.js';
+import { ApiError, notFound, RULE_MESSAGES } from '../../shared/core/errors.js';
 import { ACTIVITY_KINDS } from '../../shared/orglife/activityKinds.js';
 import { motionOutcome, quorumOf, type Quorum } from '../../shared/orglife/quorum.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
-import type { ActivityParsed } from '../../shared/schemas/activity.js';
+import type { ActivityParsed } from '../../shared/orglife/schemas.js';
 import type { Db } from '../context.js';
-import { outsideScope } from './common.js';
 
 function invalid(key: string, path: string, detail = ''): ApiError {
   const m = RULE_MESSAGES[key]!;
@@ -42,7 +42,7 @@ async function scopePathOf(db: Db, a: ActivityParsed): Promise<string | null> {
 
 export async function checkActivity(db: Db, a: ActivityParsed, sessionScope: string, s: OrgLifeSettings): Promise<CheckedActivity> {
   const scopePath = (await scopePathOf(db, a)) ?? sessionScope;
-  if (!scopePath.startsWith(sessionScope)) throw outsideScope();
+  assertInScope(scopePath, sessionScope);
 
   if (a.groupId) {
     const g = await db.selectFrom('party_groups').select('branch_id').where('id', '=', a.groupId).where('deleted', '=', 0).executeTakeFirst();

@@ -5,7 +5,8 @@ import { computeCompliance, type CadenceOrg, type ComplianceRow, type HeldCount 
 import { computeDuties, type ContactPoint, type DutyActivityCount, type InstructorDuty, type VisitCount } from '../../shared/orglife/duties.js';
 import { periodOf } from '../../shared/orglife/periods.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
-import { scopeEnd, type Db } from '../context.js';
+import { type Db } from '../context.js';
+import { scopeEnd } from '../../shared/core/scope.js';
 
 /** Counts cover whole years: a period that overlaps the range counts everything held in it. */
 const wholeYears = (from: string, to: string) => ({ start: periodOf(from, 'year').start, end: periodOf(to, 'year').end });

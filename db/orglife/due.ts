@@ -1,12 +1,13 @@
 // 待办: what is due or overdue for a scope as of a day, and the month view of the calendar.
 import { sql } from 'kysely';
-import type { CalendarMonth, DueReport } from '../../shared/contract/orgLife.js';
+import type { CalendarMonth, DueReport } from '../../shared/orglife/contract.js';
 import type { ActivityType } from '../../shared/domain/enums.js';
 import { computeDueItems, type Probationer } from '../../shared/orglife/due.js';
 import { periodOf, previousPeriod } from '../../shared/orglife/periods.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
-import { scopeEnd, type Db } from '../context.js';
+import { type Db } from '../context.js';
 import { complianceRows, instructorDuties } from './compliance.js';
+import { scopeEnd } from '../../shared/core/scope.js';
 
 export async function probationers(db: Db, scope: string): Promise<Probationer[]> {
   const r = await sql<{ person_id: string; name: string; org_id: string | null; org_name: string | null; join_date: string }>`

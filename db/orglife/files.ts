@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
-import { ApiError } from '../../shared/errors.js';
+import { ApiError } from '../../shared/core/errors.js';
 import type { Db } from '../context.js';
 
 export const FILES_DIR = 'files';

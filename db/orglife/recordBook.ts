@@ -1,21 +1,21 @@
 // The 三会一课 record book of one organisation for a period: each meeting with the fields of the
 // paper book (time, place, host, recorder, expected/present/absent with reasons, agenda, minutes,
 // resolutions).
-import { getPartyOrg } from '../queries/partyOrgs.js';
-import type { RecordBook } from '../../shared/contract/orgLife.js';
+import { assertInScope } from '../../shared/core/scope.js';
+import { getPartyOrg } from '../org/partyOrgs.js';
+import type { RecordBook } from '../../shared/orglife/contract.js';
 import type { ActivityType } from '../../shared/domain/enums.js';
 import { RECORD_BOOK_TYPES } from '../../shared/orglife/activityKinds.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
 import type { Db } from '../context.js';
-import type { ActivityDetails } from '../../shared/contract/orgLife.js';
+import type { ActivityDetails } from '../../shared/orglife/contract.js';
 import { quorumFor, resolutionsOf } from './activities.js';
 import { effectiveMarks } from './attendance.js';
-import { outsideScope } from './common.js';
 
 export async function recordBook(db: Db, scope: string, s: OrgLifeSettings, p: { orgId: string; from: string; to: string; types?: ActivityType[] }): Promise<RecordBook> {
   const org = await getPartyOrg(db, p.orgId);
   const orgScope = await db.selectFrom('party_orgs').select('scope_path').where('id', '=', p.orgId).executeTakeFirstOrThrow();
-  if (!orgScope.scope_path.startsWith(scope)) throw outsideScope();
+  assertInScope(orgScope.scope_path, scope);
   const types = p.types?.length ? p.types : RECORD_BOOK_TYPES;
   const rows = await db
     .selectFrom('activities as a')

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { CellValue, PullAnswer, WireConflict, WireDrop, WireRow } from '../../shared/sync/protocol.js';
 import { ColumnLists, FreshRows, insertFresh, mergeInto, type FreshRow, type Stamped } from './bulk.js';
-import { flushSearch } from '../registry/searchBulk.js';
+import { flushSearch } from '../people/searchBulk.js';
 import { Local, PendingIndex, freezeBase } from './local.js';
 import { clockOf, persistClock, setMetaRaw, withoutCapture } from './state.js';
 

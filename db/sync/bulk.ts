@@ -8,7 +8,7 @@
 // indexes and triggers included (SQLite's schema changes are transactional).
 import type Database from 'better-sqlite3';
 import type { CellValue } from '../../shared/sync/protocol.js';
-import { markSearchPending, searchSourceTables } from '../registry/searchPending.js';
+import { markSearchPending, searchSourceTables } from '../people/searchPending.js';
 import type { Local } from './local.js';
 
 export interface Stamped {

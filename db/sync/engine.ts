@@ -2,7 +2,7 @@
 // notices when HQ becomes reachable (probing with exponential backoff while it is not), syncs
 // soon after local writes, and can be started by hand.
 import type Database from 'better-sqlite3';
-import type { SyncConnection } from '../../shared/contract/sync.js';
+import type { SyncConnection } from '../../shared/sync/contract.js';
 import type { Session } from '../context.js';
 import { SyncFailure, type FetchLike } from './client.js';
 import { isEnrolled, syncOnce, type Device } from './session.js';

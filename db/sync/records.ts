@@ -2,9 +2,8 @@
 // actions on a record — re-apply (a new local write of the kept value, synced like any edit) and
 // dismiss.
 import { sql } from 'kysely';
-import type { ConflictRecord, RejectionRecord, SyncStatus } from '../../shared/contract/sync.js';
-import type { Page } from '../../shared/contract/types.js';
-import { ApiError } from '../../shared/errors.js';
+import type { ConflictRecord, RejectionRecord, SyncStatus } from '../../shared/sync/contract.js';
+import { ApiError } from '../../shared/core/errors.js';
 import { hlcMs, hlcNode } from '../../shared/sync/hlc.js';
 import { PURGED_CODE } from '../../shared/sync/protocol.js';
 import type { Db, Session } from '../context.js';
@@ -13,6 +12,7 @@ import { blobCounts, lastBlobError } from './blobs.js';
 import { capturedTables, syncedColumns } from './capture.js';
 import { relayStatus } from './relay/status.js';
 import { META } from './session.js';
+import type { Page } from '../../shared/contract/define.js';
 import type Database from 'better-sqlite3';
 
 const iso = (hlc: string) => new Date(hlcMs(hlc)).toISOString();

@@ -1,7 +1,7 @@
 // A revoked device is told to wipe its store: every synced row, everything waiting to be sent,
 // the credentials and the identity go. A new device id lets it be enrolled again from scratch.
 import type Database from 'better-sqlite3';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import type { Session } from '../context.js';
 import { capturedTables } from './capture.js';
 import { RELAY_META } from './relay/keys.js';

@@ -4,7 +4,7 @@
 // to that device. Used by POST /v1/relay (a carrying device) and `npm run hq -- relay` (a machine
 // with HQ's database). Whoever carries the files never sees what is in them.
 import { sql } from 'kysely';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { Hlc, hlcNode } from '../../shared/sync/hlc.js';
 import { LIMITS, PROTOCOL_VERSION, type PullAnswer, type PushAnswerItem, type WireRow } from '../../shared/sync/protocol.js';
 import { bundlePayload, RELAY_LIMITS, RELAY_REFUSALS, relayFileName, type AnswerPayload, type RelayRefusal, type RelaySummary } from '../../shared/sync/relay.js';

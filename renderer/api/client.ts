@@ -1,7 +1,7 @@
 // The renderer's only way to the backend. It picks the transport (Electron preload or the
 // browser-mode HTTP server); nothing else in the renderer knows which shell it runs in.
 import type { Input, OpName, Result } from '../../shared/contract/index.js';
-import type { ApiErrorBody, Envelope } from '../../shared/errors.js';
+import type { ApiErrorBody, Envelope } from '../../shared/core/errors.js';
 
 export class ApiCallError extends Error {
   constructor(public readonly body: ApiErrorBody) {

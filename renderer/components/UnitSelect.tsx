@@ -1,5 +1,5 @@
 import { TreeSelect } from 'antd';
-import type { OrgUnit } from '../../shared/contract/types.js';
+import type { OrgUnit } from '../../shared/org/types.js';
 import type { OrgUnitLevel } from '../../shared/domain/enums.js';
 
 export interface UnitNode {

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import { parseInput, type ApiErrorBody } from '../../shared/errors.js';
+import { parseInput, type ApiErrorBody } from '../../shared/core/errors.js';
 import { ApiCallError, call } from '../api/client';
 import type { Input, OpName, Result } from '../../shared/contract/index.js';
 import type { Lang } from '../i18n';

@@ -19,3 +19,16 @@ export const write =
 export type InputOf<D> = D extends OpDef<infer I, unknown> ? z.input<I> : never;
 export type ParsedOf<D> = D extends OpDef<infer I, unknown> ? z.output<I> : never;
 export type ResultOf<D> = D extends OpDef<z.ZodType, infer O> ? O : never;
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+/** A file travelling through the contract: the renderer downloads it as a Blob. */
+export interface FilePayload {
+  fileName: string;
+  mime: string;
+  base64: string;
+  rows: number;
+}

@@ -1,19 +1,22 @@
-// The API contract: every operation the renderer may call, in one map.
-// Feature contracts are merged here; later issues add their own file and one spread.
+// The API contract: every operation the renderer may call, in one map. Each feature keeps its
+// operations in shared/<feature>/contract.ts; this file only joins them (a name may appear once).
 import type { InputOf, OpDef, ResultOf } from './define.js';
-import { censusContract } from './census.js';
-import { orgLifeContract } from './orgLife.js';
-import { registryContract } from './registry.js';
-import { syncContract } from './sync.js';
-import { systemContract } from './system.js';
+import { orgContract } from '../org/contract.js';
+import { orgLifeContract } from '../orglife/contract.js';
+import { peopleContract } from '../people/contract.js';
+import { syncContract } from '../sync/contract.js';
+import { systemContract } from '../system/contract.js';
 
 export const contract = {
   ...systemContract,
   ...syncContract,
-  ...registryContract,
+  ...orgContract,
+  ...peopleContract,
   ...orgLifeContract,
-  ...censusContract,
 } as const;
+
+/** Every feature's contract, by name: a test checks that no operation is defined twice. */
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
@@ -25,4 +28,7 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 export type { OpDef };
-export * from './types.js';
+export type { Page, FilePayload } from './define.js';
+export type * from '../org/types.js';
+export type * from '../people/personTypes.js';
+export type * from '../system/types.js';

@@ -109,7 +109,3 @@ export function periodLabel(p: Period, lang: 'zh' | 'en' = 'zh'): string {
   }
 }
 
-/** Today on this device's calendar (not UTC): a meeting held this morning in Beijing is today's. */
-export function localToday(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}

@@ -9,7 +9,7 @@
 // come from Node's crypto through RelayCrypto (db/ and hq/ each pass them in), so this file, which
 // both sides share, stays free of Node.
 import { z } from 'zod';
-import { UUID_RE } from '../ids.js';
+import { UUID_RE } from '../core/ids.js';
 import { RELAY_LIMITS, type RelayRefusal } from './relay.js';
 
 export type RelayKind = 'bundle' | 'answer';

@@ -2,7 +2,7 @@
 // the organiser keeps the record with the meeting attendance and merges the other into it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
 import type { RunningApp } from './support/app.js';
 import { shot } from './support/browser.js';

@@ -10,13 +10,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it, onTestFailed } from 'vitest';
 import { openProfile, setIdentity } from '../../db/profile.js';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
-import { localToday, addMonths, periodOf } from '../../shared/orglife/periods.js';
+import { addMonths, periodOf } from '../../shared/orglife/periods.js';
+import { todayInBeijing } from '../../shared/core/dates.js';
 import { pngBytes } from '../orglife/world.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { launchBrowser, newPage, shot } from './support/browser.js';
 
 const OUT = join(process.cwd(), 'test-output');
-const today = localToday();
+const today = todayInBeijing();
 const monthLabel = `${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月`;
 const BRANCH = '骊山路营业厅党支部';
 const TOPIC = '学习贯彻党的二十届四中全会精神';

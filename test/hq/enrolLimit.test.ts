@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { enrol } from '../../hq/auth.js';
 import { ENROL_LIMIT } from '../../hq/enrolLimit.js';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { startTestHq, type TestHq } from '../sync/support.js';
 
 let hq: TestHq;

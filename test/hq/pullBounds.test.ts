@@ -2,7 +2,7 @@
 // chunks, none much over the limit, and all of it arrives.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clientFor } from '../../db/sync/session.js';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { LIMITS, pullAnswer } from '../../shared/sync/protocol.js';
 import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from '../sync/support.js';
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
 import { HEADERS, LIMITS } from '../../shared/sync/protocol.js';
 import { revokeDevice } from '../../hq/auth.js';

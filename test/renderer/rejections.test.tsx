@@ -6,7 +6,7 @@ import { App } from 'antd';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RejectionTable } from '../../renderer/features/sync/RecordTables';
 import { encodeHlc } from '../../shared/sync/hlc.js';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { realBackend } from './backend.js';
 import { SyncEngine } from '../../db/sync/engine.js';
 

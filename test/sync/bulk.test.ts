@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyChunks, CURSOR_KEY } from '../../db/sync/apply.js';
 import { capturedTables } from '../../db/sync/capture.js';
 import { getMetaRaw } from '../../db/sync/state.js';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { encodeHlc } from '../../shared/sync/hlc.js';
 import type { PullAnswer, WireRow } from '../../shared/sync/protocol.js';
 import { generateProvince } from '../synthetic/generate.js';

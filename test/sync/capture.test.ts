@@ -12,7 +12,7 @@ import { migrate, openStore } from '../../db/open.js';
 import { suppressCapture } from '../../db/sync/capture.js';
 import { Local } from '../../db/sync/local.js';
 import { SYNC_TABLES } from '../../shared/sync/tables.js';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { tempProfile } from '../support/store.js';
 
 type P = Awaited<ReturnType<typeof tempProfile>>;

@@ -3,7 +3,7 @@
 // so a later edit elsewhere still wins; a device 30 days behind still has its later edits win.
 import { expect } from 'vitest';
 import { sql } from 'kysely';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { hlcMs } from '../../shared/sync/hlc.js';
 import { syncState } from '../../db/sync/state.js';
 import { enrolledDevice, snapshot, type TestDevice, type TestHq } from './support.js';

@@ -11,7 +11,7 @@ import { openProfile } from '../../db/profile.js';
 import { enrolDevice } from '../../db/sync/enrol.js';
 import { syncOnce } from '../../db/sync/session.js';
 import { setMetaRaw } from '../../db/sync/state.js';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { createEnrolCode } from '../../hq/auth.js';
 import { startHq } from '../../hq/server.js';
 import { openHqStore, type HqStore } from '../../hq/store.js';

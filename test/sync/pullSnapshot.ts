@@ -4,7 +4,7 @@
 // pull's counter read and its row read on the first (a Kysely plugin holds the pull there).
 import { expect } from 'vitest';
 import { type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { startHq } from '../../hq/server.js';
 import { openHqStore, type HqStore } from '../../hq/store.js';
 import { setMetaRaw } from '../../db/sync/state.js';

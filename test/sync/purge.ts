@@ -3,7 +3,7 @@
 // write to it is refused with a reason the device keeps.
 import { expect } from 'vitest';
 import { sql } from 'kysely';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { listDevices } from '../../hq/admin.js';
 import { revokeDevice } from '../../hq/auth.js';
 import { DAY_MS, purgeTombstones, type PurgeOptions, type PurgeReport } from '../../hq/purge.js';

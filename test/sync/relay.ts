@@ -11,7 +11,7 @@ import { relayFile } from '../../hq/relay/file.js';
 import { exportBundle } from '../../db/sync/relay/export.js';
 import { forwardBundle } from '../../db/sync/relay/forward.js';
 import { importAnswer } from '../../db/sync/relay/import.js';
-import type { Outlet } from '../../shared/contract/types.js';
+import type { Outlet } from '../../shared/org/types.js';
 import { buildOutlet, buildTree, call } from '../support/builders.js';
 import { enrolledDevice, snapshot, type TestDevice, type TestHq } from './support.js';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { sql } from 'kysely';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { Hlc } from '../../shared/sync/hlc.js';
 import { helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type WireWrite } from '../../shared/sync/protocol.js';
 import { clientFor } from '../../db/sync/session.js';

@@ -3,7 +3,7 @@
 // in memory; the global version's row lock orders all writers).
 import { expect } from 'vitest';
 import { sql } from 'kysely';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { setMetaRaw } from '../../db/sync/state.js';
 import { Oracle } from './oracle.js';
 import { enrolledDevice, snapshot, type TestDevice, type TestHq } from './support.js';

@@ -1,7 +1,7 @@
 // The world of the convergence property: one HQ, three devices (two county-wide, one limited to one
 // grid), shared outlet rows, and the operations a test run performs on them.
 import fc from 'fast-check';
-import { uuidv7 } from '../../shared/ids.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { pullAnswer, pushAnswer } from '../../shared/sync/protocol.js';
 import { applyChunk, CURSOR_KEY } from '../../db/sync/apply.js';
 import { HqClient } from '../../db/sync/client.js';

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/api/index.js';
-import { peopleListTuning } from '../../db/queries/people.js';
+import { peopleListTuning } from '../../db/people/people.js';
 import { SYNCED_TABLES } from '../../db/schema.js';
 import { birthDateFromCitizenId, genderFromCitizenId, isValidCitizenId } from '../../shared/domain/citizenId.js';
-import { UUID_RE } from '../../shared/ids.js';
+import { UUID_RE } from '../../shared/core/ids.js';
 import { tempProfile } from '../support/store.js';
 import { generateProvince, type GenerateSummary } from './generate.js';
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openProfile, setIdentity, STORE_FILE } from '../../db/profile.js';
-import { getMeta, setMeta } from '../../db/queries/meta.js';
+import { getMeta, setMeta } from '../../db/system/meta.js';
 import type { Role } from '../../shared/domain/enums.js';
 import { generateProvince, type GenerateSummary } from './generate.js';
 

@@ -2,7 +2,7 @@
 // batch /v1/push would get, oldest first, bounded) and the pull request at the stored cursor,
 // sealed so that only HQ can read it. Nothing in the store changes but a note of the export: the
 // writes stay waiting until an answer (or an online sync) acknowledges them.
-import { uuidv7 } from '../../../shared/ids.js';
+import { uuidv7 } from '../../../shared/core/ids.js';
 import { PROTOCOL_VERSION, type WireWrite } from '../../../shared/sync/protocol.js';
 import { RELAY_LIMITS, relayFileName, type BundlePayload } from '../../../shared/sync/relay.js';
 import { RelayFileError, sealRelayFile } from '../../../shared/sync/relayBox.js';

@@ -4,7 +4,7 @@
 // at: otherwise it has moved on (an online sync, another answer) and they are skipped, losing
 // nothing, since the next sync brings them again. Each answer is recorded, so a second import of it
 // changes nothing and says so.
-import type { RelayImportResult } from '../../../shared/contract/sync.js';
+import type { RelayImportResult } from '../../../shared/sync/contract.js';
 import { answerPayload, type AnswerPayload } from '../../../shared/sync/relay.js';
 import { openRelayFile, readRelayHeader, RelayFileError } from '../../../shared/sync/relayBox.js';
 import { applyChunks, CURSOR_KEY } from '../apply.js';

@@ -1,6 +1,6 @@
 // What the 同步 screen shows about relay by file.
 import type Database from 'better-sqlite3';
-import type { RelayStatus } from '../../../shared/contract/sync.js';
+import type { RelayStatus } from '../../../shared/sync/contract.js';
 import { getMetaRaw } from '../state.js';
 import { RELAY_META } from './keys.js';
 

@@ -2,11 +2,11 @@
 // and motions worked out before saving, resolutions, photos and files.
 import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { ActivityDetail } from '../../../shared/contract/orgLife.js';
+import type { ActivityDetail } from '../../../shared/orglife/contract.js';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/enums.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { ACTIVITY_KINDS, hasField } from '../../../shared/orglife/activityKinds.js';
-import { activityInput } from '../../../shared/schemas/activity.js';
+import { activityInput } from '../../../shared/orglife/schemas.js';
 import { ApiCallError, call } from '../../api/client';
 import { applyIssues, checkWithSchema, errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';

@@ -3,9 +3,9 @@ import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography 
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { ActivityRow } from '../../../shared/contract/orgLife.js';
+import type { ActivityRow } from '../../../shared/orglife/contract.js';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/enums.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';

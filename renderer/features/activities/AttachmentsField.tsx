@@ -3,7 +3,7 @@
 import { App, Button, Image, Space, Spin, Tag, Tooltip } from 'antd';
 import { CloudDownloadOutlined, DeleteOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
-import { RULE_MESSAGES } from '../../../shared/errors.js';
+import { RULE_MESSAGES } from '../../../shared/core/errors.js';
 import { IMAGE_EXTENSIONS, MB, extensionOf, sniffAttachment } from '../../../shared/orglife/fileTypes.js';
 import type { OrgLifeSettings } from '../../../shared/orglife/settings.js';
 import { call } from '../../api/client';

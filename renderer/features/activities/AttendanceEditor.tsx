@@ -1,7 +1,7 @@
 // The attendance list: expected members filled from the organisation, each present, absent (with
 // a reason) or excused. Probationary members are marked: they attend but do not vote.
 import { Button, Input, Radio, Space, Table, Tag, Typography } from 'antd';
-import type { AttendanceStatus } from '../../../shared/contract/orgLife.js';
+import type { AttendanceStatus } from '../../../shared/orglife/contract.js';
 import { ATTENDANCE_STATUS } from '../../../shared/domain/enums.js';
 import { useT } from '../../i18n';
 

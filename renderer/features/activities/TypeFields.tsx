@@ -4,7 +4,7 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ActivityType } from '../../../shared/domain/enums.js';
 import { hasField, needsField, type ActivityField } from '../../../shared/orglife/activityKinds.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useT } from '../../i18n';
 

@@ -1,9 +1,9 @@
 // Between the activity form's values and the contract's input (the shape the shared schema checks).
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ActivityDetail } from '../../../shared/contract/orgLife.js';
+import type { ActivityDetail } from '../../../shared/orglife/contract.js';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/enums.js';
 import { hasField } from '../../../shared/orglife/activityKinds.js';
-import type { ActivityInput } from '../../../shared/schemas/activity.js';
+import type { ActivityInput } from '../../../shared/orglife/schemas.js';
 import type { AttachmentItem } from './AttachmentsField';
 import type { MarkItem } from './AttendanceEditor';
 import type { ResolutionItem } from './ResolutionsEditor';

@@ -3,7 +3,7 @@
 import { Alert, Calendar, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import type { CalendarEntry } from '../../../shared/contract/orgLife.js';
+import type { CalendarEntry } from '../../../shared/orglife/contract.js';
 import { ACTIVITY_TYPES } from '../../../shared/domain/enums.js';
 import type { DueItem, Settle } from '../../../shared/orglife/due.js';
 import { errorText } from '../../components/formErrors';

@@ -1,12 +1,12 @@
 import { Card, Col, Descriptions, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { create } from 'zustand';
-import type { PersonRow } from '../../../shared/contract/types.js';
 import { CHANNEL_TYPES, POLITICAL_STATUS, POSTS } from '../../../shared/domain/enums.js';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { useFieldLabel, useRegText } from '../people/text';
 import { CensusForm } from './CensusForm';
+import type { PersonRow } from '../../../shared/people/personTypes.js';
 
 /** The outlet being censused stays chosen across entries, tabs and reloads of the page. */
 export const useCensusOutlet = create<{ outletId?: string; outletLabel?: string; set(id?: string, label?: string): void }>((set) => ({

@@ -1,7 +1,7 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Space, Statistic, Tabs, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import type { Band } from '../../../shared/registry/rules.js';
+import type { Band } from '../../../shared/people/rules.js';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../components/useApi';
 import { PeopleDrawer, type Drill } from '../people/PeopleDrawer';

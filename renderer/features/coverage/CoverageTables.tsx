@@ -1,8 +1,8 @@
 import { Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { CHANNEL_TYPES } from '../../../shared/domain/enums.js';
-import { BREACH_KINDS, type Band } from '../../../shared/registry/rules.js';
-import type { BreachRow, CoverageOutletRow, RankingRow } from '../../../shared/registry/types.js';
+import { BREACH_KINDS, type Band } from '../../../shared/people/rules.js';
+import type { BreachRow, CoverageOutletRow, RankingRow } from '../../../shared/people/types.js';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { ExportButton } from '../people/ExportButton';

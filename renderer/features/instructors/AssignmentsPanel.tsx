@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Popconfirm, Selec
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { InstructorAssignment } from '../../../shared/contract/orgLife.js';
+import type { InstructorAssignment } from '../../../shared/orglife/contract.js';
 import { ApiCallError, call } from '../../api/client';
 import { OutletSelect } from '../../components/OutletSelect';
 import { applyIssues, errorText } from '../../components/formErrors';

@@ -3,7 +3,7 @@
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { RULE_MESSAGES } from '../../../shared/errors.js';
+import { RULE_MESSAGES } from '../../../shared/core/errors.js';
 import { DUTY_KINDS, type ContactPointDuty, type InstructorDuty } from '../../../shared/orglife/duties.js';
 import { parsePeriodKey, periodLabel, type PeriodUnit } from '../../../shared/orglife/periods.js';
 import type { PeriodStatus } from '../../../shared/orglife/compliance.js';

@@ -3,10 +3,10 @@
 import { App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { ActivityDetail } from '../../../shared/contract/orgLife.js';
-import type { ActivityInput } from '../../../shared/schemas/activity.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
-import { activityInput } from '../../../shared/schemas/activity.js';
+import type { ActivityDetail } from '../../../shared/orglife/contract.js';
+import type { ActivityInput } from '../../../shared/orglife/schemas.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
+import { activityInput } from '../../../shared/orglife/schemas.js';
 import { ApiCallError, call } from '../../api/client';
 import { OutletSelect } from '../../components/OutletSelect';
 import { applyIssues, checkWithSchema, errorText } from '../../components/formErrors';

@@ -2,7 +2,7 @@
 import { Button, Card, Select, Space, Table } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import type { ActivityRow } from '../../../shared/contract/orgLife.js';
+import type { ActivityRow } from '../../../shared/orglife/contract.js';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { ActivityForm } from '../activities/ActivityForm';

@@ -1,7 +1,7 @@
 import { App, Checkbox, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
-import type { Instructor } from '../../../shared/contract/types.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import type { Instructor } from '../../../shared/org/types.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { ApiCallError, call } from '../../api/client';
 import { applyIssues, errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';

@@ -1,9 +1,9 @@
 import { Button, Card, Col, Empty, Input, Row, Space, Table, Tabs, Tag, Tree, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
-import type { Instructor, OrgUnit, PartyOrgSummary } from '../../../shared/contract/types.js';
+import type { Instructor, OrgUnit, PartyOrgSummary } from '../../../shared/org/types.js';
 import { ORG_TYPES, ORG_UNIT_LEVELS, SETTING_MODES } from '../../../shared/domain/enums.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { InstructorForm } from './InstructorForm';

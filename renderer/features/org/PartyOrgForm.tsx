@@ -2,10 +2,10 @@ import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, T
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { OrgUnit, PartyOrg } from '../../../shared/contract/types.js';
+import type { OrgUnit, PartyOrg } from '../../../shared/org/types.js';
 import { ALLIANCE_SECTORS, COMMITTEE_ROLES, GROUP_KINDS, ORG_TYPES, PAIRING_RATIOS, SETTING_MODES } from '../../../shared/domain/enums.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
-import { partyOrgInput } from '../../../shared/schemas/partyOrg.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
+import { partyOrgInput } from '../../../shared/org/schemas/partyOrg.js';
 import { call } from '../../api/client';
 import { errorText, reportOnForm, saveChecked } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';

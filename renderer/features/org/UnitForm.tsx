@@ -1,8 +1,8 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
-import type { OrgUnit } from '../../../shared/contract/types.js';
+import type { OrgUnit } from '../../../shared/org/types.js';
 import { ORG_UNIT_LEVELS, type OrgUnitLevel } from '../../../shared/domain/enums.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { ApiCallError, call } from '../../api/client';
 import { applyIssues, errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';

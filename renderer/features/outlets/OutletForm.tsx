@@ -1,14 +1,14 @@
 import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
-import type { OrgUnit, Outlet } from '../../../shared/contract/types.js';
+import type { OrgUnit, Outlet } from '../../../shared/org/types.js';
 import { CHANNEL_TYPES } from '../../../shared/domain/enums.js';
-import { outletInput } from '../../../shared/schemas/outlet.js';
+import { outletInput } from '../../../shared/org/schemas/outlet.js';
 import { reportOnForm, saveChecked } from '../../components/formErrors';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 
 const FIELDS = new Set(['code', 'name', 'channelType', 'countyId', 'gridId', 'address', 'staffCount', 'coverageOrgId', 'instructorId', 'isContactPoint', 'openedOn', 'closedOn']);
 const day = (v?: string | null) => (v ? dayjs(v) : undefined);

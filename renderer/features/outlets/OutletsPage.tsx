@@ -1,9 +1,9 @@
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import type { Outlet } from '../../../shared/contract/types.js';
+import type { Outlet } from '../../../shared/org/types.js';
 import { CHANNEL_TYPES, type ChannelType } from '../../../shared/domain/enums.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../components/useApi';
 import { errorText } from '../../components/formErrors';

@@ -1,7 +1,7 @@
 import { Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLES } from '../../../shared/domain/enums.js';
-import type { AuditEntry } from '../../../shared/registry/types.js';
+import type { AuditEntry } from '../../../shared/people/types.js';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';

@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { POLITICAL_STATUS } from '../../../shared/domain/enums.js';
-import type { DuplicateCandidate, DuplicateGroup } from '../../../shared/registry/types.js';
+import type { DuplicateCandidate, DuplicateGroup } from '../../../shared/people/types.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';

@@ -1,12 +1,12 @@
 import { Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { PersonRow } from '../../../shared/contract/types.js';
 import { POLITICAL_STATUS, POSTS } from '../../../shared/domain/enums.js';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';
 import { PersonForm } from './PersonForm';
 import { useFieldLabel, useRegText } from './text';
 import { usePeople, type PeopleFilter } from './usePeople';
+import type { PersonRow } from '../../../shared/people/personTypes.js';
 
 export interface Drill {
   title: string;

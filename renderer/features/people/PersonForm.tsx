@@ -1,14 +1,11 @@
 import { Alert, App, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Button, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { PersonDetail } from '../../../shared/contract/types.js';
 import { birthDateFromCitizenId, citizenIdProblem, genderFromCitizenId, normalizeCitizenId } from '../../../shared/domain/citizenId.js';
-import {
-  DUES_BASE_TYPES, EDUCATION, EMPLOYMENT, ETHNICITIES, GENDERS, MOBILITY, POLITICAL_STATUS, POSTS, RECRUIT_STAGES, STANDINGS,
-} from '../../../shared/domain/enums.js';
-import { RULE_MESSAGES } from '../../../shared/errors.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
-import { personInput } from '../../../shared/schemas/person.js';
+import { DUES_BASE_TYPES, EDUCATION, EMPLOYMENT, ETHNICITIES, GENDERS, MOBILITY, POLITICAL_STATUS, POSTS, RECRUIT_STAGES, STANDINGS } from '../../../shared/domain/enums.js';
+import { RULE_MESSAGES } from '../../../shared/core/errors.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
+import { personInput } from '../../../shared/people/schemas/person.js';
 import { call } from '../../api/client';
 import { reportOnForm, saveChecked } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
@@ -16,6 +13,7 @@ import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { PersonLifecycle } from './PersonLifecycle';
 import { RevealButton } from './RevealButton';
+import type { PersonDetail } from '../../../shared/people/personTypes.js';
 
 const MEMBER_FIELDS = ['branchId', 'groupId', 'joinDate', 'fullDate', 'standing', 'mobility', 'mobilityDestination', 'mobilitySince', 'mobilityCardNo', 'lostContact', 'lostContactSince', 'lostContactReason', 'duesBaseType'];
 const RECRUIT_DATES = ['appliedOn', 'activistOn', 'candidateOn', 'probationaryOn', 'fullOn', 'cancelledOn'] as const;

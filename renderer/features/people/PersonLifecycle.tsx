@@ -1,14 +1,14 @@
 import { App, Button, Col, DatePicker, Divider, Empty, Input, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { PersonDetail } from '../../../shared/contract/types.js';
 import { MOBILITY, POLITICAL_STATUS, RECRUIT_STAGES, STANDINGS, type Labelled } from '../../../shared/domain/enums.js';
-import type { HistoryEntry } from '../../../shared/registry/types.js';
+import type { HistoryEntry } from '../../../shared/people/types.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { useRegText, type RegKey } from './text';
+import type { PersonDetail } from '../../../shared/people/personTypes.js';
 
 type Kind = 'standing' | 'mobility' | 'lost_contact';
 

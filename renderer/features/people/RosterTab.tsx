@@ -1,9 +1,8 @@
 import { PlusOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import type { PersonRow } from '../../../shared/contract/types.js';
 import { CHANNEL_TYPES, GENDERS, MOBILITY, POLITICAL_STATUS, POSTS, STANDINGS } from '../../../shared/domain/enums.js';
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { errorText } from '../../components/formErrors';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../components/useApi';
@@ -13,6 +12,7 @@ import { ImportDrawer } from './import/ImportDrawer';
 import { PersonForm } from './PersonForm';
 import { useRegText } from './text';
 import { usePeople, type PeopleFilter } from './usePeople';
+import type { PersonRow } from '../../../shared/people/personTypes.js';
 
 /** The roster: search (name, pinyin, initials, phone, id, outlet, branch) with filters, import and export. */
 export function RosterTab() {

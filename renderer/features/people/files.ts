@@ -1,6 +1,6 @@
 // Files cross the contract as base64 strings: a download becomes a Blob link, an upload is read with
 // FileReader. The same code works in Electron and in browser mode.
-import type { FilePayload } from '../../../shared/registry/types.js';
+import type { FilePayload } from '../../../shared/contract/define.js';
 
 export function downloadFile(f: Pick<FilePayload, 'fileName' | 'mime' | 'base64'>): void {
   const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));

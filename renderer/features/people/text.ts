@@ -1,7 +1,7 @@
 // Strings of the member registry screens (党员信息库), Chinese first. Kept beside the feature rather
 // than in renderer/i18n/messages.ts so that the registry's ~150 strings do not crowd the shared table;
 // the language comes from the same store (useLang), so switching language switches these too.
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { useLang } from '../../i18n';
 
 const T = {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input } from '../../../shared/contract/index.js';
-import type { PersonRow } from '../../../shared/contract/types.js';
 import { call } from '../../api/client';
+import type { PersonRow } from '../../../shared/people/personTypes.js';
 
 export type PeopleFilter = Omit<Input<'people.list'>, 'limit' | 'offset'>;
 

@@ -1,6 +1,6 @@
 // The 三会一课 record book as organisers know it from the paper book: per meeting, time, place,
 // host, recorder, expected / present / absent with reasons, agenda, minutes and resolutions.
-import type { RecordBook, RecordBookEntry } from '../../../shared/contract/orgLife.js';
+import type { RecordBook, RecordBookEntry } from '../../../shared/orglife/contract.js';
 import { ACTIVITY_TYPES, ATTENDANCE_STATUS } from '../../../shared/domain/enums.js';
 import { useT } from '../../i18n';
 

@@ -1,6 +1,6 @@
 // Conflict and rejection records: both values, who and when, and one click to re-apply.
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
-import type { ConflictRecord, RecordSide, RejectionRecord } from '../../../shared/contract/sync.js';
+import type { ConflictRecord, RecordSide, RejectionRecord } from '../../../shared/sync/contract.js';
 import { PURGED_CODE } from '../../../shared/sync/protocol.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';

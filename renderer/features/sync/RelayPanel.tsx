@@ -4,7 +4,7 @@
 import { ExportOutlined, ImportOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import type { RelayForwardResult, RelayImportResult, SyncStatus } from '../../../shared/contract/sync.js';
+import type { RelayForwardResult, RelayImportResult, SyncStatus } from '../../../shared/sync/contract.js';
 import { ANSWER_EXT, BUNDLE_EXT } from '../../../shared/sync/relay.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Statistic, Tag } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
-import type { SyncStatus } from '../../../shared/contract/sync.js';
+import type { SyncStatus } from '../../../shared/sync/contract.js';
 import { ROLES } from '../../../shared/domain/enums.js';
 import { useT } from '../../i18n';
 import { ageText, timeText } from './format';

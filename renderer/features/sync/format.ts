@@ -1,5 +1,5 @@
 // How the 同步 screen writes times, fields and values for people.
-import { FIELD_LABELS } from '../../../shared/fieldLabels.js';
+import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import type { Lang } from '../../i18n';
 import { syncText, TABLES } from './messages';
 

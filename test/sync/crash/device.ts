@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openProfile } from '../../../db/profile.js';
 import { syncOnce } from '../../../db/sync/session.js';
-import { uuidv7 } from '../../../shared/ids.js';
+import { uuidv7 } from '../../../shared/core/ids.js';
 
 const { values } = parseArgs({ options: { profile: { type: 'string' }, outlets: { type: 'string' }, tag: { type: 'string' } } });
 const profile = await openProfile(values.profile!);

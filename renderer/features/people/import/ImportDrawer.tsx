@@ -1,8 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Result, Select, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { ROSTER_FIELDS, type RosterField } from '../../../../shared/registry/headers.js';
-import type { ImportPreview, ImportResult } from '../../../../shared/registry/types.js';
+import { ROSTER_FIELDS, type RosterField } from '../../../../shared/people/headers.js';
+import type { ImportPreview, ImportResult } from '../../../../shared/people/types.js';
 import { call } from '../../../api/client';
 import { errorText } from '../../../components/formErrors';
 import { useLang } from '../../../i18n';

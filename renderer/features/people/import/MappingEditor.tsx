@@ -1,6 +1,6 @@
 import { Button, Select, Space, Tag, Typography } from 'antd';
-import { ROSTER_FIELD_KEYS, ROSTER_FIELDS, type RosterField } from '../../../../shared/registry/headers.js';
-import type { ImportPreview } from '../../../../shared/registry/types.js';
+import { ROSTER_FIELD_KEYS, ROSTER_FIELDS, type RosterField } from '../../../../shared/people/headers.js';
+import type { ImportPreview } from '../../../../shared/people/types.js';
 import { useLang } from '../../../i18n';
 import { useRegText } from '../text';
 

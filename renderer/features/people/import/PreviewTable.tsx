@@ -1,6 +1,6 @@
 import { Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { ImportRowPreview } from '../../../../shared/registry/types.js';
+import type { ImportRowPreview } from '../../../../shared/people/types.js';
 import { useLang } from '../../../i18n';
 import { useRegText } from '../text';
 

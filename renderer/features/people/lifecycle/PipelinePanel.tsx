@@ -2,7 +2,7 @@ import { App, Button, Checkbox, DatePicker, Form, Modal, Select, Space, Table, T
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { RECRUIT_STAGES } from '../../../../shared/domain/enums.js';
-import type { PipelineRow } from '../../../../shared/registry/types.js';
+import type { PipelineRow } from '../../../../shared/people/types.js';
 import { call } from '../../../api/client';
 import { errorText } from '../../../components/formErrors';
 import { UnitSelect } from '../../../components/UnitSelect';

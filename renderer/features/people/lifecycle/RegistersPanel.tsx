@@ -1,7 +1,7 @@
 import { Card, Col, Row, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { MOBILITY } from '../../../../shared/domain/enums.js';
-import type { LostContactRow, MobilityRow } from '../../../../shared/registry/types.js';
+import type { LostContactRow, MobilityRow } from '../../../../shared/people/types.js';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';

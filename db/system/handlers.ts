@@ -1,0 +1,30 @@
+import { isUnder } from '../../shared/core/scope.js';
+import type { systemContract } from '../../shared/system/contract.js';
+import { canSeeFullIds, nowIso } from '../context.js';
+import { getOrgUnit } from '../org/orgUnits.js';
+import { overviewCounts } from '../people/people.js';
+import { readSettings, writeSetting } from './settings.js';
+import type { HandlerMap } from '../api/types.js';
+
+export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
+  'session.info': async (ctx) => ({ ...ctx.session, canSeeFullIds: canSeeFullIds(ctx.session.role) }),
+  'overview.stats': async (ctx, { unitId }) => {
+    let scope = ctx.session.scopePath;
+    if (unitId) {
+      const u = await getOrgUnit(ctx.db, unitId);
+      if (isUnder(u.path, scope)) scope = u.path;
+    }
+    const { counts: c, byType } = await overviewCounts(ctx.db, scope);
+    return {
+      counties: Number(c.counties), outlets: Number(c.outlets), outletsWithMembers: Number(c.outlets_with_members),
+      people: Number(c.people), members: Number(c.members), probationary: Number(c.probationary), partyOrgs: Number(c.party_orgs),
+      outletsWithoutCoverage: Number(c.uncovered), outletsWithoutInstructor: Number(c.no_instructor),
+      byChannelType: byType.map((b) => ({ channelType: b.channel_type, outlets: Number(b.outlets), members: Number(b.members ?? 0) })),
+    };
+  },
+  'settings.get': async (ctx) => readSettings(ctx.db, ctx.session.scopePath),
+  'settings.set': async (ctx, { key, value }) => {
+    await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
+    return readSettings(ctx.db, ctx.session.scopePath);
+  },
+};
