@@ -1,5 +1,6 @@
 // Kysely row types of the local store (snake_case, as stored).
 import type { Generated } from 'kysely';
+import type { SyncedTable } from '../shared/sync/tables.js';
 
 interface SyncedCols {
   scope_path: string;
@@ -284,11 +285,7 @@ export interface DB {
   person_merges: PersonMergesTable;
 }
 
-/** Tables that sync between devices and HQ (every one has the synced columns). */
-export const SYNCED_TABLES = [
-  'org_units', 'org_unit_links', 'outlets', 'party_orgs', 'party_org_outlets', 'party_org_committee', 'party_groups',
-  'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
-  'attendance', 'settings', 'attachments',
-  'registry_audit', 'member_history', 'person_merges',
-] as const;
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
+/** Fails to compile if a synced table (shared/sync/tables.ts) is missing from the device's schema. */
+export type MissingSyncedTable = Exclude<SyncedTable, keyof DB>;
+const _everySyncedTableExists: MissingSyncedTable extends never ? true : never = true;
+void _everySyncedTableExists;

@@ -3,7 +3,8 @@
 // all in one transaction, so a crash leaves either the whole chunk or none of it.
 import type Database from 'better-sqlite3';
 import type { CellValue, PullAnswer, WireConflict, WireDrop, WireRow } from '../../shared/sync/protocol.js';
-import { ColumnLists, FreshRows, insertFresh, mergeInto, type FreshRow, type Stamped } from './bulk.js';
+import { insertFresh } from './bulk.js';
+import { ColumnLists, FreshRows, mergeInto, type FreshRow, type Stamped } from './freshRows.js';
 import { flushSearch } from '../people/searchBulk.js';
 import { Local, PendingIndex, freezeBase } from './local.js';
 import { clockOf, persistClock, setMetaRaw, withoutCapture } from './state.js';

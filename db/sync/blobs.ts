@@ -9,8 +9,7 @@ import { dirname, join } from 'node:path';
 import { BLOB_LIMITS, blobCheckAnswer, blobGetAnswer, blobPutAnswer, sha256Hex, type BlobRef } from '../../shared/sync/protocol.js';
 import { blobPath, FILES_DIR, hasBlob, putBlob, sha256 } from '../orglife/files.js';
 import { SyncFailure, type HqClient } from './client.js';
-import type { Device } from './session.js';
-import { getMetaRaw, setMetaRaw, whenIdle } from './state.js';
+import { getMetaRaw, setMetaRaw, whenIdle, type Device } from './state.js';
 
 export interface BlobOptions {
   /** Bytes to send and to fetch in one session (each): a big backlog must not keep rows waiting for long. */

@@ -4,7 +4,6 @@
 // definitions each time a store opens, so a later migration that adds a column or a synced table
 // is captured without anyone having to remember it.
 import type Database from 'better-sqlite3';
-import { SYNCED_TABLES } from '../schema.js';
 import { SYNC_TABLES } from '../../shared/sync/tables.js';
 import { withoutCapture } from './state.js';
 
@@ -49,7 +48,7 @@ END`,
 /** Tables that exist in this store and sync. */
 export function capturedTables(raw: Database.Database): string[] {
   const existing = new Set((raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
-  return [...new Set<string>([...SYNCED_TABLES, ...SYNC_TABLES])].filter((t) => existing.has(t));
+  return SYNC_TABLES.filter((t) => existing.has(t));
 }
 
 /** Creates or refreshes the capture triggers; cheap when they are already current. */

@@ -1,11 +1,12 @@
 // The background sync loop of one device. It never blocks the user: it runs between their calls,
 // notices when HQ becomes reachable (probing with exponential backoff while it is not), syncs
 // soon after local writes, and can be started by hand.
+import type { Device } from './state.js';
 import type Database from 'better-sqlite3';
 import type { SyncConnection } from '../../shared/sync/contract.js';
 import type { Session } from '../context.js';
 import { SyncFailure, type FetchLike } from './client.js';
-import { isEnrolled, syncOnce, type Device } from './session.js';
+import { isEnrolled, syncOnce } from './session.js';
 
 export interface EngineOptions {
   /** How often to sync when all is well. */

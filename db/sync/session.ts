@@ -3,22 +3,16 @@
 import type Database from 'better-sqlite3';
 import { hlcMs } from '../../shared/sync/hlc.js';
 import { helloAnswer, LIMITS, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer, type PullAnswer } from '../../shared/sync/protocol.js';
-import type { Session } from '../context.js';
 import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.js';
 import { syncBlobs } from './blobs.js';
 import { HqClient, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
 import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
-import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle } from './state.js';
+import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, type Device } from './state.js';
 import { wipeStore } from './wipe.js';
 
 export const APP_VERSION = '0.1.0';
 export const META = { url: 'sync_hq_url', secret: 'sync_secret', enrolledAt: 'sync_enrolled_at', lastSuccess: 'sync_last_success' } as const;
-
-export interface Device {
-  raw: Database.Database;
-  session: Session;
-}
 
 export interface SessionOptions {
   fetch?: FetchLike;

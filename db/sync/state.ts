@@ -3,6 +3,13 @@
 // no code path (Kysely, raw statements, the generator) can write a synced table unseen.
 import type Database from 'better-sqlite3';
 import { Hlc } from '../../shared/sync/hlc.js';
+import type { Session } from '../context.js';
+
+/** A device's store as sync sees it: the raw connection and who works on it. */
+export interface Device {
+  raw: Database.Database;
+  session: Session;
+}
 
 export interface SyncState {
   /** null until the store is migrated and its device id known; writes are not captured before. */

@@ -1,6 +1,6 @@
 // What each role may change through sync (HQ enforces it on every pushed change).
 import type { Role } from '../domain/enums.js';
-import { isUnderScope } from './tables.js';
+import { isUnder } from '../core/scope.js';
 
 /** Registry work an instructor does in the field. Everything else is read-only to them. */
 const INSTRUCTOR_TABLES = new Set<string>([
@@ -21,7 +21,7 @@ const deny = (code: 'role' | 'scope' | 'settings', zh: string, en: string): Righ
  */
 export function mayWrite(role: Role, scope: string, table: string, before: string | null, after: string): RightsVerdict {
   if (role === 'auditor' && !EVERYONE_TABLES.has(table)) return deny('role', '审计员只能查看，不能修改数据', 'Auditors cannot change data');
-  if ((before !== null && !isUnderScope(before, scope)) || !isUnderScope(after, scope))
+  if ((before !== null && !isUnder(before, scope)) || !isUnder(after, scope))
     return deny('scope', '超出本设备的管理范围', 'Outside this device\u2019s scope');
   if (role === 'hq_admin') return { ok: true };
   if (table === 'settings') {

@@ -1,13 +1,19 @@
-// What syncs, and who sees it. HQ knows the tables only through this list (it never imports db/);
-// test/sync/tables.test.ts keeps it equal to db/schema.ts's SYNCED_TABLES.
+import { isUnder } from '../core/scope.js';
 
-export const SYNC_TABLES = [
+// What syncs, and who sees it: the one list of synced tables. The device's schema (db/schema.ts)
+// checks at compile time that it has every table of SYNCED_TABLES; HQ knows the tables only
+// through this file (it never imports db/).
+
+/** The tables a device of this version keeps and syncs (each has the synced columns). */
+export const SYNCED_TABLES = [
   'org_units', 'org_unit_links', 'outlets', 'party_orgs', 'party_org_outlets', 'party_org_committee', 'party_groups',
   'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
   'attendance', 'settings', 'attachments', 'registry_audit', 'member_history', 'person_merges',
-  // Tables later issues add; listed now so HQ accepts them the day devices start writing them.
-  'instructor_visits', 'points_entries', 'quiz_attempts', 'dues_payments',
 ] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/** What HQ accepts: the device's tables, and those later issues add, listed now so that HQ takes them the day devices write them. */
+export const SYNC_TABLES = [...SYNCED_TABLES, 'instructor_visits', 'points_entries', 'quiz_attempts', 'dues_payments'] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 const TABLE_SET = new Set<string>(SYNC_TABLES);
@@ -27,10 +33,6 @@ export const COLUMN_RE = /^[a-z][a-z0-9_]{0,62}$/;
 /** Settings are reference data: a device also sees those set for any unit above its scope. */
 export const INHERITED_TABLES = new Set<string>(['settings']);
 
-export function isUnderScope(path: string, scope: string): boolean {
-  return path.startsWith(scope);
-}
-
 /** '/hq/xa/xa-lintong/' → ['/', '/hq/', '/hq/xa/', '/hq/xa/xa-lintong/'] */
 export function ancestorPaths(scope: string): string[] {
   const parts = scope.split('/').filter(Boolean);
@@ -42,8 +44,8 @@ export function ancestorPaths(scope: string): string[] {
 
 /** Whether a row (table, scope_path) belongs on a device with this scope. */
 export function isVisible(table: string, rowScope: string, deviceScope: string): boolean {
-  if (isUnderScope(rowScope, deviceScope)) return true;
-  return INHERITED_TABLES.has(table) && isUnderScope(deviceScope, rowScope);
+  if (isUnder(rowScope, deviceScope)) return true;
+  return INHERITED_TABLES.has(table) && isUnder(deviceScope, rowScope);
 }
 
 export const SCOPE_RE = /^\/([a-z0-9][a-z0-9-]{0,39}\/){0,8}$/;

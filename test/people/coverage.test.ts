@@ -2,6 +2,7 @@
 // instructor, counties ranked by coverage, the structure breaches of DOMAIN.md, and their exports.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { todayInBeijing } from '../../shared/core/dates.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { buildBranch, buildMember, buildOutlet, buildTree, call } from '../support/builders.js';
 import { tempProfile } from '../support/store.js';
@@ -51,7 +52,7 @@ describe('coverage', () => {
     // An instructor visit at county A's store yesterday.
     const raw = p.store.raw;
     const act = uuidv7();
-    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const day = todayInBeijing(new Date(Date.now() - 86_400_000));
     const path = (await call(w.ctx, 'orgUnits.list', {})).find((u) => u.id === w.a.county.id)!.path;
     const T = new Date().toISOString();
     raw.prepare(`INSERT INTO activities (id, type, title, held_on, scope_path, created_at, updated_at) VALUES (?, 'instructor_visit', '驻点', ?, ?, ?, ?)`).run(act, day, path, T, T);

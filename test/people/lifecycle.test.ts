@@ -2,6 +2,7 @@
 // contact registers, and standing changes kept as history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/api/index.js';
+import { todayInBeijing } from '../../shared/core/dates.js';
 import { addMonths, addYears } from '../../shared/people/rules.js';
 import { buildBranch, buildMember, buildOutlet, buildTree, call } from '../support/builders.js';
 import { tempProfile } from '../support/store.js';
@@ -13,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(async () => p.cleanup());
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInBeijing();
 
 async function world() {
   const ctx = p.context();

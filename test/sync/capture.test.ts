@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import { SYNCED_TABLES } from '../../db/schema.js';
+import { SYNCED_TABLES } from '../../shared/sync/tables.js';
 import { migrate, openStore } from '../../db/open.js';
 import { suppressCapture } from '../../db/sync/capture.js';
 import { Local } from '../../db/sync/local.js';

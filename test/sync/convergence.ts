@@ -4,7 +4,7 @@
 // one conflict record per concurrent write that lost. Shared by the SQLite and PostgreSQL suites.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { isUnderScope } from '../../shared/sync/tables.js';
+import { isUnder as isUnderScope } from '../../shared/core/scope.js';
 import { NARROW, opArb, World, type Op } from './world.js';
 import type { TestHq } from './support.js';
 

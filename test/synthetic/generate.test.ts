@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/api/index.js';
 import { peopleListTuning } from '../../db/people/people.js';
-import { SYNCED_TABLES } from '../../db/schema.js';
+import { SYNCED_TABLES } from '../../shared/sync/tables.js';
 import { birthDateFromCitizenId, genderFromCitizenId, isValidCitizenId } from '../../shared/domain/citizenId.js';
 import { UUID_RE } from '../../shared/core/ids.js';
 import { tempProfile } from '../support/store.js';

@@ -8,8 +8,8 @@ import { RELAY_LIMITS, relayFileName, type BundlePayload } from '../../../shared
 import { RelayFileError, sealRelayFile } from '../../../shared/sync/relayBox.js';
 import { CURSOR_KEY, SINCE_KEY } from '../apply.js';
 import { nextBatch } from '../outbox.js';
-import { APP_VERSION, isEnrolled, schemaVersion, type Device } from '../session.js';
-import { clockOf, deviceNow, getMetaRaw, setMetaRaw, whenIdle } from '../state.js';
+import { APP_VERSION, isEnrolled, schemaVersion } from '../session.js';
+import { clockOf, deviceNow, getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { RELAY_META, relayKeys } from './keys.js';
 import { nodeRelayCrypto } from './nodeCrypto.js';
 

@@ -1,10 +1,11 @@
 // Carrying another device's bundle to HQ from a device that reaches it (POST /v1/relay), and taking
 // the answer file back. This device cannot read either file; it checks only what the clear header
 // says (a bundle, not its own) so that an obvious mix-up is caught before anything is sent.
+import type { Device } from '../state.js';
 import { relayAnswer, relayRevoked, type RelaySummary } from '../../../shared/sync/relay.js';
 import { readRelayHeader, RelayFileError } from '../../../shared/sync/relayBox.js';
 import { SyncFailure } from '../client.js';
-import { clientFor, learnTime, type Device, type SessionOptions } from '../session.js';
+import { clientFor, learnTime, type SessionOptions } from '../session.js';
 
 export interface ForwardResult {
   fileName: string;

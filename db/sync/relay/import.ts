@@ -10,8 +10,8 @@ import { openRelayFile, readRelayHeader, RelayFileError } from '../../../shared/
 import { applyChunks, CURSOR_KEY } from '../apply.js';
 import { Local, type PendingWrite } from '../local.js';
 import { applyAnswers } from '../outbox.js';
-import { isEnrolled, type Device } from '../session.js';
-import { getMetaRaw, setMetaRaw, whenIdle } from '../state.js';
+import { isEnrolled } from '../session.js';
+import { getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { wipeStore } from '../wipe.js';
 import { relayKeys } from './keys.js';
 import { nodeRelayCrypto } from './nodeCrypto.js';
