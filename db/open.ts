@@ -41,8 +41,9 @@ export function openRaw(file: string, opts: OpenOptions = {}): Database.Database
   return raw;
 }
 
-export async function migrate(db: Kysely<any>, upTo?: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+/** Runs the dated migrations (db/migrations/) up to `upTo` or the latest; works on a store of any schema version. */
+export async function migrate<T>(db: Kysely<T>, upTo?: string): Promise<string[]> {
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider });
   const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,12 +1,10 @@
 import type { ComponentType } from 'react';
 import { PendingModule } from '../components/PendingModule';
-import { ActivitiesPage } from '../features/activities/ActivitiesPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { InstructorsPage } from '../features/instructors/InstructorsPage';
-import { OrgPage } from '../features/org/OrgPage';
-import { OutletsPage } from '../features/outlets/OutletsPage';
-import { PeoplePage } from '../features/people/PeoplePage';
-import { SyncPage } from '../features/sync/SyncPage';
+import { DashboardPage } from '../features/dashboard';
+import { OrgPage, OutletsPage } from '../features/org';
+import { ActivitiesPage, InstructorsPage } from '../features/orglife';
+import { PeoplePage } from '../features/people';
+import { SyncPage } from '../features/sync';
 import type { PageKey } from './nav';
 
 // One entry per navigation item; a feature replaces its PendingModule when it lands.

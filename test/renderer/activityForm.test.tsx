@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ActivityForm } from '../../renderer/features/activities/ActivityForm';
+import { ActivityForm } from '../../renderer/features/orglife/activities/ActivityForm';
 import { buildWorld, type World } from '../orglife/world.js';
 import { realBackend } from './backend.js';
 

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CensusForm } from '../../renderer/features/census/CensusForm';
+import { CensusForm } from '../../renderer/features/people/census/CensusForm';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
 import { buildOutlet, buildTree } from '../support/builders.js';
 import { realBackend } from './backend.js';

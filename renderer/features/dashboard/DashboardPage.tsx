@@ -3,7 +3,7 @@ import { CHANNEL_TYPES } from '../../../shared/domain/enums.js';
 import { useApi } from '../../components/useApi';
 import { errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
-import { DueList } from './DueList';
+import { DueList } from '../orglife';
 
 export function DashboardPage() {
   const { t, label, lang } = useT();

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useLang } from '../../i18n';
-import { downloadFile } from './files';
+import { downloadFile } from '../../components/files';
 import { useRegText } from './text';
 
 type ExportInput = Omit<Input<'registry.export'>, 'fullIds'>;

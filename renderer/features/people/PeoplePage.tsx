@@ -1,7 +1,7 @@
 import { Tabs } from 'antd';
 import { useState } from 'react';
-import { CensusPanel } from '../census/CensusPanel';
-import { CoveragePanel } from '../coverage/CoveragePanel';
+import { CensusPanel } from './census/CensusPanel';
+import { CoveragePanel } from './coverage/CoveragePanel';
 import { AuditPanel } from './AuditPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { PipelinePanel } from './lifecycle/PipelinePanel';

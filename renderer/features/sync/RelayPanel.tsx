@@ -9,7 +9,7 @@ import { ANSWER_EXT, BUNDLE_EXT } from '../../../shared/sync/relay.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
-import { downloadFile, readFileBase64 } from '../people/files';
+import { downloadFile, readFileBase64 } from '../../components/files';
 import { timeText } from './format';
 import { relayText } from './relayMessages';
 

@@ -6,7 +6,7 @@ import type { ImportPreview, ImportResult } from '../../../../shared/people/type
 import { call } from '../../../api/client';
 import { errorText } from '../../../components/formErrors';
 import { useLang } from '../../../i18n';
-import { downloadFile, readFileBase64 } from '../files';
+import { downloadFile, readFileBase64 } from '../../../components/files';
 import { useRegText } from '../text';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';

@@ -1,0 +1,2 @@
+// The sync feature's public face: the 同步 screen.
+export { SyncPage } from './SyncPage';

@@ -1,0 +1,41 @@
+// UI strings of the org feature: org units and Party organisations (组织架构), outlets (渠道网点).
+// Chinese first; English is the second language. Gathered into one table by ../messages.ts.
+export const zh = {
+  'org.units': '组织单位',
+  'org.newUnit': '新建下级单位',
+  'org.newRoot': '新建省公司',
+  'org.partyOrgs': '党组织',
+  'org.newPartyOrg': '新建党组织',
+  'org.selectUnit': '请在左侧选择一个单位',
+  'org.noUnits': '还没有组织单位。先建立省公司，再逐级建立地市、县（区）和网格。',
+  'org.members': '党员',
+  'org.fullMembers': '正式党员',
+  'org.outlets': '覆盖网点',
+  'org.secretary': '书记',
+  'org.groups': '党小组',
+  'org.newGroup': '新建党小组',
+  'outlets.new': '新建网点',
+  'outlets.memberCount': '党员数',
+  'outlets.empty': '没有符合条件的网点',
+  'outlets.uncovered': '未覆盖',
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+  'org.units': 'Org units',
+  'org.newUnit': 'New sub-unit',
+  'org.newRoot': 'New province HQ',
+  'org.partyOrgs': 'Party organisations',
+  'org.newPartyOrg': 'New organisation',
+  'org.selectUnit': 'Select a unit on the left',
+  'org.noUnits': 'No org units yet. Create the province HQ, then cities, counties and grids.',
+  'org.members': 'Members',
+  'org.fullMembers': 'Full members',
+  'org.outlets': 'Covered outlets',
+  'org.secretary': 'Secretary',
+  'org.groups': 'Party groups',
+  'org.newGroup': 'New group',
+  'outlets.new': 'New outlet',
+  'outlets.memberCount': 'Members',
+  'outlets.empty': 'No outlets match',
+  'outlets.uncovered': 'Uncovered',
+};
