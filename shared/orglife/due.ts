@@ -8,11 +8,24 @@ import type { OrgLifeSettings } from './settings.js';
 
 export type DueLevel = 'due' | 'warning' | 'overdue';
 
+/** The period an item settles: the form is dated inside it, so saving clears exactly that item. */
+export interface SettlePeriod {
+  key: string;
+  start: string;
+  end: string;
+  /** The date the form starts with: today while the period is open, else its last day. */
+  on: string;
+}
+
 /** What opens when the user clicks an item: the form that settles it, prefilled. */
 export type Settle =
-  | { form: 'activity'; type: ActivityType; orgId?: string; groupId?: string; instructorId?: string }
-  | { form: 'visit'; instructorId: string; outletId: string }
+  | { form: 'activity'; type: ActivityType; orgId?: string; groupId?: string; instructorId?: string; period: SettlePeriod }
+  | { form: 'visit'; instructorId: string; outletId: string; period: SettlePeriod }
   | { form: 'person'; personId: string };
+
+function settlePeriod(p: { key: string; start: string; end: string }, asOf: string): SettlePeriod {
+  return { key: p.key, start: p.start, end: p.end, on: asOf <= p.end ? asOf : p.end };
+}
 
 export interface DueItem {
   key: string;
@@ -85,7 +98,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
       items.push({
         ...blank, key: `m|${r.orgId}|${r.groupId ?? ''}|${r.type}|${p.key}`, kind: 'meeting', level, periodKey: p.key, deadline: p.end,
         overdueDays: overdue(p.end), activityType: r.type, orgId: r.orgId, orgName: r.orgName, groupName: r.groupName,
-        settle: { form: 'activity', type: r.type, orgId: r.orgId, ...(r.groupId ? { groupId: r.groupId } : {}) },
+        settle: { form: 'activity', type: r.type, orgId: r.orgId, ...(r.groupId ? { groupId: r.groupId } : {}), period: settlePeriod(p, asOf) },
       });
     }
   }
@@ -95,7 +108,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
         items.push({
           ...blank, key: `v|${d.instructorId}|${cp.outletId}|${p.key}`, kind: 'visit', level, periodKey: p.key, deadline: p.end,
           overdueDays: overdue(p.end), activityType: 'instructor_visit', instructorName: d.name, outletName: cp.outletName,
-          settle: { form: 'visit', instructorId: d.instructorId, outletId: cp.outletId },
+          settle: { form: 'visit', instructorId: d.instructorId, outletId: cp.outletId, period: settlePeriod(p, asOf) },
         });
       }
     }
@@ -104,7 +117,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
         items.push({
           ...blank, key: `d|${d.instructorId}|${k}|${p.key}`, kind: 'duty', level, periodKey: p.key, deadline: p.end,
           overdueDays: overdue(p.end), activityType: DUTY_TYPE[k](s), instructorName: d.name,
-          settle: { form: 'activity', type: DUTY_TYPE[k](s), instructorId: d.instructorId },
+          settle: { form: 'activity', type: DUTY_TYPE[k](s), instructorId: d.instructorId, period: settlePeriod(p, asOf) },
         });
       }
     }

@@ -18,6 +18,7 @@ import { ACTIVITY_STATUS } from './labels';
 import { QuorumPanel } from './QuorumPanel';
 import { ResolutionsEditor, type ResolutionItem } from './ResolutionsEditor';
 import { TypeFields } from './TypeFields';
+import { outsidePeriod, PeriodNotice } from '../due/PeriodNotice';
 
 const FIELDS = new Set([
   'type', 'status', 'orgId', 'groupId', 'instructorId', 'title', 'heldOn', 'startTime', 'durationMin', 'place', 'hostPersonId', 'recorderPersonId',
@@ -137,6 +138,7 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
       {!loaded ? <Spin /> : (
         <Form form={form} layout="vertical" requiredMark>
           {detail.data?.synthetic && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('common.synthetic')} />}
+          <PeriodNotice period={props.preset?.period} />
           <Row gutter={12}>
             <Col span={8}><Form.Item name="type" label={L('type')} required><Select showSearch optionFilterProp="label" options={options(ACTIVITY_TYPES)} /></Form.Item></Col>
             <Col span={8}>
@@ -152,7 +154,7 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
                 <Form.Item name="groupId" label={L('groupId')} required><Select allowClear options={groups.map((g) => ({ value: g.id, label: g.name }))} /></Form.Item>
               </Col>
             )}
-            <Col span={8}><Form.Item name="heldOn" label={L('heldOn')} required><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="heldOn" label={L('heldOn')} required><DatePicker style={{ width: '100%' }} disabledDate={outsidePeriod(props.preset?.period)} /></Form.Item></Col>
             <Col span={4}><Form.Item name="startTime" label={L('startTime')}><Input placeholder="14:30" maxLength={5} /></Form.Item></Col>
             <Col span={4}><Form.Item name="durationMin" label={L('durationMin')}><InputNumber min={1} max={1440} style={{ width: '100%' }} /></Form.Item></Col>
             <Col span={8}><Form.Item name="place" label={L('place')}><Input maxLength={100} /></Form.Item></Col>

@@ -1,6 +1,7 @@
 // Between the activity form's values and the contract's input (the shape the shared schema checks).
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ActivityDetail } from '../../../../shared/orglife/contract.js';
+import type { SettlePeriod } from '../../../../shared/orglife/due.js';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/domain/enums.js';
 import { hasField } from '../../../../shared/orglife/activityKinds.js';
 import type { ActivityInput } from '../../../../shared/orglife/schemas.js';
@@ -15,6 +16,8 @@ export interface Preset {
   groupId?: string;
   instructorId?: string;
   outletId?: string;
+  /** Settling a due item: the form is dated inside that item's period. */
+  period?: SettlePeriod;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,7 +34,7 @@ export function initialValues(detail?: ActivityDetail, preset?: Preset): FormVal
   }
   return {
     type: preset?.type ?? 'theme_day', status: 'held', orgId: preset?.orgId, groupId: preset?.groupId, instructorId: preset?.instructorId,
-    venueOutletIds: preset?.outletId ? [preset.outletId] : [], heldOn: dayjs(), details: {},
+    venueOutletIds: preset?.outletId ? [preset.outletId] : [], heldOn: dayjs(preset?.period?.on), details: {},
   };
 }
 

@@ -10,8 +10,8 @@ import type { Preset } from '../activities/formModel';
 export function SettleForm(props: { settle: Settle | null; onClose(saved: boolean): void }) {
   const s = props.settle;
   // Stable presets: a form resets when its preset changes, not on every render of the page.
-  const activity = useMemo<Preset | undefined>(() => (s?.form === 'activity' ? { type: s.type, orgId: s.orgId, groupId: s.groupId, instructorId: s.instructorId } : undefined), [s]);
-  const visit = useMemo(() => (s?.form === 'visit' ? { instructorId: s.instructorId, outletId: s.outletId } : undefined), [s]);
+  const activity = useMemo<Preset | undefined>(() => (s?.form === 'activity' ? { type: s.type, orgId: s.orgId, groupId: s.groupId, instructorId: s.instructorId, period: s.period } : undefined), [s]);
+  const visit = useMemo(() => (s?.form === 'visit' ? { instructorId: s.instructorId, outletId: s.outletId, period: s.period } : undefined), [s]);
   return (
     <>
       <ActivityForm open={s?.form === 'activity'} preset={activity} onClose={(saved) => props.onClose(!!saved)} />

@@ -13,10 +13,12 @@ import { applyIssues, checkWithSchema, errorText } from '../../../components/for
 import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { AttachmentsField, type AttachmentItem } from '../../../components/AttachmentsField';
+import type { SettlePeriod } from '../../../../shared/orglife/due.js';
+import { outsidePeriod, PeriodNotice } from '../due/PeriodNotice';
 
 const FIELDS = new Set(['instructorId', 'venueOutletIds', 'heldOn', 'startTime', 'minutes', 'details.problems', 'details.followUp']);
 
-export function VisitForm(props: { open: boolean; preset?: { instructorId?: string; outletId?: string }; onClose(saved?: ActivityDetail): void }) {
+export function VisitForm(props: { open: boolean; preset?: { instructorId?: string; outletId?: string; period?: SettlePeriod }; onClose(saved?: ActivityDetail): void }) {
   const { t, lang } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -30,7 +32,7 @@ export function VisitForm(props: { open: boolean; preset?: { instructorId?: stri
   useEffect(() => {
     if (!props.open) return;
     form.resetFields();
-    form.setFieldsValue({ instructorId: props.preset?.instructorId, outletId: props.preset?.outletId, heldOn: dayjs() });
+    form.setFieldsValue({ instructorId: props.preset?.instructorId, outletId: props.preset?.outletId, heldOn: dayjs(props.preset?.period?.on) });
     setAttachments([]);
   }, [props.open, props.preset, form]);
 
@@ -77,6 +79,7 @@ export function VisitForm(props: { open: boolean; preset?: { instructorId?: stri
       destroyOnHidden
       extra={<Space><Button onClick={() => props.onClose()}>{t('common.cancel')}</Button><Button type="primary" loading={saving} onClick={submit}>{t('common.save')}</Button></Space>}
     >
+      <PeriodNotice period={props.preset?.period} />
       <Form form={form} layout="vertical" requiredMark>
         <Row gutter={12}>
           <Col span={12}>
@@ -89,7 +92,7 @@ export function VisitForm(props: { open: boolean; preset?: { instructorId?: stri
               <OutletSelect initialLabel={presetOutlet.data?.name} />
             </Form.Item>
           </Col>
-          <Col span={8}><Form.Item name="heldOn" label={L('heldOn')} required><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="heldOn" label={L('heldOn')} required><DatePicker style={{ width: '100%' }} disabledDate={outsidePeriod(props.preset?.period)} /></Form.Item></Col>
           <Col span={8}><Form.Item name="startTime" label={L('startTime')}><Input placeholder="10:00" maxLength={5} /></Form.Item></Col>
           <Col span={24}><Form.Item name="minutes" label={t('act.visitDone')} required><Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={20_000} /></Form.Item></Col>
           <Col span={12}><Form.Item name="problems" label={L('problems')}><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} /></Form.Item></Col>
