@@ -1,25 +1,13 @@
 // Enrolment and request authentication. HQ keeps only SHA-256 hashes of enrolment codes and
 // device secrets: a copy of HQ's database lets nobody act as a device.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Role } from '../shared/domain/enums.js';
-import { uuidv7 } from '../shared/core/ids.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
 import { checkEnrolAllowed, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
+import { HqError } from './errors.js';
+import { logEvent } from './log.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { num, type HqStore } from './store.js';
-
-export class HqError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(en);
-  }
-}
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -34,18 +22,16 @@ export interface Device {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read over the phone
 const normaliseCode = (c: string) => c.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-export async function logEvent(store: HqStore, kind: string, deviceId: string | null, detail: unknown): Promise<void> {
-  await sql`INSERT INTO hq_log (id, at, kind, device_id, detail) VALUES (${uuidv7()}, ${new Date().toISOString()}, ${kind}, ${deviceId}, ${JSON.stringify(detail)})`.execute(store.db);
-}
-
 /** A one-time enrolment code for one user, role and scope (12 characters, ~60 bits). */
 export async function createEnrolCode(store: HqStore, who: { userName: string; role: Role; scopePath: string; ttlDays?: number }): Promise<string> {
   const bytes = randomBytes(12);
   const raw = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
   const expires = Date.now() + (who.ttlDays ?? 7) * 86_400_000;
-  await sql`INSERT INTO hq_enrol_codes (code_hash, user_name, role, scope_path, created_at, expires_at)
-    VALUES (${sha256(normaliseCode(code))}, ${who.userName}, ${who.role}, ${who.scopePath}, ${new Date().toISOString()}, ${expires})`.execute(store.db);
+  await store.db
+    .insertInto('hq_enrol_codes')
+    .values({ code_hash: sha256(normaliseCode(code)), user_name: who.userName, role: who.role, scope_path: who.scopePath, created_at: new Date().toISOString(), expires_at: expires })
+    .execute();
   await logEvent(store, 'enrol_code', null, { userName: who.userName, role: who.role, scopePath: who.scopePath });
   return code;
 }
@@ -68,16 +54,24 @@ async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<
   return store.db.transaction().execute(async (trx) => {
     // Taking the code and creating the device happen together or not at all; the WHERE makes the
     // code single-use even when two devices race with it.
-    const taken = await sql<{ user_name: string; role: Role; scope_path: string }>`
-      UPDATE hq_enrol_codes SET used_at = ${now}, used_by = ${req.deviceId}
-      WHERE code_hash = ${hash} AND used_at IS NULL AND expires_at > ${at}
-      RETURNING user_name, role, scope_path`.execute(trx);
-    const code = taken.rows[0];
+    const code = await trx
+      .updateTable('hq_enrol_codes')
+      .set({ used_at: now, used_by: req.deviceId })
+      .where('code_hash', '=', hash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', at)
+      .returning(['user_name', 'role', 'scope_path'])
+      .executeTakeFirst();
     if (!code) throw new HqError(410, 'bad_code', '注册码无效、已过期或已被使用，请向管理员重新申请', 'The enrolment code is unknown, expired or already used');
-    const clash = await sql`SELECT 1 FROM hq_devices WHERE device_id = ${req.deviceId}`.execute(trx);
-    if (clash.rows.length) throw new HqError(409, 'device_exists', '该设备已注册过，请清除本机数据后重新注册', 'This device is already enrolled');
-    await sql`INSERT INTO hq_devices (device_id, secret_hash, user_name, role, scope_path, name, app_version, enrolled_at)
-      VALUES (${req.deviceId}, ${sha256(secret)}, ${code.user_name}, ${code.role}, ${code.scope_path}, ${req.deviceName ?? null}, ${req.appVersion}, ${now})`.execute(trx);
+    const clash = await trx.selectFrom('hq_devices').select('device_id').where('device_id', '=', req.deviceId).executeTakeFirst();
+    if (clash) throw new HqError(409, 'device_exists', '该设备已注册过，请清除本机数据后重新注册', 'This device is already enrolled');
+    await trx
+      .insertInto('hq_devices')
+      .values({
+        device_id: req.deviceId, secret_hash: sha256(secret), user_name: code.user_name, role: code.role, scope_path: code.scope_path,
+        name: req.deviceName ?? null, app_version: req.appVersion, enrolled_at: now,
+      })
+      .execute();
     if (req.relayKey) await saveDeviceKey(trx, req.deviceId, req.relayKey, new Date(at));
     return { deviceId: req.deviceId, secret, userName: code.user_name, role: code.role, scopePath: code.scope_path, hqTime: Date.now(), hqRelayKey };
   });
@@ -98,9 +92,11 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   if (!a.deviceId || !a.authorization?.startsWith('Bearer ') || !a.nonce || !a.time)
     throw bad('unauthenticated', '请求缺少设备凭据', 'Missing device credentials');
   if (!/^[0-9A-Za-z-]{8,64}$/.test(a.deviceId) || !/^[0-9A-Za-z_-]{16,64}$/.test(a.nonce)) throw bad('malformed_auth', '设备凭据格式不正确', 'Malformed credentials', 400);
-  const r = await sql<{ secret_hash: string; user_name: string; role: Role; scope_path: string; revoked_at: string | null; last_seq: unknown }>`
-    SELECT secret_hash, user_name, role, scope_path, revoked_at, last_seq FROM hq_devices WHERE device_id = ${a.deviceId}`.execute(store.db);
-  const d = r.rows[0];
+  const d = await store.db
+    .selectFrom('hq_devices')
+    .select(['secret_hash', 'user_name', 'role', 'scope_path', 'revoked_at', 'last_seq'])
+    .where('device_id', '=', a.deviceId)
+    .executeTakeFirst();
   if (!d || !sameHash(d.secret_hash, sha256(a.authorization.slice(7)))) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
   if (d.revoked_at)
     throw bad('revoked', '此设备已被总部停用，本机数据将被清除', 'This device has been revoked; wipe its store', 403, { wipe: true });
@@ -109,15 +105,16 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   if (!Number.isFinite(t) || Math.abs(t - now) > LIMITS.requestSkewMs)
     throw bad('stale_request', '请求时间与总部相差过大（请检查本机时钟），已自动校准后重试', 'Request time too far from HQ time', 401, { hqTime: now });
   // A nonce is good once; the time window bounds how long they must be remembered.
-  const fresh = await sql`INSERT INTO hq_nonces (device_id, nonce, at) VALUES (${a.deviceId}, ${a.nonce}, ${now}) ON CONFLICT DO NOTHING`.execute(store.db);
-  if (Number(fresh.numAffectedRows ?? 0) === 0) throw bad('replayed', '重复的请求已被拒绝', 'Replayed request refused', 409);
-  if (Math.random() < 0.01) await sql`DELETE FROM hq_nonces WHERE at < ${now - 2 * LIMITS.requestSkewMs}`.execute(store.db);
-  await sql`UPDATE hq_devices SET last_seen_at = ${new Date(now).toISOString()} WHERE device_id = ${a.deviceId}`.execute(store.db);
+  const fresh = await store.db.insertInto('hq_nonces').values({ device_id: a.deviceId, nonce: a.nonce, at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (Number(fresh.numInsertedOrUpdatedRows ?? 0) === 0) throw bad('replayed', '重复的请求已被拒绝', 'Replayed request refused', 409);
+  if (Math.random() < 0.01) await store.db.deleteFrom('hq_nonces').where('at', '<', now - 2 * LIMITS.requestSkewMs).execute();
+  await store.db.updateTable('hq_devices').set({ last_seen_at: new Date(now).toISOString() }).where('device_id', '=', a.deviceId).execute();
   return { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq) };
 }
 
 export async function revokeDevice(store: HqStore, deviceId: string): Promise<boolean> {
-  const r = await sql`UPDATE hq_devices SET revoked_at = ${new Date().toISOString()} WHERE device_id = ${deviceId} AND revoked_at IS NULL`.execute(store.db);
-  if (Number(r.numAffectedRows ?? 0) > 0) await logEvent(store, 'revoke', deviceId, {});
-  return Number(r.numAffectedRows ?? 0) > 0;
+  const r = await store.db.updateTable('hq_devices').set({ revoked_at: new Date().toISOString() }).where('device_id', '=', deviceId).where('revoked_at', 'is', null).executeTakeFirst();
+  const done = Number(r.numUpdatedRows) > 0;
+  if (done) await logEvent(store, 'revoke', deviceId, {});
+  return done;
 }

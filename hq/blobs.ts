@@ -11,7 +11,9 @@ import {
   BLOB_LIMITS, blobCheckRequest, blobGetRequest, blobPutRequest, type BlobCheckAnswer, type BlobGetAnswer, type BlobPutAnswer, type BlobRef,
 } from '../shared/sync/protocol.js';
 import { isVisible } from '../shared/sync/tables.js';
-import { HqError, logEvent, type Device } from './auth.js';
+import type { Device } from './auth.js';
+import { HqError } from './errors.js';
+import { logEvent } from './log.js';
 import { num, type HqStore } from './store.js';
 
 type Parse = <S extends z.ZodType>(schema: S, body: unknown) => z.output<S>;
@@ -50,8 +52,8 @@ function names(row: AttachmentRow, d: Device, hash: string): boolean {
 
 async function attachmentRows(store: HqStore, ids: string[]): Promise<Map<string, AttachmentRow>> {
   if (!ids.length) return new Map();
-  const r = await sql<AttachmentRow>`SELECT row_id, scope_path, cells FROM hq_rows WHERE tbl = 'attachments' AND row_id IN (${sql.join(ids)})`.execute(store.db);
-  return new Map(r.rows.map((x) => [x.row_id, x]));
+  const r = await store.db.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells']).where('tbl', '=', 'attachments').where('row_id', 'in', ids).execute();
+  return new Map(r.map((x) => [x.row_id, x]));
 }
 
 async function authorise(store: HqStore, d: Device, ref: BlobRef): Promise<void> {
@@ -65,11 +67,16 @@ export async function checkBlobs(store: HqStore, d: Device, items: BlobRef[]): P
   for (const i of items) if (!seen.has(i.h) && rows.has(i.a) && names(rows.get(i.a)!, d, i.h)) seen.set(i.h, i.a);
   const hashes = [...seen.keys()];
   if (!hashes.length) return { hqTime: Date.now(), have: [], missing: [] };
-  const held = await sql<{ sha256: string }>`SELECT sha256 FROM hq_blobs WHERE sha256 IN (${sql.join(hashes)})`.execute(store.db);
-  const have = new Set(held.rows.map((r) => r.sha256));
-  const partial = await sql<{ sha256: string; n: unknown }>`
-    SELECT sha256, sum(len) AS n FROM hq_blob_parts WHERE device_id = ${d.deviceId} AND sha256 IN (${sql.join(hashes)}) GROUP BY sha256`.execute(store.db);
-  const started = new Map(partial.rows.map((r) => [r.sha256, num(r.n)]));
+  const held = await store.db.selectFrom('hq_blobs').select('sha256').where('sha256', 'in', hashes).execute();
+  const have = new Set(held.map((r) => r.sha256));
+  const partial = await store.db
+    .selectFrom('hq_blob_parts')
+    .select((eb) => ['sha256', eb.fn.sum('len').as('n')])
+    .where('device_id', '=', d.deviceId)
+    .where('sha256', 'in', hashes)
+    .groupBy('sha256')
+    .execute();
+  const started = new Map(partial.map((r) => [r.sha256, num(r.n)]));
   return {
     hqTime: Date.now(),
     have: hashes.filter((h) => have.has(h)),
@@ -95,14 +102,15 @@ export async function putBlob(store: HqStore, d: Device, req: z.output<typeof bl
     throw new HqError(400, 'blob_part', '附件分段的位置或长度不正确', 'The part does not fit inside the declared size');
   await authorise(store, d, req);
   const now = Date.now();
-  if (Math.random() < 0.01) await sql`DELETE FROM hq_blob_parts WHERE at < ${now - STALE_PART_MS}`.execute(store.db);
-  const held = await sql<{ size: unknown }>`SELECT size FROM hq_blobs WHERE sha256 = ${req.h}`.execute(store.db);
-  if (held.rows[0]) return { hqTime: now, have: num(held.rows[0].size), done: true }; // sent before: nothing to do
+  if (Math.random() < 0.01) await store.db.deleteFrom('hq_blob_parts').where('at', '<', now - STALE_PART_MS).execute();
+  const held = await store.db.selectFrom('hq_blobs').select('size').where('sha256', '=', req.h).executeTakeFirst();
+  if (held) return { hqTime: now, have: num(held.size), done: true }; // sent before: nothing to do
 
-  const mine = sql`sha256 = ${req.h} AND device_id = ${d.deviceId}`;
-  const staged = await sql<{ pos: unknown; len: unknown; size: unknown }>`SELECT pos, len, size FROM hq_blob_parts WHERE ${mine} ORDER BY pos`.execute(store.db);
+  const parts = () => store.db.selectFrom('hq_blob_parts').where('sha256', '=', req.h).where('device_id', '=', d.deviceId).orderBy('pos');
+  const dropParts = (db: HqStore['db'] = store.db) => db.deleteFrom('hq_blob_parts').where('sha256', '=', req.h).where('device_id', '=', d.deviceId).execute();
+  const staged = await parts().select(['pos', 'len', 'size']).execute();
   let have = 0;
-  for (const p of staged.rows) {
+  for (const p of staged) {
     if (num(p.pos) !== have || num(p.size) !== req.size) {
       have = -1; // an upload of another length or with a gap: start this file again
       break;
@@ -110,30 +118,36 @@ export async function putBlob(store: HqStore, d: Device, req: z.output<typeof bl
     have += num(p.len);
   }
   if (have === -1 || (req.offset === 0 && have > 0)) {
-    await sql`DELETE FROM hq_blob_parts WHERE ${mine}`.execute(store.db);
+    await dropParts();
     have = 0;
   }
   // Not where this upload stands (a re-sent part, a lost answer): say where it does, store nothing.
   if (req.offset !== have) return { hqTime: now, have, done: false };
   const end = req.offset + bytes.length;
   if (end < req.size) {
-    await sql`INSERT INTO hq_blob_parts (sha256, device_id, pos, len, size, data, at)
-      VALUES (${req.h}, ${d.deviceId}, ${req.offset}, ${bytes.length}, ${req.size}, ${bytes}, ${now}) ON CONFLICT DO NOTHING`.execute(store.db);
+    await store.db
+      .insertInto('hq_blob_parts')
+      .values({ sha256: req.h, device_id: d.deviceId, pos: req.offset, len: bytes.length, size: req.size, data: bytes, at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     return { hqTime: now, have: end, done: false };
   }
 
   // The last part: the whole file must hash to its name, or none of it is kept.
-  const earlier = req.offset > 0 ? (await sql<{ data: Uint8Array }>`SELECT data FROM hq_blob_parts WHERE ${mine} ORDER BY pos`.execute(store.db)).rows.map((p) => p.data) : [];
+  const earlier = req.offset > 0 ? (await parts().select('data').execute()).map((p) => p.data) : [];
   const whole = earlier.length ? Buffer.concat([...earlier, bytes]) : bytes;
   if (whole.length !== req.size || createHash('sha256').update(whole).digest('hex') !== req.h) {
-    await sql`DELETE FROM hq_blob_parts WHERE ${mine}`.execute(store.db);
+    await dropParts();
     throw new HqError(400, 'blob_hash_mismatch', '附件文件内容与其校验值不符，未保存（文件可能在传输中损坏），将在下次同步时重新上传',
       'The file does not match its sha-256; nothing was stored');
   }
   await store.db.transaction().execute(async (trx) => {
-    await sql`INSERT INTO hq_blobs (sha256, size, data, created_at) VALUES (${req.h}, ${req.size}, ${whole}, ${new Date(now).toISOString()})
-      ON CONFLICT (sha256) DO NOTHING`.execute(trx);
-    await sql`DELETE FROM hq_blob_parts WHERE ${mine}`.execute(trx);
+    await trx
+      .insertInto('hq_blobs')
+      .values({ sha256: req.h, size: req.size, data: whole, created_at: new Date(now).toISOString() })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    await dropParts(trx);
   });
   await logEvent(store, 'blob', d.deviceId, { sha256: req.h, size: req.size, attachment: req.a });
   return { hqTime: now, have: req.size, done: true };
@@ -143,10 +157,9 @@ export async function getBlob(store: HqStore, d: Device, req: z.output<typeof bl
   await authorise(store, d, req);
   const from = req.offset + 1;
   const part = store.dialect === 'pg'
-    ? sql`substring(data from ${from} for ${BLOB_LIMITS.partBytes})`
-    : sql`substr(data, ${from}, ${BLOB_LIMITS.partBytes})`;
-  const r = await sql<{ size: unknown; part: Uint8Array | null }>`SELECT size, ${part} AS part FROM hq_blobs WHERE sha256 = ${req.h}`.execute(store.db);
-  const row = r.rows[0];
+    ? sql<Uint8Array | null>`substring(data from ${from} for ${BLOB_LIMITS.partBytes})`
+    : sql<Uint8Array | null>`substr(data, ${from}, ${BLOB_LIMITS.partBytes})`;
+  const row = await store.db.selectFrom('hq_blobs').select(['size', part.as('part')]).where('sha256', '=', req.h).executeTakeFirst();
   // The device sees the row, so saying the file has not arrived reveals nothing.
   if (!row) throw new HqError(404, 'blob_not_at_hq', '总部尚未收到该附件的文件（添加附件的设备尚未上传），稍后会自动重试', 'HQ does not have this file yet');
   const size = num(row.size);

@@ -12,7 +12,8 @@ import type { Role } from '../shared/domain/enums.js';
 import { ROLE_VALUES } from '../shared/sync/protocol.js';
 import { SCOPE_RE } from '../shared/sync/tables.js';
 import { listDevices, putSetting } from './admin.js';
-import { createEnrolCode, HqError, revokeDevice } from './auth.js';
+import { createEnrolCode, revokeDevice } from './auth.js';
+import { HqError } from './errors.js';
 import { DAY_MS, PURGE_DEFAULTS, purgeTombstones, schedulePurge } from './purge.js';
 import { printPurge } from './purgeReport.js';
 import { relayFile } from './relay/file.js';
@@ -39,6 +40,8 @@ function fail(msg: string): never {
 const target = values.pg ?? values.db ?? process.env.RC_HQ_DB ?? 'hq.sqlite';
 const store = await openHqStore(target);
 const shown = target.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+// Whichever command opened it first brought the schema up to date: say so, once, where an operator looks.
+if (store.migrated.length) console.error(`[hq] ${shown}: schema migrated (${store.migrated.join(', ')})`);
 
 function minAgeMs(): number {
   const days = Number(values['older-than-days'] ?? PURGE_DEFAULTS.minAgeMs / DAY_MS);

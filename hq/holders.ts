@@ -3,8 +3,9 @@
 // left its scope). A row whose last change is at or below the version a device acknowledged
 // (hq/purge.ts), or at or below HQ's head at its first pull, is on the device as it is now or not at all.
 // A device that never pulled holds nothing; a revoked one is told to wipe and can push nothing more.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
+import type { HqDB } from './schema.js';
 import { num } from './store.js';
 
 export interface Holder {
@@ -29,12 +30,15 @@ export class Holders {
     for (const h of [...list].sort((a, b) => current(a) - current(b))) (this.byScope.get(h.scopePath) ?? this.byScope.set(h.scopePath, []).get(h.scopePath)!).push(h);
   }
 
-  static async load(db: Kysely<any> | Transaction<any>): Promise<Holders> {
-    const r = await sql<{ device_id: string; user_name: string; scope_path: string; acked_version: unknown; first_pull_version: unknown; last_pull_at: string | null }>`
-      SELECT device_id, user_name, scope_path, acked_version, first_pull_version, last_pull_at FROM hq_devices
-      WHERE revoked_at IS NULL AND acked_version IS NOT NULL`.execute(db);
+  static async load(db: Kysely<HqDB>): Promise<Holders> {
+    const r = await db
+      .selectFrom('hq_devices')
+      .select(['device_id', 'user_name', 'scope_path', 'acked_version', 'first_pull_version', 'last_pull_at'])
+      .where('revoked_at', 'is', null)
+      .where('acked_version', 'is not', null)
+      .execute();
     return new Holders(
-      r.rows.map((d) => ({
+      r.map((d) => ({
         deviceId: d.device_id, userName: d.user_name, scopePath: d.scope_path, acked: num(d.acked_version), firstPull: num(d.first_pull_version ?? 0), lastPullAt: d.last_pull_at,
       })),
     );

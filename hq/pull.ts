@@ -1,12 +1,13 @@
 // Pull: everything visible to the device with a version above its cursor, in bounded chunks.
 // The chunk ends at a version boundary; the device applies it and stores the returned cursor in
 // one transaction. Rows that left the device's scope come as drops; conflict records as well.
-import { sql, type Transaction } from 'kysely';
+import { sql, type SqlBool, type Transaction } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
 import type { Actor } from './merge.js';
 import type { Cell } from './rowset.js';
+import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
 const END = '\uffff';
@@ -14,7 +15,7 @@ const END = '\uffff';
 function scopeFilter(scope: string) {
   const anc = ancestorPaths(scope);
   const inherited = [...INHERITED_TABLES];
-  return sql`((scope_path >= ${scope} AND scope_path < ${scope + END}) OR (tbl IN (${sql.join(inherited)}) AND scope_path IN (${sql.join(anc)})))`;
+  return sql<SqlBool>`((scope_path >= ${scope} AND scope_path < ${scope + END}) OR (tbl IN (${sql.join(inherited)}) AND scope_path IN (${sql.join(anc)})))`;
 }
 
 /** The cells of a row the device does not have yet: all of them if the row is new to it. */
@@ -61,46 +62,46 @@ export async function pull(store: HqStore, actor: Actor, cursor: number, limit: 
   return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since));
 }
 
-async function pullIn(db: Transaction<any>, actor: Actor, cursor: number, limit: number, since: number): Promise<PullAnswer> {
-  const upTo = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
+async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit: number, since: number): Promise<PullAnswer> {
+  // Raw on purpose: test/sync/pullSnapshot.ts lands a push right after this read, recognising it by its text.
+  const upTo = num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
   const hqTime = Date.now();
   if (cursor >= upTo) return { hqTime, rows: [], drops: [], conflicts: [], cursor: upTo, more: false };
   const scope = actor.scopePath;
   const [rows, moves, conflicts] = await Promise.all([
-    sql<{ tbl: string; row_id: string; cells: string; version: unknown; scope_version: unknown }>`
-      SELECT tbl, row_id, cells, version, scope_version FROM hq_rows
-      WHERE version > ${cursor} AND version <= ${upTo} AND ${scopeFilter(scope)} ORDER BY version LIMIT ${limit}`.execute(db),
-    sql<{ version: unknown; tbl: string; row_id: string; old_scope: string; new_scope: string }>`
-      SELECT version, tbl, row_id, old_scope, new_scope FROM hq_moves WHERE version > ${cursor} AND version <= ${upTo} ORDER BY version LIMIT ${limit}`.execute(db),
-    sql<Record<string, unknown>>`
-      SELECT * FROM hq_conflicts WHERE version > ${cursor} AND version <= ${upTo} AND ${scopeFilter(scope)} ORDER BY version LIMIT ${limit}`.execute(db),
+    db.selectFrom('hq_rows').select(['tbl', 'row_id', 'cells', 'version', 'scope_version'])
+      .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).orderBy('version').limit(limit).execute(),
+    db.selectFrom('hq_moves').select(['version', 'tbl', 'row_id', 'old_scope', 'new_scope'])
+      .where('version', '>', cursor).where('version', '<=', upTo).orderBy('version').limit(limit).execute(),
+    db.selectFrom('hq_conflicts').selectAll()
+      .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).orderBy('version').limit(limit).execute(),
   ]);
   // A full stream may have more beyond its last version: the chunk ends there.
   let end = upTo;
-  for (const s of [rows.rows, moves.rows, conflicts.rows]) if (s.length === limit) end = Math.min(end, num(s.at(-1)!.version));
+  for (const s of [rows, moves, conflicts]) if (s.length === limit) end = Math.min(end, num(s.at(-1)!.version));
 
   type Ev = { v: number; row?: WireRow; drop?: WireDrop; conflict?: WireConflict };
   const evs: Ev[] = [];
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const v = num(r.version);
     if (v > end) continue;
-    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells), since, num(r.scope_version) > since, actor.deviceId);
+    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells) as Record<string, Cell>, since, num(r.scope_version) > since, actor.deviceId);
     if (row) evs.push({ v, row: { ...row, v } });
   }
-  for (const m of moves.rows) {
+  for (const m of moves) {
     const v = num(m.version);
     if (v <= end && isVisible(m.tbl, m.old_scope, scope) && !isVisible(m.tbl, m.new_scope, scope)) evs.push({ v, drop: { v, t: m.tbl, id: m.row_id } });
   }
-  for (const c of conflicts.rows) {
+  const val = (x: string | null) => (x === null ? null : (JSON.parse(x) as CellValue));
+  for (const c of conflicts) {
     const v = num(c.version);
     if (v > end) continue;
-    const val = (x: unknown) => (x === null || x === undefined ? null : (JSON.parse(String(x)) as CellValue));
     evs.push({
       v,
       conflict: {
-        v, id: String(c.id), t: String(c.tbl), r: String(c.row_id), col: String(c.col), p: String(c.scope_path), deleted: num(c.deleted) === 1,
-        loser: { value: val(c.loser_value), hlc: String(c.loser_hlc), device: hlcNode(String(c.loser_hlc)), user: String(c.loser_user) },
-        winner: { value: val(c.winner_value), hlc: String(c.winner_hlc), device: hlcNode(String(c.winner_hlc)), user: String(c.winner_user) },
+        v, id: c.id, t: c.tbl, r: c.row_id, col: c.col, p: c.scope_path, deleted: num(c.deleted) === 1,
+        loser: { value: val(c.loser_value), hlc: c.loser_hlc, device: hlcNode(c.loser_hlc), user: c.loser_user },
+        winner: { value: val(c.winner_value), hlc: c.winner_hlc, device: hlcNode(c.winner_hlc), user: c.winner_user },
       },
     });
   }

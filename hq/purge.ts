@@ -3,10 +3,11 @@
 // older than a minimum age. Then the row and everything HQ keeps for it go, leaving one line in
 // hq_purged, so that a late write to it is refused with a reason (hq/merge.ts) rather than applied
 // to nothing. A new device's first sync no longer downloads it.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { hlcMs } from '../shared/sync/hlc.js';
 import { blockers, Holders, type Holder, type Move } from './holders.js';
 import { insertMany, type Cell } from './rowset.js';
+import type { HqDB } from './schema.js';
 import { num, tombstoneTest, type HqStore } from './store.js';
 
 export const DAY_MS = 86_400_000;
@@ -69,7 +70,7 @@ interface Tombstone {
   cells: Record<string, Cell>;
 }
 
-type Db = Kysely<any> | Transaction<any>;
+type Db = Kysely<HqDB>;
 
 const newestStamp = (cells: Record<string, Cell>): number => Math.max(0, ...Object.values(cells).map((c) => hlcMs(c[1])));
 
@@ -83,9 +84,14 @@ function byTable<T extends { tbl: string; rowId: string }>(list: T[]): Map<strin
 async function conflictVersions(db: Db, list: Tombstone[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const [tbl, ids] of byTable(list)) {
-    const r = await sql<{ row_id: string; v: unknown }>`
-      SELECT row_id, max(version) AS v FROM hq_conflicts WHERE tbl = ${tbl} AND row_id IN (${sql.join(ids)}) GROUP BY row_id`.execute(db);
-    for (const x of r.rows) out.set(`${tbl}\u0000${x.row_id}`, num(x.v));
+    const r = await db
+      .selectFrom('hq_conflicts')
+      .select((eb) => ['row_id', eb.fn.max('version').as('v')])
+      .where('tbl', '=', tbl)
+      .where('row_id', 'in', ids)
+      .groupBy('row_id')
+      .execute();
+    for (const x of r) out.set(`${tbl}\u0000${x.row_id}`, num(x.v));
   }
   return out;
 }
@@ -93,9 +99,8 @@ async function conflictVersions(db: Db, list: Tombstone[]): Promise<Map<string, 
 async function movesOf(db: Db, list: Tombstone[]): Promise<Map<string, Move[]>> {
   const out = new Map<string, Move[]>();
   for (const [tbl, ids] of byTable(list)) {
-    const r = await sql<{ row_id: string; version: unknown; old_scope: string }>`
-      SELECT row_id, version, old_scope FROM hq_moves WHERE tbl = ${tbl} AND row_id IN (${sql.join(ids)})`.execute(db);
-    for (const x of r.rows) {
+    const r = await db.selectFrom('hq_moves').select(['row_id', 'version', 'old_scope']).where('tbl', '=', tbl).where('row_id', 'in', ids).execute();
+    for (const x of r) {
       const k = `${tbl}\u0000${x.row_id}`;
       (out.get(k) ?? out.set(k, []).get(k)!).push({ version: num(x.version), oldScope: x.old_scope });
     }
@@ -103,19 +108,18 @@ async function movesOf(db: Db, list: Tombstone[]): Promise<Map<string, Move[]>> 
   return out;
 }
 
-const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0);
-
 /** Deletes the rows and what HQ keeps for them; remembers their ids. Returns the counts. */
-async function remove(trx: Transaction<any>, list: Tombstone[], now: number): Promise<{ history: number; conflicts: number; moves: number; files: number }> {
+async function remove(trx: Transaction<HqDB>, list: Tombstone[], now: number): Promise<{ history: number; conflicts: number; moves: number; files: number }> {
   const n = { history: 0, conflicts: 0, moves: 0, files: 0 };
   const at = new Date(now).toISOString();
   await insertMany(trx, 'hq_purged (tbl, row_id, version, purged_at)', list.map((t) => [t.tbl, t.rowId, t.version, at]), 'ON CONFLICT DO NOTHING');
   for (const [tbl, ids] of byTable(list)) {
-    const which = sql`tbl = ${tbl} AND row_id IN (${sql.join(ids)})`;
-    await sql`DELETE FROM hq_rows WHERE ${which}`.execute(trx);
-    n.history += affected(await sql`DELETE FROM hq_cell_history WHERE ${which}`.execute(trx));
-    n.conflicts += affected(await sql`DELETE FROM hq_conflicts WHERE ${which}`.execute(trx));
-    n.moves += affected(await sql`DELETE FROM hq_moves WHERE ${which}`.execute(trx));
+    const drop = async (table: 'hq_rows' | 'hq_cell_history' | 'hq_conflicts' | 'hq_moves') =>
+      Number((await trx.deleteFrom(table).where('tbl', '=', tbl).where('row_id', 'in', ids).executeTakeFirst()).numDeletedRows);
+    await drop('hq_rows');
+    n.history += await drop('hq_cell_history');
+    n.conflicts += await drop('hq_conflicts');
+    n.moves += await drop('hq_moves');
   }
   n.files = await dropUnnamedFiles(trx, list);
   return n;
@@ -126,7 +130,7 @@ async function remove(trx: Transaction<any>, list: Tombstone[], now: number): Pr
  * deleted row names no file, hq/blobs.ts); a push naming one again waits for this transaction (it
  * holds the writer lock) and then finds it missing, so its device uploads it again.
  */
-async function dropUnnamedFiles(trx: Transaction<any>, list: Tombstone[]): Promise<number> {
+async function dropUnnamedFiles(trx: Transaction<HqDB>, list: Tombstone[]): Promise<number> {
   const hashes = new Set<string>();
   for (const t of list) {
     if (t.tbl !== 'attachments') continue;
@@ -139,17 +143,21 @@ async function dropUnnamedFiles(trx: Transaction<any>, list: Tombstone[]): Promi
   let n = 0;
   for (let i = 0; i < all.length; i += 50) {
     const part = all.slice(i, i + 50);
-    const r = await sql<{ cells: string }>`
-      SELECT cells FROM hq_rows WHERE tbl = 'attachments' AND (${sql.join(part.map((h) => sql`cells LIKE ${`%${h}%`}`), sql` OR `)})`.execute(trx);
+    const r = await trx
+      .selectFrom('hq_rows')
+      .select('cells')
+      .where('tbl', '=', 'attachments')
+      .where((eb) => eb.or(part.map((h) => eb('cells', 'like', `%${h}%`))))
+      .execute();
     const named = new Set<string>();
-    for (const row of r.rows) {
+    for (const row of r) {
       const c = JSON.parse(row.cells) as Record<string, Cell | undefined>;
       for (const col of ['sha256', 'thumb_sha256']) if (typeof c[col]?.[0] === 'string') named.add(c[col]![0] as string);
     }
     const gone = part.filter((h) => !named.has(h));
     if (!gone.length) continue;
-    n += affected(await sql`DELETE FROM hq_blobs WHERE sha256 IN (${sql.join(gone)})`.execute(trx));
-    await sql`DELETE FROM hq_blob_parts WHERE sha256 IN (${sql.join(gone)})`.execute(trx);
+    n += Number((await trx.deleteFrom('hq_blobs').where('sha256', 'in', gone).executeTakeFirst()).numDeletedRows);
+    await trx.deleteFrom('hq_blob_parts').where('sha256', 'in', gone).execute();
   }
   return n;
 }
@@ -159,15 +167,20 @@ async function dropUnnamedFiles(trx: Transaction<any>, list: Tombstone[]): Promi
  * dry run), counts. Returns the last version looked at, or null when there are no more.
  */
 async function batchAfter(
-  db: Db, write: Transaction<any> | null, store: HqStore, after: number, o: Required<PurgeOptions>, report: PurgeReport, blocked: Map<string, Blocker>,
+  db: Db, write: Transaction<HqDB> | null, store: HqStore, after: number, o: Required<PurgeOptions>, report: PurgeReport, blocked: Map<string, Blocker>,
 ): Promise<number | null> {
-  const r = await sql<{ tbl: string; row_id: string; scope_path: string; cells: string; version: unknown }>`
-    SELECT tbl, row_id, scope_path, cells, version FROM hq_rows
-    WHERE ${sql.raw(tombstoneTest(store.dialect))} AND version > ${after} ORDER BY version LIMIT ${o.batch}`.execute(db);
-  if (!r.rows.length) return null;
+  const r = await db
+    .selectFrom('hq_rows')
+    .select(['tbl', 'row_id', 'scope_path', 'cells', 'version'])
+    .where(sql.raw<SqlBool>(tombstoneTest(store.dialect)))
+    .where('version', '>', after)
+    .orderBy('version')
+    .limit(o.batch)
+    .execute();
+  if (!r.length) return null;
   const cutoff = o.now - o.minAgeMs;
   const old: Tombstone[] = [];
-  for (const x of r.rows) {
+  for (const x of r) {
     const cells = JSON.parse(x.cells) as Record<string, Cell>;
     if (cells.deleted?.[0] !== 1) continue;
     report.tombstones++;
@@ -195,7 +208,7 @@ async function batchAfter(
     const n = await remove(write, go, o.now);
     for (const k of ['history', 'conflicts', 'moves', 'files'] as const) report[k] += n[k];
   }
-  return num(r.rows.at(-1)!.version);
+  return num(r.at(-1)!.version);
 }
 
 /**

@@ -5,19 +5,21 @@ import { sql, type Transaction } from 'kysely';
 import { hlcNode, type Hlc } from '../shared/sync/hlc.js';
 import type { CellValue, PushAnswerItem, WireWrite } from '../shared/sync/protocol.js';
 import { isVisible } from '../shared/sync/tables.js';
-import { HqError, logEvent } from './auth.js';
+import { HqError } from './errors.js';
+import { logEvent } from './log.js';
 import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge.js';
 import { insertMany, RowSet, type RowState } from './rowset.js';
+import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
 export const HQ_NODE = 'hq';
 
-async function userNames(trx: Transaction<any>, nodes: Set<string>): Promise<Map<string, string>> {
+async function userNames(trx: Transaction<HqDB>, nodes: Set<string>): Promise<Map<string, string>> {
   const out = new Map<string, string>([[HQ_NODE, '总部']]);
   const ids = [...nodes].filter((n) => !out.has(n));
   if (ids.length) {
-    const r = await sql<{ device_id: string; user_name: string }>`SELECT device_id, user_name FROM hq_devices WHERE device_id IN (${sql.join(ids)})`.execute(trx);
-    for (const d of r.rows) out.set(d.device_id, d.user_name);
+    const r = await trx.selectFrom('hq_devices').select(['device_id', 'user_name']).where('device_id', 'in', ids).execute();
+    for (const d of r) out.set(d.device_id, d.user_name);
   }
   return out;
 }
@@ -53,7 +55,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
   const restamps: Restamp[] = [];
   const result = await store.db.transaction().execute(async (trx) => {
     await sql`UPDATE hq_counter SET version = version WHERE id = 1`.execute(trx); // takes the writer lock
-    let version = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(trx)).rows[0]!.version);
+    let version = num((await trx.selectFrom('hq_counter').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
     const start = version;
     const next = () => ++version;
 
@@ -61,9 +63,9 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     const fresh: WireWrite[] = [];
     const dups: WireWrite[] = [];
     if (opts.numbered) {
-      const d = await sql<{ last_seq: unknown; revoked_at: string | null }>`SELECT last_seq, revoked_at FROM hq_devices WHERE device_id = ${actor.deviceId}`.execute(trx);
-      if (!d.rows[0] || d.rows[0].revoked_at) throw new HqError(403, 'revoked', '此设备已被总部停用', 'Device revoked', { wipe: true });
-      lastSeq = num(d.rows[0].last_seq);
+      const d = await trx.selectFrom('hq_devices').select(['last_seq', 'revoked_at']).where('device_id', '=', actor.deviceId).executeTakeFirst();
+      if (!d || d.revoked_at) throw new HqError(403, 'revoked', '此设备已被总部停用', 'Device revoked', { wipe: true });
+      lastSeq = num(d.last_seq);
       let expect = lastSeq + 1;
       for (const w of writes) {
         if (w.s <= lastSeq) dups.push(w);
@@ -78,14 +80,18 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
 
     const stored = new Map<number, StoredAnswer>();
     if (dups.length) {
-      const r = await sql<{ seq: unknown; tbl: string; row_id: string; hlc: string; answer: string }>`
-        SELECT seq, tbl, row_id, hlc, answer FROM hq_writes WHERE device_id = ${actor.deviceId} AND seq IN (${sql.join(dups.map((w) => w.s))})`.execute(trx);
-      const bySeq = new Map(r.rows.map((x) => [num(x.seq), x]));
+      const r = await trx
+        .selectFrom('hq_writes')
+        .select(['seq', 'tbl', 'row_id', 'hlc', 'answer'])
+        .where('device_id', '=', actor.deviceId)
+        .where('seq', 'in', dups.map((w) => w.s))
+        .execute();
+      const bySeq = new Map(r.map((x) => [num(x.seq), x]));
       for (const w of dups) {
         const x = bySeq.get(w.s);
         if (!x || x.hlc !== w.h || x.tbl !== w.t || x.row_id !== w.r)
           throw new HqError(409, 'seq_reused', `序号${w.s}已用于另一项变更，本批未处理`, `Sequence number ${w.s} was used for a different change; nothing applied`);
-        stored.set(w.s, JSON.parse(x.answer));
+        stored.set(w.s, JSON.parse(x.answer) as StoredAnswer);
       }
     }
 
@@ -93,8 +99,13 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     await rows.load(writes.map((w) => ({ tbl: w.t, rowId: w.r })));
     const restampedNow = new Map<string, string>();
     if (fresh.some((w) => typeof w.b === 'object' || typeof w.b === 'string')) {
-      const r = await sql<{ orig_hlc: string; new_hlc: string }>`SELECT orig_hlc, new_hlc FROM hq_restamps WHERE device_id = ${actor.deviceId} AND at > ${new Date(now - 90 * 86_400_000).toISOString()}`.execute(trx);
-      for (const x of r.rows) restampedNow.set(x.orig_hlc, x.new_hlc);
+      const r = await trx
+        .selectFrom('hq_restamps')
+        .select(['orig_hlc', 'new_hlc'])
+        .where('device_id', '=', actor.deviceId)
+        .where('at', '>', new Date(now - 90 * 86_400_000).toISOString())
+        .execute();
+      for (const x of r) restampedNow.set(x.orig_hlc, x.new_hlc);
     }
     const nodes = new Set<string>();
     for (const w of fresh) {
@@ -112,9 +123,9 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       const at = new Date(now).toISOString();
       await insertMany(trx, 'hq_writes (device_id, seq, tbl, row_id, hlc, answer, received_at)', fresh.map((w) => [actor.deviceId, w.s, w.t, w.r, w.h, JSON.stringify(stored.get(w.s)), at]), '');
       await insertMany(trx, 'hq_restamps (device_id, orig_hlc, new_hlc, tbl, row_id, at)', restamps.map((r) => [actor.deviceId, r.orig, r.hlc, r.tbl, r.rowId, at]), 'ON CONFLICT DO NOTHING');
-      await sql`UPDATE hq_devices SET last_seq = ${lastSeq + fresh.length} WHERE device_id = ${actor.deviceId}`.execute(trx);
+      await trx.updateTable('hq_devices').set({ last_seq: lastSeq + fresh.length }).where('device_id', '=', actor.deviceId).execute();
     }
-    if (version !== start) await sql`UPDATE hq_counter SET version = ${version} WHERE id = 1`.execute(trx);
+    if (version !== start) await trx.updateTable('hq_counter').set({ version }).where('id', '=', 1).execute();
     return writes.map((w): PushAnswerItem => ({ s: w.s, ...withCurrent(stored.get(w.s)!, rows.get(w.t, w.r), actor) }));
   });
   if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0] });

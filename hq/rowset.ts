@@ -1,10 +1,11 @@
 // The rows one push touches, loaded once and written back once (one statement per row, batched
 // inserts for history), so a push costs a few queries per row rather than per cell.
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CellValue } from '../shared/sync/protocol.js';
 import { hlcNode } from '../shared/sync/hlc.js';
 import type { CellWrite } from '../shared/sync/conflicts.js';
 import { uuidv7 } from '../shared/core/ids.js';
+import type { HqDB } from './schema.js';
 import { num } from './store.js';
 
 /** [value, hlc, version, base] */
@@ -41,7 +42,7 @@ const key = (tbl: string, rowId: string) => `${tbl}\u0000${rowId}`;
 
 export class RowSet {
   readonly rows = new Map<string, RowState>();
-  constructor(private readonly trx: Transaction<any>) {}
+  constructor(private readonly trx: Transaction<HqDB>) {}
 
   get(tbl: string, rowId: string): RowState {
     return this.rows.get(key(tbl, rowId))!;
@@ -61,16 +62,15 @@ export class RowSet {
       const list = [...ids];
       for (let i = 0; i < list.length; i += 500) {
         const part = list.slice(i, i + 500);
-        const r = await sql<{ row_id: string; scope_path: string; cells: string; scope_version: unknown }>`
-          SELECT row_id, scope_path, cells, scope_version FROM hq_rows WHERE tbl = ${tbl} AND row_id IN (${sql.join(part)})`.execute(this.trx);
-        for (const row of r.rows) {
+        const r = await this.trx.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells', 'scope_version']).where('tbl', '=', tbl).where('row_id', 'in', part).execute();
+        for (const row of r) {
           const s = this.get(tbl, row.row_id);
-          Object.assign(s, { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: JSON.parse(row.cells) });
+          Object.assign(s, { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: JSON.parse(row.cells) as Record<string, Cell> });
         }
         const absent = part.filter((id) => !this.get(tbl, id).exists);
         if (absent.length) {
-          const p = await sql<{ row_id: string }>`SELECT row_id FROM hq_purged WHERE tbl = ${tbl} AND row_id IN (${sql.join(absent)})`.execute(this.trx);
-          for (const row of p.rows) this.get(tbl, row.row_id).purged = true;
+          const p = await this.trx.selectFrom('hq_purged').select('row_id').where('tbl', '=', tbl).where('row_id', 'in', absent).execute();
+          for (const row of p) this.get(tbl, row.row_id).purged = true;
         }
       }
     }
@@ -79,11 +79,10 @@ export class RowSet {
   /** Past writes of the row's cells (not the current ones), loaded the first time a merge needs them. */
   async history(s: RowState): Promise<Map<string, CellWrite[]>> {
     if (s.history) return s.history;
-    const r = await sql<{ col: string; hlc: string; base: string; value: string | null }>`
-      SELECT col, hlc, base, value FROM hq_cell_history WHERE tbl = ${s.tbl} AND row_id = ${s.rowId}`.execute(this.trx);
+    const r = await this.trx.selectFrom('hq_cell_history').select(['col', 'hlc', 'base', 'value']).where('tbl', '=', s.tbl).where('row_id', '=', s.rowId).execute();
     const map = new Map<string, CellWrite[]>();
     const add = (col: string, w: CellWrite) => (map.get(col) ?? map.set(col, []).get(col)!).push(w);
-    for (const h of r.rows) add(h.col, { hlc: h.hlc, base: h.base, value: h.value === null ? null : JSON.parse(h.value) });
+    for (const h of r) add(h.col, { hlc: h.hlc, base: h.base, value: h.value === null ? null : (JSON.parse(h.value) as CellValue) });
     for (const h of s.newHistory) add(h.col, h.w); // written by this push, not yet flushed
     return (s.history = map);
   }
@@ -92,13 +91,18 @@ export class RowSet {
     if (s.conflicts) return s.conflicts;
     s.conflicts = new Map();
     if (!s.exists) return s.conflicts;
-    const r = await sql<Record<string, string | null>>`
-      SELECT id, col, loser_hlc, loser_value, winner_hlc, winner_value, deleted, version FROM hq_conflicts WHERE tbl = ${s.tbl} AND row_id = ${s.rowId}`.execute(this.trx);
-    for (const c of r.rows) {
+    const r = await this.trx
+      .selectFrom('hq_conflicts')
+      .select(['id', 'col', 'loser_hlc', 'loser_value', 'winner_hlc', 'winner_value', 'deleted', 'version'])
+      .where('tbl', '=', s.tbl)
+      .where('row_id', '=', s.rowId)
+      .execute();
+    const value = (v: string | null) => (v === null ? null : (JSON.parse(v) as CellValue));
+    for (const c of r) {
       s.conflicts.set(`${c.col}\u0000${c.loser_hlc}`, {
-        id: c.id!, col: c.col!, deleted: num(c.deleted) === 1, version: num(c.version), dirty: false,
-        loser: { hlc: c.loser_hlc!, base: '', value: c.loser_value === null ? null : JSON.parse(c.loser_value!) },
-        winner: { hlc: c.winner_hlc!, base: '', value: c.winner_value === null ? null : JSON.parse(c.winner_value!) },
+        id: c.id, col: c.col, deleted: num(c.deleted) === 1, version: num(c.version), dirty: false,
+        loser: { hlc: c.loser_hlc, base: '', value: value(c.loser_value) },
+        winner: { hlc: c.winner_hlc, base: '', value: value(c.winner_value) },
       });
     }
     return s.conflicts;
@@ -114,14 +118,18 @@ export class RowSet {
       const scope = typeof scopeCell === 'string' ? scopeCell : s.scope;
       const moved = s.exists && scope !== s.origScope;
       if (s.changed.size || moved) {
-        if (moved) await sql`INSERT INTO hq_moves (version, tbl, row_id, old_scope, new_scope) VALUES (${next()}, ${s.tbl}, ${s.rowId}, ${s.origScope}, ${scope})`.execute(this.trx);
+        if (moved) await this.trx.insertInto('hq_moves').values({ version: next(), tbl: s.tbl, row_id: s.rowId, old_scope: s.origScope!, new_scope: scope! }).execute();
         const v = next();
         for (const c of s.changed) s.cells[c]![2] = v;
         s.scope = scope;
         if (!s.exists || moved) s.scopeVersion = v;
         if (s.exists) {
-          await sql`UPDATE hq_rows SET scope_path = ${scope}, cells = ${JSON.stringify(s.cells)}, version = ${v}, scope_version = ${s.scopeVersion}
-            WHERE tbl = ${s.tbl} AND row_id = ${s.rowId}`.execute(this.trx);
+          await this.trx
+            .updateTable('hq_rows')
+            .set({ scope_path: scope!, cells: JSON.stringify(s.cells), version: v, scope_version: s.scopeVersion })
+            .where('tbl', '=', s.tbl)
+            .where('row_id', '=', s.rowId)
+            .execute();
         } else inserts.push([s.tbl, s.rowId, scope, JSON.stringify(s.cells), v, v]);
       }
       if (moved) await this.conflicts(s); // their records follow the row
@@ -153,7 +161,7 @@ export function newConflict(col: string, loser: CellWrite, winner: CellWrite): C
 }
 
 /** Multi-row INSERT in slices (both engines cap the number of parameters per statement). */
-export async function insertMany(trx: Transaction<any>, into: string, rows: unknown[][], tail: string): Promise<void> {
+export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[][], tail: string): Promise<void> {
   if (!rows.length) return;
   const per = Math.max(1, Math.floor(2000 / rows[0]!.length));
   for (let i = 0; i < rows.length; i += per) {

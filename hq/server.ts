@@ -7,8 +7,9 @@ import { Hlc } from '../shared/sync/hlc.js';
 import {
   enrolRequest, helloRequest, HEADERS, LIMITS, PROTOCOL_VERSION, pullRequest, pushRequest, type HelloAnswer, type PushAnswer,
 } from '../shared/sync/protocol.js';
-import { authenticate, enrol, HqError, type Device } from './auth.js';
+import { authenticate, enrol, type Device } from './auth.js';
 import { registerBlobRoutes } from './blobs.js';
+import { HqError } from './errors.js';
 import { applyPush, HQ_NODE } from './push.js';
 import { pull } from './pull.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
@@ -16,7 +17,6 @@ import { registerRelayRoute } from './relay/route.js';
 import { refuseForgedOrUnordered } from './writeChecks.js';
 import { noteAcknowledged } from './purge.js';
 import { num, type HqStore } from './store.js';
-import { sql } from 'kysely';
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const r = schema.safeParse(body);
@@ -64,9 +64,9 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     const body = parse(helloRequest, req.body);
     if (body.protocol !== PROTOCOL_VERSION)
       throw new HqError(426, 'protocol', '客户端版本与总部不兼容，请升级应用', `Protocol ${body.protocol} not supported; upgrade the app`);
-    await sql`UPDATE hq_devices SET app_version = ${body.appVersion} WHERE device_id = ${d.deviceId}`.execute(store.db);
+    await store.db.updateTable('hq_devices').set({ app_version: body.appVersion }).where('device_id', '=', d.deviceId).execute();
     if (body.relayKey) await saveDeviceKey(store.db, d.deviceId, body.relayKey);
-    const head = num((await sql<{ version: unknown }>`SELECT version FROM hq_counter WHERE id = 1`.execute(store.db)).rows[0]!.version);
+    const head = num((await store.db.selectFrom('hq_counter').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
     const hqRelayKey = (await hqRelayKeys(store)).publicKey;
     return { hqTime: Date.now(), lastSeq: d.lastSeq, head, userName: d.userName, role: d.role, scopePath: d.scopePath, hqRelayKey };
   });

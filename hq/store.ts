@@ -3,126 +3,28 @@
 // stamps and scope paths are compared as text. HQ keeps no state in memory that matters, so
 // several processes can serve one PostgreSQL database.
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { migrateHq } from './migrate.js';
+import type { Dialect, HqDB } from './schema.js';
 
-export type Dialect = 'sqlite' | 'pg';
+export type { Dialect } from './schema.js';
 
 export interface HqStore {
-  db: Kysely<any>;
+  db: Kysely<HqDB>;
   dialect: Dialect;
+  /** Migrations this open applied (hq/migrations/); empty when the schema was up to date. */
+  migrated: string[];
   close(): Promise<void>;
-}
-
-export const HQ_SCHEMA_VERSION = 1;
-
-function ddl(d: Dialect): string[] {
-  const text = d === 'pg' ? 'TEXT COLLATE "C"' : 'TEXT';
-  const big = 'BIGINT';
-  const bytes = d === 'pg' ? 'BYTEA' : 'BLOB';
-  return [
-    `CREATE TABLE IF NOT EXISTS hq_meta (key ${text} PRIMARY KEY, value ${text} NOT NULL)`,
-    // The global version: every row, move and conflict record change takes the next number. Its
-    // row lock serialises writers, so numbers commit in order and a cursor never skips one.
-    `CREATE TABLE IF NOT EXISTS hq_counter (id INTEGER PRIMARY KEY, version ${big} NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS hq_enrol_codes (code_hash ${text} PRIMARY KEY, user_name ${text} NOT NULL, role ${text} NOT NULL,
-      scope_path ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${big} NOT NULL, used_at ${text}, used_by ${text})`,
-    `CREATE TABLE IF NOT EXISTS hq_devices (device_id ${text} PRIMARY KEY, secret_hash ${text} NOT NULL, user_name ${text} NOT NULL,
-      role ${text} NOT NULL, scope_path ${text} NOT NULL, name ${text}, app_version ${text}, enrolled_at ${text} NOT NULL,
-      revoked_at ${text}, last_seen_at ${text}, last_seq ${big} NOT NULL DEFAULT 0)`, // + ADDED_COLUMNS below
-    // Current state: one row per synced row, cells as JSON {col: [value, hlc, version, base]}.
-    `CREATE TABLE IF NOT EXISTS hq_rows (tbl ${text} NOT NULL, row_id ${text} NOT NULL, scope_path ${text} NOT NULL,
-      cells ${text} NOT NULL, version ${big} NOT NULL, scope_version ${big} NOT NULL, PRIMARY KEY (tbl, row_id))`,
-    `CREATE INDEX IF NOT EXISTS hq_rows_version ON hq_rows (version)`,
-    // Every write received, by device and sequence number: deduplication and the stored answer.
-    `CREATE TABLE IF NOT EXISTS hq_writes (device_id ${text} NOT NULL, seq ${big} NOT NULL, tbl ${text} NOT NULL, row_id ${text} NOT NULL,
-      hlc ${text} NOT NULL, answer ${text} NOT NULL, received_at ${text} NOT NULL, PRIMARY KEY (device_id, seq))`,
-    // Writes that are not (or no longer) a cell's current value: the history conflict records come from.
-    `CREATE TABLE IF NOT EXISTS hq_cell_history (tbl ${text} NOT NULL, row_id ${text} NOT NULL, col ${text} NOT NULL, hlc ${text} NOT NULL,
-      base ${text} NOT NULL, value ${text}, PRIMARY KEY (tbl, row_id, col, hlc))`,
-    `CREATE TABLE IF NOT EXISTS hq_moves (version ${big} PRIMARY KEY, tbl ${text} NOT NULL, row_id ${text} NOT NULL,
-      old_scope ${text} NOT NULL, new_scope ${text} NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS hq_conflicts (id ${text} PRIMARY KEY, tbl ${text} NOT NULL, row_id ${text} NOT NULL, col ${text} NOT NULL,
-      scope_path ${text} NOT NULL, loser_hlc ${text} NOT NULL, loser_value ${text}, loser_user ${text} NOT NULL,
-      winner_hlc ${text} NOT NULL, winner_value ${text}, winner_user ${text} NOT NULL, version ${big} NOT NULL, deleted INTEGER NOT NULL DEFAULT 0)`,
-    `CREATE UNIQUE INDEX IF NOT EXISTS hq_conflicts_loser ON hq_conflicts (tbl, row_id, col, loser_hlc)`,
-    `CREATE INDEX IF NOT EXISTS hq_conflicts_version ON hq_conflicts (version)`,
-    `CREATE TABLE IF NOT EXISTS hq_restamps (device_id ${text} NOT NULL, orig_hlc ${text} NOT NULL, new_hlc ${text} NOT NULL,
-      tbl ${text} NOT NULL, row_id ${text} NOT NULL, at ${text} NOT NULL, PRIMARY KEY (device_id, orig_hlc))`,
-    `CREATE TABLE IF NOT EXISTS hq_nonces (device_id ${text} NOT NULL, nonce ${text} NOT NULL, at ${big} NOT NULL, PRIMARY KEY (device_id, nonce))`,
-    `CREATE INDEX IF NOT EXISTS hq_nonces_at ON hq_nonces (at)`,
-    `CREATE TABLE IF NOT EXISTS hq_log (id ${text} PRIMARY KEY, at ${text} NOT NULL, kind ${text} NOT NULL, device_id ${text}, detail ${text} NOT NULL)`,
-    // Wrong enrolment codes per address within the last window (hq/enrolLimit.ts).
-    `CREATE TABLE IF NOT EXISTS hq_enrol_failures (ip ${text} NOT NULL, at ${big} NOT NULL)`,
-    `CREATE INDEX IF NOT EXISTS hq_enrol_failures_ip ON hq_enrol_failures (ip, at)`,
-    // Attachment files by sha-256, in the database so that every HQ process serves them (hq/blobs.ts);
-    // parts of an upload wait in hq_blob_parts (per device) until the last one arrives and the hash is checked.
-    `CREATE TABLE IF NOT EXISTS hq_blobs (sha256 ${text} PRIMARY KEY, size ${big} NOT NULL, data ${bytes} NOT NULL, created_at ${text} NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS hq_blob_parts (sha256 ${text} NOT NULL, device_id ${text} NOT NULL, pos ${big} NOT NULL, len ${big} NOT NULL,
-      size ${big} NOT NULL, data ${bytes} NOT NULL, at ${big} NOT NULL, PRIMARY KEY (sha256, device_id, pos))`,
-    `CREATE INDEX IF NOT EXISTS hq_blob_parts_at ON hq_blob_parts (at)`,
-    // Each device's X25519 public key for relay by file (hq/relay/keys.ts); HQ's own pair is in hq_meta.
-    `CREATE TABLE IF NOT EXISTS hq_device_keys (device_id ${text} PRIMARY KEY, public_key ${text} NOT NULL, at ${text} NOT NULL)`,
-    // Tombstones purged once no device may still hold the row live (hq/purge.ts): one line per row, so
-    // that a later write to it is refused with a reason instead of bringing back half a row.
-    `CREATE TABLE IF NOT EXISTS hq_purged (tbl ${text} NOT NULL, row_id ${text} NOT NULL, version ${big} NOT NULL, purged_at ${text} NOT NULL,
-      PRIMARY KEY (tbl, row_id))`,
-    // Only the tombstones, in version order: the purge reads them without scanning every row.
-    `CREATE INDEX IF NOT EXISTS hq_rows_tombstones ON hq_rows (version) WHERE ${tombstoneTest(d)}`,
-    `CREATE INDEX IF NOT EXISTS hq_moves_row ON hq_moves (tbl, row_id)`,
-    // Photos are compressed already; stored uncompressed, PostgreSQL reads a part without detoasting the whole file.
-    ...(d === 'pg' ? ['ALTER TABLE hq_blobs ALTER COLUMN data SET STORAGE EXTERNAL', 'ALTER TABLE hq_blob_parts ALTER COLUMN data SET STORAGE EXTERNAL'] : []),
-  ];
 }
 
 /**
  * Whether a row's cells JSON holds `deleted` = 1 (JSON.stringify writes the cell as `"deleted":[1,…`;
- * inside a string value the quotes would be escaped). The same text in the index and in the queries,
- * so that both engines use the partial index.
+ * inside a string value the quotes would be escaped). The same text as the partial index
+ * hq_rows_tombstones (hq/migrations/2026_12_03_core.ts), so that both engines use it.
  */
 export function tombstoneTest(d: Dialect): string {
   return d === 'pg' ? `strpos(cells, '"deleted":[1,') > 0` : `instr(cells, '"deleted":[1,') > 0`;
-}
-
-/** Columns added after a table first shipped: created in place on an existing database, then `fill` runs once. */
-const ADDED_COLUMNS: { table: string; column: string; type: string; fill?: string }[] = [
-  // The newest cursor a device has proved it stored (hq/purge.ts); NULL = never pulled, so it holds nothing.
-  // A device that was already syncing before this column existed may hold anything: it starts at 0.
-  { table: 'hq_devices', column: 'acked_version', type: 'BIGINT', fill: 'UPDATE hq_devices SET acked_version = 0 WHERE last_seen_at IS NOT NULL' },
-  { table: 'hq_devices', column: 'last_pull_at', type: 'TEXT' },
-  // HQ's head at the device's first pull: it never saw any row as it was before (hq/holders.ts).
-  { table: 'hq_devices', column: 'first_pull_version', type: 'BIGINT', fill: 'UPDATE hq_devices SET first_pull_version = 0 WHERE last_seen_at IS NOT NULL' },
-];
-
-async function hasColumn(db: Kysely<any>, d: Dialect, table: string, column: string): Promise<boolean> {
-  const r =
-    d === 'pg'
-      ? await sql`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} AND column_name = ${column}`.execute(db)
-      : await sql`SELECT 1 FROM pragma_table_info(${table}) WHERE name = ${column}`.execute(db);
-  return r.rows.length > 0;
-}
-
-async function addColumns(db: Kysely<any>, d: Dialect): Promise<void> {
-  for (const c of ADDED_COLUMNS) {
-    if (await hasColumn(db, d, c.table, c.column)) continue;
-    // Together or not at all: a column added without its fill would never be filled.
-    await db.transaction().execute(async (trx) => {
-      await sql.raw(`ALTER TABLE ${c.table} ADD COLUMN ${c.column} ${c.type === 'TEXT' && d === 'pg' ? 'TEXT COLLATE "C"' : c.type}`).execute(trx);
-      if (c.fill) await sql.raw(c.fill).execute(trx);
-    });
-  }
-}
-
-async function migrate(db: Kysely<any>, d: Dialect): Promise<void> {
-  if (d === 'pg') await sql`SELECT pg_advisory_lock(7301)`.execute(db); // two processes starting at once
-  try {
-    for (const s of ddl(d)) await sql.raw(s).execute(db);
-    await addColumns(db, d);
-    await sql`INSERT INTO hq_counter (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING`.execute(db);
-    await sql`INSERT INTO hq_meta (key, value) VALUES ('schema_version', ${String(HQ_SCHEMA_VERSION)}) ON CONFLICT (key) DO NOTHING`.execute(db);
-  } finally {
-    if (d === 'pg') await sql`SELECT pg_advisory_unlock(7301)`.execute(db);
-  }
 }
 
 export function isPostgresUrl(s: string): boolean {
@@ -132,22 +34,27 @@ export function isPostgresUrl(s: string): boolean {
 /** Opens (creating if needed) HQ's database: a file path for SQLite or a postgres:// URL. */
 export async function openHqStore(target: string): Promise<HqStore> {
   if (isPostgresUrl(target)) {
-    // One connection per pool for pg's advisory lock to stay on the session that took it.
     const pool = new pg.Pool({ connectionString: target, max: 6 });
     // An idle connection the server drops (restart, failover, admin) must not take HQ down with it:
     // pg emits it on the pool, and an unhandled 'error' event would end the process.
     pool.on('error', (e) => console.warn(`[hq] idle PostgreSQL connection lost: ${e.message}`));
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-    await db.connection().execute((c) => migrate(c, 'pg'));
-    return { db, dialect: 'pg', close: () => db.destroy() };
+    const db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }) });
+    const migrated = await migrateHq(db, 'pg').catch(async (e: unknown) => {
+      await db.destroy();
+      throw e;
+    });
+    return { db, dialect: 'pg', migrated, close: () => db.destroy() };
   }
   const raw = new Database(target);
+  raw.pragma('busy_timeout = 10000'); // first: two processes creating the file at once both switch it to WAL
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
-  raw.pragma('busy_timeout = 10000');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrate(db, 'sqlite');
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: raw }) });
+  const migrated = await migrateHq(db, 'sqlite').catch(async (e: unknown) => {
+    await db.destroy();
+    throw e;
+  });
+  return { db, dialect: 'sqlite', migrated, close: () => db.destroy() };
 }
 
 /** BIGINT comes back from PostgreSQL as a string. */

@@ -2,7 +2,7 @@
 // bundle (hq/relay/relay.ts): a device stamps only in its own name, and numbers its writes in order.
 import { hlcNode } from '../shared/sync/hlc.js';
 import type { WireWrite } from '../shared/sync/protocol.js';
-import { HqError } from './auth.js';
+import { HqError } from './errors.js';
 
 export function refuseForgedOrUnordered(deviceId: string, writes: WireWrite[]): void {
   const forged = writes.find((w) => hlcNode(w.h) !== deviceId);

@@ -5,7 +5,7 @@ import { enrolAnswer, type EnrolAnswer } from '../../shared/sync/protocol.js';
 import type { Session } from '../context.js';
 import { HqClient, normaliseHqUrl, SyncFailure, type FetchLike } from './client.js';
 import { APP_VERSION, isEnrolled, learnTime, META, schemaVersion, whenIdle } from './session.js';
-import { newRelayKeyPair } from './relay/nodeCrypto.js';
+import { newRelayKeyPair } from '../../shared/node/relayCrypto.js';
 import { ownRelayKey, saveRelayKeys } from './relay/keys.js';
 import { persistClock, setMetaRaw } from './state.js';
 

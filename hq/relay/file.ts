@@ -3,7 +3,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { RELAY_LIMITS, relayRevoked } from '../../shared/sync/relay.js';
-import { HqError } from '../auth.js';
+import { HqError } from '../errors.js';
 import type { HqStore } from '../store.js';
 import { relayBundle } from './relay.js';
 

@@ -5,8 +5,8 @@
 // HQ's private key is in its database: a copy of that database reads every bundle, as it already
 // holds all the data the bundles carry.
 import { sql } from 'kysely';
+import { newRelayKeyPair } from '../../shared/node/relayCrypto.js';
 import type { HqStore } from '../store.js';
-import { newRelayKeyPair } from './nodeCrypto.js';
 
 export interface HqRelayKeys {
   privateKey: string;
@@ -18,8 +18,8 @@ const loaded = new WeakMap<HqStore, Promise<HqRelayKeys>>();
 async function load(store: HqStore): Promise<HqRelayKeys> {
   const fresh = newRelayKeyPair();
   await sql`INSERT INTO hq_meta (key, value) VALUES ('relay_key', ${JSON.stringify(fresh)}) ON CONFLICT (key) DO NOTHING`.execute(store.db);
-  const r = await sql<{ value: string }>`SELECT value FROM hq_meta WHERE key = 'relay_key'`.execute(store.db);
-  return JSON.parse(r.rows[0]!.value) as HqRelayKeys;
+  const r = await store.db.selectFrom('hq_meta').select('value').where('key', '=', 'relay_key').executeTakeFirstOrThrow();
+  return JSON.parse(r.value) as HqRelayKeys;
 }
 
 export function hqRelayKeys(store: HqStore): Promise<HqRelayKeys> {

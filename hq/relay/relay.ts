@@ -3,20 +3,21 @@
 // handed in twice changes nothing the second time — then pull from its cursor), and seal the answer
 // to that device. Used by POST /v1/relay (a carrying device) and `npm run hq -- relay` (a machine
 // with HQ's database). Whoever carries the files never sees what is in them.
-import { sql } from 'kysely';
 import { uuidv7 } from '../../shared/core/ids.js';
+import { nodeRelayCrypto } from '../../shared/node/relayCrypto.js';
 import { Hlc, hlcNode } from '../../shared/sync/hlc.js';
 import { LIMITS, PROTOCOL_VERSION, type PullAnswer, type PushAnswerItem, type WireRow } from '../../shared/sync/protocol.js';
 import { bundlePayload, RELAY_LIMITS, RELAY_REFUSALS, relayFileName, type AnswerPayload, type RelayRefusal, type RelaySummary } from '../../shared/sync/relay.js';
 import { openRelayFile, readRelayHeader, RelayFileError, sealRelayFile } from '../../shared/sync/relayBox.js';
-import { HqError, logEvent, type Device } from '../auth.js';
+import type { Device } from '../auth.js';
+import { HqError } from '../errors.js';
+import { logEvent } from '../log.js';
 import { pull } from '../pull.js';
 import { noteAcknowledged } from '../purge.js';
 import { applyPush, HQ_NODE } from '../push.js';
 import { num, type HqStore } from '../store.js';
 import { refuseForgedOrUnordered } from '../writeChecks.js';
 import { hqRelayKeys } from './keys.js';
-import { nodeRelayCrypto } from './nodeCrypto.js';
 
 export interface RelayOutcome {
   answer: Uint8Array;
@@ -40,10 +41,12 @@ interface Origin extends Device {
 const newsTo = (deviceId: string) => (r: WireRow) => hlcNode(r.h) !== deviceId || Object.values(r.hx ?? {}).some((h) => hlcNode(h) !== deviceId);
 
 async function origin(store: HqStore, deviceId: string): Promise<Origin | null> {
-  const r = await sql<{ user_name: string; role: Device['role']; scope_path: string; revoked_at: string | null; last_seq: unknown; public_key: string | null }>`
-    SELECT d.user_name, d.role, d.scope_path, d.revoked_at, d.last_seq, k.public_key
-    FROM hq_devices d LEFT JOIN hq_device_keys k ON k.device_id = d.device_id WHERE d.device_id = ${deviceId}`.execute(store.db);
-  const d = r.rows[0];
+  const d = await store.db
+    .selectFrom('hq_devices as d')
+    .leftJoin('hq_device_keys as k', 'k.device_id', 'd.device_id')
+    .select(['d.user_name', 'd.role', 'd.scope_path', 'd.revoked_at', 'd.last_seq', 'k.public_key'])
+    .where('d.device_id', '=', deviceId)
+    .executeTakeFirst();
   if (!d) return null;
   return { deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), revoked: !!d.revoked_at, publicKey: d.public_key };
 }
@@ -105,7 +108,7 @@ export async function relayBundle(store: HqStore, file: Uint8Array, opts: { cloc
   if (b.pull.since > b.pull.cursor) throw relayRefusal('tampered');
   refuseForgedOrUnordered(o.deviceId, b.writes);
 
-  await sql`UPDATE hq_devices SET app_version = ${b.hello.appVersion} WHERE device_id = ${o.deviceId}`.execute(store.db);
+  await store.db.updateTable('hq_devices').set({ app_version: b.hello.appVersion }).where('device_id', '=', o.deviceId).execute();
   // The cursor a bundle names is one its device had stored (the same proof a pull's `since` gives).
   await noteAcknowledged(store, o.deviceId, b.pull.since, now);
   const clock = opts.clock ?? new Hlc(HQ_NODE);

@@ -13,7 +13,8 @@ import { twoHqScenario } from './twoHq.js';
 import { pullSnapshotScenario } from './pullSnapshot.js';
 import { blobScenario } from './blobs.js';
 import { relayRoundTrip, relayTwice } from './relay.js';
-import { ackScenario, concurrentPurgeScenario, filesScenario, holdersScenario, lateWriteScenario, purgeScenario, upgradeScenario } from './purge.js';
+import { ackScenario, filesScenario, holdersScenario, lateWriteScenario, purgeScenario } from './purge.js';
+import { concurrentPurgeScenario, upgradeScenario } from './purgeConcurrent.js';
 
 describe('sync on PostgreSQL', () => {
   // Started by the first test that needs it, so that every test fails (rather than being skipped)

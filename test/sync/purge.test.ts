@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { ackScenario, addOutlet, filesScenario, holdersScenario, lateWriteScenario, purgeScenario, setOutlet, upgradeScenario } from './purge.js';
+import { ackScenario, addOutlet, filesScenario, holdersScenario, lateWriteScenario, purgeScenario, setOutlet } from './purge.js';
+import { upgradeScenario } from './purgeConcurrent.js';
 import { spawnEntry } from './spawn.js';
 import { enrolledDevice, startTestHq, type TestHq } from './support.js';
 

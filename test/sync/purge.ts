@@ -7,7 +7,6 @@ import { uuidv7 } from '../../shared/core/ids.js';
 import { listDevices } from '../../hq/admin.js';
 import { revokeDevice } from '../../hq/auth.js';
 import { DAY_MS, purgeTombstones, type PurgeOptions, type PurgeReport } from '../../hq/purge.js';
-import { openHqStore } from '../../hq/store.js';
 import { pullAnswer } from '../../shared/sync/protocol.js';
 import { clientFor, pullSome } from '../../db/sync/session.js';
 import { filesDirOf } from '../../db/sync/blobs.js';
@@ -22,7 +21,7 @@ type Raw = TestDevice['store']['raw'];
 export const LATER = () => Date.now() + 31 * DAY_MS;
 
 const purge = (hq: TestHq, o: PurgeOptions = {}) => purgeTombstones(hq.store, { now: LATER(), ...o });
-const total = (r: PurgeReport) => Object.values(r.purged).reduce((a, b) => a + b, 0);
+export const total = (r: PurgeReport) => Object.values(r.purged).reduce((a, b) => a + b, 0);
 
 export function addOutlet(raw: Raw, scope: string, name: string, id = uuidv7()): string {
   const now = new Date().toISOString();
@@ -37,10 +36,10 @@ export function setOutlet(raw: Raw, id: string, set: Record<string, unknown>): v
   raw.prepare(`UPDATE outlets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(set), new Date().toISOString(), id);
 }
 
-const liveOutlets = (raw: Raw) => raw.prepare('SELECT * FROM outlets WHERE deleted = 0 ORDER BY id').all();
+export const liveOutlets = (raw: Raw) => raw.prepare('SELECT * FROM outlets WHERE deleted = 0 ORDER BY id').all();
 const outlet = (raw: Raw, id: string) => raw.prepare('SELECT name, scope_path, deleted FROM outlets WHERE id = ?').get(id) as { name: string; scope_path: string; deleted: number } | undefined;
 
-async function hqCount(hq: TestHq, table: string, ids: string[]): Promise<number> {
+export async function hqCount(hq: TestHq, table: string, ids: string[]): Promise<number> {
   const r = await sql<{ n: unknown }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE row_id IN (${sql.join(ids)})`.execute(hq.store.db);
   return Number(r.rows[0]!.n);
 }
@@ -56,7 +55,7 @@ async function hqState(hq: TestHq): Promise<unknown> {
  * A device's requests prove only what it had stored when it sent them: what a sync brings is
  * acknowledged by the next one. Two rounds, then, for every device to have moved past the deletions.
  */
-async function settle(devs: TestDevice[]): Promise<void> {
+export async function settle(devs: TestDevice[]): Promise<void> {
   for (let i = 0; i < 2; i++) for (const d of devs) await d.sync();
 }
 
@@ -294,76 +293,4 @@ export async function filesScenario(hq: TestHq): Promise<void> {
   } finally {
     await a.cleanup();
   }
-}
-
-/**
- * Two HQ processes (two connection pools on one database) purge at once, in small batches, while
- * devices push and pull: every tombstone is purged exactly once, nothing live is touched, and a new
- * device still ends up identical to the others.
- */
-export async function concurrentPurgeScenario(hq: TestHq): Promise<void> {
-  const a = await enrolledDevice(hq, { user: '甲', role: 'hq_admin', scope: '/' });
-  const b = await enrolledDevice(hq, { user: '乙', role: 'hq_admin', scope: '/' });
-  const others = [await openHqStore(hq.target), await openHqStore(hq.target)];
-  let c: TestDevice | undefined;
-  try {
-    const ids = Array.from({ length: 60 }, (_, i) => addOutlet(a.store.raw, '/hq/m/', `网点${i}`));
-    await a.sync();
-    await b.sync();
-    const doomed = ids.slice(0, 40);
-    for (const id of doomed) setOutlet(a.store.raw, id, { deleted: 1 });
-    await settle([a, b]);
-    const live = ids.slice(40);
-    c = await enrolledDevice(hq, { user: '丙', role: 'hq_admin', scope: '/' });
-    const busy = (async () => {
-      for (let i = 0; i < 4; i++) {
-        setOutlet(a.store.raw, live[i]!, { name: `第${i}次改` });
-        await a.sync();
-        await b.sync({ pullLimit: 3 });
-      }
-    })();
-    const reports = await Promise.all([...others.map((s) => purgeTombstones(s, { now: LATER(), batch: 4 })), busy, c.sync({ pullLimit: 5 })]);
-    const purged = reports.slice(0, 2).map((r) => total(r as PurgeReport));
-    expect(purged[0]! + purged[1]!).toBe(40);
-    expect(await hqCount(hq, 'hq_purged', doomed)).toBe(40);
-    expect(await hqCount(hq, 'hq_rows', doomed)).toBe(0);
-    expect(await hqCount(hq, 'hq_rows', live)).toBe(20);
-    await settle([a, b, c]);
-    expect(liveOutlets(c.store.raw)).toEqual(liveOutlets(a.store.raw));
-    expect(liveOutlets(b.store.raw)).toEqual(liveOutlets(a.store.raw));
-    expect(liveOutlets(a.store.raw)).toHaveLength(20);
-  } finally {
-    for (const s of others) await s.close();
-    for (const d of [a, b, c]) await d?.cleanup();
-  }
-}
-
-/**
- * An HQ database from before acknowledgements (hq_devices without their columns, made by `create`)
- * opens with them added: a device that had synced may hold anything (0), one never seen holds nothing.
- */
-export async function upgradeScenario(target: string, create: (statements: string[]) => Promise<void>): Promise<void> {
-  await create([
-    `CREATE TABLE hq_devices (device_id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, user_name TEXT NOT NULL,
-      role TEXT NOT NULL, scope_path TEXT NOT NULL, name TEXT, app_version TEXT, enrolled_at TEXT NOT NULL,
-      revoked_at TEXT, last_seen_at TEXT, last_seq BIGINT NOT NULL DEFAULT 0)`,
-    `INSERT INTO hq_devices (device_id, secret_hash, user_name, role, scope_path, enrolled_at, last_seen_at) VALUES
-      ('synced', 'h', '已同步', 'instructor', '/hq/', 't', '2026-01-01T00:00:00Z'), ('idle', 'h', '未同步', 'instructor', '/hq/', 't', NULL)`,
-  ]);
-  const read = async () => {
-    const s = await openHqStore(target);
-    try {
-      const r = await sql<{ device_id: string; acked_version: unknown; first_pull_version: unknown }>`
-        SELECT device_id, acked_version, first_pull_version FROM hq_devices ORDER BY device_id`.execute(s.db);
-      const n = (v: unknown) => (v === null ? null : Number(v));
-      return r.rows.map((x) => [x.device_id, n(x.acked_version), n(x.first_pull_version)]);
-    } finally {
-      await s.close();
-    }
-  };
-  expect(await read()).toEqual([['idle', null, null], ['synced', 0, 0]]);
-  const s = await openHqStore(target);
-  await sql`UPDATE hq_devices SET acked_version = 7 WHERE device_id = 'synced'`.execute(s.db);
-  await s.close();
-  expect(await read()).toEqual([['idle', null, null], ['synced', 7, 0]]); // filled once, not on every start
 }

@@ -14,7 +14,7 @@ import { exportBundle } from '../../db/sync/relay/export.js';
 import { forwardBundle } from '../../db/sync/relay/forward.js';
 import { importAnswer } from '../../db/sync/relay/import.js';
 import { relayKeys, RELAY_META } from '../../db/sync/relay/keys.js';
-import { nodeRelayCrypto } from '../../db/sync/relay/nodeCrypto.js';
+import { nodeRelayCrypto } from '../../shared/node/relayCrypto.js';
 import { clientFor } from '../../db/sync/session.js';
 import { getMetaRaw, setMetaRaw } from '../../db/sync/state.js';
 import { relayAnswer, RELAY_LIMITS } from '../../shared/sync/relay.js';

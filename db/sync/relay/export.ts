@@ -11,7 +11,7 @@ import { nextBatch } from '../outbox.js';
 import { APP_VERSION, isEnrolled, schemaVersion } from '../session.js';
 import { clockOf, deviceNow, getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { RELAY_META, relayKeys } from './keys.js';
-import { nodeRelayCrypto } from './nodeCrypto.js';
+import { nodeRelayCrypto } from '../../../shared/node/relayCrypto.js';
 
 export interface ExportedBundle {
   fileName: string;

@@ -14,7 +14,7 @@ import { isEnrolled } from '../session.js';
 import { getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { wipeStore } from '../wipe.js';
 import { relayKeys } from './keys.js';
-import { nodeRelayCrypto } from './nodeCrypto.js';
+import { nodeRelayCrypto } from '../../../shared/node/relayCrypto.js';
 
 /** What an import did (the 同步 screen shows it; see RelayImportResult in shared/contract/sync.ts). */
 export type RelayImportReport = RelayImportResult;

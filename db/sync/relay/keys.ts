@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { RelayFileError } from '../../../shared/sync/relayBox.js';
 import { getMetaRaw, setMetaRaw } from '../state.js';
-import { newRelayKeyPair } from './nodeCrypto.js';
+import { newRelayKeyPair } from '../../../shared/node/relayCrypto.js';
 
 export const RELAY_META = { own: 'sync_relay_key', hq: 'sync_hq_relay_key', lastExport: 'sync_relay_last_export' } as const;
 

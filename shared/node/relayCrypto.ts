@@ -1,8 +1,9 @@
-// Node's crypto behind shared/sync/relayBox.ts. hq/relay/nodeCrypto.ts is HQ's copy of
-// this file (hq/ and db/ may not import each other); the relay round-trip tests prove they agree.
+// Node's crypto behind shared/sync/relayBox.ts, for both ends of relay by file: the device (db/sync/relay/)
+// and HQ (hq/relay/). Here rather than in either, since db/ and hq/ may not import each other; the
+// rest of shared/ stays free of Node so that the renderer can use it (lint rules in eslint.config.js).
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { RelayCrypto } from '../../../shared/sync/relayBox.js';
+import type { RelayCrypto } from '../sync/relayBox.js';
 
 const TAG = 16;
 

@@ -1,0 +1,14 @@
+// HQ's migrations, run by Kysely's Migrator when a store opens (hq/migrate.ts). Each takes the
+// dialect, since HQ runs the same schema on SQLite and PostgreSQL with a few words changed.
+// Names sort by date; append new migrations, never edit a landed one.
+import type { Kysely, Migration } from 'kysely';
+import type { Dialect } from '../schema.js';
+import * as core from './2026_12_03_core.js';
+
+const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
+  '2026_12_03_core': core,
+};
+
+export function hqMigrations(d: Dialect): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(list).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, d) }]));
+}

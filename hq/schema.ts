@@ -1,0 +1,182 @@
+// HQ's tables as Kysely sees them, as hq/migrations/ leave them. Migrations are written against
+// Kysely<any> and never import this: they must keep meaning what they meant when they landed.
+import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../shared/domain/enums.js';
+
+export type Dialect = 'sqlite' | 'pg';
+
+/** BIGINT: better-sqlite3 answers a number, pg a string (it may exceed 2^53); read it through num(). */
+export type Int8 = ColumnType<number | string, number, number>;
+/** BLOB on SQLite, BYTEA on PostgreSQL; both drivers answer a Buffer. */
+export type Bytes = Uint8Array;
+
+export interface HqMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface HqCounterTable {
+  id: number;
+  version: Int8;
+}
+
+export interface HqEnrolCodesTable {
+  code_hash: string;
+  user_name: string;
+  role: Role;
+  scope_path: string;
+  created_at: string;
+  expires_at: Int8;
+  used_at: string | null;
+  used_by: string | null;
+}
+
+export interface HqDevicesTable {
+  device_id: string;
+  secret_hash: string;
+  user_name: string;
+  role: Role;
+  scope_path: string;
+  name: string | null;
+  app_version: string | null;
+  enrolled_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+  last_seq: ColumnType<number | string, number | undefined, number>;
+  /** Null: never pulled, so it holds nothing (hq/purge.ts). */
+  acked_version: Int8 | null;
+  last_pull_at: string | null;
+  first_pull_version: Int8 | null;
+}
+
+export interface HqRowsTable {
+  tbl: string;
+  row_id: string;
+  scope_path: string;
+  /** JSON {col: [value, hlc, version, base]} (hq/rowset.ts Cell). */
+  cells: string;
+  version: Int8;
+  scope_version: Int8;
+}
+
+export interface HqWritesTable {
+  device_id: string;
+  seq: Int8;
+  tbl: string;
+  row_id: string;
+  hlc: string;
+  /** JSON of the stored answer (hq/merge.ts StoredAnswer). */
+  answer: string;
+  received_at: string;
+}
+
+export interface HqCellHistoryTable {
+  tbl: string;
+  row_id: string;
+  col: string;
+  hlc: string;
+  base: string;
+  value: string | null;
+}
+
+export interface HqMovesTable {
+  version: Int8;
+  tbl: string;
+  row_id: string;
+  old_scope: string;
+  new_scope: string;
+}
+
+export interface HqConflictsTable {
+  id: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  scope_path: string;
+  loser_hlc: string;
+  loser_value: string | null;
+  loser_user: string;
+  winner_hlc: string;
+  winner_value: string | null;
+  winner_user: string;
+  version: Int8;
+  deleted: Generated<number>;
+}
+
+export interface HqRestampsTable {
+  device_id: string;
+  orig_hlc: string;
+  new_hlc: string;
+  tbl: string;
+  row_id: string;
+  at: string;
+}
+
+export interface HqNoncesTable {
+  device_id: string;
+  nonce: string;
+  at: Int8;
+}
+
+export interface HqLogTable {
+  id: string;
+  at: string;
+  kind: string;
+  device_id: string | null;
+  detail: string;
+}
+
+export interface HqEnrolFailuresTable {
+  ip: string;
+  at: Int8;
+}
+
+export interface HqBlobsTable {
+  sha256: string;
+  size: Int8;
+  data: Bytes;
+  created_at: string;
+}
+
+export interface HqBlobPartsTable {
+  sha256: string;
+  device_id: string;
+  pos: Int8;
+  len: Int8;
+  size: Int8;
+  data: Bytes;
+  at: Int8;
+}
+
+export interface HqDeviceKeysTable {
+  device_id: string;
+  public_key: string;
+  at: string;
+}
+
+export interface HqPurgedTable {
+  tbl: string;
+  row_id: string;
+  version: Int8;
+  purged_at: string;
+}
+
+export interface HqDB {
+  hq_meta: HqMetaTable;
+  hq_counter: HqCounterTable;
+  hq_enrol_codes: HqEnrolCodesTable;
+  hq_devices: HqDevicesTable;
+  hq_rows: HqRowsTable;
+  hq_writes: HqWritesTable;
+  hq_cell_history: HqCellHistoryTable;
+  hq_moves: HqMovesTable;
+  hq_conflicts: HqConflictsTable;
+  hq_restamps: HqRestampsTable;
+  hq_nonces: HqNoncesTable;
+  hq_log: HqLogTable;
+  hq_enrol_failures: HqEnrolFailuresTable;
+  hq_blobs: HqBlobsTable;
+  hq_blob_parts: HqBlobPartsTable;
+  hq_device_keys: HqDeviceKeysTable;
+  hq_purged: HqPurgedTable;
+}
