@@ -1,5 +1,8 @@
 // Enrolment: the device presents a one-time code to HQ and receives its secret, its user, role and
-// scope. Only then does it sync.
+// scope. Only then does it sync. A failure here is read by someone at a county PC with a code in
+// hand: each names which of the two things they typed to look at, the address or the code
+// (enrolFailureField), and none repeats the sync loop's "will sync once HQ is reachable" — nothing
+// syncs before enrolment, so that promise would be false here.
 import type Database from 'better-sqlite3';
 import { enrolAnswer, type EnrolAnswer } from '../../shared/sync/protocol.js';
 import type { Session } from '../context.js';
@@ -8,6 +11,31 @@ import { APP_VERSION, isEnrolled, learnTime, META, schemaVersion, whenIdle } fro
 import { newRelayKeyPair } from '../../shared/node/relayCrypto.js';
 import { ownRelayKey, saveRelayKeys } from './relay/keys.js';
 import { persistClock, setMetaRaw } from './state.js';
+
+/** Codes of enrolment failures the device names itself; HQ's own codes (`bad_code`, `too_many_attempts`, …) pass through. */
+export const ENROL_FAILURE = { unreachable: 'hq_unreachable', notHq: 'not_hq', badUrl: 'bad_url' } as const;
+
+/** Which field of the enrol form a failure is about: the address, the code, or neither. */
+export function enrolFailureField(code: string): 'hqUrl' | 'code' | null {
+  if (code === ENROL_FAILURE.unreachable || code === ENROL_FAILURE.notHq || code === ENROL_FAILURE.badUrl) return 'hqUrl';
+  if (code === 'bad_code' || code === 'too_many_attempts') return 'code';
+  return null;
+}
+
+function enrolFailure(e: SyncFailure, url: string): SyncFailure {
+  if (e.kind === 'offline')
+    return new SyncFailure('offline',
+      `无法连接总部服务器 ${url}：网络不通、地址有误或服务器没有开启。请核对地址、检查网络后重试`,
+      `Could not reach the HQ server at ${url}: no network, a wrong address, or the server is not running. Check the address and the network, then try again`,
+      0, ENROL_FAILURE.unreachable);
+  // Something answered, but not as HQ does: most often a web page or another service on that port.
+  if (e.kind === 'protocol')
+    return new SyncFailure('protocol',
+      `${url} 的应答无法识别（HTTP ${e.status}）：这可能不是红色渠道总部服务器的地址，或双方版本不一致。请核对地址和端口`,
+      `The answer from ${url} could not be read (HTTP ${e.status}): this may not be a Red Channel HQ server, or the versions differ. Check the address and port`,
+      e.status, ENROL_FAILURE.notHq);
+  return e;
+}
 
 export async function enrolDevice(
   dev: { raw: Database.Database; session: Session },
@@ -21,15 +49,21 @@ export async function enrolDevice(
     url = new URL(normaliseHqUrl(hqUrl));
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new SyncFailure('refused', '总部服务器地址格式不正确（例如 https://hq.example.cn）', 'Malformed HQ address');
+    throw new SyncFailure('refused', '总部服务器地址格式不正确（例如 https://hq.example.cn）', 'Malformed HQ address', 0, ENROL_FAILURE.badUrl);
   }
+  const shown = normaliseHqUrl(url.toString());
   const c = new HqClient({ url: url.toString(), hqNow: Date.now, fetch: opts.fetch });
   const relayKey = ownRelayKey(dev.raw) ?? newRelayKeyPair(); // kept only once HQ has it
-  const a = await c.post(
-    '/v1/enrol',
-    { code: code.trim(), deviceId: dev.session.deviceId, deviceName: opts.deviceName, appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), relayKey: relayKey.publicKey },
-    enrolAnswer,
-  );
+  let a: EnrolAnswer;
+  try {
+    a = await c.post(
+      '/v1/enrol',
+      { code: code.trim(), deviceId: dev.session.deviceId, deviceName: opts.deviceName, appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), relayKey: relayKey.publicKey },
+      enrolAnswer,
+    );
+  } catch (e) {
+    throw e instanceof SyncFailure ? enrolFailure(e, shown) : e;
+  }
   learnTime(dev.raw, a.hqTime);
   await whenIdle(dev.raw);
   dev.raw.transaction(() => {

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/core/errors.js';
 import { nowIso, type ApiContext } from '../context.js';
 import { SyncFailure } from './client.js';
 import { engineFor, type SyncEngine } from './engine.js';
-import { enrolDevice } from './enrol.js';
+import { enrolDevice, enrolFailureField } from './enrol.js';
 import { dismiss, listConflicts, listRejections, reapply, syncStatus } from './records.js';
 import { relayHandlers } from './relay/handlers.js';
 import type { HandlerMap } from '../api/types.js';
@@ -19,6 +19,11 @@ const status = (ctx: ApiContext) => {
   return syncStatus(e.raw, ctx.session, e);
 };
 
+const FIELD_NOTE = {
+  hqUrl: { zh: '请核对总部服务器地址', en: 'Check the HQ address' },
+  code: { zh: '请核对注册码', en: 'Check the enrolment code' },
+} as const;
+
 export const syncHandlers: HandlerMap<keyof typeof syncContract> = {
   'sync.status': async (ctx) => status(ctx),
   'sync.enrol': async (ctx, { hqUrl, code, deviceName }) => {
@@ -26,8 +31,11 @@ export const syncHandlers: HandlerMap<keyof typeof syncContract> = {
     try {
       await enrolDevice(e.dev, hqUrl, code, { deviceName });
     } catch (err) {
-      if (err instanceof SyncFailure) throw new ApiError('validation', `注册失败：${err.zh}`, `Enrolment failed: ${err.en}`);
-      throw err;
+      if (!(err instanceof SyncFailure)) throw err;
+      // The field the failure is about carries a short note, so the form marks the address or the code.
+      const field = enrolFailureField(err.code);
+      const issues = field ? [{ path: field, message: FIELD_NOTE[field].zh, messageEn: FIELD_NOTE[field].en }] : [];
+      throw new ApiError('validation', `注册失败：${err.zh}`, `Enrolment failed: ${err.en}`, issues);
     }
     await e.syncNow().catch(() => {}); // first sync right away; its outcome shows in the status
     return status(ctx);

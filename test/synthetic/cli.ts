@@ -1,8 +1,37 @@
 // npm run seed -- --counties N --seed S [--profile DIR] [--role county_organiser] [--scope PATH] [--today YYYY-MM-DD] [--force]
+// npm run seed -- --counties N --seed S --list-scopes   (the scopes --scope takes, without generating)
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Role } from '../../shared/domain/enums.js';
 import type { GenerateSummary } from './generate.js';
-import { ROLES, seedProfile } from './seedProfile.js';
+import { provinceScopes, ROLES, seedProfile } from './seedProfile.js';
+
+/** How many county scopes to show after seeding; --list-scopes shows them all. */
+const SHOWN_AFTER_SEEDING = 5;
+
+function printScopes(counties: number, seed: number): void {
+  const indent = { hq: '  ', city: '    ', county: '      ' };
+  for (const s of provinceScopes(counties, seed)) console.log(`${indent[s.level]}${s.path.padEnd(32 - indent[s.level].length)} ${s.name}`);
+}
+
+/** After seeding: the first few county scopes, and how to see them all. */
+function printCountyScopes(counties: number, seed: number): void {
+  const list = provinceScopes(counties, seed).filter((s) => s.level === 'county');
+  console.log('County scopes (for --role county_organiser or instructor --scope …):');
+  for (const s of list.slice(0, SHOWN_AFTER_SEEDING)) console.log(`  ${s.path.padEnd(30)} ${s.name}`);
+  if (list.length > SHOWN_AFTER_SEEDING) console.log(`  … ${list.length} in all: npm run seed -- --counties ${counties} --seed ${seed} --list-scopes`);
+}
+
+function printExamples(counties: number, seed: number): void {
+  const county = provinceScopes(counties, seed).find((s) => s.level === 'county')!.path;
+  const base = `npm run seed -- --counties ${counties} --seed ${seed}`;
+  const code = county.split('/').at(-2)!;
+  console.log('A profile for each role (then: npm run serve -- --profile <the folder>):');
+  console.log(`  ${base} --role hq_admin`);
+  console.log(`  ${base} --role county_organiser --scope ${county} --profile profiles/organiser-${code}`);
+  console.log(`  ${base} --role instructor --scope ${county} --profile profiles/instructor-${code}`);
+  console.log(`  ${base} --role auditor --profile profiles/auditor`);
+}
 
 function printSummary(s: GenerateSummary): void {
   const line = (k: string, v: unknown) => console.log(`  ${k.padEnd(26)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
@@ -37,6 +66,7 @@ async function main(): Promise<void> {
       scope: { type: 'string' },
       today: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'list-scopes': { type: 'boolean', default: false },
     },
   });
   const counties = Number(values.counties);
@@ -46,6 +76,12 @@ async function main(): Promise<void> {
   const role = (values.role ?? 'hq_admin') as Role;
   if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be YYYY-MM-DD');
+  if (values['list-scopes']) {
+    console.log(`Scopes of the synthetic province --counties ${counties} --seed ${seed} (for --scope; a county for county_organiser and instructor):`);
+    printScopes(counties, seed);
+    printExamples(counties, seed);
+    return;
+  }
 
   const r = await seedProfile({ counties, seed, dir: values.profile, role, scope: values.scope, today: values.today, force: values.force });
   if (!r.ok) {
@@ -57,6 +93,9 @@ async function main(): Promise<void> {
   console.log(`  profile: ${r.name} · role ${r.role} · scope ${r.scope}`);
   printSummary(r.summary);
   console.log(`  elapsed                    ${r.seconds.toFixed(1)} s`);
+  const dir = relative(process.cwd(), r.dir);
+  console.log(`Open it: npm run serve -- --profile ${dir.startsWith('..') || !dir ? r.dir : dir}`);
+  printCountyScopes(counties, seed);
 }
 
 main().catch((e: unknown) => {

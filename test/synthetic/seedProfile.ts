@@ -7,6 +7,8 @@ import { openProfile, setIdentity, STORE_FILE } from '../../db/profile.js';
 import { getMeta, setMeta } from '../../db/system/meta.js';
 import type { Role } from '../../shared/domain/enums.js';
 import { generateProvince, type GenerateSummary } from './generate.js';
+import { provinceCounties } from './geography.js';
+import { Rng } from './prng.js';
 
 export const ROLES: Role[] = ['instructor', 'county_organiser', 'hq_admin', 'auditor'];
 const USER_NAMES: Record<Role, string> = {
@@ -33,6 +35,35 @@ export function generatorFingerprint(): string {
   return h.digest('hex').slice(0, 16);
 }
 
+export interface ScopeChoice {
+  path: string;
+  level: 'hq' | 'city' | 'county';
+  name: string;
+}
+
+/**
+ * The scopes a profile of this province can be given (--scope): the province, its cities and its
+ * counties, worked out as generateProvince lays them out, without generating anything — so a newcomer
+ * can pick a county before waiting for a big province to be written.
+ */
+export function provinceScopes(counties: number, seed: number): ScopeChoice[] {
+  const { cities, counties: list } = provinceCounties(counties, Rng.derive(seed >>> 0, 'geography'));
+  const out: ScopeChoice[] = [{ path: '/hq/', level: 'hq', name: '省公司' }];
+  for (const c of cities) {
+    out.push({ path: `/hq/${c.code}/`, level: 'city', name: `${c.name}分公司` });
+    for (const k of list.filter((k) => k.city.index === c.index)) out.push({ path: `/hq/${c.code}/${k.code}/`, level: 'county', name: `${k.name}分公司` });
+  }
+  return out;
+}
+
+/** Refuses a --scope this province does not have (a profile scoped to nothing shows empty screens). */
+export function checkScope(scope: string, counties: number, seed: number): void {
+  const known = provinceScopes(counties, seed);
+  // A grid lies under its county: its path is only known once generated, so the county part is checked.
+  const fits = scope === '/' || known.some((k) => k.path === scope || (k.level === 'county' && scope.startsWith(k.path) && /^[a-z0-9-]+\/$/.test(scope.slice(k.path.length))));
+  if (!fits) throw new Error(`--scope ${scope} is not a scope of this province (--counties ${counties} --seed ${seed}); list them with: npm run seed -- --counties ${counties} --seed ${seed} --list-scopes`);
+}
+
 export interface SeedOptions {
   counties: number;
   seed: number;
@@ -51,6 +82,7 @@ export type SeedResult =
 export async function seedProfile(o: SeedOptions): Promise<SeedResult> {
   const dir = o.dir ? resolve(o.dir) : defaultProfileDir(o.counties, o.seed);
   const role = o.role ?? 'hq_admin';
+  if (o.scope) checkScope(o.scope, o.counties, o.seed);
   const started = performance.now();
   let profile = await openProfile(dir);
   const existing = (profile.store.raw.prepare('SELECT count(*) AS n FROM outlets').get() as { n: number }).n;
@@ -65,6 +97,10 @@ export async function seedProfile(o: SeedOptions): Promise<SeedResult> {
   if (!o.scope && (role === 'county_organiser' || role === 'instructor')) {
     const first = profile.store.raw.prepare(`SELECT path FROM org_units WHERE level = 'county' ORDER BY sort LIMIT 1`).get() as { path: string };
     scope = first.path;
+  }
+  if (scope !== '/' && !profile.store.raw.prepare(`SELECT 1 FROM org_units WHERE path = ?`).get(scope)) {
+    await profile.store.close();
+    throw new Error(`--scope ${scope}: no such grid in this province (the province was written to ${dir}; run again with a scope from --list-scopes and --force)`);
   }
   const name = profileName(o.counties, o.seed);
   await setIdentity(profile.store, { role, scopePath: scope, userName: USER_NAMES[role], profileName: name });

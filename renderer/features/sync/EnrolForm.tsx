@@ -1,19 +1,37 @@
-import { App, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
-import { call } from '../../api/client';
-import { errorText } from '../../components/formErrors';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ApiErrorBody } from '../../../shared/core/errors.js';
+import { ApiCallError, call } from '../../api/client';
+import { applyIssues, errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
 import { syncText } from './messages';
+
+interface EnrolValues {
+  hqUrl: string;
+  code: string;
+  deviceName?: string;
+}
+
+const FIELDS = new Set(['hqUrl', 'code']);
 
 export function EnrolForm({ onDone }: { onDone: () => void }) {
   const { lang } = useT();
   const { message } = App.useApp();
+  const [form] = Form.useForm<EnrolValues>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as HQ's answer in both languages, so switching language redraws the reason and the marks.
+  const [failure, setFailure] = useState<ApiErrorBody | null>(null);
   const s = (k: Parameters<typeof syncText>[1]) => syncText(lang, k);
-  const submit = async (v: { hqUrl: string; code: string; deviceName?: string }) => {
+  useEffect(() => {
+    if (!failure) return;
+    // Only marks still showing: a field edited since has been validated afresh and shows its own.
+    const showing = failure.issues.filter((i) => [i.message, i.messageEn].includes(form.getFieldError(i.path as keyof EnrolValues)[0] ?? ''));
+    applyIssues(form, { ...failure, issues: showing }, lang, FIELDS);
+  }, [lang]); // on a language switch only: a new failure marks its fields itself
+
+  const submit = async (v: EnrolValues) => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       await call('sync.enrol', { hqUrl: v.hqUrl, code: v.code, deviceName: v.deviceName || undefined });
       message.success(s('enrolled'));
@@ -21,7 +39,11 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
       // Who this device acts for (user, role, scope) changed: let every screen start afresh.
       setTimeout(() => location.reload(), 600);
     } catch (e) {
-      setError(errorText(e, lang));
+      // The whole reason goes above the button; the field it is about (address or code) is marked too,
+      // so an unreachable HQ and a wrong code never look alike.
+      const body: ApiErrorBody = e instanceof ApiCallError ? e.body : { code: 'internal', message: errorText(e, 'zh'), messageEn: errorText(e, 'en'), issues: [] };
+      applyIssues(form, body, lang, FIELDS);
+      setFailure(body);
     } finally {
       setBusy(false);
     }
@@ -29,7 +51,7 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
   return (
     <Card size="small" title={s('enrolTitle')} style={{ maxWidth: 620 }}>
       <Typography.Paragraph type="secondary">{s('enrolHelp')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={submit} disabled={busy}>
+      <Form form={form} layout="vertical" onFinish={submit} disabled={busy}>
         <Form.Item name="hqUrl" label={s('hqUrl')} rules={[{ required: true, message: s('hqUrl') }]} extra={s('hqUrlHint')}>
           <Input placeholder="https://" autoComplete="off" />
         </Form.Item>
@@ -39,7 +61,7 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
         <Form.Item name="deviceName" label={s('deviceName')}>
           <Input maxLength={100} style={{ maxWidth: 260 }} />
         </Form.Item>
-        {error && <Typography.Paragraph type="danger" role="alert">{error}</Typography.Paragraph>}
+        {failure && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={lang === 'en' ? failure.messageEn : failure.message} data-testid="enrol-error" />}
         <Button type="primary" htmlType="submit" loading={busy}>{s('enrol')}</Button>
       </Form>
     </Card>

@@ -16,7 +16,7 @@ import { relayText } from './relayMessages';
 type Outcome = { type: 'success' | 'info' | 'warning' | 'error'; lines: string[] };
 type Busy = 'export' | 'import' | 'forward' | null;
 
-export function RelayPanel({ status, onChanged }: { status: SyncStatus; onChanged: () => void }) {
+export function RelayPanel({ status, onChanged, style }: { status: SyncStatus; onChanged: () => void; style?: React.CSSProperties }) {
   const { lang } = useT();
   const { message } = App.useApp();
   const r = (k: Parameters<typeof relayText>[1], v?: Record<string, string | number>) => relayText(lang, k, v);
@@ -78,9 +78,11 @@ export function RelayPanel({ status, onChanged }: { status: SyncStatus; onChange
 
   const last = relay.lastExport;
   return (
-    <Card size="small" style={{ marginTop: 12 }} title={r('title')} data-testid="relay-panel">
+    <Card size="small" style={{ marginTop: 12, ...style }} title={r('title')} data-testid="relay-panel">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>{r('help')}</Typography.Paragraph>
-      {!relay.ready && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={r('notReady')} />}
+      {/* Before enrolment HQ knows neither the device nor its key: no bundle can be made, whatever the network. */}
+      {!status.enrolled && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={r('notEnrolled')} data-testid="relay-not-enrolled" />}
+      {status.enrolled && !relay.ready && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={r('notReady')} />}
       <Space wrap size="middle">
         <Button icon={<ExportOutlined />} disabled={!relay.ready || !!busy} loading={busy === 'export'} onClick={() => void exportBundle()}>{r('export')}</Button>
         <Button icon={<ImportOutlined />} disabled={!relay.ready || !!busy} loading={busy === 'import'} onClick={() => answerInput.current?.click()}>{r('import')}</Button>
@@ -90,11 +92,11 @@ export function RelayPanel({ status, onChanged }: { status: SyncStatus; onChange
       </Space>
       <input ref={answerInput} type="file" accept={ANSWER_EXT} hidden data-testid="relay-answer-file" onChange={(e) => { pick('import', e.target.files?.[0]); e.target.value = ''; }} />
       <input ref={bundleInput} type="file" accept={BUNDLE_EXT} hidden data-testid="relay-bundle-file" onChange={(e) => { pick('forward', e.target.files?.[0]); e.target.value = ''; }} />
-      <Descriptions size="small" style={{ marginTop: 12 }} column={{ xs: 1, md: 2 }}
+      {status.enrolled && <Descriptions size="small" style={{ marginTop: 12 }} column={{ xs: 1, md: 2 }}
         items={[
           { key: 'export', label: r('lastExport'), children: last ? r('lastExportValue', { at: timeText(last.at, lang), n: last.writes }) : r('never') },
           { key: 'import', label: r('lastImport'), children: relay.lastImportAt ? timeText(relay.lastImportAt, lang) : r('never') },
-        ]} />
+        ]} />}
       {outcome && (
         <Alert style={{ marginTop: 12 }} type={outcome.type} showIcon data-testid="relay-result" closable onClose={() => setOutcome(null)}
           title={outcome.lines[0]} description={outcome.lines.length > 1 ? outcome.lines.slice(1).map((l) => <div key={l}>{l}</div>) : undefined} />

@@ -6,6 +6,24 @@ import { useT } from '../../i18n';
 import { ageText, timeText } from './format';
 import { CONNECTION, syncText } from './messages';
 
+/**
+ * Before enrolment nothing is sent, yet every local write already waits in the outbox (capture runs
+ * from the first write), so the count is real and goes with the first sync after enrolment.
+ */
+export function WaitingBeforeEnrol({ status }: { status: SyncStatus }) {
+  const { lang } = useT();
+  const s = (k: Parameters<typeof syncText>[1], v?: Record<string, string | number>) => syncText(lang, k, v);
+  return (
+    <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="sync-not-enrolled"
+      title={s('notEnrolled')}
+      description={status.pending ? s('waitingBeforeEnrol', { n: status.pending, age: ageText(status.oldestPendingAt, lang) }) : s('nothingBeforeEnrol')}
+      action={
+        <Statistic data-testid={`sync-card-${s('pending')}`} title={s('pending')} value={status.pending}
+          styles={{ content: { fontSize: 24, textAlign: 'right', ...(status.pending ? { color: '#d48806' } : {}) } }} />
+      } />
+  );
+}
+
 export function StatusPanel({ status, busy, onSyncNow }: { status: SyncStatus; busy: boolean; onSyncNow: () => void }) {
   const { lang, label } = useT();
   const s = (k: Parameters<typeof syncText>[1], v?: Record<string, string | number>) => syncText(lang, k, v);
@@ -26,7 +44,7 @@ export function StatusPanel({ status, busy, onSyncNow }: { status: SyncStatus; b
         {cards.map(([title, value, color]) => (
           <Col key={title} xs={12} md={8} xl={4}>
             <Card size="small" data-testid={`sync-card-${title}`}>
-              <Statistic title={title} value={typeof value === 'number' || typeof value === 'string' ? value : undefined} formatter={typeof value === 'object' ? () => value : undefined} valueStyle={{ fontSize: 20, ...(color ? { color } : {}) }} />
+              <Statistic title={title} value={typeof value === 'number' || typeof value === 'string' ? value : undefined} formatter={typeof value === 'object' ? () => value : undefined} styles={{ content: { fontSize: 20, ...(color ? { color } : {}) } }} />
             </Card>
           </Col>
         ))}

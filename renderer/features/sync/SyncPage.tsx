@@ -1,7 +1,8 @@
-// 同步: enrolment when the device is not enrolled; otherwise the connection, what is waiting, the
+// 同步: before enrolment, what waits to be sent (nothing is, until then), the enrolment form and why
+// no USB bundle can be made yet; otherwise the connection, what is waiting, the
 // last error in plain words, and the conflict and rejection records. Sync itself runs in the
 // background; this screen only watches it (and can start it by hand).
-import { Alert, App, Card, Checkbox, Spin, Tabs } from 'antd';
+import { Alert, App, Card, Checkbox, Col, Row, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
@@ -11,7 +12,7 @@ import { EnrolForm } from './EnrolForm';
 import { syncText } from './messages';
 import { ConflictTable, RejectionTable } from './RecordTables';
 import { RelayPanel } from './RelayPanel';
-import { StatusPanel } from './StatusPanel';
+import { StatusPanel, WaitingBeforeEnrol } from './StatusPanel';
 
 export function SyncPage() {
   const { lang } = useT();
@@ -45,15 +46,19 @@ export function SyncPage() {
   if (status.error) return <Alert type="error" showIcon message={errorText(status.error, lang)} />;
   const st = status.data;
   if (!st) return <Spin />;
+  const changed = () => void status.reload();
   if (!st.enrolled)
     return (
       <>
-        {st.wipedAt && <Alert type="error" showIcon style={{ marginBottom: 12, maxWidth: 620 }} message={s('wiped')} />}
-        <EnrolForm onDone={() => void status.reload()} />
+        {st.wipedAt && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={s('wiped')} />}
+        <WaitingBeforeEnrol status={st} />
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={13}><EnrolForm onDone={changed} /></Col>
+          <Col xs={24} xl={11}><RelayPanel status={st} onChanged={changed} style={{ marginTop: 0 }} /></Col>
+        </Row>
       </>
     );
   const include = showAll ? 'all' : 'open';
-  const changed = () => void status.reload();
   return (
     <>
       <StatusPanel status={st} busy={busy || st.connection === 'syncing'} onSyncNow={syncNow} />
