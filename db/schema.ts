@@ -255,6 +255,9 @@ export interface PersonMergesTable extends SyncedCols {
   merged_by: string;
 }
 
+// 2026_12_03_import_mappings: roster import's remembered value mapping (local, not synced).
+export interface ImportValueMappingsTable { user_name: string; scope_path: string; field: string; value: string; kind: 'existing' | 'blank'; target: string | null; updated_at: string }
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -283,6 +286,7 @@ export interface DB {
   registry_audit: RegistryAuditTable;
   member_history: MemberHistoryTable;
   person_merges: PersonMergesTable;
+  import_value_mappings: ImportValueMappingsTable;
 }
 
 /** Fails to compile if a synced table (shared/sync/tables.ts) is missing from the device's schema. */

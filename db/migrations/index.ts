@@ -10,6 +10,7 @@ import * as searchSlim from './2026_11_28_search_slim.js';
 import * as syncBlobs from './2026_11_29_sync_blobs.js';
 import * as redundantIndexes from './2026_11_30_redundant_indexes.js';
 import * as syncRelay from './2026_12_01_sync_relay.js';
+import * as importMappings from './2026_12_03_import_mappings.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_sync_blobs': syncBlobs,
   '2026_11_30_redundant_indexes': redundantIndexes,
   '2026_12_01_sync_relay': syncRelay,
+  '2026_12_03_import_mappings': importMappings,
 };

@@ -149,28 +149,74 @@ export function parseEthnicity(c: Cell): Parsed<string> {
 /** Words rosters use beyond our own labels, per enum. */
 const SYNONYMS: Record<string, Record<string, string>> = {
   politicalStatus: {
-    党员: 'full_member', 正式党员: 'full_member', 中共正式党员: 'full_member', 中国共产党党员: 'full_member',
-    预备党员: 'probationary', 团员: 'youth_league', 共青团员: 'youth_league', 中共党员: 'full_member',
+    党员: 'full_member', 正式党员: 'full_member', 中共正式党员: 'full_member', 中国共产党党员: 'full_member', 共产党员: 'full_member',
+    预备党员: 'probationary', 预备: 'probationary', 中共预备: 'probationary', 团员: 'youth_league', 共青团员: 'youth_league', 中共党员: 'full_member',
     无党派: 'independent', 民主党派成员: 'other_party', 普通群众: 'masses',
   },
   education: {
-    大学本科: 'bachelor', 本科: 'bachelor', 学士: 'bachelor', 大学专科: 'college', 专科: 'college', 大专: 'college',
+    大学本科: 'bachelor', 本科: 'bachelor', 学士: 'bachelor', 大学: 'bachelor', 大学专科: 'college', 专科: 'college', 大专: 'college',
     高中: 'senior', 中专: 'senior', 职高: 'senior', 技校: 'senior', 中技: 'senior', 高中及以下: 'senior',
     研究生: 'master', 硕士研究生: 'master', 博士研究生: 'doctor', 初中及以下: 'junior',
   },
-  post: { 营业员: 'clerk', 店员: 'clerk', 装维: 'installer', 装维工程师: 'installer', 网格经理: 'grid_leader', 老板: 'owner' },
+  post: {
+    营业员: 'clerk', 店员: 'clerk', 装维: 'installer', 装维工程师: 'installer', 网格经理: 'grid_leader', 老板: 'owner',
+    营业厅经理: 'store_manager', 厅经理: 'store_manager', 装维师傅: 'installer',
+  },
   employment: { 合同制: 'employee', 在编: 'employee', 正式工: 'employee', 派遣: 'dispatched', 外包: 'partner_staff', 合作方: 'partner_staff', 个体: 'owner' },
   standing: { 正常: 'normal' },
 };
 
+/**
+ * What typed rosters write around the words above ("营业厅经理（店长）", "本科（函授）", "装维师傅"):
+ * fragments that name one value without doubt, most specific first. Only for the free-text
+ * columns; a fragment that could mean two values is left out and goes to value mapping instead.
+ */
+const FRAGMENTS: Record<string, [RegExp, string][]> = {
+  post: [
+    [/装维|装机|宽带安装|线路维护/, 'installer'],
+    [/店长|营业厅(经理|主任)|厅(经理|主任)|门店经理|值班经理/, 'store_manager'],
+    [/客户经理|政企经理/, 'account_manager'],
+    [/渠道(经理|专员|主管)/, 'channel_manager'],
+    [/网格(长|经理|主管)/, 'grid_leader'],
+    [/店主|老板|业主|经营者/, 'owner'],
+    [/营业员|店员|营业专员|营业厅员工|前台|导购|促销员|销售员|服务代表/, 'clerk'],
+  ],
+  education: [
+    [/博士/, 'doctor'],
+    [/硕士|研究生/, 'master'],
+    [/本科|学士/, 'bachelor'],
+    [/大专|专科|高职/, 'college'],
+    [/高中|中专|职高|技校|中技|中职/, 'senior'],
+    [/初中/, 'junior'],
+    [/小学/, 'primary'],
+  ],
+  politicalStatus: [
+    [/预备/, 'probationary'],
+    [/共青团员|^团员/, 'youth_league'],
+  ],
+  employment: [
+    [/劳务派遣|派遣/, 'dispatched'],
+    [/合同制|正式员工|正式职工|在编/, 'employee'],
+  ],
+};
+
 const TABLES: Record<string, Labelled> = { politicalStatus: POLITICAL_STATUS, education: EDUCATION, post: POSTS, employment: EMPLOYMENT, standing: STANDINGS };
 
-/** An enum value from its Chinese label, its English label, its key or a known synonym. */
+function exactEnum(kind: string, s: string): string | null {
+  const syn = SYNONYMS[kind]?.[s];
+  if (syn) return syn;
+  for (const [key, l] of Object.entries(TABLES[kind]!)) if (l.zh === s || l.en.toLowerCase() === s.toLowerCase() || key === s) return key;
+  return null;
+}
+
+/** An enum value from its Chinese label, its English label, its key, a known synonym or a telling fragment. */
 export function parseEnum(kind: keyof typeof TABLES, c: Cell): Parsed<string> {
   const s = cellText(c).replace(/\s/g, '');
   if (!s) return ok(null);
-  const syn = SYNONYMS[kind]?.[s];
-  if (syn) return ok(syn);
-  for (const [key, l] of Object.entries(TABLES[kind]!)) if (l.zh === s || l.en.toLowerCase() === s.toLowerCase() || key === s) return ok(key);
-  return bad(`enum.${kind}`);
+  // "本科（函授）", "店长(兼)": the bracket qualifies the value, it does not change it.
+  const bare = s.replace(/\([^)]*\)|（[^）]*）/g, '');
+  const fragment = (t: string) => FRAGMENTS[kind]?.find(([re]) => re.test(t))?.[1] ?? null;
+  // A status bracket is the value itself ("中共党员（预备）"), so it is read before it is dropped.
+  const found = exactEnum(kind, s) ?? (kind === 'politicalStatus' ? fragment(s) : null) ?? (bare ? exactEnum(kind, bare) ?? fragment(bare) : null) ?? fragment(s);
+  return found ? ok(found) : bad(`enum.${kind}`);
 }

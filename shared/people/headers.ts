@@ -27,6 +27,28 @@ export const ROSTER_FIELDS = {
 export type RosterField = keyof typeof ROSTER_FIELDS;
 export const ROSTER_FIELD_KEYS = Object.keys(ROSTER_FIELDS) as RosterField[];
 
+/**
+ * Columns whose values name a record or a code: a value the importer cannot read is offered for
+ * value mapping (once per distinct value), never typed again row by row. `blank`: the field is
+ * optional, so "leave it blank" is a choice; `create`: the importer may create the record (a
+ * branch: its name and org unit are all it needs; an outlet needs the operator's channel code and
+ * a channel type, which no roster carries, so outlets are only ever picked).
+ */
+export const VALUE_FIELDS = {
+  branch: { blank: false, create: true },
+  outletName: { blank: true, create: false },
+  outletCode: { blank: true, create: false },
+  post: { blank: true, create: false },
+  education: { blank: true, create: false },
+  politicalStatus: { blank: false, create: false },
+  employment: { blank: true, create: false },
+  ethnicity: { blank: true, create: false },
+  standing: { blank: false, create: false },
+} as const satisfies Partial<Record<RosterField, { blank: boolean; create: boolean }>>;
+
+export type ValueField = keyof typeof VALUE_FIELDS;
+export const VALUE_FIELD_KEYS = Object.keys(VALUE_FIELDS) as ValueField[];
+
 /** The template's columns, in order (the export writes the same titles, so it re-imports). */
 export const TEMPLATE_FIELDS: RosterField[] = [
   'name', 'gender', 'ethnicity', 'birthDate', 'citizenId', 'phone', 'education', 'politicalStatus', 'joinDate', 'fullDate',

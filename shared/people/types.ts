@@ -1,7 +1,8 @@
 // Result shapes of the people operations beyond the person itself (./contract.ts).
 import type { ChannelType, PoliticalStatus } from '../domain/enums.js';
 import type { PersonRow } from './personTypes.js';
-import type { RosterField } from './headers.js';
+import type { RosterField, ValueField } from './headers.js';
+import type { ValueTarget } from './schemas/import.js';
 import type { Band, BreachKind, DueState } from './rules.js';
 
 export interface AuditEntry {
@@ -191,8 +192,46 @@ export interface ImportRowPreview {
   name: string;
   citizenId: string | null; // masked
   action: 'create' | 'update' | 'unchanged' | 'error';
+  /** Errors: the row is not imported while any remains. */
   problems: ImportProblem[];
+  /** Warnings: the row is imported, with the change each one names (a value left out, one taken from the id …). */
   notes: ImportProblem[];
+}
+
+/** A row under or inside the table that is not a person (a total, a signature line …), left out on purpose. */
+export interface ImportIgnoredRow {
+  rowNo: number;
+  text: string;
+  reason: string;
+  reasonEn: string;
+}
+
+export interface ImportValueOption {
+  /** A record's id or an enum key. */
+  id: string;
+  label: string;
+  labelEn: string;
+  /** Where the record sits (its org unit), to tell namesakes apart. */
+  hint?: string;
+}
+
+/** One distinct value of the file that names no record or code by itself, and what it is mapped to. */
+export interface ImportValue {
+  field: ValueField;
+  value: string;
+  /** Rows carrying it. */
+  rows: number;
+  /** unknown: nothing has this name; ambiguous: several records have it. */
+  reason: 'unknown' | 'ambiguous';
+  /** The choice in effect: the user's, or one remembered from an earlier import; null while unmapped. */
+  choice: ValueTarget | null;
+  source: 'input' | 'remembered' | null;
+  /** Existing records or codes, the closest first. */
+  options: ImportValueOption[];
+  canBlank: boolean;
+  canCreate: boolean;
+  /** For a created branch: the org unit its rows' outlets share, else the one unit in scope. */
+  suggestedUnitId: string | null;
 }
 
 export interface ImportPreview {
@@ -202,8 +241,12 @@ export interface ImportPreview {
   headerRow: number;
   columns: { index: number; header: string; field: RosterField | null }[];
   missingRequired: RosterField[];
-  totals: { rows: number; create: number; update: number; unchanged: number; error: number };
+  totals: { rows: number; create: number; update: number; unchanged: number; error: number; warning: number; ignored: number };
   rows: ImportRowPreview[];
+  ignored: ImportIgnoredRow[];
+  values: ImportValue[];
+  /** Org units a created branch may belong to (county and grid units in scope). */
+  units: { id: string; name: string }[];
 }
 
 export interface ImportResult {
@@ -211,4 +254,6 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Branches created from the value mapping. */
+  branchesCreated: number;
 }

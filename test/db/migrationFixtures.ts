@@ -136,4 +136,12 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000e001', '0190a000-0000-7000-8000-00000000e000', '${T}', '${T}', '{"uploaded":1}');
     `);
   },
+  // A county office's words remembered: a branch nickname picked, a job title left blank.
+  '2026_12_03_import_mappings': (raw) => {
+    raw.exec(`
+      INSERT INTO import_value_mappings (user_name, scope_path, field, value, kind, target, updated_at) VALUES
+        ('刘组织员', '/hq/xa/lt/', 'branch', '营业部支部', 'existing', '0190a000-0000-7000-8000-000000000010', '${T}'),
+        ('刘组织员', '/hq/xa/lt/', 'post', '综合岗', 'blank', NULL, '${T}');
+    `);
+  },
 };

@@ -36,7 +36,7 @@ describe('roster preview', () => {
       序号: null, 党员姓名: 'name', 出生年月: 'birthDate', 公民身份号码: 'citizenId', 入党时间: 'joinDate', 转正时间: 'fullDate',
       所在党组织: 'branch', 联系电话: 'phone', 文化程度: 'education', 所在网点编码: 'outletCode', 人员类别: 'politicalStatus',
     });
-    expect(preview.totals).toEqual({ rows: 6, create: 5, update: 0, unchanged: 0, error: 1 });
+    expect(preview.totals).toEqual({ rows: 6, create: 5, update: 0, unchanged: 0, error: 1, warning: 2, ignored: 2 });
     const byName = Object.fromEntries(preview.rows.map((r) => [r.name, r]));
     expect(Object.keys(byName)).toEqual(['张三', '李四', '王五', '赵六', '钱七', '孙八']);
     const bad = byName['孙八']!;
@@ -59,7 +59,7 @@ describe('roster preview', () => {
     expect(count('people')).toBe(0);
 
     const done = await call(ctx, 'roster.commit', { file: f, skipInvalid: true });
-    expect(done).toEqual({ created: 5, updated: 0, unchanged: 0, skipped: 1 });
+    expect(done).toEqual({ created: 5, updated: 0, unchanged: 0, skipped: 1, branchesCreated: 0 });
     const rows = p.store.raw
       .prepare(`SELECT p.name, p.citizen_id, p.birth_date, p.gender, p.ethnicity, p.phone, p.education, p.political_status, p.outlet_id,
         m.join_date, m.full_date FROM people p JOIN members m ON m.person_id = p.id ORDER BY p.name`)
@@ -98,7 +98,7 @@ describe('roster preview', () => {
     expect(count('people')).toBe(0);
   });
 
-  it('names a formula cell, a number-mangled id and an unknown outlet', async () => {
+  it('names a formula cell and a number-mangled id as errors, an unknown outlet as a warning', async () => {
     const { ctx } = await setup();
     const buf = await workbook([
       {
@@ -114,7 +114,9 @@ describe('roster preview', () => {
     const [formula, number] = preview.rows;
     expect(formula!.problems.map((x) => x.message)).toContain('身份证号：单元格是公式或错误值，请复制后“粘贴为数值”再导入');
     expect(number!.problems.map((x) => x.message).join()).toContain('身份证号被Excel存成了数字');
-    expect(number!.problems.map((x) => x.message).join()).toContain('找不到网点“没有这个网点”');
+    // The outlet is optional: the person is not held back for it, the outlet is left out.
+    expect(number!.problems.map((x) => x.message).join()).not.toContain('网点');
+    expect(number!.notes.map((x) => x.message).join()).toContain('找不到网点“没有这个网点”');
   });
 
   it('requires a recorded consent for partner staff', async () => {
@@ -143,6 +145,6 @@ describe('roster preview', () => {
     const exported = await call(ctx, 'registry.export', { list: 'roster', fullIds: true });
     expect(exported.rows).toBe(5);
     const preview = await call(ctx, 'roster.preview', { file: file(Buffer.from(exported.base64, 'base64'), exported.fileName) });
-    expect(preview.totals).toEqual({ rows: 5, create: 0, update: 0, unchanged: 5, error: 0 });
+    expect(preview.totals).toEqual({ rows: 5, create: 0, update: 0, unchanged: 5, error: 0, warning: 0, ignored: 0 });
   });
 });

@@ -8,7 +8,8 @@ import { uuidv7 } from '../../../shared/core/ids.js';
 import type { ImportResult } from '../../../shared/people/types.js';
 import type { Db } from '../../context.js';
 import type { MemberHistoryTable } from '../../schema.js';
-import { memberColumns, peopleColumns, type PlannedRow } from './plan.js';
+import { memberColumns, peopleColumns } from './merge.js';
+import type { PlannedRow } from './plan.js';
 
 const BATCH = 200;
 
@@ -25,8 +26,8 @@ async function upsert(db: Db, table: 'people' | 'members', rows: Record<string, 
     .execute();
 }
 
-export async function writePlanned(db: Db, rows: PlannedRow[], o: { now: string; by: string; today: string }): Promise<ImportResult> {
-  const r: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+export async function writePlanned(db: Db, rows: PlannedRow[], o: { now: string; by: string; today: string }): Promise<Omit<ImportResult, 'branchesCreated'>> {
+  const r = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   const todo = rows.filter((row) => {
     if (row.action === 'error' || !row.input || !row.scopePath) r.skipped++;
     else if (row.action === 'unchanged') r.unchanged++;

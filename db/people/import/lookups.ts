@@ -13,11 +13,15 @@ export interface Place {
   id: string;
   name: string;
   scope_path: string;
+  /** What tells namesakes apart in a list: a branch's org unit, an outlet's code. */
+  hint?: string | null;
 }
 
 export interface Lookups {
   /** By cleaned name: one entry, or several when the name is ambiguous. */
   orgsByName: Map<string, Place[]>;
+  /** Every Party organisation in scope, for the value mapping's choices. */
+  orgs: Place[];
   groupsByBranch: Map<string, Map<string, string>>;
   outletsByCode: Map<string, Place[]>;
   outletsByName: Map<string, Place[]>;
@@ -50,8 +54,9 @@ export async function loadLookups(
   wanted: { outletCodes: string[]; outletNames: string[]; citizenIds: string[]; names: string[] },
 ): Promise<Lookups> {
   const end = scopeEnd(scope);
-  const orgs = await db.selectFrom('party_orgs').select(['id', 'name', 'scope_path']).where('deleted', '=', 0)
-    .where('scope_path', '>=', scope).where('scope_path', '<', end).execute();
+  const orgs: Place[] = await db.selectFrom('party_orgs as o').leftJoin('org_units as u', 'u.id', 'o.unit_id')
+    .select(['o.id', 'o.name', 'o.scope_path', 'u.name as hint']).where('o.deleted', '=', 0)
+    .where('o.scope_path', '>=', scope).where('o.scope_path', '<', end).orderBy('o.scope_path').orderBy('o.name').execute();
   const groups = await db.selectFrom('party_groups').select(['id', 'branch_id', 'name']).where('deleted', '=', 0)
     .where('scope_path', '>=', scope).where('scope_path', '<', end).execute();
   const groupsByBranch = new Map<string, Map<string, string>>();
@@ -87,6 +92,7 @@ export async function loadLookups(
 
   return {
     orgsByName: group(orgs, (o) => key(o.name)),
+    orgs,
     groupsByBranch,
     outletsByCode: group(byCode, (o) => key(o.code).toUpperCase()),
     outletsByName: group(outlets, (o) => key(o.name)),
@@ -97,3 +103,32 @@ export async function loadLookups(
 }
 
 export const lookupKey = key;
+
+/** Outlets by id (the targets of a value mapping), in scope only. */
+export async function outletsById(db: Db, scope: string, ids: string[]): Promise<Map<string, Place>> {
+  const out = new Map<string, Place>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db.selectFrom('outlets').select(['id', 'name', 'scope_path', 'code as hint']).where('deleted', '=', 0)
+      .where('id', 'in', part).where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope)).execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
+/** The outlets a typed outlet name may be mapped to: all of the scope (a province has ~25k). */
+export async function outletsInScope(db: Db, scope: string): Promise<Place[]> {
+  return db.selectFrom('outlets').select(['id', 'name', 'scope_path', 'code as hint']).where('deleted', '=', 0)
+    .where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope)).orderBy('code').limit(30_000).execute();
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  path: string;
+}
+
+/** Org units a branch created by an import may belong to: the counties and grids in scope. */
+export async function unitsInScope(db: Db, scope: string): Promise<Unit[]> {
+  return db.selectFrom('org_units').select(['id', 'name', 'path']).where('deleted', '=', 0).where('level', 'in', ['county', 'grid'])
+    .where('path', '>=', scope).where('path', '<', scopeEnd(scope)).orderBy('path').limit(5000).execute();
+}

@@ -1,10 +1,13 @@
 // From the cells of a workbook to roster rows: pick the sheet, find the header row under any title
-// rows, map the columns, and keep the data rows (blank lines, repeated headers and signature
-// lines at the foot are left out).
+// rows, map the columns, and keep the data rows. Blank lines are dropped; repeated headers, totals,
+// signature lines and notes are left out and listed with the reason (footer.ts).
 import { ApiError } from '../../../shared/core/errors.js';
+import { tidyText } from '../../../shared/domain/text.js';
 import { cellText, isBlank, type Cell } from '../../../shared/people/cells.js';
 import { detectHeader, ROSTER_FIELD_KEYS, type RosterField } from '../../../shared/people/headers.js';
+import type { ImportIgnoredRow } from '../../../shared/people/types.js';
 import type { SheetCells } from '../xlsx/read.js';
+import { ignoreReason, REPEATED_HEADER } from './footer.js';
 
 export interface DraftRow {
   /** 1-based, as Excel numbers rows. */
@@ -19,9 +22,8 @@ export interface ParsedSheet {
   headerRow: number;
   columns: { index: number; header: string; field: RosterField | null }[];
   rows: DraftRow[];
+  ignored: ImportIgnoredRow[];
 }
-
-const FOOTER = /^(合计|总计|小计|填表|制表|审核|负责人|联系人|备注|说明|注[:：])/;
 
 function noHeader(sheet: string): ApiError {
   const zh = `在工作表“${sheet}”的前20行中没有找到表头（至少需要“姓名”和另一列，如“身份证号”）。请使用导入模板，或确认表头行的标题`;
@@ -60,8 +62,20 @@ export function parseSheet(sheets: SheetCells[], opts: { sheet?: string; mapping
   const nameCol = mapping.indexOf('name');
 
   const rows: DraftRow[] = [];
+  const ignored: ImportIgnoredRow[] = [];
   for (let r = guess.row + 1; r < chosen.rows.length; r++) {
     const line = chosen.rows[r] ?? [];
+    const texts = line.map(cellText);
+    const nameText = nameCol >= 0 ? (texts[nameCol] ?? '') : '';
+    // A header repeated on every printed page, a total (often in the unmapped 序号 column), the
+    // signature lines under the table: listed, so the user sees what was left out and why.
+    const why = nameText && nameText === headerTexts[nameCol] ? REPEATED_HEADER : ignoreReason(texts);
+    if (why) {
+      // Shown as typed (Chinese punctuation kept), not in the half-width form used for matching.
+      const shown = line.map((c) => (c.t === 'text' ? tidyText(c.v) : cellText(c))).filter(Boolean);
+      ignored.push({ rowNo: r + 1, text: shown.join(' ').slice(0, 80), ...why });
+      continue;
+    }
     const cells: Partial<Record<RosterField, Cell>> = {};
     let any = false;
     mapping.forEach((field, c) => {
@@ -70,12 +84,7 @@ export function parseSheet(sheets: SheetCells[], opts: { sheet?: string; mapping
       cells[field] = cell;
       if (!isBlank(cell)) any = true;
     });
-    if (!any) continue;
-    const nameText = nameCol >= 0 ? cellText(line[nameCol] ?? { t: 'empty' }) : '';
-    // A header repeated on every printed page, or the signature lines under the table.
-    if (nameText && nameText === headerTexts[nameCol]) continue;
-    if (FOOTER.test(nameText)) continue;
-    rows.push({ rowNo: r + 1, cells });
+    if (any) rows.push({ rowNo: r + 1, cells });
   }
-  return { sheets: sheets.map((s) => s.name), sheet: chosen.name, headerRow: guess.row + 1, columns, rows };
+  return { sheets: sheets.map((s) => s.name), sheet: chosen.name, headerRow: guess.row + 1, columns, rows, ignored };
 }

@@ -1,14 +1,18 @@
 import { Checkbox, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ImportRowPreview } from '../../../../shared/people/types.js';
-import { useLang } from '../../../i18n';
+import { useLang, useT } from '../../../i18n';
 import { useRegText } from '../text';
 
 const COLOR = { create: 'green', update: 'blue', unchanged: 'default', error: 'red' } as const;
 
-/** Every row of the file with what the import would do and each of its problems. */
+/**
+ * Every row of the file with what the import would do: errors in red (the row is not imported),
+ * warnings in orange (it is imported, with the change each one names).
+ */
 export function PreviewTable({ rows }: { rows: ImportRowPreview[] }) {
   const r = useRegText();
+  const { t } = useT();
   const lang = useLang((s) => s.lang);
   const hasProblems = rows.some((x) => x.action === 'error');
   const [only, setOnly] = useState(hasProblems);
@@ -27,7 +31,17 @@ export function PreviewTable({ rows }: { rows: ImportRowPreview[] }) {
           { title: r('import.row'), dataIndex: 'rowNo', width: 70 },
           { title: r('name'), dataIndex: 'name', width: 110 },
           { title: lang === 'zh' ? '身份证号' : 'Citizen ID', dataIndex: 'citizenId', width: 190 },
-          { title: r('import.action'), dataIndex: 'action', width: 90, render: (a: ImportRowPreview['action']) => <Tag color={COLOR[a]}>{r(`action.${a}`)}</Tag> },
+          {
+            title: r('import.action'),
+            dataIndex: 'action',
+            width: 100,
+            render: (a: ImportRowPreview['action'], row) => (
+              <Space size={2} orientation="vertical">
+                <Tag color={COLOR[a]}>{r(`action.${a}`)}</Tag>
+                {a !== 'error' && row.notes.length > 0 && <Tag color="orange">{t('import.warningTag')}</Tag>}
+              </Space>
+            ),
+          },
           {
             title: r('import.problems'),
             render: (_, row) => (
@@ -36,7 +50,7 @@ export function PreviewTable({ rows }: { rows: ImportRowPreview[] }) {
                   <div key={`p${i}`}><Typography.Text type="danger">{lang === 'en' ? x.messageEn : x.message}</Typography.Text></div>
                 ))}
                 {row.notes.map((x, i) => (
-                  <div key={`n${i}`}><Typography.Text type="secondary">{lang === 'en' ? x.messageEn : x.message}</Typography.Text></div>
+                  <div key={`n${i}`}><Typography.Text type="warning">{lang === 'en' ? x.messageEn : x.message}</Typography.Text></div>
                 ))}
               </div>
             ),
