@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
-import { pick } from './support/antd.js';
+import { pick, searchPickIn, typeDate } from './support/antd.js';
 import type { RunningApp } from './support/app.js';
 import { shot } from './support/browser.js';
 import { lintongCounty, openSession, poll, type Session } from './support/session.js';
@@ -35,9 +35,7 @@ it('registers the staff of one outlet one after another from the keyboard', asyn
   await poll(() => page.getByText('先选择要摸排的网点').first().isVisible()).toBe(true);
   await shot(page, 'census-01-pick-outlet');
 
-  await page.locator('#census-outlet').click();
-  await page.locator('#census-outlet').fill('骊山');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '骊山街道社会合作厅' }).first().click();
+  await searchPickIn(page, page.locator('#census-outlet'), '骊山街道社会合作厅', '骊山');
   const form = page.locator('form[aria-label="逐人登记"]');
   await poll(() => form.isVisible()).toBe(true);
   await poll(() => page.evaluate('document.activeElement?.id')).toBe('name');
@@ -79,10 +77,7 @@ it('registers the staff of one outlet one after another from the keyboard', asyn
   await pick(page, form, '政治面貌', '中共党员');
   await pick(page, form, '用工性质', '劳务派遣');
   await poll(() => form.getByTitle('临潼渠道联合党支部').isVisible()).toBe(true);
-  const date = form.getByLabel('入党日期', { exact: true });
-  await date.click();
-  await date.fill('2012-07-01');
-  await date.press('Enter');
+  await typeDate(form, '入党日期', '2012-07-01');
   await nameInput().press('Enter');
   await poll(() => page.getByText('已登记：周党员').isVisible()).toBe(true);
 

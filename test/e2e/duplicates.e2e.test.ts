@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
+import { clickInPopup } from './support/antd.js';
 import type { RunningApp } from './support/app.js';
 import { shot } from './support/browser.js';
 import { lintongCounty, openSession, poll, type Session } from './support/session.js';
@@ -54,8 +55,7 @@ it('shows the likely duplicate and merges it into the chosen record', async () =
   await card.getByRole('button', { name: '合并到保留的记录' }).click();
   await poll(() => page.getByText('确定合并吗？').isVisible()).toBe(true);
   await shot(page, 'duplicates-02-confirm');
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
-  await poll(() => page.getByText('没有发现疑似重复的人员').isVisible()).toBe(true);
+  await clickInPopup(page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }), () => page.getByText('没有发现疑似重复的人员').isVisible(), 'confirm the merge');
   await shot(page, 'duplicates-03-merged');
 
   const rows = await api<{ rows: { id: string; name: string }[] }>('people.list', { q: '13912345678' });
@@ -82,8 +82,8 @@ it('shows the other registry tabs in Chinese, with their empty states', async ()
     ['操作日志', '操作人', 'registry-tab-audit'],
   ] as const) {
     await page.getByRole('tab', { name: tab }).click();
+    await poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
     await poll(() => page.getByText(text).first().isVisible()).toBe(true);
-    await page.waitForTimeout(300);
-    await shot(page, name);
+    await shot(page, name); // the tab's slide is played to its end for the picture
   }
 });

@@ -1,6 +1,6 @@
 // A messy roster imported in Chromium: the preview lists every row's problems and writes nothing;
 // the bad row is skipped on purpose; the imported people are in the roster; a re-import changes nothing.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,6 +16,12 @@ let app: RunningApp;
 let page: Page;
 const api = <T,>(name: string, input: unknown) => s.api<T>(name, input);
 let file: string;
+const folders: string[] = [];
+const tempFolder = () => {
+  const d = mkdtempSync(join(tmpdir(), 'rc-roster-'));
+  folders.push(d);
+  return d;
+};
 
 beforeAll(async () => {
   s = await openSession();
@@ -23,12 +29,13 @@ beforeAll(async () => {
   const { county } = await lintongCounty(api);
   await api('outlets.save', { code: 'XA-LT-0001', name: '临潼骊山路营业厅', channelType: 'own_store', countyId: county.id });
   await api('partyOrgs.save', { name: '临潼营业部党支部', orgType: 'branch', unitId: county.id });
-  file = join(mkdtempSync(join(tmpdir(), 'rc-roster-')), '临潼区党员花名册.xlsx');
+  file = join(tempFolder(), '临潼区党员花名册.xlsx');
   writeFileSync(file, await messyRoster('临潼营业部党支部', 'XA-LT-0001'));
 });
 
 afterAll(async () => {
   await s?.close();
+  for (const d of folders) rmSync(d, { recursive: true, force: true });
 });
 
 it('previews a messy roster with every problem, imports the good rows, and re-imports without duplicating', async () => {
@@ -69,7 +76,7 @@ it('previews a messy roster with every problem, imports the good rows, and re-im
 });
 
 it('refuses a file that is not a workbook with a Chinese message', async () => {
-  const bad = join(mkdtempSync(join(tmpdir(), 'rc-roster-')), '名单.csv');
+  const bad = join(tempFolder(), '名单.csv');
   writeFileSync(bad, '姓名,身份证号\n张三,610115198506150011\n');
   await page.reload();
   await page.getByRole('button', { name: '导入花名册' }).click();

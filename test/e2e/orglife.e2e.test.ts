@@ -3,7 +3,7 @@
 // renamed non-image is refused in Chinese first); compliance turns from due to done, the due list
 // updates, and the record book's PDF contains the meeting. Screenshots of every screen.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -13,18 +13,31 @@ import { makeCitizenId } from '../../shared/domain/citizenId.js';
 import { addMonths, periodOf } from '../../shared/orglife/periods.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { pngBytes } from '../orglife/world.js';
+import { chooseIn, saveDialog } from './support/antd.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { launchBrowser, newPage, shot } from './support/browser.js';
 
 const OUT = join(process.cwd(), 'test-output');
-const today = todayInBeijing();
-const monthLabel = `${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月`;
 const BRANCH = '骊山路营业厅党支部';
 const TOPIC = '学习贯彻党的二十届四中全会精神';
+
+// Everything here is "this month" in Beijing: what is due, compliance, the record book, the calendar.
+// A run must not straddle the change of month, so one that would start in the last minutes of a
+// month waits for the new one (this happens a few minutes a month at most), and "today" is taken
+// once the run is under way, not when the file is loaded.
+const MONTH_GUARD_MS = 10 * 60_000;
+const BEIJING_MS = 8 * 3_600_000;
+function msToNextBeijingMonth(now = Date.now()): number {
+  const b = new Date(now + BEIJING_MS); // its UTC fields read Beijing's wall clock
+  return Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 1) - BEIJING_MS - now;
+}
+let today: string;
+let monthLabel: string;
 
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
+let dir: string;
 
 async function api<T>(name: string, input: unknown): Promise<T> {
   const r = await app.backend.call(name, input);
@@ -55,7 +68,11 @@ async function seed(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-e2e-orglife-'));
+  const left = msToNextBeijingMonth();
+  if (left < MONTH_GUARD_MS) await new Promise((r) => setTimeout(r, left + 1_000));
+  today = todayInBeijing();
+  monthLabel = `${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月`;
+  dir = mkdtempSync(join(tmpdir(), 'rc-e2e-orglife-'));
   app = await startApp(dir);
   const countyPath = await seed();
   await app.stop({ keep: true });
@@ -66,7 +83,7 @@ beforeAll(async () => {
   app = await startApp(dir);
   browser = await launchBrowser();
   page = await newPage(browser);
-});
+}, MONTH_GUARD_MS + 180_000);
 
 beforeEach((t) => {
   onTestFailed(async () => {
@@ -85,13 +102,13 @@ const dueItem = (text: string | RegExp) => page.getByTestId('due-item').filter({
 const themeDayDue = () => dueItem(`主题党日 · ${BRANCH} · ${monthLabel}`);
 /** Picks in a searchable antd select by typing, as a user does; Enter takes the first match. */
 async function choose(scope: Locator, label: string, text: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().waitFor();
-  await input.press('Enter');
-  const item = scope.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) }).first();
-  await expect.poll(() => item.textContent()).toContain(text);
+  await chooseIn(page, scope.getByLabel(label, { exact: true }), {
+    search: text,
+    confirm: 'enter',
+    option: (list) => list.locator('.ant-select-item-option', { hasText: text }),
+    want: (title) => title.includes(text),
+    what: `choose “${text}” in ${label}`,
+  });
 }
 const rowOf = (scope: Locator, name: string) => scope.locator('tr', { has: page.locator('td span', { hasText: name }) });
 
@@ -143,8 +160,7 @@ it('records a theme day with attendance and a photo from the due list', async ()
   await expect.poll(() => form.getByTestId('attachment').count()).toBe(1);
   await form.getByText('主题党日合影.png').scrollIntoViewIfNeeded();
   await shot(page, 'orglife-04-theme-day-form');
-  await form.getByRole('button', { name: /保\s*存/ }).click();
-  await expect.poll(() => form.isVisible()).toBe(false);
+  await saveDialog(page, form);
 
   // The due list no longer has the theme day; the other items stay.
   await expect.poll(() => themeDayDue().count()).toBe(0);
@@ -185,23 +201,45 @@ it('renders the record book and saves it as a PDF that contains the meeting', as
   for (const s of ['主题党日', TOPIC, '主持人王建国', '记录人李秀英', '刘洋（缺席：外出培训）', '陈静（请假：病假）', '党员活动室', '书记领学全会公报，党员逐一交流']) expect(text).toContain(s);
   const savePdf = page.getByRole('button', { name: /保存为PDF/ });
   await expect.poll(() => savePdf.isEnabled()).toBe(true);
-  await page.waitForTimeout(300); // let the button finish its enabled transition for the screenshot
   await shot(page, 'orglife-09-record-book');
-  // In browser mode the button hands over to Chromium's print dialog (Save as PDF); headless, it returns at once.
-  const title = await page.title();
-  await savePdf.click();
-  expect(await page.title()).toBe(title);
 
-  mkdirSync(OUT, { recursive: true });
-  const pdf = join(OUT, 'orglife-record-book.pdf');
+  // In browser mode 保存为PDF hands the page to Chromium's print dialog (Save as PDF is the
+  // destination), with the document titled as the file should be named. Headless Chromium shows no
+  // dialog, and a real print would still be running when page.pdf() below asks for the page
+  // ("Page is already being printed"): the page's print is replaced by a recorder for the click.
+  const title = await page.title();
+  await page.evaluate(`(() => {
+    const w = window;
+    w.__rcPrints = [];
+    w.__rcPrint = w.print;
+    w.print = function () { w.__rcPrints.push(document.title); };
+  })()`);
+  try {
+    await savePdf.click();
+    await expect.poll(() => page.evaluate('window.__rcPrints')).toEqual([`${BRANCH}三会一课记录（${monthLabel}）`]);
+    expect(await page.title()).toBe(title); // the title is given back after the print
+  } finally {
+    await page.evaluate('window.print = window.__rcPrint');
+  }
+
+  // What that print puts on paper: Chromium prints the page to PDF (print media, no print running).
+  const work = mkdtempSync(join(tmpdir(), 'rc-e2e-pdf-'));
+  const pdf = join(work, 'orglife-record-book.pdf');
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
   expect(statSync(pdf).size).toBeGreaterThan(10_000);
+  // Kept for people to look at; copied whole and renamed, so runs side by side never read half a file.
+  mkdirSync(OUT, { recursive: true });
+  const kept = join(OUT, `orglife-record-book.pdf.${process.pid}.tmp`);
+  copyFileSync(pdf, kept);
+  renameSync(kept, join(OUT, 'orglife-record-book.pdf'));
   // poppler-utils' pdftotext (apt-get install poppler-utils) reads the text back out of Chromium's PDF.
   let out: string;
   try {
     out = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   } catch (e) {
-    throw new Error(`pdftotext could not read ${pdf} (${(e as Error).message}). Install it: apt-get install -y poppler-utils`);
+    throw new Error(`pdftotext could not read ${join(OUT, 'orglife-record-book.pdf')} (${(e as Error).message}). Install it: apt-get install -y poppler-utils`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
   const flat = out.replace(/\s+/g, '');
   for (const s of ['三会一课记录', BRANCH, '主题党日', TOPIC, '外出培训', '病假', '王建国']) expect(flat).toContain(s);
@@ -224,7 +262,7 @@ it('shows instructor duties and records a visit with a photo', async () => {
   await form.locator('input[type=file]').setInputFiles({ name: '走访.png', mimeType: 'image/png', buffer: pngBytes(200, 120, [20, 90, 200]) });
   await expect.poll(() => form.getByTestId('attachment').count()).toBe(1);
   await shot(page, 'orglife-11-visit-form');
-  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await saveDialog(page, form);
   await expect.poll(() => page.locator('.ant-table').getByText('临潼骊山路营业厅').first().isVisible()).toBe(true);
   await shot(page, 'orglife-12-visits');
 

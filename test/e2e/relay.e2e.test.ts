@@ -9,17 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it, onTestFailed } from 'vitest';
-import { setMetaRaw } from '../../db/sync/state.js';
 import { enrolledDevice, type TestDevice } from '../sync/support.js';
 import { call } from '../support/builders.js';
-import { pick } from './support/antd.js';
+import { pick, saveDialog } from './support/antd.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { launchBrowser, newPage, shot } from './support/browser.js';
-import { startE2eHq, type E2eHq } from './support/sync-hq.js';
+import { startE2eHq, type E2eHq, type Line } from './support/sync-hq.js';
+import { syncNow } from './support/sync-ui.js';
 
 const SCOPE = '/hq/xa/xa-lintong/';
 
 let hq: E2eHq;
+let zhangLine: Line;
 let admin: TestDevice;
 let countyId: string;
 let apps: RunningApp[] = [];
@@ -44,10 +45,12 @@ beforeAll(async () => {
   countyId = (await call(ctx, 'orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id })).id;
   await admin.sync();
   apps = [await startApp(), await startApp()];
-  for (const [i, app] of apps.entries())
-    await api(app, 'sync.enrol', { hqUrl: hq.url, code: await hq.code(i === 0 ? '张指导员' : '李组织员', 'county_organiser', SCOPE) });
-  // 张 leaves for the countryside: HQ is out of reach from here on.
-  setMetaRaw(apps[0]!.backend.profile.store.raw, 'sync_hq_url', 'http://127.0.0.1:9');
+  // 张's device reaches HQ over its own line (an address of the same HQ that the test can cut).
+  zhangLine = await hq.line();
+  await api(apps[0]!, 'sync.enrol', { hqUrl: zhangLine.url, code: await hq.code('张指导员', 'county_organiser', SCOPE) });
+  await api(apps[1]!, 'sync.enrol', { hqUrl: hq.url, code: await hq.code('李组织员', 'county_organiser', SCOPE) });
+  // 张 leaves for the countryside: HQ is out of reach from there on.
+  zhangLine.shut();
   browser = await launchBrowser();
   pages = [await newPage(browser), await newPage(browser)];
   files = mkdtempSync(join(tmpdir(), 'rc-e2e-usb-'));
@@ -79,15 +82,14 @@ it('exports a sync bundle on the device with no network', async () => {
   await form.getByLabel('编码', { exact: true }).fill('XA-LT-0101');
   await form.getByLabel('网点名称', { exact: true }).fill('张家村乡村服务点');
   await pick(p, form, '所属县（区）', '临潼区分公司');
-  await form.getByRole('button', { name: /保\s*存/ }).click();
-  await expect.poll(() => form.isVisible()).toBe(false);
+  await saveDialog(p, form);
+  await expect.poll(() => p.getByRole('cell', { name: '张家村乡村服务点' }).isVisible()).toBe(true);
 
   await nav(p, '同步');
-  await p.getByRole('button', { name: /立即同步/ }).click();
+  await syncNow(p);
   await expect.poll(() => card(p, '连接状态').textContent(), { timeout: 20_000 }).toContain('离线');
   await expect.poll(() => card(p, '待发送的修改').textContent()).toContain('1');
   await expect.poll(() => p.getByRole('button', { name: /转交他人的同步包/ }).isDisabled()).toBe(true);
-  await p.waitForTimeout(400); // antd fades a button to its disabled look
   await shot(p, 'relay-01-offline-with-waiting-change');
 
   const download = p.waitForEvent('download');
@@ -137,8 +139,7 @@ it('imports the answer on the offline device, once', async () => {
   await nav(p, '渠道网点');
   await expect.poll(() => p.getByText('李家村乡村服务点').isVisible()).toBe(true);
   const q = pages[1]!;
-  await q.getByRole('button', { name: /立即同步/ }).click();
-  await expect.poll(() => q.getByRole('button', { name: /立即同步/ }).isEnabled(), { timeout: 20_000 }).toBe(true);
+  await syncNow(q);
   await nav(q, '渠道网点');
   await expect.poll(() => q.getByText('张家村乡村服务点').isVisible()).toBe(true);
   await shot(q, 'relay-08-colleague-sees-relayed-outlet');

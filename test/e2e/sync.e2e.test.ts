@@ -7,10 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it, onTestFailed } from 'vitest';
 import { enrolledDevice, type TestDevice } from '../sync/support.js';
 import { call } from '../support/builders.js';
-import { pick } from './support/antd.js';
+import { pick, saveDialog } from './support/antd.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { launchBrowser, newPage, shot } from './support/browser.js';
 import { startE2eHq, type E2eHq } from './support/sync-hq.js';
+import { syncNow } from './support/sync-ui.js';
 
 const SCOPE = '/hq/xa/xa-lintong/';
 const SHARED = '临潼骊山路营业厅';
@@ -20,6 +21,25 @@ let admin: TestDevice;
 let apps: RunningApp[] = [];
 let browser: Browser;
 let pages: Page[] = [];
+
+// TEMP-TRACE
+if (process.env.RC_E2E_TRACE) {
+  const orig = globalThis.fetch;
+  const t0 = Date.now();
+  globalThis.fetch = (async (input: any, init?: any) => {
+    const start = Date.now();
+    const u = String(input);
+    try {
+      const r = await orig(input, init);
+      const ms = Date.now() - start;
+      console.log(`TRACE ${start - t0} ${u} ${r.status} ${ms}ms${ms > 2000 ? ' SLOW' : ''}`);
+      return r;
+    } catch (e) {
+      console.log(`TRACE ${start - t0} ${u} ERR ${(e as Error).message} ${(e as any).cause?.code ?? ''} ${Date.now() - start}ms`);
+      throw e;
+    }
+  }) as typeof fetch;
+}
 
 beforeAll(async () => {
   hq = await startE2eHq();
@@ -39,6 +59,16 @@ beforeAll(async () => {
 beforeEach((t) => {
   onTestFailed(async () => {
     for (const [i, p] of pages.entries()) await shot(p, `sync-failed-${i}-${t.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    // What each side holds, for telling a slow screen from a sync that did not happen.
+    for (const [i, a] of apps.entries()) {
+      const raw = a.backend.profile.store.raw;
+      console.log(`device ${i}:`, JSON.stringify({
+        meta: raw.prepare(`SELECT key, value FROM meta WHERE key IN ('sync_cursor', 'sync_last_success', 'sync_hq_url')`).all(),
+        outbox: raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get(),
+        conflicts: raw.prepare(`SELECT version, col, loser_value, winner_value, deleted, dismissed_at, reapplied_at FROM sync_conflicts`).all(),
+      }));
+    }
+    console.log('HQ conflicts:', JSON.stringify(await hq.store.db.selectFrom('hq_conflicts').selectAll().execute()));
   });
 });
 
@@ -50,10 +80,6 @@ afterAll(async () => {
 });
 
 const nav = (p: Page, name: string) => p.getByRole('menuitem', { name }).click();
-const syncNow = async (p: Page) => {
-  await p.getByRole('button', { name: /立即同步/ }).click();
-  await expect.poll(() => p.getByRole('button', { name: /立即同步/ }).isEnabled(), { timeout: 20_000 }).toBe(true);
-};
 const card = (p: Page, title: string) => p.getByTestId(`sync-card-${title}`);
 
 it('enrols both devices from the 同步 screen', async () => {
@@ -63,7 +89,12 @@ it('enrols both devices from the 同步 screen', async () => {
     if (i === 0) await shot(p, 'sync-01-enrol-form');
     await p.getByLabel('总部服务器地址').fill(hq.url);
     await p.getByLabel('注册码').fill(await hq.code(i === 0 ? '张县组织员' : '李县组织员', 'county_organiser', SCOPE));
+    // Once enrolled, the screen reloads itself (who the device acts for has changed): wait for that
+    // reload, or a later click could land on the page that is going away.
+    const reloaded = p.waitForEvent('load', { timeout: 30_000 });
+    void reloaded.catch(() => {});
     await p.getByRole('button', { name: /注\s*册/ }).click();
+    await reloaded;
     await expect.poll(() => card(p, '连接状态').textContent(), { timeout: 20_000 }).toContain('已连接总部');
   }
   await shot(pages[0]!, 'sync-02-enrolled');
@@ -81,14 +112,15 @@ it('works offline: each device registers an outlet and renames the shared one', 
     await form.getByLabel('编码', { exact: true }).fill(`XA-LT-${i === 0 ? '0101' : '0202'}`);
     await form.getByLabel('网点名称', { exact: true }).fill(`${who}家村乡村服务点`);
     await pick(p, form, '所属县（区）', '临潼区分公司');
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => form.isVisible()).toBe(false);
+    await saveDialog(p, form);
+    await expect.poll(() => p.getByRole('cell', { name: `${who}家村乡村服务点` }).isVisible()).toBe(true);
 
     await p.getByText(SHARED, { exact: true }).click();
     const edit = p.getByRole('dialog');
+    await expect.poll(() => edit.getByLabel('网点名称', { exact: true }).inputValue()).toBe(SHARED);
     await edit.getByLabel('网点名称', { exact: true }).fill(`${SHARED}${who}改`);
-    await edit.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => edit.isVisible()).toBe(false);
+    await saveDialog(p, edit);
+    await expect.poll(() => p.getByRole('cell', { name: `${SHARED}${who}改` }).isVisible()).toBe(true);
 
     await nav(p, '同步');
     await syncNow(p); // HQ is down: the changes wait, the reason is shown in plain Chinese

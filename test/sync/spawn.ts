@@ -96,6 +96,11 @@ function spawnNode(script: string, args: string[], nodeArgs: string[]): Child {
   };
 }
 
+/**
+ * A port that was free a moment ago. Racy by nature: until the caller binds it, anybody (another test
+ * run on the same machine) can take it. Prefer binding port 0 and reading the port back, as spawnHq
+ * does; to keep one address across restarts, hold it with a gate (test/support/gate.ts).
+ */
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
@@ -107,10 +112,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** An HQ server process (`hq/cli.ts serve`) on the given database. */
+/**
+ * An HQ server process (`hq/cli.ts serve`) on the given database. Without `port` it listens on port 0
+ * (the system picks a free port as it binds, so nothing can take it first) and the address is read
+ * from its "listening on" line.
+ */
 export async function spawnHq(dbArgs: string[], port?: number): Promise<{ child: Child; url: string; port: number }> {
-  const p = port ?? (await freePort());
-  const child = await spawnEntry('hq', ['serve', '--port', String(p), ...dbArgs]);
-  await child.waitFor(/HQ listening on/);
-  return { child, url: `http://127.0.0.1:${p}`, port: p };
+  const child = await spawnEntry('hq', ['serve', '--port', String(port ?? 0), ...dbArgs]);
+  const line = await child.waitFor(/HQ listening on/);
+  const m = /listening on (http:\/\/[^\s/]+)/.exec(line);
+  if (!m) {
+    await child.kill('SIGKILL');
+    throw new Error(`cannot read HQ's address from: ${line}`);
+  }
+  const url = m[1]!;
+  return { child, url, port: Number(new URL(url).port) };
 }

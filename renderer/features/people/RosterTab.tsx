@@ -58,24 +58,26 @@ export function RosterTab() {
         dataSource={people.rows}
         pagination={false}
         locale={{ emptyText: t('people.empty') }}
-        scroll={{ x: 1100, y: window.innerHeight - 290 }}
+        scroll={{ x: 1090, y: window.innerHeight - 290 }}
         onScroll={(e) => {
           const el = e.currentTarget;
           if (el.scrollHeight - el.scrollTop - el.clientHeight < 400) people.more();
         }}
         onRow={(p) => ({ onDoubleClick: () => setEditing({ id: p.id }) })}
         columns={[
-          { title: r('name'), dataIndex: 'name', width: 110, fixed: 'left', render: (v: string, p) => <a onClick={() => setEditing({ id: p.id })}>{v}</a> },
-          { title: L('gender'), dataIndex: 'gender', width: 60, render: (v: string) => label(GENDERS, v) },
-          { title: L('birthDate'), dataIndex: 'birthDate', width: 110 },
-          { title: L('citizenId'), dataIndex: 'citizenId', width: 190 },
-          { title: L('phone'), dataIndex: 'phone', width: 130 },
-          { title: L('politicalStatus'), dataIndex: 'politicalStatus', width: 120, render: (v: string) => <Tag color={v === 'full_member' ? 'red' : v === 'probationary' ? 'volcano' : undefined}>{label(POLITICAL_STATUS, v)}</Tag> },
-          { title: L('outletId'), dataIndex: 'outletName', width: 200, ellipsis: true },
-          { title: L('post'), dataIndex: 'post', width: 100, render: (v: string) => label(POSTS, v) },
-          { title: L('branchId'), dataIndex: 'branchName', width: 180, ellipsis: true },
+          // Widths add up to what a 1366-px screen leaves the table (1090 px): every key column shows
+          // without scrolling sideways; long names are cut with an ellipsis and shown whole on hover.
+          { title: r('name'), dataIndex: 'name', width: 90, fixed: 'left', ellipsis: true, render: (v: string, p) => <a title={v} onClick={() => setEditing({ id: p.id })}>{v}</a> },
+          { title: L('gender'), dataIndex: 'gender', width: 50, render: (v: string) => label(GENDERS, v) },
+          { title: L('birthDate'), dataIndex: 'birthDate', width: 96 },
+          { title: L('citizenId'), dataIndex: 'citizenId', width: 160 },
+          { title: L('phone'), dataIndex: 'phone', width: 110 },
+          { title: L('politicalStatus'), dataIndex: 'politicalStatus', width: 100, render: (v: string) => <Tag color={v === 'full_member' ? 'red' : v === 'probationary' ? 'volcano' : undefined}>{label(POLITICAL_STATUS, v)}</Tag> },
+          { title: L('outletId'), dataIndex: 'outletName', width: 150, ellipsis: true, render: (v: string | null) => <span title={v ?? undefined}>{v}</span> },
+          { title: L('post'), dataIndex: 'post', width: 84, ellipsis: true, render: (v: string) => label(POSTS, v) },
+          { title: L('branchId'), dataIndex: 'branchName', width: 150, ellipsis: true, render: (v: string | null) => <span title={v ?? undefined}>{v}</span> },
           {
-            title: L('standing'), dataIndex: 'standing', width: 120,
+            title: L('standing'), dataIndex: 'standing', width: 100,
             render: (v: string | null, p) => (v ? <>{label(STANDINGS, v)}{p.mobility && p.mobility !== 'none' && <Tag style={{ marginLeft: 4 }}>{label(MOBILITY, p.mobility)}</Tag>}</> : '—'),
           },
         ]}

@@ -1,7 +1,7 @@
 // Starts the real backend on a temp profile and serves the built renderer in browser mode.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { startBackend, type Backend } from '../../../db/backend.js';
 import { startBrowserServer, type BrowserServer } from '../../../electron/browser/server.js';
 
@@ -15,12 +15,65 @@ export interface RunningApp {
   stop(opts?: { keep?: boolean }): Promise<void>;
 }
 
-export async function startApp(dir = mkdtempSync(join(tmpdir(), 'rc-e2e-'))): Promise<RunningApp> {
-  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` before the e2e tests (npm test does it).');
+/** Every file of a folder with its size and modification time, to tell whether it changed. */
+function listing(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    const path = join(f.parentPath, f.name);
+    const st = statSync(path);
+    out.set(relative(dir, path), `${st.size}:${st.mtimeMs}`);
   }
+  return out;
+}
+
+const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/** Whether index.html and every asset it names are there. */
+function whole(dir: string): boolean {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  const refs = [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+  return refs.length > 0 && refs.every((r) => existsSync(join(dir, r)) && statSync(join(dir, r)).size > 0);
+}
+
+const MISSING = 'dist/renderer is missing: run `npm run build:renderer` before the e2e tests (npm test does it).';
+let snapshot: Promise<string> | undefined;
+
+/**
+ * This test file's own copy of the renderer build. dist/renderer is shared by everything on the
+ * machine: another `npm test` (or a developer's build) empties and rewrites it, and pages served from
+ * it meanwhile would fail to load. The copy is taken when the build is whole and did not change while
+ * it was copied, and is removed when the process ends.
+ */
+function rendererSnapshot(): Promise<string> {
+  snapshot ??= (async () => {
+    const until = Date.now() + 60_000;
+    for (;;) {
+      if (!existsSync(RENDERER_DIST)) throw new Error(`${MISSING}`);
+      const dir = mkdtempSync(join(tmpdir(), 'rc-e2e-renderer-'));
+      try {
+        const before = listing(RENDERER_DIST);
+        cpSync(RENDERER_DIST, dir, { recursive: true });
+        if (whole(dir) && same(before, listing(RENDERER_DIST))) {
+          process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+          return dir;
+        }
+      } catch {
+        // the build is being rewritten right now: try again in a moment
+      }
+      rmSync(dir, { recursive: true, force: true });
+      if (Date.now() >= until) throw new Error(`${MISSING} (it stayed incomplete for a minute)`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  return snapshot;
+}
+
+export async function startApp(dir = mkdtempSync(join(tmpdir(), 'rc-e2e-'))): Promise<RunningApp> {
+  const staticDir = await rendererSnapshot();
   const backend = await startBackend(dir);
-  const server = await startBrowserServer(backend, { staticDir: RENDERER_DIST });
+  const server = await startBrowserServer(backend, { staticDir });
   return {
     dir,
     backend,
