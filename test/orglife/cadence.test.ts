@@ -124,8 +124,8 @@ describe('due items (待办)', () => {
     expect(items[0]!.level).toBe('overdue');
     expect(items.at(-1)!.level).toBe('due');
     const theme = items.find((i) => i.key.endsWith('|theme_day|2026-11'))!;
-    expect(theme.settle).toEqual({ form: 'activity', type: 'theme_day', orgId: 'b2' });
-    expect(items.find((i) => i.kind === 'visit')!.settle).toEqual({ form: 'visit', instructorId: 'i1', outletId: 'o1' });
+    expect(theme.settle).toMatchObject({ form: 'activity', type: 'theme_day', orgId: 'b2', period: { key: '2026-11', end: '2026-11-30' } });
+    expect(items.find((i) => i.kind === 'visit')!.settle).toMatchObject({ form: 'visit', instructorId: 'i1', outletId: 'o1' });
     expect(items.find((i) => i.personName === '李预备')!).toMatchObject({ settle: { form: 'person', personId: 'p2' }, overdueDays: 81 });
   });
 
