@@ -1,11 +1,13 @@
 // The checks of an activity record that need the store: references exist and sit in the user's
-// scope, attendance names only members of the organisation, and votes fit the attendance.
+// scope, attendance names only members of the organisation, its host and recorder were present,
+// and votes fit the attendance.
 import { assertInScope } from '../../shared/core/scope.js';
 import { ApiError, notFound, RULE_MESSAGES } from '../../shared/core/errors.js';
 import { ACTIVITY_KINDS } from '../../shared/orglife/activityKinds.js';
 import { motionOutcome, quorumOf, type Quorum } from '../../shared/orglife/quorum.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
 import type { ActivityParsed } from '../../shared/orglife/schemas.js';
+import { roleConflicts } from '../../shared/orglife/roles.js';
 import type { Db } from '../context.js';
 
 function invalid(key: string, path: string, detail = ''): ApiError {
@@ -43,6 +45,9 @@ async function scopePathOf(db: Db, a: ActivityParsed): Promise<string | null> {
 export async function checkActivity(db: Db, a: ActivityParsed, sessionScope: string, s: OrgLifeSettings): Promise<CheckedActivity> {
   const scopePath = (await scopePathOf(db, a)) ?? sessionScope;
   assertInScope(scopePath, sessionScope);
+  // Before any lookup: the record contradicts itself whatever the store holds.
+  const conflicts = roleConflicts(a);
+  if (conflicts.length) throw new ApiError('validation', `输入有误：${conflicts[0]!.message}`, `Invalid input: ${conflicts[0]!.messageEn}`, conflicts);
 
   if (a.groupId) {
     const g = await db.selectFrom('party_groups').select('branch_id').where('id', '=', a.groupId).where('deleted', '=', 0).executeTakeFirst();

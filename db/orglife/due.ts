@@ -19,16 +19,45 @@ export async function probationers(db: Db, scope: string): Promise<Probationer[]
   return r.rows.map((x) => ({ personId: x.person_id, name: x.name, orgId: x.org_id, orgName: x.org_name, admittedOn: x.join_date }));
 }
 
+/** The instructor of each outlet an organisation covers: they log its meetings there. */
+export async function orgInstructors(db: Db, scope: string): Promise<{ orgId: string; instructorId: string }[]> {
+  const end = scopeEnd(scope);
+  const r = await sql<{ org_id: string; instructor_id: string }>`
+    SELECT x.org_id, o.instructor_id FROM party_org_outlets x JOIN outlets o ON o.id = x.outlet_id AND o.deleted = 0
+    WHERE x.deleted = 0 AND o.instructor_id IS NOT NULL AND o.scope_path >= ${scope} AND o.scope_path < ${end}
+    UNION
+    SELECT o.coverage_org_id, o.instructor_id FROM outlets o
+    WHERE o.deleted = 0 AND o.coverage_org_id IS NOT NULL AND o.instructor_id IS NOT NULL AND o.scope_path >= ${scope} AND o.scope_path < ${end}`.execute(db);
+  return r.rows.map((x) => ({ orgId: x.org_id, instructorId: x.instructor_id }));
+}
+
+/**
+ * The instructor records that are the signed-in user. A device knows its user by the name it was
+ * enrolled with (session.userName), and an instructor record by its name or its person's name:
+ * active records in the user's scope with that name are theirs (namesakes in one county all match).
+ */
+export async function myInstructorIds(db: Db, scope: string, userName: string): Promise<string[]> {
+  const name = userName.trim();
+  if (!name) return [];
+  const r = await sql<{ id: string }>`
+    SELECT i.id FROM instructors i LEFT JOIN people p ON p.id = i.person_id AND p.deleted = 0
+    WHERE i.deleted = 0 AND i.active = 1 AND i.scope_path >= ${scope} AND i.scope_path < ${scopeEnd(scope)}
+      AND (trim(i.name) = ${name} OR trim(p.name) = ${name})
+    ORDER BY i.id`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
 export async function dueItems(db: Db, scope: string, s: OrgLifeSettings, asOf: string): Promise<DueReport> {
   // From the start of last year: the period before the current one, for every cadence unit.
   const from = previousPeriod(periodOf(asOf, 'year')).start;
   const to = periodOf(asOf, 'year').end;
-  const [compliance, duties, people] = [
+  const [compliance, duties, people, owners] = [
     await complianceRows(db, scope, s, { from, to, asOf }),
     await instructorDuties(db, scope, s, { from, to, asOf }),
     await probationers(db, scope),
+    await orgInstructors(db, scope),
   ];
-  return { asOf, items: computeDueItems({ compliance, duties, probationers: people, asOf, settings: s }) };
+  return { asOf, items: computeDueItems({ compliance, duties, probationers: people, orgInstructors: owners, asOf, settings: s }), myInstructorIds: [] };
 }
 
 export async function calendarMonth(db: Db, scope: string, s: OrgLifeSettings, month: string, today: string, orgId?: string): Promise<CalendarMonth> {

@@ -10,7 +10,7 @@ import { todayInBeijing } from '../../shared/core/dates.js';
 import { scopeFor } from '../scope.js';
 import { settingsFor } from './settings.js';
 import { complianceRows, instructorDuties } from './compliance.js';
-import { calendarMonth, dueItems } from './due.js';
+import { calendarMonth, dueItems, myInstructorIds } from './due.js';
 import { recordBook } from './recordBook.js';
 import { summariseByOrg } from '../../shared/orglife/compliance.js';
 import type { HandlerMap } from '../api/types.js';
@@ -61,7 +61,9 @@ export const orgLifeHandlers: HandlerMap<keyof typeof orgLifeContract> = {
   },
   'orgLife.due': async (ctx, { unitId, asOf }) => {
     const scope = await scopeFor(ctx.db, ctx.session.scopePath, unitId);
-    return dueItems(ctx.db, scope, await settingsFor(ctx.db, scope), asOf ?? todayInBeijing(ctx.now()));
+    const report = await dueItems(ctx.db, scope, await settingsFor(ctx.db, scope), asOf ?? todayInBeijing(ctx.now()));
+    // The user's own records are looked for in their whole scope, whichever unit the list is narrowed to.
+    return { ...report, myInstructorIds: await myInstructorIds(ctx.db, ctx.session.scopePath, ctx.session.userName) };
   },
   'orgLife.calendar': async (ctx, { month, unitId, orgId }) => {
     const scope = await scopeFor(ctx.db, ctx.session.scopePath, unitId);

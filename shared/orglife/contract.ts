@@ -156,6 +156,8 @@ export interface DutyReport {
 export interface DueReport {
   asOf: string;
   items: DueItem[];
+  /** The instructor records that are the signed-in user (matched by name): 只看我的 keeps their items. */
+  myInstructorIds: string[];
 }
 
 export interface CalendarEntry {

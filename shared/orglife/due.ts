@@ -42,6 +42,12 @@ export interface DueItem {
   instructorName: string | null;
   outletName: string | null;
   personName: string | null;
+  /**
+   * The instructors whose item this is (待办's 只看我的): the one named on a visit or duty; for a
+   * meeting or a conversion, the instructors of the outlets the organisation covers, who log its
+   * meetings there.
+   */
+  owners: string[];
   settle: Settle;
 }
 
@@ -58,6 +64,8 @@ export interface DueInput {
   compliance: ComplianceRow[];
   duties: InstructorDuty[];
   probationers: Probationer[];
+  /** Which instructor looks after which organisation (through the outlets it covers). */
+  orgInstructors?: { orgId: string; instructorId: string }[];
   asOf: string;
   settings: OrgLifeSettings;
 }
@@ -93,11 +101,14 @@ export function computeDueItems(input: DueInput): DueItem[] {
   const { asOf, settings: s } = input;
   const items: DueItem[] = [];
   const overdue = (deadline: string) => Math.max(0, daysBetween(deadline, asOf));
+  const byOrg = new Map<string, string[]>();
+  for (const x of input.orgInstructors ?? []) (byOrg.get(x.orgId) ?? byOrg.set(x.orgId, []).get(x.orgId)!).push(x.instructorId);
+  const ownersOf = (orgId: string | null) => (orgId ? [...new Set(byOrg.get(orgId) ?? [])] : []);
   for (const r of input.compliance) {
     for (const { p, level } of openPeriods(r.periods, asOf, s)) {
       items.push({
         ...blank, key: `m|${r.orgId}|${r.groupId ?? ''}|${r.type}|${p.key}`, kind: 'meeting', level, periodKey: p.key, deadline: p.end,
-        overdueDays: overdue(p.end), activityType: r.type, orgId: r.orgId, orgName: r.orgName, groupName: r.groupName,
+        overdueDays: overdue(p.end), activityType: r.type, orgId: r.orgId, orgName: r.orgName, groupName: r.groupName, owners: ownersOf(r.orgId),
         settle: { form: 'activity', type: r.type, orgId: r.orgId, ...(r.groupId ? { groupId: r.groupId } : {}), period: settlePeriod(p, asOf) },
       });
     }
@@ -107,7 +118,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
       for (const { p, level } of openPeriods(cp.periods, asOf, s)) {
         items.push({
           ...blank, key: `v|${d.instructorId}|${cp.outletId}|${p.key}`, kind: 'visit', level, periodKey: p.key, deadline: p.end,
-          overdueDays: overdue(p.end), activityType: 'instructor_visit', instructorName: d.name, outletName: cp.outletName,
+          overdueDays: overdue(p.end), activityType: 'instructor_visit', instructorName: d.name, outletName: cp.outletName, owners: [d.instructorId],
           settle: { form: 'visit', instructorId: d.instructorId, outletId: cp.outletId, period: settlePeriod(p, asOf) },
         });
       }
@@ -116,7 +127,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
       for (const { p, level } of openPeriods(d.duties[k], asOf, s)) {
         items.push({
           ...blank, key: `d|${d.instructorId}|${k}|${p.key}`, kind: 'duty', level, periodKey: p.key, deadline: p.end,
-          overdueDays: overdue(p.end), activityType: DUTY_TYPE[k](s), instructorName: d.name,
+          overdueDays: overdue(p.end), activityType: DUTY_TYPE[k](s), instructorName: d.name, owners: [d.instructorId],
           settle: { form: 'activity', type: DUTY_TYPE[k](s), instructorId: d.instructorId, period: settlePeriod(p, asOf) },
         });
       }
@@ -130,7 +141,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
     const level: DueLevel = late === 0 ? 'due' : late <= s.probation.redAfterDays ? 'warning' : 'overdue';
     items.push({
       ...blank, key: `c|${pr.personId}`, kind: 'conversion', level, periodKey: dueOn.slice(0, 7), deadline: dueOn, overdueDays: late,
-      activityType: null, orgId: pr.orgId, orgName: pr.orgName, personName: pr.name, settle: { form: 'person', personId: pr.personId },
+      activityType: null, orgId: pr.orgId, orgName: pr.orgName, personName: pr.name, owners: ownersOf(pr.orgId), settle: { form: 'person', personId: pr.personId },
     });
   }
   const rank: Record<DueLevel, number> = { overdue: 0, warning: 1, due: 2 };

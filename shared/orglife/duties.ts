@@ -1,10 +1,13 @@
 // Instructor duty compliance (DOMAIN.md "Instructors", seed 000): every contact point visited each
-// month; a lecture and a round of talks each half-year; a campaign each year. Warnings: one visit
-// missed → yellow; two in a row at one contact point, or a half-year lecture missed → red.
+// month; a lecture and a round of talks each half-year; a campaign each year. The light, the count
+// of missed visits and the reasons come from dutyVerdict (./dutyVerdict.ts), all three together.
 import { monthKeysOf, periodsBetween, type Period, type PeriodUnit } from './periods.js';
 import type { PeriodStatus } from './compliance.js';
+import { DUTY_KINDS, dutyVerdict, type DutyKind, type DutyReason } from './dutyVerdict.js';
 import type { DutyRule, OrgLifeSettings } from './settings.js';
-import { LIGHT_OF, obligationStatus, worstLight, type Light } from './status.js';
+import { obligationStatus, type Light } from './status.js';
+
+export { DUTY_KINDS, type DutyKind, type DutyReason };
 
 export interface DutyInstructor {
   id: string;
@@ -34,9 +37,6 @@ export interface DutyActivityCount {
   n: number;
 }
 
-export type DutyKind = 'lecture' | 'talk' | 'campaign';
-export const DUTY_KINDS: DutyKind[] = ['lecture', 'talk', 'campaign'];
-
 export interface ContactPointDuty {
   outletId: string;
   outletName: string;
@@ -52,8 +52,8 @@ export interface InstructorDuty {
   duties: Record<DutyKind, PeriodStatus[]>;
   missedVisits: number;
   light: Light;
-  /** Why the light is what it is, as rule keys (see shared/errors.ts RULE_MESSAGES `duty.*`). */
-  reasons: string[];
+  /** Why the light is what it is, each with the number it states; red ones first. */
+  reasons: DutyReason[];
 }
 
 export interface DutyInput {
@@ -116,16 +116,7 @@ export function computeDuties(input: DutyInput): InstructorDuty[] {
         return { key: p.key, start: p.start, end: p.end, held, required: rules[k].min, status: obligationStatus(p, held, rules[k].min, asOf, s) };
       });
     }
-    const missedVisits = contactPoints.reduce((n, cp) => n + cp.periods.filter((p) => p.status === 'missed').length, 0);
-    const reasons: string[] = [];
-    if (contactPoints.some((cp) => cp.missedInARow >= 2)) reasons.push('duty.visits_missed_in_a_row');
-    if (duties.lecture.some((p) => p.status === 'missed')) reasons.push('duty.lecture_missed');
-    const red = reasons.length > 0;
-    if (missedVisits > 0 && !red) reasons.push('duty.visit_missed');
-    if (duties.talk.some((p) => p.status === 'missed')) reasons.push('duty.talk_missed');
-    if (duties.campaign.some((p) => p.status === 'missed')) reasons.push('duty.campaign_missed');
-    const open = [...contactPoints.flatMap((cp) => cp.periods), ...DUTY_KINDS.flatMap((k) => duties[k])].filter((p) => p.status !== 'upcoming');
-    const light: Light = red ? 'red' : reasons.length ? 'yellow' : worstLight(open.map((p) => LIGHT_OF[p.status]));
+    const { missedVisits, light, reasons } = dutyVerdict({ contactPoints, duties, visitUnit: s.instructor.visit.period });
     return { instructorId: ins.id, name: ins.name, contactPoints, duties, missedVisits, light, reasons };
   });
 }

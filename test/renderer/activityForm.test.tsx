@@ -1,6 +1,7 @@
 // The activity form against a real backend: attendance filled from the branch, quorum shown
-// before saving with the probationary member left out, and a missing reason refused in Chinese.
-import { render, screen, waitFor, within } from '@testing-library/react';
+// before saving with the probationary member left out, a missing reason refused in Chinese, and no
+// absent member taken as host or recorder.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -57,3 +58,50 @@ it('refuses an absence without a reason in Chinese and writes nothing, then save
   expect(row.topic).toBe('学习贯彻党的二十届四中全会精神');
   expect(row.title).toMatch(/^\d{4}年\d{1,2}月主题党日：学习贯彻/);
 });
+
+// Field trial, "attendance contradictions": a member marked absent or on leave could be chosen as
+// host or recorder. The form offers them greyed out, and one chosen before being marked so gets the
+// error under the field; nothing is saved until it is put right.
+async function openSelect(label: string): Promise<HTMLElement> {
+  fireEvent.mouseDown(screen.getByLabelText(label));
+  return waitFor(() => {
+    const open = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown')].filter((d) => !d.className.includes('hidden'));
+    if (!open.length) throw new Error(`${label}: no open list`);
+    return open.at(-1)!;
+  });
+}
+const option = (list: HTMLElement, title: string) => list.querySelector<HTMLElement>(`.ant-select-item-option[title="${title}"]`);
+
+it('does not offer someone marked absent or on leave as host or recorder, and shows the error on the field', async () => {
+  let saved: unknown;
+  // fireEvent throughout: this form's DOM is large, and user-event's pointer checks are slow on it.
+  const mark = (name: string, status: string) => fireEvent.click(within(rowOf(name)).getByText(status));
+  const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
+  render(<App><ActivityForm open preset={{ type: 'general_meeting', orgId: w.branch.id }} onClose={(s) => (saved = s)} /></App>);
+  await screen.findByText('刘洋', { selector: 'td span' }, { timeout: 8000 });
+  const hostList = await openSelect('主持人');
+  fireEvent.click(option(hostList, '刘洋')!);
+  mark('刘洋', '缺席');
+  type(await within(rowOf('刘洋')).findByLabelText('刘洋 原因'), '外出培训');
+  mark('李秀英', '请假');
+  type(await within(rowOf('李秀英')).findByLabelText('李秀英 原因'), '病假');
+  const hostField = screen.getByLabelText('主持人').closest('.ant-form-item') as HTMLElement;
+  expect(await within(hostField).findByText('主持人在出勤名单中为“缺席”，不能担任主持人；请改选出席的人员，或更正出勤')).toBeTruthy();
+
+  const recorderList = await openSelect('记录人');
+  await waitFor(() => expect(option(recorderList, '李秀英（请假）')?.getAttribute('aria-disabled')).toBe('true'));
+  expect(option(recorderList, '刘洋（缺席）')?.getAttribute('aria-disabled')).toBe('true');
+  expect(option(recorderList, '张伟')?.getAttribute('aria-disabled')).toBe('false');
+  fireEvent.click(option(recorderList, '李秀英（请假）')!); // a disabled option cannot be taken
+  expect(within(screen.getByLabelText('记录人').closest('.ant-select') as HTMLElement).queryByText(/李秀英/)).toBeNull();
+
+  type(screen.getByLabelText('议题'), '讨论预备党员转正');
+  fireEvent.click(screen.getByText(/保\s*存/, { selector: 'button span' }).closest('button')!);
+  expect(await screen.findByText('主持人在出勤名单中为“缺席”，不能担任主持人；请改选出席的人员，或更正出勤', { selector: '.ant-message *' })).toBeTruthy();
+  expect(saved).toBeUndefined();
+  expect(count('activities')).toBe(0);
+
+  // Marking 刘洋 present again clears the error on the field.
+  mark('刘洋', '出席');
+  await waitFor(() => expect(within(hostField).queryByText(/不能担任主持人/)).toBeNull());
+}, 60_000);

@@ -3,10 +3,11 @@
 import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { ActivityDetail } from '../../../../shared/orglife/contract.js';
-import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/domain/enums.js';
+import { ACTIVITY_TYPES, ATTENDANCE_STATUS, type ActivityType } from '../../../../shared/domain/enums.js';
 import { FIELD_LABELS } from '../../../../shared/core/fieldLabels.js';
 import { ACTIVITY_KINDS, hasField } from '../../../../shared/orglife/activityKinds.js';
 import { activityInput } from '../../../../shared/orglife/schemas.js';
+import { notPresent, roleConflicts } from '../../../../shared/orglife/roles.js';
 import { ApiCallError, call } from '../../../api/client';
 import { applyIssues, checkWithSchema, errorText } from '../../../components/formErrors';
 import { useApi } from '../../../components/useApi';
@@ -27,13 +28,15 @@ const FIELDS = new Set([
 ]);
 
 export function ActivityForm(props: { open: boolean; activityId?: string; preset?: Preset; onClose(saved?: ActivityDetail): void }) {
-  const { t, options, lang } = useT();
+  const { t, options, label, lang } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const L = (k: string) => FIELD_LABELS[k]![lang];
   const type = (Form.useWatch('type', form) as ActivityType | undefined) ?? props.preset?.type ?? 'theme_day';
   const orgId = Form.useWatch('orgId', form) as string | undefined;
   const groupId = Form.useWatch('groupId', form) as string | undefined;
+  const hostPersonId = Form.useWatch('hostPersonId', form) as string | undefined;
+  const recorderPersonId = Form.useWatch('recorderPersonId', form) as string | undefined;
   const detail = useApi('activities.get', props.open && props.activityId ? { id: props.activityId } : null);
   const orgs = useApi('partyOrgs.list', props.open ? {} : null);
   const org = useApi('partyOrgs.get', props.open && orgId ? { id: orgId } : null);
@@ -85,7 +88,16 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
     return opts;
   }, [roster.data, detail.data]);
 
+  // Someone marked absent or on leave is offered, greyed out, for neither host nor recorder; one
+  // chosen before being marked so gets the backend's own message under the field at once.
+  const withAttendance = kind.fields.includes('attendance');
+  const away = useMemo(() => (withAttendance ? notPresent(marks) : new Map<string, 'absent' | 'excused'>()), [marks, withAttendance]);
+  const roleOptions = people.map((o) => (away.has(o.value) ? { ...o, disabled: true, label: `${o.label}（${label(ATTENDANCE_STATUS, away.get(o.value))}）` } : o));
+  const roleIssues = withAttendance ? roleConflicts({ hostPersonId, recorderPersonId, attendance: marks }) : [];
+  const roleErrors = Object.fromEntries(roleIssues.map((i) => [i.path, lang === 'en' ? i.messageEn : i.message]));
+
   const submit = async () => {
+    if (roleIssues.length) return void message.error(roleErrors[roleIssues[0]!.path]);
     const input = toInput(form.getFieldsValue(), marks, resolutions, attachments, lang, props.activityId);
     const local = checkWithSchema(activityInput, input);
     const report = (body: { issues: { path: string; message: string; messageEn: string }[]; message: string; messageEn: string }) => {
@@ -163,6 +175,8 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
           <TypeFields
             type={type}
             people={people}
+            roleOptions={roleOptions}
+            roleErrors={roleErrors}
             instructors={(instructors.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
             outletLabels={Object.fromEntries((detail.data?.outlets ?? []).map((o) => [o.id, o.name]))}
           />

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { ComplianceRow, OrgComplianceSummary } from '../../../../shared/orglife/compliance.js';
 import { ACTIVITY_TYPES } from '../../../../shared/domain/enums.js';
+import { ORGLIFE_DEFAULTS } from '../../../../shared/orglife/settings.js';
 import { parsePeriodKey, periodLabel, type PeriodUnit } from '../../../../shared/orglife/periods.js';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { errorText } from '../../../components/formErrors';
@@ -12,7 +13,8 @@ import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { ActivityForm } from './ActivityForm';
 import type { Preset } from './formModel';
-import { OBLIGATION_STATUS, STATUS_COLOR } from './labels';
+import { COMPLIANCE_LIGHT, OBLIGATION_STATUS, STATUS_COLOR } from './labels';
+import { LightLegend } from './LightLegend';
 import { LightDot } from '../../../components/LightDot';
 import { PeriodPicker, periodFor } from '../../../components/PeriodPicker';
 
@@ -26,6 +28,8 @@ export function CompliancePanel() {
   const units = useApi('orgUnits.list', {});
   const p = periodFor(unit, day);
   const report = useApi('orgLife.compliance', { unitId, from: p.start, to: p.end });
+  const w = useApi('orgLife.settings', {}).data?.warning ?? ORGLIFE_DEFAULTS.warning;
+  const reminder = { day: w.monthlyYellowAfterDay, q: w.yellowLastMonths.quarter, h: w.yellowLastMonths.half, y: w.yellowLastMonths.year };
   const rowsOf = (orgId: string) => (report.data?.rows ?? []).filter((r) => r.orgId === orgId);
   useEffect(() => {
     // A handful of organisations are shown opened; a county's list starts folded.
@@ -45,6 +49,7 @@ export function CompliancePanel() {
       extra={<Typography.Text type="secondary">{t('act.asOf', { day: report.data?.asOf ?? '' })}</Typography.Text>}
     >
       {report.error && <Alert type="error" showIcon message={errorText(report.error, lang)} />}
+      <LightLegend table={COMPLIANCE_LIGHT} vars={reminder} testId="compliance-legend" />
       <Table<OrgComplianceSummary>
         size="small"
         rowKey="orgId"

@@ -11,18 +11,30 @@ import { useT } from '../../../i18n';
 export interface PersonOption {
   value: string;
   label: string;
+  disabled?: boolean;
 }
 
-export function TypeFields(props: { type: ActivityType; people: PersonOption[]; instructors: PersonOption[]; outletLabels?: Record<string, string> }) {
+export function TypeFields(props: {
+  type: ActivityType;
+  people: PersonOption[];
+  /** Host and recorder: the people, with those not present disabled; their errors by field. */
+  roleOptions?: PersonOption[];
+  roleErrors?: Record<string, string>;
+  instructors: PersonOption[];
+  outletLabels?: Record<string, string>;
+}) {
   const { t, lang } = useT();
   const L = (k: string) => FIELD_LABELS[k]![lang];
   const has = (f: ActivityField) => hasField(props.type, f);
   const req = (f: ActivityField) => needsField(props.type, f);
-  const person = (name: string | string[], label: string, f: ActivityField) => (
-    <Form.Item name={name} label={label} required={req(f)}>
-      <Select allowClear showSearch optionFilterProp="label" options={props.people} placeholder={t('act.pickMember')} />
-    </Form.Item>
-  );
+  const person = (name: string | string[], label: string, f: ActivityField, opts = props.people) => {
+    const error = typeof name === 'string' ? props.roleErrors?.[name] : undefined;
+    return (
+      <Form.Item name={name} label={label} required={req(f)} {...(error ? { validateStatus: 'error' as const, help: error } : {})}>
+        <Select allowClear showSearch optionFilterProp="label" options={opts} placeholder={t('act.pickMember')} />
+      </Form.Item>
+    );
+  };
   const text = (name: string | string[], label: string, f: ActivityField, rows = 3, max = 2000) => (
     <Form.Item name={name} label={label} required={req(f)}>
       <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} maxLength={max} />
@@ -31,8 +43,8 @@ export function TypeFields(props: { type: ActivityType; people: PersonOption[]; 
   const isVisit = props.type === 'instructor_visit';
   return (
     <Row gutter={12}>
-      {has('host') && <Col span={8}>{person('hostPersonId', L('hostPersonId'), 'host')}</Col>}
-      {has('recorder') && <Col span={8}>{person('recorderPersonId', L('recorderPersonId'), 'recorder')}</Col>}
+      {has('host') && <Col span={8}>{person('hostPersonId', L('hostPersonId'), 'host', props.roleOptions)}</Col>}
+      {has('recorder') && <Col span={8}>{person('recorderPersonId', L('recorderPersonId'), 'recorder', props.roleOptions)}</Col>}
       {has('lecturer') && <Col span={8}>{person('lecturerPersonId', L('lecturerPersonId'), 'lecturer')}</Col>}
       {has('lecturer') && (
         <Col span={8}>

@@ -1,19 +1,31 @@
 // Duty compliance per instructor (seed 000): monthly visits to each contact point, a lecture and
-// talks each half-year, a campaign each year, with the light and why.
+// talks each half-year, a campaign each year, with the light and why. The light, 漏访 and the
+// reasons are shown exactly as shared/orglife/dutyVerdict.ts computed them together.
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { RULE_MESSAGES } from '../../../../shared/core/errors.js';
-import { DUTY_KINDS, type ContactPointDuty, type InstructorDuty } from '../../../../shared/orglife/duties.js';
+import { DUTY_KINDS, type ContactPointDuty, type DutyReason, type InstructorDuty } from '../../../../shared/orglife/duties.js';
 import { parsePeriodKey, periodLabel, type PeriodUnit } from '../../../../shared/orglife/periods.js';
 import type { PeriodStatus } from '../../../../shared/orglife/compliance.js';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { errorText } from '../../../components/formErrors';
 import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
-import { DUTY_KIND_LABEL, OBLIGATION_STATUS, STATUS_COLOR } from '../activities/labels';
+import { DUTY_KIND_LABEL, DUTY_LIGHT, OBLIGATION_STATUS, STATUS_COLOR } from '../activities/labels';
+import { LightLegend } from '../activities/LightLegend';
 import { LightDot } from '../../../components/LightDot';
 import { PeriodPicker, periodFor } from '../../../components/PeriodPicker';
+
+function Reasons({ reasons }: { reasons: DutyReason[] }) {
+  const { lang } = useT();
+  return (
+    <Space orientation="vertical" size={0} data-testid="duty-reasons">
+      {reasons.map((r) => (
+        <Typography.Text key={r.rule} type={r.light === 'red' ? 'danger' : 'warning'}>{r.text[lang]}</Typography.Text>
+      ))}
+    </Space>
+  );
+}
 
 function Statuses({ periods }: { periods: PeriodStatus[] }) {
   const { label, lang } = useT();
@@ -42,6 +54,7 @@ export function DutyPanel() {
       extra={<Typography.Text type="secondary">{t('act.asOf', { day: report.data?.asOf ?? '' })}</Typography.Text>}
     >
       {report.error && <Alert type="error" showIcon message={errorText(report.error, lang)} />}
+      <LightLegend table={DUTY_LIGHT} testId="duty-legend" />
       <Table<InstructorDuty>
         size="small"
         rowKey="instructorId"
@@ -67,7 +80,7 @@ export function DutyPanel() {
           { title: t('ins.contactPoints'), width: 90, render: (_: unknown, d) => d.contactPoints.length },
           { title: t('ins.missedVisits'), dataIndex: 'missedVisits', width: 90, render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
           ...DUTY_KINDS.map((k) => ({ title: label(DUTY_KIND_LABEL, k), render: (_: unknown, d: InstructorDuty) => <Statuses periods={d.duties[k]} /> })),
-          { title: t('ins.why'), render: (_: unknown, d) => d.reasons.map((r) => RULE_MESSAGES[r]?.[lang] ?? r).join('；') },
+          { title: t('ins.why'), width: 300, render: (_: unknown, d) => <Reasons reasons={d.reasons} /> },
         ]}
       />
     </Card>

@@ -1,0 +1,23 @@
+// One line of words per due item, shared by 待办 and the calendar.
+import { ACTIVITY_TYPES } from '../../../../shared/domain/enums.js';
+import type { DueItem } from '../../../../shared/orglife/due.js';
+import { parsePeriodKey, periodLabel } from '../../../../shared/orglife/periods.js';
+import { useT } from '../../../i18n';
+
+export function useDueText() {
+  const { t, label, lang } = useT();
+  return (d: DueItem) => {
+    const period = parsePeriodKey(d.periodKey);
+    const when = period ? periodLabel(period, lang) : d.periodKey;
+    switch (d.kind) {
+      case 'meeting':
+        return `${label(ACTIVITY_TYPES, d.activityType)}${d.groupName ? `（${d.groupName}）` : ''} · ${d.orgName ?? ''} · ${when}`;
+      case 'visit':
+        return t('due.visit', { outlet: d.outletName ?? '', instructor: d.instructorName ?? '', when });
+      case 'duty':
+        return t('due.duty', { type: label(ACTIVITY_TYPES, d.activityType), instructor: d.instructorName ?? '', when });
+      case 'conversion':
+        return t('due.conversion', { name: d.personName ?? '', org: d.orgName ?? '', day: d.deadline });
+    }
+  };
+}
