@@ -22,25 +22,6 @@ let apps: RunningApp[] = [];
 let browser: Browser;
 let pages: Page[] = [];
 
-// TEMP-TRACE
-if (process.env.RC_E2E_TRACE) {
-  const orig = globalThis.fetch;
-  const t0 = Date.now();
-  globalThis.fetch = (async (input: any, init?: any) => {
-    const start = Date.now();
-    const u = String(input);
-    try {
-      const r = await orig(input, init);
-      const ms = Date.now() - start;
-      console.log(`TRACE ${start - t0} ${u} ${r.status} ${ms}ms${ms > 2000 ? ' SLOW' : ''}`);
-      return r;
-    } catch (e) {
-      console.log(`TRACE ${start - t0} ${u} ERR ${(e as Error).message} ${(e as any).cause?.code ?? ''} ${Date.now() - start}ms`);
-      throw e;
-    }
-  }) as typeof fetch;
-}
-
 beforeAll(async () => {
   hq = await startE2eHq();
   // HQ's administrator sets up the county and one outlet (an in-process device, through the real API).

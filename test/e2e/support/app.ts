@@ -5,7 +5,8 @@ import { join, relative, resolve } from 'node:path';
 import { startBackend, type Backend } from '../../../db/backend.js';
 import { startBrowserServer, type BrowserServer } from '../../../electron/browser/server.js';
 
-export const RENDERER_DIST = resolve('dist/renderer');
+/** The renderer build to serve (RC_RENDERER_DIST: a run's own build folder, so runs side by side never share one). */
+export const RENDERER_DIST = resolve(process.env.RC_RENDERER_DIST ?? 'dist/renderer');
 
 export interface RunningApp {
   dir: string;
@@ -37,6 +38,25 @@ function whole(dir: string): boolean {
   return refs.length > 0 && refs.every((r) => existsSync(join(dir, r)) && statSync(join(dir, r)).size > 0);
 }
 
+const SNAPSHOT_PREFIX = 'rc-e2e-renderer-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Test workers are often stopped rather than exiting: remove the copies of processes that are gone. */
+function sweepSnapshots(): void {
+  for (const d of readdirSync(tmpdir())) {
+    const pid = d.startsWith(SNAPSHOT_PREFIX) ? Number(d.slice(SNAPSHOT_PREFIX.length).split('-')[0]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) rmSync(join(tmpdir(), d), { recursive: true, force: true });
+  }
+}
+
 const MISSING = 'dist/renderer is missing: run `npm run build:renderer` before the e2e tests (npm test does it).';
 let snapshot: Promise<string> | undefined;
 
@@ -44,14 +64,15 @@ let snapshot: Promise<string> | undefined;
  * This test file's own copy of the renderer build. dist/renderer is shared by everything on the
  * machine: another `npm test` (or a developer's build) empties and rewrites it, and pages served from
  * it meanwhile would fail to load. The copy is taken when the build is whole and did not change while
- * it was copied, and is removed when the process ends.
+ * it was copied; it is removed when the process ends, or by the next run if the process was stopped.
  */
 function rendererSnapshot(): Promise<string> {
   snapshot ??= (async () => {
+    sweepSnapshots();
     const until = Date.now() + 60_000;
     for (;;) {
       if (!existsSync(RENDERER_DIST)) throw new Error(`${MISSING}`);
-      const dir = mkdtempSync(join(tmpdir(), 'rc-e2e-renderer-'));
+      const dir = mkdtempSync(join(tmpdir(), `${SNAPSHOT_PREFIX}${process.pid}-`));
       try {
         const before = listing(RENDERER_DIST);
         cpSync(RENDERER_DIST, dir, { recursive: true });
