@@ -101,11 +101,6 @@ export const RULE_MESSAGES: Record<string, { zh: string; en: string }> = {
   'attachment.base64': { zh: '文件内容编码不正确', en: 'The file content is not valid base64' },
   'period.order': { zh: '结束日期不能早于开始日期', en: 'The end date precedes the start date' },
   'period.too_long': { zh: '查询期间不能超过5年', en: 'A period spans at most 5 years' },
-  'duty.visits_missed_in_a_row': { zh: '联系点连续两个月未走访', en: 'A contact point went two months without a visit' },
-  'duty.lecture_missed': { zh: '半年内未讲党课', en: 'No lecture in a half-year' },
-  'duty.visit_missed': { zh: '有联系点漏访一次', en: 'One visit missed' },
-  'duty.talk_missed': { zh: '半年内未开展谈心谈话', en: 'No talks in a half-year' },
-  'duty.campaign_missed': { zh: '年度内未参与攻坚项目', en: 'No campaign in the year' },
 };
 
 function issueText(issue: z.core.$ZodIssue, lang: 'zh' | 'en'): string {

@@ -1,6 +1,7 @@
 // The preview's value-mapping list: every value that named nothing by itself, with the records or
 // codes it may be mapped to (closest first), whether it may be left blank or created, and the org
 // unit a created branch would belong to.
+import { isUnder } from '../../../shared/core/scope.js';
 import { ETHNICITIES } from '../../../shared/domain/enums.js';
 import { VALUE_FIELDS } from '../../../shared/people/headers.js';
 import type { ImportValue, ImportValueOption } from '../../../shared/people/types.js';
@@ -16,7 +17,7 @@ function suggestedUnit(seen: SeenValue, units: Unit[], scope: string): string | 
   const paths = [...seen.outletPaths];
   if (paths.length === 1) {
     // The deepest unit holding the outlet: a grid's outlet gets a branch of that grid's county or grid.
-    const holder = units.filter((u) => paths[0]!.startsWith(u.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    const holder = units.filter((u) => isUnder(paths[0]!, u.path)).sort((a, b) => b.path.length - a.path.length)[0];
     if (holder) return holder.id;
   }
   return units.find((u) => u.path === scope)?.id ?? (units.length === 1 ? units[0]!.id : null);
