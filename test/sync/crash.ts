@@ -15,7 +15,8 @@ import { uuidv7 } from '../../shared/core/ids.js';
 import { createEnrolCode } from '../../hq/auth.js';
 import { startHq } from '../../hq/server.js';
 import { openHqStore, type HqStore } from '../../hq/store.js';
-import { freePort, spawnEntry, spawnHq, type Child } from './spawn.js';
+import { openGate } from '../support/gate.js';
+import { spawnEntry, spawnHq, type Child } from './spawn.js';
 import { snapshot } from './support.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,15 +24,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** `hqTarget`: a SQLite file path or a postgres:// URL the HQ processes use. */
 export async function crashScenario(hqTarget: string, rounds: number, rand: () => number = Math.random): Promise<void> {
   const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'rc-crash-')));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  // One address for HQ across its restarts, owned by the test (a port freed and reused could be taken).
+  const gate = await openGate(null);
+  const url = gate.url;
   const dbArgs = hqTarget.startsWith('postgres') ? ['--pg', hqTarget] : ['--db', hqTarget];
   let store: HqStore | undefined = await openHqStore(hqTarget);
   const written = new Set<string>();
   const children: Child[] = [];
   try {
     // Enrol two devices and give them shared rows, with an in-process HQ on the same database.
-    const srv = await startHq({ store, port });
+    const srv = await startHq({ store });
+    gate.forwardTo(Number(new URL(srv.url).port));
     const outlets = [uuidv7(), uuidv7()];
     for (const [i, dir] of dirs.entries()) {
       const p = await openProfile(dir);
@@ -52,7 +55,11 @@ export async function crashScenario(hqTarget: string, rounds: number, rand: () =
     };
     let hq: Child | null = null;
     for (let r = 0; r < rounds; r++) {
-      if (!hq) hq = (await spawnHq(dbArgs, port)).child;
+      if (!hq) {
+        const spawned = await spawnHq(dbArgs);
+        hq = spawned.child;
+        gate.forwardTo(spawned.port);
+      }
       const devices = await Promise.all(dirs.map((d, i) => spawnEntry('crashDevice', ['--profile', d, '--outlets', outlets.join(','), '--tag', `d${i}r${r}`])));
       children.push(...devices);
       await Promise.all(devices.map((d) => d.waitFor(/READY/)));
@@ -61,6 +68,7 @@ export async function crashScenario(hqTarget: string, rounds: number, rand: () =
       const pick = rand();
       if (pick < 0.4 || pick >= 0.8) {
         await hq.kill('SIGKILL');
+        gate.forwardTo(null);
         hq = null;
         await sleep(rand() * 300); // devices run on, offline
       }
@@ -71,7 +79,8 @@ export async function crashScenario(hqTarget: string, rounds: number, rand: () =
 
     // Recovery: HQ back, each device syncs until nothing waits.
     store = await openHqStore(hqTarget);
-    const srv2 = await startHq({ store, port });
+    const srv2 = await startHq({ store });
+    gate.forwardTo(Number(new URL(srv2.url).port));
     try {
       const profiles = [];
       for (const dir of dirs) profiles.push(await openProfile(dir));
@@ -101,6 +110,7 @@ export async function crashScenario(hqTarget: string, rounds: number, rand: () =
     }
   } finally {
     for (const c of children) await c.kill('SIGKILL');
+    await gate.close();
     await store?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }

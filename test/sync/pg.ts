@@ -22,7 +22,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * PostgreSQL must be told its port, so the port is chosen free and then bound by another process: a
+ * second test run on the machine can take it in between. A start that fails is retried on a new port.
+ */
 export async function startPostgres(): Promise<RunningPg> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startPostgresOnce();
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
+
+async function startPostgresOnce(): Promise<RunningPg> {
   const dir = mkdtempSync(join(tmpdir(), 'rc-pg-'));
   chmodSync(dir, 0o777); // as root, the package runs PostgreSQL as its own `postgres` user, who must reach the folder
   const port = await freePort();

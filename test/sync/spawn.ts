@@ -2,7 +2,6 @@
 // with esbuild (a process then starts in ~0.4 s instead of ~3 s through tsx), into test-output/ so
 // that native packages still resolve from node_modules.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -94,22 +93,6 @@ function spawnNode(script: string, args: string[], nodeArgs: string[]): Child {
       }
     },
   };
-}
-
-/**
- * A port that was free a moment ago. Racy by nature: until the caller binds it, anybody (another test
- * run on the same machine) can take it. Prefer binding port 0 and reading the port back, as spawnHq
- * does; to keep one address across restarts, hold it with a gate (test/support/gate.ts).
- */
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /**
