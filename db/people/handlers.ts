@@ -20,6 +20,7 @@ import { mergePeople } from './merge.js';
 import { listPeopleSearched } from './peoplePage.js';
 import { advance, pipeline } from './pipeline.js';
 import { getPersonMasked, revealPerson } from './privacy.js';
+import { personAttended, personHosted, personRecord } from './personRecord.js';
 import { personDetail, savePersonWithHistory } from './savePerson.js';
 import type { HandlerMap } from '../api/types.js';
 
@@ -40,6 +41,9 @@ export const peopleHandlers: HandlerMap<keyof typeof peopleContract> = {
     await getPersonMasked(ctx.db, ctx.session.scopePath, personId); // scope check
     return personHistory(ctx.db, personId);
   },
+  'people.record': async (ctx, { id }) => personRecord(ctx, id),
+  'people.attended': async (ctx, { personId, ...w }) => personAttended(ctx, personId, w),
+  'people.hosted': async (ctx, { personId, ...w }) => personHosted(ctx, personId, w),
   'members.recordChange': async (ctx, { personId, change }) => {
     await recordChange(ctx, personId, change);
     return personDetail(ctx, personId);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { peopleFilter } from './schemas/filter.js';
 import { MOBILITY, RECRUIT_STAGES, STANDINGS } from '../domain/enums.js';
 import type { PersonDetail, PersonRow } from './personTypes.js';
+import type { AttendedRow, HostedRow, PersonRecord } from './recordTypes.js';
 import { personInput } from './schemas/person.js';
 import { enumOf, id, isoDate, optText, page } from '../core/schemas.js';
 import { rosterCommitInput, rosterImportInput } from './schemas/import.js';
@@ -50,6 +51,11 @@ export const peopleContract = {
   'census.outlet': read<CensusOutlet>()(z.strictObject({ outletId: id })),
 
   'people.history': read<HistoryEntry[]>()(z.strictObject({ personId: id })),
+  // A person as a record (the read view): masked detail, standing history, probation end, counts;
+  // the organisational life they attended and the activities they hosted, recorded or lectured, paged.
+  'people.record': read<PersonRecord>()(byId),
+  'people.attended': read<Page<AttendedRow>>()(z.strictObject({ personId: id, ...page })),
+  'people.hosted': read<Page<HostedRow>>()(z.strictObject({ personId: id, ...page })),
   'members.recordChange': write<PersonDetail>()(z.strictObject({ personId: id, change: lifecycleChange })),
   'recruits.pipeline': read<Page<PipelineRow>>()(
     z.strictObject({ ...unitScope, stages: z.array(enumOf(RECRUIT_STAGES)).max(6).optional(), dueOnly: z.boolean().optional(), ...page }),
