@@ -1,6 +1,7 @@
 // History of a member's standing, mobility, lost contact, political status, branch and recruit
 // stage. Written by the application in the same transaction as the change (never by a trigger:
 // a trigger would write again on every device that applies the synced change).
+import { beijingDayOf } from '../../shared/core/dates.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import type { HistoryEntry } from '../../shared/people/types.js';
 import type { Db } from '../context.js';
@@ -59,7 +60,7 @@ export async function personHistory(db: Db, personId: string): Promise<HistoryEn
   for (const m of merges) {
     const snap = JSON.parse(m.loser_snapshot_json) as { name?: string };
     out.push({
-      id: m.id, kind: 'merge', fromValue: snap.name ?? null, toValue: m.survivor_id, onDate: m.created_at.slice(0, 10),
+      id: m.id, kind: 'merge', fromValue: snap.name ?? null, toValue: m.survivor_id, onDate: beijingDayOf(m.created_at),
       reason: m.reason, recordedBy: m.merged_by, at: m.created_at,
     });
   }

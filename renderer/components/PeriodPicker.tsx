@@ -1,6 +1,7 @@
 // Choosing a period: a month, quarter, half-year or year (compliance, duties, record book).
 import { DatePicker, Segmented, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../shared/core/dates.js';
 import { periodLabel, periodOf, type Period, type PeriodUnit } from '../../shared/orglife/periods.js';
 import { useT } from '../i18n';
 
@@ -22,7 +23,7 @@ export function PeriodPicker(props: { unit: PeriodUnit; day: Dayjs; onChange(uni
           style={{ width: 150 }}
           value={p.key}
           aria-label={labels.half}
-          options={[0, -1, -2, -3].map((n) => periodFor('half', dayjs().add(6 * n, 'month'))).map((h) => ({ value: h.key, label: periodLabel(h, lang) }))}
+          options={[0, -1, -2, -3].map((n) => periodFor('half', dayjs(todayInBeijing()).add(6 * n, 'month'))).map((h) => ({ value: h.key, label: periodLabel(h, lang) }))}
           onChange={(k: string) => props.onChange('half', dayjs(k.endsWith('H1') ? `${k.slice(0, 4)}-01-01` : `${k.slice(0, 4)}-07-01`))}
         />
       ) : (

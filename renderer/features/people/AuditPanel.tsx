@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ROLES } from '../../../shared/domain/enums.js';
 import type { AuditEntry } from '../../../shared/people/types.js';
 import { useApi } from '../../components/useApi';
+import { formatDateTime } from '../../components/formatDate';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';
 import { useRegText } from './text';
@@ -30,7 +31,7 @@ export function AuditPanel() {
         dataSource={data.data?.rows ?? []}
         pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
         columns={[
-          { title: r('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: r('audit.at'), dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v) },
           { title: r('audit.kind'), dataIndex: 'kind', width: 110, render: (k: AuditEntry['kind']) => <Tag color={COLOR[k]}>{r(`audit.${k}`)}</Tag> },
           { title: r('audit.who'), width: 170, render: (_, a) => `${a.userName}（${label(ROLES, a.role)}）` },
           { title: r('audit.what'), dataIndex: 'description' },

@@ -5,6 +5,7 @@ import type { DuplicateCandidate, DuplicateGroup } from '../../../shared/people/
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
+import { formatDay } from '../../components/formatDate';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';
 import { useFieldLabel, useRegText, type RegKey } from './text';
@@ -77,7 +78,7 @@ function GroupCard({ group, canMerge, onMerged }: { group: DuplicateGroup; canMe
           { title: F('outletId'), dataIndex: 'outletName', ellipsis: true },
           { title: F('branchId'), dataIndex: 'branchName', ellipsis: true },
           { title: r('dup.refs'), dataIndex: 'references', width: 80 },
-          { title: r('col.updated'), dataIndex: 'updatedAt', width: 110, render: (v: string) => v.slice(0, 10) },
+          { title: r('col.updated'), dataIndex: 'updatedAt', width: 110, render: (v: string) => formatDay(v) },
         ]}
       />
     </Card>

@@ -1,8 +1,10 @@
 // How the 同步 screen writes times, fields and values for people.
 import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import type { Lang } from '../../i18n';
+import { formatDateTime } from '../../components/formatDate';
 import { syncText, TABLES } from './messages';
 
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function fieldLabel(column: string, lang: Lang): string {
@@ -20,14 +22,14 @@ export function tableLabel(table: string, lang: Lang): string {
 export function valueText(column: string, v: unknown, lang: Lang): string {
   if (v === null || v === undefined || v === '') return syncText(lang, 'empty_value');
   if (column === 'deleted') return syncText(lang, v ? 'deleted_yes' : 'deleted_no');
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  // A synced row carries its timestamps (e.g. confirmed_at) as UTC ISO strings: shown in Beijing time.
+  if (typeof v === 'string') return ISO_TIMESTAMP.test(v) ? formatDateTime(v) : v;
+  return JSON.stringify(v);
 }
 
 export function timeText(iso: string | null, lang: Lang): string {
   if (!iso) return syncText(lang, 'never');
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTime(iso);
 }
 
 export function ageText(iso: string | null, lang: Lang, now = Date.now()): string {

@@ -2,6 +2,7 @@
 // the light. An open obligation can be recorded from here.
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useEffect, useState } from 'react';
 import type { ComplianceRow, OrgComplianceSummary } from '../../../../shared/orglife/compliance.js';
 import { ACTIVITY_TYPES } from '../../../../shared/domain/enums.js';
@@ -21,7 +22,7 @@ import { PeriodPicker, periodFor } from '../../../components/PeriodPicker';
 export function CompliancePanel() {
   const { t, label, lang } = useT();
   const [unit, setUnit] = useState<PeriodUnit>('month');
-  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [day, setDay] = useState<Dayjs>(() => dayjs(todayInBeijing()));
   const [unitId, setUnitId] = useState<string | undefined>();
   const [preset, setPreset] = useState<Preset | null>(null);
   const [expanded, setExpanded] = useState<string[]>([]);

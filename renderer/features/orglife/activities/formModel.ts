@@ -1,5 +1,6 @@
 // Between the activity form's values and the contract's input (the shape the shared schema checks).
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import type { ActivityDetail } from '../../../../shared/orglife/contract.js';
 import type { SettlePeriod } from '../../../../shared/orglife/due.js';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/domain/enums.js';
@@ -34,7 +35,7 @@ export function initialValues(detail?: ActivityDetail, preset?: Preset): FormVal
   }
   return {
     type: preset?.type ?? 'theme_day', status: 'held', orgId: preset?.orgId, groupId: preset?.groupId, instructorId: preset?.instructorId,
-    venueOutletIds: preset?.outletId ? [preset.outletId] : [], heldOn: dayjs(preset?.period?.on), details: {},
+    venueOutletIds: preset?.outletId ? [preset.outletId] : [], heldOn: dayjs(preset?.period?.on ?? todayInBeijing()), details: {},
   };
 }
 

@@ -2,6 +2,7 @@
 // form that settles it.
 import { Alert, Calendar, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useMemo, useState } from 'react';
 import type { CalendarEntry } from '../../../../shared/orglife/contract.js';
 import { ACTIVITY_TYPES } from '../../../../shared/domain/enums.js';
@@ -22,7 +23,7 @@ const TYPE_COLOR: Partial<Record<string, string>> = {
 export function CalendarView() {
   const { t, label, lang } = useT();
   const dueText = useDueText();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(todayInBeijing()));
   const [orgId, setOrgId] = useState<string | undefined>();
   const [open, setOpen] = useState<string | null>(null);
   const [settle, setSettle] = useState<Settle | null>(null);

@@ -2,6 +2,7 @@
 import { App, Button, Card, Checkbox, DatePicker, Form, Modal, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useState } from 'react';
 import type { InstructorAssignment } from '../../../../shared/orglife/contract.js';
 import { ApiCallError, call } from '../../../api/client';
@@ -18,7 +19,7 @@ function AssignmentForm(props: { open: boolean; onClose(saved: boolean): void })
   const submit = async () => {
     const v = form.getFieldsValue();
     try {
-      await call('instructorAssignments.save', { instructorId: v.instructorId ?? '', outletId: v.outletId ?? '', validFrom: (v.validFrom ?? dayjs()).format('YYYY-MM-DD'), isContactPoint: v.isContactPoint !== false });
+      await call('instructorAssignments.save', { instructorId: v.instructorId ?? '', outletId: v.outletId ?? '', validFrom: v.validFrom ? v.validFrom.format('YYYY-MM-DD') : todayInBeijing(), isContactPoint: v.isContactPoint !== false });
       message.success(t('common.saved'));
       props.onClose(true);
     } catch (e) {
@@ -28,7 +29,7 @@ function AssignmentForm(props: { open: boolean; onClose(saved: boolean): void })
   };
   return (
     <Modal open={props.open} title={t('ins.assign')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={() => props.onClose(false)} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ validFrom: dayjs(), isContactPoint: true }}>
+      <Form form={form} layout="vertical" initialValues={{ validFrom: dayjs(todayInBeijing()), isContactPoint: true }}>
         <Form.Item name="instructorId" label={t('ins.name')} required>
           <Select showSearch optionFilterProp="label" options={(instructors.data ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.unitName}）` }))} />
         </Form.Item>
@@ -48,7 +49,7 @@ export function AssignmentsPanel() {
   const list = useApi('instructorAssignments.list', { current });
   const end = async (a: InstructorAssignment) => {
     try {
-      await call('instructorAssignments.end', { id: a.id, validTo: dayjs().format('YYYY-MM-DD') });
+      await call('instructorAssignments.end', { id: a.id, validTo: todayInBeijing() });
       void list.reload();
     } catch (e) {
       message.error(errorText(e, lang));

@@ -3,6 +3,7 @@
 // reasons are shown exactly as shared/orglife/dutyVerdict.ts computed them together.
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useState } from 'react';
 import { DUTY_KINDS, type ContactPointDuty, type DutyReason, type InstructorDuty } from '../../../../shared/orglife/duties.js';
 import { parsePeriodKey, periodLabel, type PeriodUnit } from '../../../../shared/orglife/periods.js';
@@ -41,7 +42,7 @@ function Statuses({ periods }: { periods: PeriodStatus[] }) {
 export function DutyPanel() {
   const { t, label, lang } = useT();
   const [unit, setUnit] = useState<PeriodUnit>('half');
-  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [day, setDay] = useState<Dayjs>(() => dayjs(todayInBeijing()));
   const [unitId, setUnitId] = useState<string | undefined>();
   const units = useApi('orgUnits.list', {});
   const p = periodFor(unit, day);

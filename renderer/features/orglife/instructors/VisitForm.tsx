@@ -2,6 +2,7 @@
 // follow-up, photos. Stored as an activity of type instructor_visit.
 import { App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import dayjs from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useEffect, useState } from 'react';
 import type { ActivityDetail } from '../../../../shared/orglife/contract.js';
 import type { ActivityInput } from '../../../../shared/orglife/schemas.js';
@@ -32,7 +33,7 @@ export function VisitForm(props: { open: boolean; preset?: { instructorId?: stri
   useEffect(() => {
     if (!props.open) return;
     form.resetFields();
-    form.setFieldsValue({ instructorId: props.preset?.instructorId, outletId: props.preset?.outletId, heldOn: dayjs(props.preset?.period?.on) });
+    form.setFieldsValue({ instructorId: props.preset?.instructorId, outletId: props.preset?.outletId, heldOn: dayjs(props.preset?.period?.on ?? todayInBeijing()) });
     setAttachments([]);
   }, [props.open, props.preset, form]);
 

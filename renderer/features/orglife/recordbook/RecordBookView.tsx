@@ -3,6 +3,7 @@
 import { Alert, App, Button, Card, Empty, Select, Space, Spin } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { periodLabel, type PeriodUnit } from '../../../../shared/orglife/periods.js';
@@ -28,7 +29,7 @@ export function RecordBookView() {
   const { message } = App.useApp();
   const [orgId, setOrgId] = useState<string | undefined>();
   const [unit, setUnit] = useState<PeriodUnit>('month');
-  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [day, setDay] = useState<Dayjs>(() => dayjs(todayInBeijing()));
   const orgs = useApi('partyOrgs.list', {});
   const p = periodFor(unit, day);
   const book = useApi('orgLife.recordBook', orgId ? { orgId, from: p.start, to: p.end } : null);

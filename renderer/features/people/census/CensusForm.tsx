@@ -1,5 +1,6 @@
 import { App, Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Typography, type InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useEffect, useRef, useState } from 'react';
 import { birthDateFromCitizenId, citizenIdProblem, genderFromCitizenId, normalizeCitizenId } from '../../../../shared/domain/citizenId.js';
 import { EMPLOYMENT, GENDERS, POLITICAL_STATUS, POSTS } from '../../../../shared/domain/enums.js';
@@ -76,7 +77,7 @@ export function CensusForm(props: { outletId: string; defaultBranchId?: string |
       politicalStatus: v.politicalStatus as 'masses',
       post: blank(v.post) as 'clerk' | null,
       employment: blank(v.employment) as 'employee' | null,
-      consentOn: v.employment === 'partner_staff' && v.consent ? dayjs().format('YYYY-MM-DD') : null,
+      consentOn: v.employment === 'partner_staff' && v.consent ? todayInBeijing() : null,
       member: party ? { branchId: v.member?.branchId ?? '', joinDate: iso(v.member?.joinDate) ?? '', fullDate: iso(v.member?.fullDate) } : null,
     };
     const report = (body: ApiErrorBody) => {

@@ -1,5 +1,6 @@
 import { App, Button, Checkbox, DatePicker, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useState } from 'react';
 import { RECRUIT_STAGES } from '../../../../shared/domain/enums.js';
 import type { PipelineRow } from '../../../../shared/people/types.js';
@@ -74,7 +75,7 @@ function AdvanceModal({ row, to, onClose }: { row: PipelineRow; to: string; onCl
   const r = useRegText();
   const { label, lang } = useT();
   const { message } = App.useApp();
-  const [on, setOn] = useState<Dayjs | null>(dayjs());
+  const [on, setOn] = useState<Dayjs | null>(() => dayjs(todayInBeijing()));
   const [branchId, setBranchId] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const branches = useApi('partyOrgs.list', to === 'probationary' ? {} : null);
