@@ -3,7 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../shared/domain/enums.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
-import { checkEnrolAllowed, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
+import { enrolBlocked, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
@@ -37,12 +37,14 @@ export async function createEnrolCode(store: HqStore, who: { userName: string; r
 }
 
 export async function enrol(store: HqStore, req: EnrolRequest, from: EnrolFrom = { ip: 'local' }): Promise<EnrolAnswer> {
-  await checkEnrolAllowed(store, from);
   try {
     return await takeCode(store, req, from.now ?? Date.now());
   } catch (e) {
-    if (e instanceof HqError && e.code === 'bad_code') await recordEnrolFailure(store, from);
-    throw e;
+    if (!(e instanceof HqError) || e.code !== 'bad_code') throw e;
+    // Only a wrong code counts, and only a wrong code is refused for the address's earlier mistakes.
+    const blocked = await enrolBlocked(store, from);
+    await recordEnrolFailure(store, from);
+    throw blocked ?? e;
   }
 }
 

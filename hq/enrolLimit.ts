@@ -1,7 +1,8 @@
 // Wrong enrolment codes are counted per network address in the database (so every HQ process
-// sees the same count): after too many within the window, that address may not try again until
-// the window has passed, even with a right code. A code has ~60 bits, so guessing one is already
-// hopeless; this keeps a script from trying, and shows up in the log when someone does.
+// sees the same count). After too many within the window, that address's wrong codes are answered
+// 429 until the window has passed — but a right code is always taken: a county office behind one
+// NAT must not be locked out because one colleague mistyped. A code has ~60 bits, so guessing one
+// is hopeless whatever the rate; the limit keeps a script's noise short and shows up in the log.
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
 import { num, type HqStore } from './store.js';
@@ -14,8 +15,8 @@ export interface EnrolFrom {
   now?: number;
 }
 
-/** Refuses the attempt (429) while the address has used up its wrong codes. */
-export async function checkEnrolAllowed(store: HqStore, from: EnrolFrom): Promise<void> {
+/** The 429 for a wrong code from an address that has used up its wrong codes; null while it has not. */
+export async function enrolBlocked(store: HqStore, from: EnrolFrom): Promise<HqError | null> {
   const now = from.now ?? Date.now();
   const r = await store.db
     .selectFrom('hq_enrol_failures')
@@ -23,10 +24,11 @@ export async function checkEnrolAllowed(store: HqStore, from: EnrolFrom): Promis
     .where('ip', '=', from.ip)
     .where('at', '>', now - ENROL_LIMIT.windowMs)
     .executeTakeFirstOrThrow();
-  if (num(r.n) < ENROL_LIMIT.failures) return;
+  if (num(r.n) < ENROL_LIMIT.failures) return null;
   const retryAfterMs = num(r.first) + ENROL_LIMIT.windowMs - now;
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  throw new HqError(429, 'too_many_attempts', `注册码输错次数过多，请 ${minutes} 分钟后再试`, `Too many wrong enrolment codes; try again in ${minutes} min`, { retryAfterMs });
+  return new HqError(429, 'too_many_attempts', `注册码输错次数过多，请 ${minutes} 分钟后再试（正确的注册码不受影响）`,
+    `Too many wrong enrolment codes; try again in ${minutes} min (a right code is still accepted)`, { retryAfterMs });
 }
 
 /** Counts one wrong code against the address (and forgets attempts older than the window). */
