@@ -22,7 +22,7 @@ export async function listDevices(store: HqStore) {
 
 /** Sets a setting for a scope ('/' = the whole province) as HQ; devices receive it on their next pull. */
 export async function putSetting(store: HqStore, key: string, value: unknown, scope = '/'): Promise<string> {
-  if (!/^[a-z][a-z0-9_.]{0,63}$/.test(key)) throw new Error(`bad setting key: ${key}`);
+  if (!/^[a-z][A-Za-z0-9_.]{0,63}$/.test(key)) throw new Error(`bad setting key: ${key}`);
   if (!SCOPE_RE.test(scope)) throw new Error(`bad scope: ${scope}`);
   const rows = await store.db.selectFrom('hq_rows').select(['row_id', 'cells']).where('tbl', '=', 'settings').where('scope_path', '=', scope).execute();
   const existing = rows.find((r) => (JSON.parse(r.cells) as Record<string, Cell | undefined>).key?.[0] === key);

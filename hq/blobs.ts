@@ -14,6 +14,7 @@ import { isVisible } from '../shared/sync/tables.js';
 import type { Device } from './auth.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
+import { hqSyncSettings } from './settings.js';
 import { num, type HqStore } from './store.js';
 
 type Parse = <S extends z.ZodType>(schema: S, body: unknown) => z.output<S>;
@@ -24,8 +25,6 @@ export interface BlobRouteDeps {
   parse: Parse;
 }
 
-/** Unfinished uploads older than this are forgotten (the device starts that file again). */
-const STALE_PART_MS = 2 * 86_400_000;
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const unknownFile = () =>
@@ -91,7 +90,18 @@ function decode(s: string): Buffer | null {
 
 const tooLarge = (zh: string, en: string) => new HqError(413, 'blob_too_large', zh, en);
 
-export async function putBlob(store: HqStore, d: Device, req: z.output<typeof blobPutRequest>): Promise<BlobPutAnswer> {
+/**
+ * Deletes unfinished uploads older than `sync.staleUploadHours` (the device that left one starts
+ * that file again). Run on every part received: the age test is one range of an index, so an
+ * abandoned upload lasts the limit and not a day longer, whatever the traffic.
+ */
+export async function dropStaleUploads(store: HqStore, now: number): Promise<number> {
+  const { staleUploadHours } = await hqSyncSettings(store.db, '/');
+  const r = await store.db.deleteFrom('hq_blob_parts').where('at', '<', now - staleUploadHours * 3_600_000).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function putBlob(store: HqStore, d: Device, req: z.output<typeof blobPutRequest>, now = Date.now()): Promise<BlobPutAnswer> {
   const mb = BLOB_LIMITS.blobBytes / 1024 / 1024;
   if (req.size > BLOB_LIMITS.blobBytes) throw tooLarge(`附件文件过大（上限 ${mb}MB），总部不予保存`, `The file exceeds HQ's limit of ${mb} MB`);
   if (Math.floor((req.data.length * 3) / 4) > BLOB_LIMITS.partBytes + 2) throw tooLarge('单次上传的数据过大', 'Part too large');
@@ -101,8 +111,7 @@ export async function putBlob(store: HqStore, d: Device, req: z.output<typeof bl
   if (bytes.length === 0 || req.offset + bytes.length > req.size)
     throw new HqError(400, 'blob_part', '附件分段的位置或长度不正确', 'The part does not fit inside the declared size');
   await authorise(store, d, req);
-  const now = Date.now();
-  if (Math.random() < 0.01) await store.db.deleteFrom('hq_blob_parts').where('at', '<', now - STALE_PART_MS).execute();
+  await dropStaleUploads(store, now);
   const held = await store.db.selectFrom('hq_blobs').select('size').where('sha256', '=', req.h).executeTakeFirst();
   if (held) return { hqTime: now, have: num(held.size), done: true }; // sent before: nothing to do
 
