@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { ApiError } from '../../shared/core/errors.js';
 import type { Db } from '../context.js';
+import { fileKeyFor, isSealed, open, seal } from '../vault/fileCipher.js';
 
 export const FILES_DIR = 'files';
 
@@ -28,9 +29,11 @@ export function putBlob(dir: string, bytes: Uint8Array): string {
   const hash = sha256(bytes);
   const file = blobPath(dir, hash);
   if (existsSync(file)) return hash;
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(tmp, bytes);
+  const key = fileKeyFor(dir);
+  // Sealed under the profile's files key when the store is encrypted (db/vault/fileCipher.ts).
+  writeFileSync(tmp, key ? seal(key, bytes) : bytes, { mode: 0o600 });
   renameSync(tmp, file);
   return hash;
 }
@@ -40,15 +43,22 @@ export function hasBlob(dir: string, hash: string): boolean {
 }
 
 export function blobSize(dir: string, hash: string): number {
-  return statSync(blobPath(dir, hash)).size;
+  const size = statSync(blobPath(dir, hash)).size;
+  return fileKeyFor(dir) ? readBlob(dir, hash).length : size;
 }
 
+/** The plain bytes of a stored file (opened with the files key when it is sealed). */
 export function readBlob(dir: string, hash: string): Buffer {
-  return readFileSync(blobPath(dir, hash));
+  const bytes = readFileSync(blobPath(dir, hash));
+  if (!isSealed(bytes)) return bytes;
+  const key = fileKeyFor(dir);
+  if (!key) throw new ApiError('forbidden', '附件文件已加密，需先登录解锁本机数据', 'The file is encrypted; sign in to unlock this device first');
+  return open(key, bytes);
 }
 
 /** The first bytes of a stored file, enough to tell its type. */
 export function blobHead(dir: string, hash: string): Uint8Array {
+  if (fileKeyFor(dir)) return readBlob(dir, hash).subarray(0, 64);
   const fd = openSync(blobPath(dir, hash), 'r');
   try {
     const buf = Buffer.alloc(64);

@@ -3,11 +3,9 @@
 // one at a time and in parts (shared/sync/protocol.ts BLOB_LIMITS). Rows come first: a file that
 // cannot move now never fails the session, it is simply tried again in the next one.
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BLOB_LIMITS, blobCheckAnswer, blobGetAnswer, blobPutAnswer, sha256Hex, type BlobRef } from '../../shared/sync/protocol.js';
-import { blobPath, FILES_DIR, hasBlob, putBlob, sha256 } from '../orglife/files.js';
+import { FILES_DIR, hasBlob, putBlob, readBlob, sha256 } from '../orglife/files.js';
 import { SyncFailure, type HqClient } from './client.js';
 import { getMetaRaw, setMetaRaw, whenIdle, type Device } from './state.js';
 
@@ -109,42 +107,26 @@ async function markDone(raw: Database.Database, deviceId: string, hashes: string
   raw.transaction(() => hashes.forEach((h) => ins.run(deviceId, h, at)))();
 }
 
-function fileHash(fd: number, size: number): string {
-  const hash = createHash('sha256');
-  const buf = Buffer.alloc(Math.min(size, BLOB_LIMITS.partBytes));
-  for (let at = 0; at < size; ) {
-    const n = readSync(fd, buf, 0, Math.min(buf.length, size - at), at);
-    if (n <= 0) break;
-    hash.update(buf.subarray(0, n));
-    at += n;
-  }
-  return hash.digest('hex');
-}
-
-/** Sends one file in parts read from disk as they go, continuing wherever HQ says it stands. */
+/** Sends one file in parts, continuing wherever HQ says it stands. The plain bytes are read whole
+ * (files on disk are sealed, db/vault/fileCipher.ts; BLOB_LIMITS keeps them small). */
 async function sendFile(c: HqClient, dir: string, ref: BlobRef & { o: number }): Promise<number> {
-  const fd = openSync(blobPath(dir, ref.h), 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const mb = BLOB_LIMITS.blobBytes / 1024 / 1024;
-    if (size > BLOB_LIMITS.blobBytes) throw new FileProblem(`附件文件超过总部上限 ${mb}MB，无法上传`, `The file exceeds HQ's ${mb} MB limit`);
-    if (size === 0 || fileHash(fd, size) !== ref.h)
-      throw new FileProblem('本机保存的附件文件已损坏（内容与校验值不符），无法上传', 'The file on this device is damaged (does not match its hash)');
-    let offset = ref.o > 0 && ref.o < size ? ref.o : 0;
-    let sent = 0;
-    for (let round = 0; round < Math.ceil(size / BLOB_LIMITS.partBytes) * 2 + 4; round++) {
-      const part = Buffer.alloc(Math.min(BLOB_LIMITS.partBytes, size - offset));
-      readSync(fd, part, 0, part.length, offset);
-      const a = await c.post('/v1/blobs/put', { a: ref.a, h: ref.h, size, offset, data: part.toString('base64') }, blobPutAnswer);
-      sent += part.length;
-      if (a.done) return sent;
-      if (!(a.have >= 0 && a.have < size)) break;
-      offset = a.have;
-    }
-    throw new FileProblem('总部未能接收完整的附件文件', 'HQ did not take the whole file');
-  } finally {
-    closeSync(fd);
+  const whole = readBlob(dir, ref.h);
+  const size = whole.length;
+  const mb = BLOB_LIMITS.blobBytes / 1024 / 1024;
+  if (size > BLOB_LIMITS.blobBytes) throw new FileProblem(`附件文件超过总部上限 ${mb}MB，无法上传`, `The file exceeds HQ's ${mb} MB limit`);
+  if (size === 0 || sha256(whole) !== ref.h)
+    throw new FileProblem('本机保存的附件文件已损坏（内容与校验值不符），无法上传', 'The file on this device is damaged (does not match its hash)');
+  let offset = ref.o > 0 && ref.o < size ? ref.o : 0;
+  let sent = 0;
+  for (let round = 0; round < Math.ceil(size / BLOB_LIMITS.partBytes) * 2 + 4; round++) {
+    const part = whole.subarray(offset, offset + Math.min(BLOB_LIMITS.partBytes, size - offset));
+    const a = await c.post('/v1/blobs/put', { a: ref.a, h: ref.h, size, offset, data: part.toString('base64') }, blobPutAnswer);
+    sent += part.length;
+    if (a.done) return sent;
+    if (!(a.have >= 0 && a.have < size)) break;
+    offset = a.have;
   }
+  throw new FileProblem('总部未能接收完整的附件文件', 'HQ did not take the whole file');
 }
 
 /** Fetches one file part by part; it is stored only once it hashes to its name. */

