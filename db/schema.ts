@@ -1,6 +1,7 @@
 // Kysely row types of the local store (snake_case, as stored).
 import type { Generated } from 'kysely';
 import type { SyncedTable } from '../shared/sync/tables.js';
+import type { PointsEntriesTable, PointsObjectionsTable, PointsPublicationsTable } from './points/tables.js';
 
 interface SyncedCols {
   scope_path: string;
@@ -287,6 +288,9 @@ export interface DB {
   member_history: MemberHistoryTable;
   person_merges: PersonMergesTable;
   import_value_mappings: ImportValueMappingsTable;
+  points_entries: PointsEntriesTable;
+  points_publications: PointsPublicationsTable;
+  points_objections: PointsObjectionsTable;
 }
 
 /** Fails to compile if a synced table (shared/sync/tables.ts) is missing from the device's schema. */

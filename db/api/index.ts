@@ -4,12 +4,13 @@ import type { ApiContext } from '../context.js';
 import { orgHandlers } from '../org/handlers.js';
 import { orgLifeHandlers } from '../orglife/handlers.js';
 import { peopleHandlers } from '../people/handlers.js';
+import { pointsHandlers } from '../points/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, points: pointsHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -18,6 +19,7 @@ export const handlers: HandlerMap<OpName> = {
   ...orgHandlers,
   ...peopleHandlers,
   ...orgLifeHandlers,
+  ...pointsHandlers,
 };
 
 /**

@@ -4,6 +4,7 @@ import type { InputOf, OpDef, ResultOf } from './define.js';
 import { orgContract } from '../org/contract.js';
 import { orgLifeContract } from '../orglife/contract.js';
 import { peopleContract } from '../people/contract.js';
+import { pointsContract } from '../points/contract.js';
 import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
 
@@ -13,10 +14,11 @@ export const contract = {
   ...orgContract,
   ...peopleContract,
   ...orgLifeContract,
+  ...pointsContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, points: pointsContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

@@ -4,7 +4,7 @@ import { isUnder } from '../core/scope.js';
 
 /** Registry work an instructor does in the field. Everything else is read-only to them. */
 const INSTRUCTOR_TABLES = new Set<string>([
-  'people', 'members', 'recruits', 'activities', 'activity_outlets', 'attendance', 'attachments', 'instructor_visits', 'points_entries',
+  'people', 'members', 'recruits', 'activities', 'activity_outlets', 'attendance', 'attachments', 'instructor_visits', 'points_entries', 'points_objections',
   'quiz_attempts', 'member_history', 'registry_audit',
 ]);
 

@@ -9,11 +9,12 @@ export const SYNCED_TABLES = [
   'org_units', 'org_unit_links', 'outlets', 'party_orgs', 'party_org_outlets', 'party_org_committee', 'party_groups',
   'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
   'attendance', 'settings', 'attachments', 'registry_audit', 'member_history', 'person_merges',
+  'points_entries', 'points_publications', 'points_objections',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** What HQ accepts: the device's tables, and those later issues add, listed now so that HQ takes them the day devices write them. */
-export const SYNC_TABLES = [...SYNCED_TABLES, 'instructor_visits', 'points_entries', 'quiz_attempts', 'dues_payments'] as const;
+export const SYNC_TABLES = [...SYNCED_TABLES, 'instructor_visits', 'quiz_attempts', 'dues_payments'] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 const TABLE_SET = new Set<string>(SYNC_TABLES);

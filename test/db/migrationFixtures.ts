@@ -144,4 +144,16 @@ export const fixtures: Record<string, Fixture> = {
         ('刘组织员', '/hq/xa/lt/', 'post', '综合岗', 'blank', NULL, '${T}');
     `);
   },
+  // A member's ledger line, a published quarter and an objection to it.
+  '2026_12_04_points': (raw) => {
+    raw.exec(`
+      INSERT INTO points_entries (id, person_id, org_id, quarter, occurred_on, item_key, points, source, source_ref, reason, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f001', '0190a000-0000-7000-8000-000000000030', '0190a000-0000-7000-8000-000000000010', '2026-Q1', '2026-01-05',
+         'theme_day', 2, 'auto', 'attendance:0190a000-0000-7000-8000-000000000080:0190a000-0000-7000-8000-000000000030', '参加主题党日', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO points_publications (id, org_id, quarter, status, published_at, published_by, window_ends, rules_json, published_json, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f002', '0190a000-0000-7000-8000-000000000010', '2026-Q1', 'published', '${T}', '刘组织员', '2026-04-12', '{}', '{"entryIds":[]}', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO points_objections (id, publication_id, person_id, text, raised_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f003', '0190a000-0000-7000-8000-00000000f002', '0190a000-0000-7000-8000-000000000030', '主题党日次数有误', '赵指导', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
