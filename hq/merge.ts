@@ -6,6 +6,7 @@ import type { Role } from '../shared/domain/enums.js';
 import { isConcurrentLoss, type CellWrite } from '../shared/sync/conflicts.js';
 import { decodeHlc, encodeHlc, hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
 import { LIMITS, PURGED_CODE, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
+import { isDeclaredColumn, UNKNOWN_COLUMN } from '../shared/sync/columns.js';
 import { mayWrite } from '../shared/sync/rights.js';
 import { APPEND_ONLY, QUIET_COLUMNS, SCOPE_RE } from '../shared/sync/tables.js';
 import { addHistory, newConflict, type RowSet, type RowState } from './rowset.js';
@@ -55,6 +56,26 @@ async function link(rows: RowSet, s: RowState, col: string, loser: CellWrite, wi
 }
 
 export async function mergeWrite(
+  rows: RowSet,
+  actor: Actor,
+  w: WireWrite,
+  clock: Hlc,
+  restamped: Map<string, string>,
+  now: number,
+): Promise<{ answer: StoredAnswer; restamp?: Restamp }> {
+  // Columns the table does not declare are never stored (nor served): refused, the rest applied.
+  const unknown = Object.keys(w.c).filter((c) => !isDeclaredColumn(w.t, c));
+  if (!unknown.length) return mergeKnown(rows, actor, w, clock, restamped, now);
+  const unknownReason = { code: UNKNOWN_COLUMN.code, zh: UNKNOWN_COLUMN.zh(unknown), en: UNKNOWN_COLUMN.en(unknown) };
+  if (unknown.length === Object.keys(w.c).length) return { answer: reject(w, unknownReason.code, unknownReason.zh, unknownReason.en) };
+  const known = Object.fromEntries(Object.entries(w.c).filter(([c]) => !unknown.includes(c)));
+  const done = await mergeKnown(rows, actor, { ...w, c: known }, clock, restamped, now);
+  for (const c of unknown) done.answer.res[c] = 'r';
+  done.answer.reason ??= unknownReason;
+  return done;
+}
+
+async function mergeKnown(
   rows: RowSet,
   actor: Actor,
   w: WireWrite,

@@ -4,6 +4,7 @@
 import { sql, type SqlBool, type Transaction } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
+import { isDeclaredColumn } from '../shared/sync/columns.js';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
 import type { Actor } from './merge.js';
 import type { Cell } from './rowset.js';
@@ -25,6 +26,7 @@ function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since:
   const count = new Map<string, number>();
   for (const [col, cell] of Object.entries(cells)) {
     if (!whole && (cell[2] <= since || hlcNode(cell[1]) === deviceId)) continue; // not changed since, or its own write
+    if (!isDeclaredColumn(tbl, col)) continue; // stored before HQ refused undeclared columns: never served
     c[col] = cell[0];
     stamps[col] = cell[1];
     count.set(cell[1], (count.get(cell[1]) ?? 0) + 1);
