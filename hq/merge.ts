@@ -1,11 +1,11 @@
 // How HQ folds one device write into its state: rights and scope first (old and new scope of the
-// row), then clock safety (a stamp too far ahead of HQ's time is re-stamped), then per-column
+// row), then clock safety (a stamp ahead of HQ's time beyond `sync.clockToleranceSeconds` is re-stamped), then per-column
 // last-writer-wins, keeping every write that is not current in the history the conflict records
 // are computed from (see shared/sync/conflicts.ts for what counts as a concurrent loss).
 import type { Role } from '../shared/domain/enums.js';
 import { isConcurrentLoss, type CellWrite } from '../shared/sync/conflicts.js';
 import { decodeHlc, encodeHlc, hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
-import { LIMITS, PURGED_CODE, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
+import { PURGED_CODE, RESTAMPED_CODE, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
 import { isDeclaredColumn, UNKNOWN_COLUMN } from '../shared/sync/columns.js';
 import { mayWrite } from '../shared/sync/rights.js';
 import { APPEND_ONLY, QUIET_COLUMNS, SCOPE_RE } from '../shared/sync/tables.js';
@@ -55,34 +55,38 @@ async function link(rows: RowSet, s: RowState, col: string, loser: CellWrite, wi
   } else if (rec && !rec.deleted) Object.assign(rec, { deleted: true, dirty: true });
 }
 
-export async function mergeWrite(
-  rows: RowSet,
-  actor: Actor,
-  w: WireWrite,
-  clock: Hlc,
-  restamped: Map<string, string>,
-  now: number,
-): Promise<{ answer: StoredAnswer; restamp?: Restamp }> {
+/** What a push knows besides the write: HQ's clock and time, the device's earlier re-stamps, and how far ahead a stamp may be. */
+export interface MergeContext {
+  clock: Hlc;
+  restamped: Map<string, string>;
+  now: number;
+  toleranceMs: number;
+}
+
+/** Told with a re-stamped write: it is saved, with HQ's time, and the device keeps a record that says so. */
+export function restampNote(aheadMs: number): { code: string; zh: string; en: string } {
+  const sec = Math.max(1, Math.round(aheadMs / 1000));
+  return {
+    code: RESTAMPED_CODE,
+    zh: `本机时钟比总部快约 ${sec} 秒：此修改已保存，但按总部时间记录（请校准本机时间，否则他人在此期间的修改可能被误判为更早）`,
+    en: `This device's clock was about ${sec} s ahead of HQ: the change was saved, stamped with HQ's time (set the device clock right)`,
+  };
+}
+
+export async function mergeWrite(rows: RowSet, actor: Actor, w: WireWrite, m: MergeContext): Promise<{ answer: StoredAnswer; restamp?: Restamp }> {
   // Columns the table does not declare are never stored (nor served): refused, the rest applied.
   const unknown = Object.keys(w.c).filter((c) => !isDeclaredColumn(w.t, c));
-  if (!unknown.length) return mergeKnown(rows, actor, w, clock, restamped, now);
+  if (!unknown.length) return mergeKnown(rows, actor, w, m);
   const unknownReason = { code: UNKNOWN_COLUMN.code, zh: UNKNOWN_COLUMN.zh(unknown), en: UNKNOWN_COLUMN.en(unknown) };
   if (unknown.length === Object.keys(w.c).length) return { answer: reject(w, unknownReason.code, unknownReason.zh, unknownReason.en) };
   const known = Object.fromEntries(Object.entries(w.c).filter(([c]) => !unknown.includes(c)));
-  const done = await mergeKnown(rows, actor, { ...w, c: known }, clock, restamped, now);
+  const done = await mergeKnown(rows, actor, { ...w, c: known }, m);
   for (const c of unknown) done.answer.res[c] = 'r';
-  done.answer.reason ??= unknownReason;
+  done.answer.reason = unknownReason; // a refusal says more than a re-stamp
   return done;
 }
 
-async function mergeKnown(
-  rows: RowSet,
-  actor: Actor,
-  w: WireWrite,
-  clock: Hlc,
-  restamped: Map<string, string>,
-  now: number,
-): Promise<{ answer: StoredAnswer; restamp?: Restamp }> {
+async function mergeKnown(rows: RowSet, actor: Actor, w: WireWrite, { clock, restamped, now, toleranceMs }: MergeContext): Promise<{ answer: StoredAnswer; restamp?: Restamp }> {
   const s = rows.get(w.t, w.r);
   const claimed = w.c.scope_path;
   if (claimed !== undefined && (typeof claimed !== 'string' || !SCOPE_RE.test(claimed)))
@@ -94,10 +98,11 @@ async function mergeKnown(
   if (s.purged) return { answer: reject(w, PURGED.code, PURGED.zh, PURGED.en) };
   if (!s.exists && s.scope === null) s.scope = after;
 
-  // Clock safety: a stamp from a clock running fast would win every later edit; HQ's time replaces it.
+  // Clock safety: a stamp from a clock running fast would win every edit made after it in real
+  // time until that clock's lead ran out; beyond a few seconds' tolerance HQ's time replaces it.
   let h = w.h;
   let restamp: Restamp | undefined;
-  if (hlcMs(h) > now + LIMITS.futureMs) {
+  if (hlcMs(h) > now + toleranceMs) {
     for (const c of Object.keys(w.c)) if (s.cells[c]) clock.observe(s.cells[c]![1]);
     const t = decodeHlc(clock.tick());
     h = encodeHlc({ ms: t.ms, counter: t.counter, node: actor.deviceId });
@@ -146,6 +151,9 @@ async function mergeKnown(
     addHistory(s, col, write);
   }
   const answer: StoredAnswer = { res };
-  if (restamp) answer.h = restamp.hlc;
+  if (restamp) {
+    answer.h = restamp.hlc;
+    answer.reason = restampNote(hlcMs(w.h) - now);
+  }
   return { answer, restamp };
 }

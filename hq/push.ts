@@ -2,13 +2,14 @@
 // merge the new writes, take versions from the global counter (whose row lock serialises all
 // pushes so that versions commit in order), store every answer, and answer per write.
 import { sql, type Transaction } from 'kysely';
-import { hlcNode, type Hlc } from '../shared/sync/hlc.js';
+import { hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
 import type { CellValue, PushAnswerItem, WireWrite } from '../shared/sync/protocol.js';
 import { isVisible } from '../shared/sync/tables.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
 import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge.js';
 import { insertMany, RowSet, type RowState } from './rowset.js';
+import { hqSyncSettings } from './settings.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
@@ -53,6 +54,7 @@ export interface PushOptions {
 export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes: WireWrite[], opts: PushOptions = { numbered: true }): Promise<PushAnswerItem[]> {
   const now = opts.now ?? Date.now();
   const restamps: Restamp[] = [];
+  const toleranceMs = (await hqSyncSettings(store.db, actor.scopePath)).clockToleranceSeconds * 1000;
   const result = await store.db.transaction().execute(async (trx) => {
     await sql`UPDATE hq_counter SET version = version WHERE id = 1`.execute(trx); // takes the writer lock
     let version = num((await trx.selectFrom('hq_counter').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
@@ -109,7 +111,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     }
     const nodes = new Set<string>();
     for (const w of fresh) {
-      const { answer, restamp } = await mergeWrite(rows, actor, w, clock, restampedNow, now);
+      const { answer, restamp } = await mergeWrite(rows, actor, w, { clock, restamped: restampedNow, now, toleranceMs });
       stored.set(w.s, answer);
       if (restamp) restamps.push(restamp);
     }
@@ -128,6 +130,6 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     if (version !== start) await trx.updateTable('hq_counter').set({ version }).where('id', '=', 1).execute();
     return writes.map((w): PushAnswerItem => ({ s: w.s, ...withCurrent(stored.get(w.s)!, rows.get(w.t, w.r), actor) }));
   });
-  if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0] });
+  if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0], aheadMs: hlcMs(restamps[0]!.orig) - now });
   return result;
 }

@@ -2,12 +2,13 @@
 // waiting write, then pull until caught up. Used by the background loop and directly by tests.
 import type Database from 'better-sqlite3';
 import { hlcMs } from '../../shared/sync/hlc.js';
-import { helloAnswer, LIMITS, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer, type PullAnswer } from '../../shared/sync/protocol.js';
+import { helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer, type PullAnswer } from '../../shared/sync/protocol.js';
 import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.js';
 import { syncBlobs } from './blobs.js';
 import { HqClient, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
 import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
+import { deviceSyncSettings } from './settings.js';
 import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, type Device } from './state.js';
 import { wipeStore } from './wipe.js';
 
@@ -150,7 +151,9 @@ export async function pullSome(dev: Device, c: HqClient, opts: SessionOptions = 
 /** Once everything this device stamped is at HQ (re-stamped there if needed), stop stamping the future. */
 async function rewindIfAhead(dev: Device): Promise<void> {
   const clock = clockOf(dev.raw);
-  if (hlcMs(clock.high()) <= clock.physical() + LIMITS.futureMs) return;
+  // HQ re-stamps what is further ahead than its tolerance: a clock still ahead would have every write re-stamped.
+  const tolerance = deviceSyncSettings(dev.raw, dev.session.scopePath).clockToleranceSeconds * 1000;
+  if (hlcMs(clock.high()) <= clock.physical() + tolerance) return;
   await whenIdle(dev.raw);
   if ((dev.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n > 0) return;
   clock.rewind();

@@ -13,8 +13,6 @@ export const LIMITS = {
   valueChars: 64 * 1024,
   pullRows: 2000,
   pullBytes: 1024 * 1024,
-  /** A stamp further than this ahead of HQ's time is re-stamped with HQ's time. */
-  futureMs: 5 * 60 * 1000,
   /** Requests must carry a time within this window of HQ's time (replay protection). */
   requestSkewMs: 15 * 60 * 1000,
 } as const;
@@ -97,6 +95,8 @@ export const cellResult = z.enum(['a', 's', 'r']);
 export const reasonSchema = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 /** The reason code of a write to a row HQ deleted and has since purged (hq/purge.ts): no write brings it back. */
 export const PURGED_CODE = 'purged';
+/** The reason code that comes with a write HQ saved under its own time, the device's being too far ahead (hq/merge.ts). */
+export const RESTAMPED_CODE = 'restamped';
 export type Reason = z.infer<typeof reasonSchema>;
 
 export const pushAnswerItem = z.object({
