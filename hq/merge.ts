@@ -7,6 +7,7 @@ import { isConcurrentLoss, type CellWrite } from '../shared/sync/conflicts.js';
 import { decodeHlc, encodeHlc, hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
 import { PURGED_CODE, RESTAMPED_CODE, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
 import { isDeclaredColumn, UNKNOWN_COLUMN } from '../shared/sync/columns.js';
+import { isRedactedColumn, looksMasked } from '../shared/sync/privacy.js';
 import { mayWrite } from '../shared/sync/rights.js';
 import { APPEND_ONLY, QUIET_COLUMNS, SCOPE_RE } from '../shared/sync/tables.js';
 import { addHistory, newConflict, type RowSet, type RowState } from './rowset.js';
@@ -117,6 +118,11 @@ async function mergeKnown(rows: RowSet, actor: Actor, w: WireWrite, { clock, res
 
   const res: Record<string, 'a' | 's'> = {};
   for (const [col, value] of Object.entries(w.c)) {
+    // A masked value is what a device was sent instead of the real one, never a new value of its own.
+    if (isRedactedColumn(w.t, col) && looksMasked(value)) {
+      res[col] = 's';
+      continue;
+    }
     const write: CellWrite = { hlc: h, base: baseOf(col), value };
     const cur = s.cells[col];
     if (cur && cur[1] === h) {

@@ -5,6 +5,7 @@ import { sql, type SqlBool, type Transaction } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
 import { isDeclaredColumn } from '../shared/sync/columns.js';
+import { redactFor } from '../shared/sync/privacy.js';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
 import type { Actor } from './merge.js';
 import type { Cell } from './rowset.js';
@@ -20,14 +21,15 @@ function scopeFilter(scope: string) {
 }
 
 /** The cells of a row the device does not have yet: all of them if the row is new to it. */
-function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since: number, whole: boolean, deviceId: string): Omit<WireRow, 'v'> | null {
+function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since: number, whole: boolean, actor: Actor): Omit<WireRow, 'v'> | null {
+  const deviceId = actor.deviceId;
   const c: Record<string, CellValue> = {};
   const stamps: Record<string, string> = {};
   const count = new Map<string, number>();
   for (const [col, cell] of Object.entries(cells)) {
     if (!whole && (cell[2] <= since || hlcNode(cell[1]) === deviceId)) continue; // not changed since, or its own write
     if (!isDeclaredColumn(tbl, col)) continue; // stored before HQ refused undeclared columns: never served
-    c[col] = cell[0];
+    c[col] = redactFor(actor.role, tbl, col, cell[0]);
     stamps[col] = cell[1];
     count.set(cell[1], (count.get(cell[1]) ?? 0) + 1);
   }
@@ -87,14 +89,14 @@ async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit
   for (const r of rows) {
     const v = num(r.version);
     if (v > end) continue;
-    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells) as Record<string, Cell>, since, num(r.scope_version) > since, actor.deviceId);
+    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells) as Record<string, Cell>, since, num(r.scope_version) > since, actor);
     if (row) evs.push({ v, row: { ...row, v } });
   }
   for (const m of moves) {
     const v = num(m.version);
     if (v <= end && isVisible(m.tbl, m.old_scope, scope) && !isVisible(m.tbl, m.new_scope, scope)) evs.push({ v, drop: { v, t: m.tbl, id: m.row_id } });
   }
-  const val = (x: string | null) => (x === null ? null : (JSON.parse(x) as CellValue));
+  const val = (x: string | null, tbl: string, col: string) => (x === null ? null : redactFor(actor.role, tbl, col, JSON.parse(x) as CellValue));
   for (const c of conflicts) {
     const v = num(c.version);
     if (v > end) continue;
@@ -102,8 +104,8 @@ async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit
       v,
       conflict: {
         v, id: c.id, t: c.tbl, r: c.row_id, col: c.col, p: c.scope_path, deleted: num(c.deleted) === 1,
-        loser: { value: val(c.loser_value), hlc: c.loser_hlc, device: hlcNode(c.loser_hlc), user: c.loser_user },
-        winner: { value: val(c.winner_value), hlc: c.winner_hlc, device: hlcNode(c.winner_hlc), user: c.winner_user },
+        loser: { value: val(c.loser_value, c.tbl, c.col), hlc: c.loser_hlc, device: hlcNode(c.loser_hlc), user: c.loser_user },
+        winner: { value: val(c.winner_value, c.tbl, c.col), hlc: c.winner_hlc, device: hlcNode(c.winner_hlc), user: c.winner_user },
       },
     });
   }

@@ -4,6 +4,7 @@
 import { sql, type Transaction } from 'kysely';
 import { hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
 import type { CellValue, PushAnswerItem, WireWrite } from '../shared/sync/protocol.js';
+import { redactFor } from '../shared/sync/privacy.js';
 import { isVisible } from '../shared/sync/tables.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
@@ -38,7 +39,7 @@ function withCurrent(a: StoredAnswer, s: RowState, actor: Actor): Omit<PushAnswe
   const cur: Record<string, [CellValue, string]> = {};
   for (const [col, r] of Object.entries(a.res)) {
     const c = s.cells[col];
-    if (c && (r === 'r' || c[1] !== a.h)) cur[col] = [c[0], c[1]];
+    if (c && (r === 'r' || c[1] !== a.h)) cur[col] = [redactFor(actor.role, s.tbl, col, c[0]), c[1]];
   }
   if (Object.keys(cur).length) out.cur = cur;
   delete out.gone;

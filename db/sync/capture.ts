@@ -4,6 +4,7 @@
 // definitions each time a store opens, so a later migration that adds a column or a synced table
 // is captured without anyone having to remember it.
 import type Database from 'better-sqlite3';
+import { isRedactedColumn } from '../../shared/sync/privacy.js';
 import { SYNC_TABLES } from '../../shared/sync/tables.js';
 import { withoutCapture } from './state.js';
 
@@ -27,13 +28,19 @@ export function triggerSql(table: string, cols: string[]): Record<string, string
   const t = ident(table);
   const name = (k: string) => ident(`sync_cap_${table}_${k}`);
   const into = `INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols)`;
-  const allCols = cols.map((c) => `${quote(c)}, NEW.${ident(c)}`).join(', ');
+  // A masked id or phone (what HQ sends a role that may not see it, shared/sync/privacy.ts) written
+  // back — a form saved as it was shown — is not a change: an update keeps it out, an insert drops it.
+  const masked = cols.filter((c) => isRedactedColumn(table, c));
+  const isMasked = (c: string) => `instr(NEW.${ident(c)}, '*') > 0`;
+  const newOf = (c: string) => (masked.includes(c) ? `CASE WHEN ${isMasked(c)} THEN OLD.${ident(c)} ELSE NEW.${ident(c)} END` : `NEW.${ident(c)}`);
+  let allCols = `json_object(${cols.map((c) => `${quote(c)}, NEW.${ident(c)}`).join(', ')})`;
+  if (masked.length) allCols = `json_remove(${allCols}, ${masked.map((c) => `CASE WHEN ${isMasked(c)} THEN '$.${c}' ELSE '$.-' END`).join(', ')})`;
   // The changed columns as a JSON object, in column order (sync_changes, db/sync/state.ts): one
   // function call keeps the trigger small, and an UPDATE compiles it each time it is prepared.
-  const changed = `sync_changes(${cols.map((c) => `${quote(c)}, OLD.${ident(c)}, NEW.${ident(c)}`).join(', ')})`;
+  const changed = `sync_changes(${cols.map((c) => `${quote(c)}, OLD.${ident(c)}, ${newOf(c)}`).join(', ')})`;
   return {
     [`sync_cap_${table}_i`]: `CREATE TRIGGER ${name('i')} AFTER INSERT ON ${t} WHEN sync_capture() BEGIN
-  ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, json_object(${allCols}));
+  ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, ${allCols});
 END`,
     [`sync_cap_${table}_u`]: `CREATE TRIGGER ${name('u')} AFTER UPDATE ON ${t} WHEN sync_capture() BEGIN
   ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, j FROM (SELECT ${changed} AS j) WHERE j IS NOT NULL;

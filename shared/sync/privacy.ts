@@ -1,0 +1,27 @@
+// Sensitive values on the wire (DOMAIN.md, Privacy): instructors and auditors never see full
+// citizen ids and phone numbers (db/people/privacy.ts), so HQ never sends them those values —
+// pulls, conflict records and push answers carry the masked form — and a masked value coming
+// back is never taken as a change: HQ ignores it, and the device does not capture it.
+import type { Role } from '../domain/enums.js';
+import { maskCitizenId, maskPhone } from '../domain/citizenId.js';
+import type { CellValue } from './protocol.js';
+
+/** Columns whose full value only some roles may hold, with how they are masked. */
+export const REDACTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, (v: string) => string | null>>>> = {
+  people: { citizen_id: maskCitizenId, phone: maskPhone },
+};
+
+/** The same rule as the detail screen's reveal (db/context.ts canSeeFullIds). */
+export const seesFullValues = (role: Role): boolean => role === 'county_organiser' || role === 'hq_admin';
+
+export const isRedactedColumn = (table: string, col: string): boolean => REDACTED_COLUMNS[table]?.[col] !== undefined;
+
+/** Masking writes '*', which no real citizen id or phone number holds. */
+export const looksMasked = (v: CellValue): boolean => typeof v === 'string' && v.includes('*');
+
+/** The value as a device of this role may receive it. */
+export function redactFor(role: Role, table: string, col: string, value: CellValue): CellValue {
+  const mask = REDACTED_COLUMNS[table]?.[col];
+  if (!mask || seesFullValues(role) || typeof value !== 'string') return value;
+  return mask(value);
+}
