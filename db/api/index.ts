@@ -1,6 +1,7 @@
 import { contract, isOpName, type OpName } from '../../shared/contract/index.js';
 import { ApiError, parseInput, type Envelope } from '../../shared/core/errors.js';
 import type { ApiContext } from '../context.js';
+import { assessmentHandlers } from '../assessment/handlers.js';
 import { orgHandlers } from '../org/handlers.js';
 import { orgLifeHandlers } from '../orglife/handlers.js';
 import { peopleHandlers } from '../people/handlers.js';
@@ -10,7 +11,7 @@ import { systemHandlers } from '../system/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, points: pointsHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -19,6 +20,7 @@ export const handlers: HandlerMap<OpName> = {
   ...orgHandlers,
   ...peopleHandlers,
   ...orgLifeHandlers,
+  ...assessmentHandlers,
   ...pointsHandlers,
 };
 

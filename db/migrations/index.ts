@@ -12,6 +12,7 @@ import * as redundantIndexes from './2026_11_30_redundant_indexes.js';
 import * as syncRelay from './2026_12_01_sync_relay.js';
 import * as importMappings from './2026_12_03_import_mappings.js';
 import * as points from './2026_12_04_points.js';
+import * as assessment from './2026_12_04_assessment.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_sync_relay': syncRelay,
   '2026_12_03_import_mappings': importMappings,
   '2026_12_04_points': points,
+  '2026_12_04_assessment': assessment,
 };

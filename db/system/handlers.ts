@@ -1,3 +1,4 @@
+import { assertAssessmentSetting } from '../../shared/assessment/thresholds.js';
 import { isUnder } from '../../shared/core/scope.js';
 import type { systemContract } from '../../shared/system/contract.js';
 import { canSeeFullIds, nowIso } from '../context.js';
@@ -24,6 +25,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
   },
   'settings.get': async (ctx) => readSettings(ctx.db, ctx.session.scopePath),
   'settings.set': async (ctx, { key, value }) => {
+    if (key.startsWith('assessment.')) assertAssessmentSetting(key, value);
     await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
     return readSettings(ctx.db, ctx.session.scopePath);
   },

@@ -1,6 +1,7 @@
 // The API contract: every operation the renderer may call, in one map. Each feature keeps its
 // operations in shared/<feature>/contract.ts; this file only joins them (a name may appear once).
 import type { InputOf, OpDef, ResultOf } from './define.js';
+import { assessmentContract } from '../assessment/contract.js';
 import { orgContract } from '../org/contract.js';
 import { orgLifeContract } from '../orglife/contract.js';
 import { peopleContract } from '../people/contract.js';
@@ -14,11 +15,12 @@ export const contract = {
   ...orgContract,
   ...peopleContract,
   ...orgLifeContract,
+  ...assessmentContract,
   ...pointsContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, points: pointsContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

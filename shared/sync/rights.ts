@@ -6,6 +6,8 @@ import { isUnder } from '../core/scope.js';
 const INSTRUCTOR_TABLES = new Set<string>([
   'people', 'members', 'recruits', 'activities', 'activity_outlets', 'attendance', 'attachments', 'instructor_visits', 'points_entries', 'points_objections',
   'quiz_attempts', 'member_history', 'registry_audit',
+  // an instructor works and completes the three-lists items they own
+  'rectification_items',
 ]);
 
 /** The audit trail of what a user exported or revealed is written by every role, auditors included. */

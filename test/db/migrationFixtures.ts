@@ -144,6 +144,17 @@ export const fixtures: Record<string, Fixture> = {
         ('刘组织员', '/hq/xa/lt/', 'post', '综合岗', 'blank', NULL, '${T}');
     `);
   },
+  // An escalation's rectification item on the branch and the two red months that opened it.
+  '2026_12_04_assessment': (raw) => {
+    raw.exec(`
+      INSERT INTO rectification_items (id, kind, title, subject_kind, subject_id, owner_person_id, due_on, status, source, source_ref, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000b001', 'rectification', '整改：临潼营业部党支部（月度主题党日）', 'org', '0190a000-0000-7000-8000-000000000010',
+         '0190a000-0000-7000-8000-000000000030', '2026-02-28', 'open', 'warning', 'esc|org:0190a000-0000-7000-8000-000000000010|meetings_monthly|2026-01|rectify', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO light_history (id, subject_kind, subject_id, indicator, period, colour, value, computed_at, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000b002', 'org', '0190a000-0000-7000-8000-000000000010', 'meetings_monthly', '2025-12', 'red', 1, '${T}', '/hq/xa/lt/', '${T}', '${T}'),
+        ('0190a000-0000-7000-8000-00000000b003', 'org', '0190a000-0000-7000-8000-000000000010', 'meetings_monthly', '2026-01', 'red', 1, '${T}', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
   // A member's ledger line, a published quarter and an objection to it.
   '2026_12_04_points': (raw) => {
     raw.exec(`

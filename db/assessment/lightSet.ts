@@ -1,0 +1,41 @@
+// The board's lights while they are being built: one per subject and indicator, and the roll-up of
+// organisation and outlet lights into their grid and county as the worst of them.
+import type { Indicator } from '../../shared/assessment/thresholds.js';
+import type { BoardLight, Cause, SubjectKind } from '../../shared/assessment/types.js';
+import { worstLight, type Light } from '../../shared/orglife/status.js';
+
+export const MAX_CAUSES = 300;
+
+export interface Subject { kind: SubjectKind; id: string; name: string; countyId: string | null; gridId: string | null }
+
+export class LightSet {
+  readonly lights = new Map<string, BoardLight>();
+
+  add(s: Subject, indicator: Indicator, colour: Light, value: number | null, causes: Cause[]): void {
+    this.lights.set(`${s.kind}|${s.id}|${indicator}`, {
+      subjectKind: s.kind, subjectId: s.id, subjectName: s.name, countyId: s.countyId, gridId: s.gridId, indicator, colour, value,
+      derived: false, causes: causes.slice(0, MAX_CAUSES), causeCount: causes.length,
+    });
+  }
+
+  /**
+   * A grid's and county's light for an indicator measured per organisation, outlet or instructor:
+   * the worst below it; the value counts the red ones; the causes are theirs.
+   */
+  rollUp(indicator: Indicator, units: Subject[], children: { countyId: string | null; gridId: string | null; colour: Light; causes: Cause[] }[]): void {
+    for (const u of units) {
+      const below = children.filter((c) => (u.kind === 'county' ? c.countyId === u.id : c.gridId === u.id));
+      if (!below.length) continue;
+      const colour = worstLight(below.map((c) => c.colour));
+      const causes = below.filter((c) => c.colour === 'red' || c.colour === 'yellow').flatMap((c) => c.causes);
+      this.lights.set(`${u.kind}|${u.id}|${indicator}`, {
+        subjectKind: u.kind, subjectId: u.id, subjectName: u.name, countyId: u.kind === 'county' ? u.id : u.countyId, gridId: u.kind === 'grid' ? u.id : null,
+        indicator, colour, value: below.filter((c) => c.colour === 'red').length, derived: true, causes: causes.slice(0, MAX_CAUSES), causeCount: causes.length,
+      });
+    }
+  }
+
+  of(kind: SubjectKind, indicator: Indicator): BoardLight[] {
+    return [...this.lights.values()].filter((l) => l.subjectKind === kind && l.indicator === indicator);
+  }
+}

@@ -1,0 +1,194 @@
+// The board's measured indicators (DOMAIN.md warnings table) from the loaded facts: coverage,
+// contact, attendance, months without organisation life, overdue conversions, overdue items and
+// data quality. Org-life cadence and instructor duties come from orglife's own rules (cadence.ts).
+import { citizenIdProblem } from '../../shared/domain/citizenId.js';
+import { countLight, ratioLight, wholeMonthsBetween } from '../../shared/assessment/lights.js';
+import type { AssessmentSettings } from '../../shared/assessment/thresholds.js';
+import type { Cause } from '../../shared/assessment/types.js';
+import { daysBetween } from '../../shared/orglife/periods.js';
+import { FIELD_TEXT } from '../../shared/assessment/fieldText.js';
+import type { AbsentMark, AttendanceCount, MemberFact, OpenItem, OrgFact, OutletFact, PersonFact } from './facts.js';
+import type { LightSet, Subject } from './lightSet.js';
+
+export interface Subjects { orgs: Map<string, Subject>; outlets: Map<string, Subject>; units: Subject[] }
+
+const person = (id: string, name: string, zh: string, en: string): Cause => ({ kind: 'person', id, name, detail: { zh, en } });
+/** Items bucketed by the county and grid they lie in: one pass, not one per unit (a province has hundreds). */
+function byUnit<T>(items: T[], place: (t: T) => { countyId: string | null; gridId: string | null }): (u: Subject) => T[] {
+  const m = new Map<string, T[]>();
+  for (const t of items) {
+    const p = place(t);
+    for (const id of [p.countyId, p.gridId]) if (id) (m.get(id) ?? m.set(id, []).get(id)!).push(t);
+  }
+  return (u) => m.get(u.id) ?? [];
+}
+
+/** Members covered by an organisation, per outlet with members and per grid and county. */
+export function coverage(set: LightSet, subj: Subjects, outlets: OutletFact[], members: MemberFact[], s: AssessmentSettings, contacted: Set<string>): void {
+  const byOutlet = new Map<string, MemberFact[]>();
+  for (const m of members) if (m.outletId) (byOutlet.get(m.outletId) ?? byOutlet.set(m.outletId, []).get(m.outletId)!).push(m);
+  const withMembers = outlets.filter((o) => byOutlet.has(o.id));
+  for (const o of withMembers) {
+    const sub = subj.outlets.get(o.id)!;
+    const ms = byOutlet.get(o.id)!;
+    set.add(sub, 'coverage', ratioLight(o.covered ? 1 : 0, s.thresholds.coverage), o.covered ? 1 : 0,
+      o.covered ? [] : ms.map((m) => person(m.personId, m.name, '所在网点无党组织覆盖', 'Their outlet has no covering organisation')));
+    const had = contacted.has(o.id);
+    set.add(sub, 'contact', ratioLight(had ? 1 : 0, s.thresholds.contact), had ? 1 : 0,
+      had ? [] : [{ kind: 'outlet', id: o.id, name: o.name, detail: { zh: `近 ${s.windows.contactDays} 天无党建活动或走访`, en: `No Party activity or visit in ${s.windows.contactDays} days` } }]);
+  }
+  const outletsOf = byUnit(withMembers, (o) => subj.outlets.get(o.id)!);
+  for (const u of subj.units) {
+    const os = outletsOf(u);
+    if (!os.length) continue;
+    const total = os.reduce((n, o) => n + byOutlet.get(o.id)!.length, 0);
+    const covered = os.filter((o) => o.covered).reduce((n, o) => n + byOutlet.get(o.id)!.length, 0);
+    const rc = covered / total;
+    set.add(u, 'coverage', ratioLight(rc, s.thresholds.coverage), rc,
+      os.filter((o) => !o.covered).flatMap((o) => byOutlet.get(o.id)!.map((m) => person(m.personId, m.name, `${o.name}无党组织覆盖`, `${o.name} has no covering organisation`))));
+    const missing = os.filter((o) => !contacted.has(o.id));
+    const rt = (os.length - missing.length) / os.length;
+    set.add(u, 'contact', ratioLight(rt, s.thresholds.contact), rt,
+      missing.map((o) => ({ kind: 'outlet', id: o.id, name: o.name, detail: { zh: `近 ${s.windows.contactDays} 天无党建活动或走访`, en: `No Party activity or visit in ${s.windows.contactDays} days` } })));
+  }
+}
+
+/** Present over expected, excused absences left out of both. */
+export function attendance(set: LightSet, subj: Subjects, counts: AttendanceCount[], absent: AbsentMark[], s: AssessmentSettings): void {
+  const causesOf = (orgIds: Set<string>) =>
+    absent.filter((a) => orgIds.has(a.orgId)).map((a) => person(a.personId, a.name, `${a.heldOn}「${a.title}」缺席`, `Absent from "${a.title}" on ${a.heldOn}`));
+  for (const c of counts) {
+    const sub = subj.orgs.get(c.orgId);
+    const expected = c.present + c.absent;
+    if (!sub || !expected) continue;
+    set.add(sub, 'attendance', ratioLight(c.present / expected, s.thresholds.attendance), c.present / expected, causesOf(new Set([c.orgId])));
+  }
+  const countsOf = byUnit(counts.filter((c) => subj.orgs.has(c.orgId)), (c) => subj.orgs.get(c.orgId)!);
+  for (const u of subj.units) {
+    const cs = countsOf(u);
+    const present = cs.reduce((n, c) => n + c.present, 0);
+    const expected = cs.reduce((n, c) => n + c.present + c.absent, 0);
+    if (!expected) continue;
+    set.add(u, 'attendance', ratioLight(present / expected, s.thresholds.attendance), present / expected, causesOf(new Set(cs.map((c) => c.orgId))));
+  }
+}
+
+/** Months since a member last attended (or joined), per organisation: its worst member. */
+export function memberGap(set: LightSet, subj: Subjects, orgs: OrgFact[], members: MemberFact[], s: AssessmentSettings, asOf: string): void {
+  const b = s.thresholds.member_gap;
+  const byOrg = new Map<string, { m: MemberFact; months: number }[]>();
+  for (const m of members) {
+    const since = m.lastOn && m.lastOn > m.joinDate ? m.lastOn : m.joinDate;
+    (byOrg.get(m.branchId) ?? byOrg.set(m.branchId, []).get(m.branchId)!).push({ m, months: wholeMonthsBetween(since, asOf) });
+  }
+  const children = [];
+  for (const o of orgs) {
+    const list = byOrg.get(o.id);
+    const sub = subj.orgs.get(o.id);
+    if (!list || !sub) continue;
+    const worst = Math.max(...list.map((x) => x.months));
+    const causes = list.filter((x) => x.months >= b.yellowFrom).sort((x, y) => y.months - x.months).map(({ m, months }) =>
+      person(m.personId, m.name, `${months} 个月未参加组织生活（最近一次：${m.lastOn ?? '无记录'}）`, `${months} months without organisation life (last: ${m.lastOn ?? 'none'})`));
+    const colour = countLight(worst, b);
+    set.add(sub, 'member_gap', colour, worst, causes);
+    children.push({ ...sub, colour, causes });
+  }
+  set.rollUp('member_gap', subj.units, children);
+}
+
+/** Probationary members whose conversion date has passed, per organisation. */
+export function probation(set: LightSet, subj: Subjects, list: { personId: string; name: string; orgId: string | null; dueOn: string }[], s: AssessmentSettings, asOf: string): void {
+  const b = s.thresholds.probation_overdue;
+  const byOrg = new Map<string, { personId: string; name: string; days: number }[]>();
+  for (const p of list) {
+    if (!p.orgId) continue;
+    const days = Math.max(0, daysBetween(p.dueOn, asOf));
+    (byOrg.get(p.orgId) ?? byOrg.set(p.orgId, []).get(p.orgId)!).push({ personId: p.personId, name: p.name, days });
+  }
+  const children = [];
+  for (const [orgId, ps] of byOrg) {
+    const sub = subj.orgs.get(orgId);
+    if (!sub) continue;
+    const worst = Math.max(...ps.map((x) => x.days));
+    const causes = ps.filter((x) => x.days >= b.yellowFrom).map((x) => person(x.personId, x.name, `转正逾期 ${x.days} 天`, `Conversion ${x.days} days overdue`));
+    const colour = countLight(worst, b);
+    set.add(sub, 'probation_overdue', colour, worst, causes);
+    children.push({ ...sub, colour, causes });
+  }
+  set.rollUp('probation_overdue', subj.units, children);
+}
+
+/** Open items past their due date, on the organisation or outlet they concern and on every unit above. */
+export function overdueItems(set: LightSet, subj: Subjects, items: OpenItem[], s: AssessmentSettings, asOf: string, placeOf: (path: string) => { countyId: string | null; gridId: string | null }): void {
+  const b = s.thresholds.rectification_overdue;
+  const cause = (i: OpenItem, days: number): Cause => ({ kind: 'item', id: i.id, name: i.title, detail: { zh: `逾期 ${days} 天（应于 ${i.dueOn} 完成）`, en: `${days} days overdue (due ${i.dueOn})` } });
+  const dated = items.map((i) => ({ i, days: daysBetween(i.dueOn, asOf) }));
+  const bySubject = new Map<Subject, typeof dated>();
+  for (const d of dated) {
+    const sub = d.i.subjectKind === 'org' ? subj.orgs.get(d.i.subjectId ?? '') : subj.outlets.get((d.i.subjectKind === 'outlet' ? d.i.subjectId : d.i.outletOfPerson) ?? '');
+    if (sub) (bySubject.get(sub) ?? bySubject.set(sub, []).get(sub)!).push(d);
+  }
+  const light = (sub: Subject, list: typeof dated) => {
+    const worst = Math.max(0, ...list.map((d) => d.days));
+    set.add(sub, 'rectification_overdue', countLight(worst, b), worst, list.sort((x, y) => y.days - x.days).map((d) => cause(d.i, d.days)));
+  };
+  for (const [sub, list] of bySubject) light(sub, list);
+  const datedOf = byUnit(dated, (d) => placeOf(d.i.scopePath));
+  for (const u of subj.units) light(u, datedOf(u));
+}
+
+function duplicateIds(people: PersonFact[]): Set<string> {
+  const out = new Set<string>();
+  const group = (key: (p: PersonFact) => string | null, same: (a: PersonFact, b: PersonFact) => boolean) => {
+    const by = new Map<string, PersonFact[]>();
+    for (const p of people) {
+      const k = key(p);
+      if (k) (by.get(k) ?? by.set(k, []).get(k)!).push(p);
+    }
+    for (const list of by.values()) {
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (same(list[i]!, list[j]!)) out.add(list[i]!.id).add(list[j]!.id);
+    }
+  };
+  group((p) => p.fields.citizen_id ?? null, () => true);
+  // Same name and birth date: two people unless both ids are present and differ (as the duplicates screen says).
+  group((p) => (p.fields.birth_date ? `${p.name}|${p.fields.birth_date}` : null), (a, b) => !(a.fields.citizen_id && b.fields.citizen_id && a.fields.citizen_id !== b.fields.citizen_id));
+  return out;
+}
+
+/** Share of person records without a defect, per outlet and unit; each defect named. */
+export function dataQuality(set: LightSet, subj: Subjects, people: PersonFact[], s: AssessmentSettings, placeOf: (path: string) => { countyId: string | null; gridId: string | null }): void {
+  const dupes = duplicateIds(people);
+  const problems = new Map<string, Cause>();
+  for (const p of people) {
+    const zh: string[] = [];
+    const en: string[] = [];
+    const blank = s.requiredFields.filter((f) => !p.fields[f]?.toString().trim());
+    if (blank.length) {
+      zh.push(`缺少${blank.map((f) => FIELD_TEXT[f].zh).join('、')}`);
+      en.push(`missing ${blank.map((f) => FIELD_TEXT[f].en).join(', ')}`);
+    }
+    const id = p.fields.citizen_id;
+    if (id && citizenIdProblem(id)) {
+      zh.push('身份证号校验不通过');
+      en.push('citizen id fails its check');
+    }
+    if (dupes.has(p.id)) {
+      zh.push('疑似重复登记');
+      en.push('likely registered twice');
+    }
+    if (zh.length) problems.set(p.id, { kind: 'person', id: p.id, name: p.name, detail: { zh: zh.join('；'), en: en.join('; ') } });
+  }
+  const share = (ps: PersonFact[]) => (ps.length ? (ps.length - ps.filter((p) => problems.has(p.id)).length) / ps.length : null);
+  const causes = (ps: PersonFact[]) => ps.filter((p) => problems.has(p.id)).map((p) => problems.get(p.id)!);
+  const byOutlet = new Map<string, PersonFact[]>();
+  for (const p of people) if (p.outletId) (byOutlet.get(p.outletId) ?? byOutlet.set(p.outletId, []).get(p.outletId)!).push(p);
+  for (const [outletId, ps] of byOutlet) {
+    const sub = subj.outlets.get(outletId);
+    if (sub) set.add(sub, 'data_quality', ratioLight(share(ps), s.thresholds.data_quality), share(ps), causes(ps));
+  }
+  const peopleOf = byUnit(people, (p) => placeOf(p.scopePath));
+  for (const u of subj.units) {
+    const ps = peopleOf(u);
+    if (ps.length) set.add(u, 'data_quality', ratioLight(share(ps), s.thresholds.data_quality), share(ps), causes(ps));
+  }
+}

@@ -1,0 +1,18 @@
+// Operations of the assessment feature: the warning board (红黄绿灯) and the three lists (三单).
+import { z } from 'zod';
+import { read, write, type FilePayload, type Page } from '../contract/define.js';
+import { assessmentExport, boardInput, itemList, itemMove, itemSave, recordInput } from './schemas.js';
+import type { AssessmentSettings } from './thresholds.js';
+import type { Board, ItemRow, RecordResult } from './types.js';
+
+export const assessmentContract = {
+  'assessment.settings': read<AssessmentSettings>()(z.strictObject({})),
+  'assessment.board': read<Board>()(boardInput),
+  /** Keeps the period's lights (and the previous period's, if not yet kept) and escalates two reds in a row. */
+  'assessment.record': write<RecordResult>()(recordInput),
+  // Exports are reads that log themselves, like the registry's.
+  'assessment.export': read<FilePayload>()(assessmentExport),
+  'rectification.list': read<Page<ItemRow>>()(itemList),
+  'rectification.save': write<ItemRow>()(itemSave),
+  'rectification.move': write<ItemRow>()(itemMove),
+} as const;
