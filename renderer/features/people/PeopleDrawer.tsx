@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { POLITICAL_STATUS, POSTS } from '../../../shared/domain/enums.js';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';
-import { PersonForm } from './PersonForm';
+import { PersonRecord } from './record/PersonRecord';
 import { useFieldLabel, useRegText } from './text';
 import { usePeople, type PeopleFilter } from './usePeople';
 import type { PersonRow } from '../../../shared/people/personTypes.js';
@@ -44,7 +44,7 @@ function Inner({ drill, onClose }: { drill: Drill; onClose(): void }) {
           ]}
         />
       </Space>
-      <PersonForm open={!!open} personId={open ?? undefined} onClose={(saved) => { setOpen(null); if (saved) void people.reload(); }} />
+      <PersonRecord open={!!open} personId={open ?? undefined} onClose={(saved) => { setOpen(null); if (saved) void people.reload(); }} />
     </Drawer>
   );
 }

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { reportOnForm, saveChecked } from '../../components/formErrors';
 import { OutletSelect } from '../../components/OutletSelect';
 import { useApi } from '../../components/useApi';
+import { formatDateTime } from '../../components/formatDate';
 import { useT } from '../../i18n';
 import { PersonLifecycle } from './PersonLifecycle';
 import { RevealButton } from './RevealButton';
@@ -215,7 +216,7 @@ export function PersonForm(props: { open: boolean; personId?: string; defaultOut
         )}
         {existing && <PersonLifecycle person={existing} onChanged={(p) => { setExisting(p); form.setFieldsValue({ member: toFormValues(p).member }); }} />}
         {existing?.synthetic && <Alert type="warning" showIcon title={t('common.synthetic')} />}
-        {existing && <Typography.Text type="secondary">{existing.updatedAt}</Typography.Text>}
+        {existing && <Typography.Text type="secondary">{t('person.updated', { at: formatDateTime(existing.updatedAt) })}</Typography.Text>}
       </Form>
     </Drawer>
   );

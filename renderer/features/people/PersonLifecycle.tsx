@@ -1,13 +1,14 @@
-import { App, Button, Col, DatePicker, Divider, Empty, Input, Radio, Row, Select, Space, Timeline, Typography } from 'antd';
+import { App, Button, Col, DatePicker, Divider, Input, Radio, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { MOBILITY, POLITICAL_STATUS, RECRUIT_STAGES, STANDINGS, type Labelled } from '../../../shared/domain/enums.js';
-import type { HistoryEntry } from '../../../shared/people/types.js';
+import { todayInBeijing } from '../../../shared/core/dates.js';
+import { MOBILITY, STANDINGS } from '../../../shared/domain/enums.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
-import { useRegText, type RegKey } from './text';
+import { HistoryTimeline } from './record/HistoryTimeline';
+import { useRegText } from './text';
 import type { PersonDetail } from '../../../shared/people/personTypes.js';
 
 type Kind = 'standing' | 'mobility' | 'lost_contact';
@@ -15,27 +16,17 @@ type Kind = 'standing' | 'mobility' | 'lost_contact';
 /** A person's history (standing, mobility, lost contact, status, stage, branch, merges) and, for members, a change to record. */
 export function PersonLifecycle({ person, onChanged }: { person: PersonDetail; onChanged(p: PersonDetail): void }) {
   const r = useRegText();
-  const { label, options, lang } = useT();
+  const { options, lang } = useT();
   const { message } = App.useApp();
   const history = useApi('people.history', { personId: person.id });
   const [kind, setKind] = useState<Kind>('standing');
-  const [on, setOn] = useState<Dayjs | null>(dayjs());
+  const [on, setOn] = useState<Dayjs | null>(() => dayjs(todayInBeijing()));
   const [value, setValue] = useState<string | undefined>();
   const [lost, setLost] = useState(!person.member?.lostContact);
   const [destination, setDestination] = useState('');
   const [cardNo, setCardNo] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-
-  const show = (h: HistoryEntry, v: string | null) => {
-    if (!v) return '—';
-    const tables: Record<string, Labelled> = { standing: STANDINGS, political_status: POLITICAL_STATUS, recruit_stage: RECRUIT_STAGES };
-    if (tables[h.kind]) return label(tables[h.kind]!, v);
-    if (h.kind === 'mobility') return v === 'none' ? label(MOBILITY, 'none') : `${label(MOBILITY, v.split(':')[0])}：${v.split(':').slice(1).join(':')}`;
-    if (h.kind === 'lost_contact') return v === 'lost' ? r('change.lostYes') : r('change.lostNo');
-    if (h.kind === 'merge') return v;
-    return v;
-  };
 
   const record = async () => {
     const date = on?.format('YYYY-MM-DD') ?? '';
@@ -89,21 +80,7 @@ export function PersonLifecycle({ person, onChanged }: { person: PersonDetail; o
         </>
       )}
       <Divider titlePlacement="start">{r('history')}</Divider>
-      {history.data?.length ? (
-        <Timeline
-          items={history.data.map((h) => ({
-            key: h.id,
-            content: (
-              <div>
-                <Typography.Text strong>{h.onDate}</Typography.Text> {r(`kind.${h.kind}` as RegKey)}：{h.kind === 'merge' ? show(h, h.fromValue) : `${show(h, h.fromValue)} → ${show(h, h.toValue)}`}
-                <Typography.Text type="secondary">{h.reason ? `（${h.reason}）` : ''} · {h.recordedBy}</Typography.Text>
-              </div>
-            ),
-          }))}
-        />
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={r('history.empty')} />
-      )}
+      <HistoryTimeline entries={history.data} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { ExportButton } from './ExportButton';
 import { ImportDrawer } from './import/ImportDrawer';
-import { PersonForm } from './PersonForm';
+import { PersonRecord } from './record/PersonRecord';
 import { useRegText } from './text';
 import { usePeople, type PeopleFilter } from './usePeople';
 import type { PersonRow } from '../../../shared/people/personTypes.js';
@@ -82,7 +82,7 @@ export function RosterTab() {
           },
         ]}
       />
-      <PersonForm
+      <PersonRecord
         open={!!editing}
         personId={editing?.id}
         onClose={(saved) => {

@@ -6,7 +6,7 @@ import { UnitSelect } from '../../../components/UnitSelect';
 import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { ExportButton } from '../ExportButton';
-import { PersonForm } from '../PersonForm';
+import { PersonRecord } from '../record/PersonRecord';
 import { useRegText } from '../text';
 
 /** The mobility register (流动党员) and the lost-contact register (失联党员). Changes are recorded on the person. */
@@ -54,7 +54,7 @@ export function RegistersPanel() {
           </Card>
         </Col>
       </Row>
-      <PersonForm open={!!open} personId={open ?? undefined} onClose={(saved) => { setOpen(null); if (saved) { void mobility.reload(); void lost.reload(); } }} />
+      <PersonRecord open={!!open} personId={open ?? undefined} onClose={(saved) => { setOpen(null); if (saved) { void mobility.reload(); void lost.reload(); } }} />
     </Space>
   );
 }

@@ -1,0 +1,105 @@
+// Opening a person shows their record (who they are, their standing and its history, probation, the
+// organisational life they took part in); 编辑 opens the form over it, and saving comes back to the
+// record with the change. A new person starts with the form and lands on their record once saved.
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Drawer, Space, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { POLITICAL_STATUS } from '../../../../shared/domain/enums.js';
+import { formatDateTime } from '../../../components/formatDate';
+import { errorText } from '../../../components/formErrors';
+import { useApi } from '../../../components/useApi';
+import { useT } from '../../../i18n';
+import { PersonForm } from '../PersonForm';
+import { useRegText } from '../text';
+import { AttendedTable, HostedTable } from './ActivityTables';
+import { HistoryTimeline } from './HistoryTimeline';
+import { RecordSummary } from './RecordSummary';
+import type { PersonRecord as RecordData } from '../../../../shared/people/recordTypes.js';
+
+export function PersonRecord(props: { open: boolean; personId?: string; onClose(changed?: boolean): void }) {
+  const { t } = useT();
+  const [id, setId] = useState(props.personId);
+  const [editing, setEditing] = useState(false);
+  const [changed, setChanged] = useState(false);
+  useEffect(() => {
+    setId(props.personId);
+    setEditing(props.open && !props.personId);
+    setChanged(false);
+  }, [props.open, props.personId]);
+  const record = useApi('people.record', props.open && id ? { id } : null);
+  const close = () => props.onClose(changed);
+
+  return (
+    <>
+      {id && (
+        <Drawer
+          open={props.open}
+          size={960}
+          title={record.data ? <Title record={record.data} /> : null}
+          onClose={close}
+          destroyOnHidden
+          extra={<Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={!record.data}>{t('common.edit')}</Button>}
+        >
+          <Body record={record.data} error={record.error} />
+        </Drawer>
+      )}
+      <PersonForm
+        open={props.open && editing}
+        personId={id}
+        onClose={(saved) => {
+          setEditing(false);
+          if (saved) {
+            setChanged(true);
+            setId(saved.id);
+          }
+          if (!id && !saved) return props.onClose(false);
+          // The form also records changes of standing on the spot: the record is read again either way.
+          void record.reload();
+        }}
+      />
+    </>
+  );
+}
+
+function Title({ record }: { record: RecordData }) {
+  const { label } = useT();
+  return (
+    <Space>
+      <span data-testid="record-name">{record.person.name}</span>
+      <Tag color={record.person.member ? 'red' : undefined}>{label(POLITICAL_STATUS, record.person.politicalStatus)}</Tag>
+    </Space>
+  );
+}
+
+function Body({ record, error }: { record: RecordData | undefined; error: unknown }) {
+  const { t, lang } = useT();
+  const r = useRegText();
+  if (error) return <Typography.Text type="danger">{errorText(error, lang)}</Typography.Text>;
+  if (!record) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
+  const a = record.attendance;
+  const attended = a.present + a.absent + a.excused;
+  // A points section (积分) joins these tabs once the points feature keeps a ledger per member;
+  // until then the record shows nothing about points rather than an empty promise.
+  return (
+    <>
+      <RecordSummary record={record} />
+      <Tabs
+        style={{ marginTop: 12 }}
+        items={[
+          {
+            key: 'attended', label: `${t('person.attended')}（${attended}）`,
+            children: (
+              <>
+                <Typography.Text type="secondary" data-testid="record-attendance-counts">{t('person.attendedCounts', { ...a })}</Typography.Text>
+                <AttendedTable personId={record.person.id} />
+              </>
+            ),
+          },
+          { key: 'hosted', label: `${t('person.hosted')}（${record.hostedCount}）`, children: <HostedTable personId={record.person.id} /> },
+          { key: 'history', label: `${r('history')}（${record.history.length}）`, children: <HistoryTimeline entries={record.history} /> },
+        ]}
+      />
+      <Typography.Text type="secondary">{t('person.updated', { at: formatDateTime(record.person.updatedAt) })}</Typography.Text>
+    </>
+  );
+}
