@@ -32,9 +32,9 @@ export function RegistersPanel() {
                 { title: r('name'), dataIndex: 'name', width: 80, render: name },
                 { title: r('col.type'), dataIndex: 'mobility', width: 90, render: (v: string) => <Tag>{label(MOBILITY, v)}</Tag> },
                 { title: r('reg.destination'), dataIndex: 'destination', ellipsis: true },
-                { title: r('reg.since'), dataIndex: 'since', width: 100 },
-                { title: r('reg.card'), dataIndex: 'cardNo', width: 110 },
-                { title: r('reg.months'), dataIndex: 'monthsAway', width: 70, render: (v: number | null, row) => (row.shouldTransfer ? <Tooltip title={r('reg.transfer')}><Tag color="orange">{v}</Tag></Tooltip> : v) },
+                { title: r('reg.since'), dataIndex: 'since', width: 96 },
+                { title: r('reg.card'), dataIndex: 'cardNo', width: 150, ellipsis: true },
+                { title: r('reg.months'), dataIndex: 'monthsAway', width: 72, render: (v: number | null, row) => (row.shouldTransfer ? <Tooltip title={r('reg.transfer')}><Tag color="orange">{v}</Tag></Tooltip> : v) },
               ]}
             />
           </Card>
@@ -46,9 +46,9 @@ export function RegistersPanel() {
               pagination={{ pageSize: 15, hideOnSinglePage: true, size: 'small' }}
               columns={[
                 { title: r('name'), dataIndex: 'name', width: 80, render: name },
-                { title: r('reg.since'), dataIndex: 'since', width: 100 },
+                { title: r('reg.since'), dataIndex: 'since', width: 96 },
                 { title: r('reg.reason'), dataIndex: 'reason', ellipsis: true },
-                { title: r('reg.months'), dataIndex: 'monthsLost', width: 60 },
+                { title: r('reg.months'), dataIndex: 'monthsLost', width: 72 },
               ]}
             />
           </Card>
