@@ -1,53 +1,15 @@
-import { Button, Card, Col, Empty, Input, Row, Space, Table, Tabs, Tag, Tree, Typography } from 'antd';
+import { Button, Card, Col, Empty, Input, Row, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Instructor, OrgUnit, PartyOrgSummary } from '../../../shared/org/types.js';
 import { ORG_TYPES, ORG_UNIT_LEVELS, SETTING_MODES } from '../../../shared/domain/enums.js';
 import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { InstructorForm } from './InstructorForm';
+import { OrgTree } from './OrgTree';
 import { PartyOrgForm } from './PartyOrgForm';
 import { childLevel, UnitForm } from './UnitForm';
-
-interface TreeNode {
-  key: string;
-  title: React.ReactNode;
-  children: TreeNode[];
-}
-
-function buildTree(units: OrgUnit[], filter: string): TreeNode[] {
-  const nodes = new Map<string, TreeNode>();
-  const roots: TreeNode[] = [];
-  const keep = new Set<string>();
-  if (filter) {
-    const byId = new Map(units.map((u) => [u.id, u]));
-    for (const u of units) {
-      if (!u.name.includes(filter)) continue;
-      for (let cur: OrgUnit | undefined = u; cur; cur = cur.parentId ? byId.get(cur.parentId) : undefined) keep.add(cur.id);
-    }
-  }
-  for (const u of units) {
-    if (filter && !keep.has(u.id)) continue;
-    nodes.set(u.id, {
-      key: u.id,
-      title: (
-        <span>
-          {u.name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{u.outletCount}/{u.memberCount}</Typography.Text>
-        </span>
-      ),
-      children: [],
-    });
-  }
-  for (const u of units) {
-    const n = nodes.get(u.id);
-    if (!n) continue;
-    const parent = u.parentId ? nodes.get(u.parentId) : undefined;
-    if (parent) parent.children.push(n);
-    else roots.push(n);
-  }
-  return roots;
-}
 
 export function OrgPage() {
   const { t, label, lang } = useT();
@@ -60,36 +22,31 @@ export function OrgPage() {
   const unit = units.data?.find((u) => u.id === selected);
   const orgs = useApi('partyOrgs.list', unit ? { unitId: unit.id } : null);
   const instructors = useApi('instructors.list', unit ? { unitId: unit.id } : null);
-  const tree = useMemo(() => buildTree(units.data ?? [], filter), [units.data, filter]);
   const L = (k: string) => FIELD_LABELS[k]![lang];
   const none = units.data && units.data.length === 0;
 
   return (
     <Row gutter={12}>
-      <Col span={7}>
+      <Col span={6}>
         <Card size="small" title={t('org.units')} extra={none && <Button size="small" type="primary" onClick={() => setUnitForm({})}>{t('org.newRoot')}</Button>}>
           {none ? (
             <Empty description={t('org.noUnits')} />
           ) : (
             <>
               <Input.Search allowClear size="small" placeholder={t('common.search')} onSearch={setFilter} style={{ marginBottom: 8 }} />
-              <div style={{ height: 'calc(100vh - 210px)', overflow: 'auto' }}>
-                <Tree treeData={tree} selectedKeys={selected ? [selected] : []} onSelect={(k) => setSelected(k[0] as string | undefined)} defaultExpandAll={(units.data?.length ?? 0) < 150 || !!filter}
-                  defaultExpandedKeys={tree.flatMap((n) => [n.key, ...n.children.map((c) => c.key)])}
-                  key={`${filter}|${units.data?.length ?? 0}`} blockNode />
-              </div>
+              <OrgTree units={units.data ?? []} filter={filter} selected={selected} onSelect={setSelected} />
             </>
           )}
         </Card>
       </Col>
-      <Col span={17}>
+      <Col span={18}>
         {!unit ? (
           <Card size="small"><Empty description={t('org.selectUnit')} /></Card>
         ) : (
           <Card
             size="small"
             title={<Space>{unit.name}<Tag>{label(ORG_UNIT_LEVELS, unit.level)}</Tag><Typography.Text type="secondary">{unit.path}</Typography.Text></Space>}
-            extra={childLevel(unit) && <Button size="small" icon={<PlusOutlined />} onClick={() => setUnitForm({ parent: unit })}>{`${t('common.new')}${label(ORG_UNIT_LEVELS, childLevel(unit))}`}</Button>}
+            extra={childLevel(unit) && <Button size="small" icon={<PlusOutlined />} onClick={() => setUnitForm({ parent: unit })}>{lang === 'en' ? `${t('common.new')} ${label(ORG_UNIT_LEVELS, childLevel(unit)).toLowerCase()}` : `${t('common.new')}${label(ORG_UNIT_LEVELS, childLevel(unit))}`}</Button>}
           >
             <Tabs
               items={[
@@ -104,15 +61,19 @@ export function OrgPage() {
                         scroll={{ y: 'calc(100vh - 330px)' }}
                         locale={{ emptyText: t('common.none') }}
                         columns={[
-                          { title: L('name'), dataIndex: 'name', ellipsis: true, render: (v: string, o) => <a onClick={() => setOrgForm({ id: o.id })}>{v}</a> },
-                          { title: L('orgType'), dataIndex: 'orgType', width: 100, render: (v: string) => label(ORG_TYPES, v) },
-                          { title: L('settingMode'), dataIndex: 'settingMode', width: 110, render: (v: string) => label(SETTING_MODES, v) },
-                          { title: L('unitId'), dataIndex: 'unitName', width: 110, ellipsis: true },
-                          { title: t('org.secretary'), dataIndex: 'secretaryName', width: 80, render: (v: string | null) => v ?? '—' },
-                          { title: t('org.members'), dataIndex: 'memberCount', width: 60, align: 'right' },
-                          { title: t('org.fullMembers'), dataIndex: 'fullMemberCount', width: 80, align: 'right' },
-                          { title: t('org.outlets'), dataIndex: 'outletCount', width: 80, align: 'right' },
-                          { title: L('termEnd'), dataIndex: 'termEnd', width: 100 },
+                          // The name takes what the fixed columns leave (about 12 characters at 1366 px); the
+                          // whole name shows on hover. English headers are short enough not to break inside a word.
+                          { title: L('name'), dataIndex: 'name', ellipsis: { showTitle: false }, render: (v: string, o) => <a title={v} data-testid="party-org-name" onClick={() => setOrgForm({ id: o.id })}>{v}</a> },
+                          { title: t('org.col.type'), dataIndex: 'orgType', width: 96, ellipsis: true, render: (v: string) => label(ORG_TYPES, v) },
+                          { title: t('org.col.mode'), dataIndex: 'settingMode', width: 112, ellipsis: true, render: (v: string) => label(SETTING_MODES, v) },
+                          { title: L('unitId'), dataIndex: 'unitName', width: 104, ellipsis: true },
+                          { title: t('org.secretary'), dataIndex: 'secretaryName', width: 84, ellipsis: true, render: (v: string | null) => v ?? '—' },
+                          {
+                            title: <Tooltip title={t('org.membersFullHint')}>{t('org.membersFull')}</Tooltip>, dataIndex: 'memberCount', width: 96, align: 'right',
+                            render: (n: number, o) => t('org.membersFullValue', { n, full: o.fullMemberCount }),
+                          },
+                          { title: <Tooltip title={t('org.outletsHint')}>{t('org.col.outlets')}</Tooltip>, dataIndex: 'outletCount', width: 72, align: 'right' },
+                          { title: L('termEnd'), dataIndex: 'termEnd', width: 96 },
                         ]}
                       />
                     </>

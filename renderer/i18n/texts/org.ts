@@ -18,6 +18,16 @@ export const zh = {
   'outlets.memberCount': '党员数',
   'outlets.empty': '没有符合条件的网点',
   'outlets.uncovered': '未覆盖',
+  'outlets.covered': '已覆盖',
+  'org.countsKey': '单位后的数字：网点数 / 党员数（含下级单位）',
+  'org.countsHint': '本单位及下级单位共有网点 {outlets} 个、党员 {members} 名（含预备党员）',
+  'org.col.type': '组织类型',
+  'org.col.mode': '设置方式',
+  'org.col.outlets': '网点',
+  'org.outletsHint': '本组织覆盖的网点数',
+  'org.membersFull': '党员（正式）',
+  'org.membersFullHint': '本组织的党员人数，括号内为其中的正式党员',
+  'org.membersFullValue': '{n}（{full}）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -38,4 +48,14 @@ export const en: Record<keyof typeof zh, string> = {
   'outlets.memberCount': 'Members',
   'outlets.empty': 'No outlets match',
   'outlets.uncovered': 'Uncovered',
+  'outlets.covered': 'Covered',
+  'org.countsKey': 'Numbers after a unit: outlets / Party members (with its sub-units)',
+  'org.countsHint': '{outlets} outlets and {members} Party members (probationary included) in this unit and its sub-units',
+  'org.col.type': 'Type',
+  'org.col.mode': 'Set up as',
+  'org.col.outlets': 'Outlets',
+  'org.outletsHint': 'Outlets this organisation covers',
+  'org.membersFull': 'Members (full)',
+  'org.membersFullHint': 'Party members of this organisation; in brackets, how many are full members',
+  'org.membersFullValue': '{n} ({full})',
 };

@@ -180,7 +180,7 @@ export const en: Record<keyof typeof zh, string> = {
   'act.talkeeOutside': 'Talked with (non-member)',
   'act.visitOutlet': 'Outlet visited',
   'act.visitDone': 'What was done',
-  'act.attendanceCol': 'Present/expected',
+  'act.attendanceCol': 'Present / expected',
   'act.recordedBy': 'Recorded by',
   'act.planned': 'planned',
   'act.allUnits': 'All units',

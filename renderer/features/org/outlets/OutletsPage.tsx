@@ -36,8 +36,8 @@ export function OutletsPage() {
           <Input.Search allowClear placeholder={`${t('common.search')}：${L('name')} / ${L('code')} / ${L('address')}`} style={{ width: 280 }} onSearch={reset(setQ)} aria-label={t('common.search')} />
           <Select mode="multiple" allowClear maxTagCount={2} placeholder={L('channelType')} style={{ minWidth: 220 }} options={options(CHANNEL_TYPES)} value={types} onChange={reset(setTypes)} aria-label={L('channelType')} />
           <UnitSelect units={units.data ?? []} allowClear placeholder={L('countyId')} style={{ width: 200 }} value={unitId} onChange={reset(setUnitId)} />
-          <Select allowClear placeholder={L('coverageOrgId')} style={{ width: 130 }} value={coverage} onChange={reset(setCoverage)}
-            options={[{ value: 'covered', label: lang === 'en' ? 'Covered' : '已覆盖' }, { value: 'uncovered', label: t('outlets.uncovered') }]} />
+          <Select allowClear placeholder={L('coverageOrgId')} style={{ width: 170 }} value={coverage} onChange={reset(setCoverage)}
+            options={[{ value: 'covered', label: t('outlets.covered') }, { value: 'uncovered', label: t('outlets.uncovered') }]} />
         </Space>
       }
       extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>{t('outlets.new')}</Button>}
@@ -53,17 +53,18 @@ export function OutletsPage() {
         onRow={(o) => ({ onDoubleClick: () => setEditing({ outlet: o }) })}
         pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
         columns={[
+          // Names and organisations share what the fixed columns leave; each shows whole on hover.
           { title: L('code'), dataIndex: 'code', width: 130 },
-          { title: L('name'), dataIndex: 'name', ellipsis: true, render: (v: string, o) => <a onClick={() => setEditing({ outlet: o })}>{v}</a> },
+          { title: L('name'), dataIndex: 'name', ellipsis: { showTitle: false }, render: (v: string, o) => <a title={v} onClick={() => setEditing({ outlet: o })}>{v}</a> },
           { title: L('channelType'), dataIndex: 'channelType', width: 130, render: (v: string) => label(CHANNEL_TYPES, v) },
           { title: L('countyId'), dataIndex: 'countyName', width: 130, ellipsis: true },
           { title: L('gridId'), dataIndex: 'gridName', width: 110, ellipsis: true },
           { title: t('outlets.memberCount'), dataIndex: 'memberCount', width: 80, align: 'right' },
           {
-            title: L('coverageOrgId'), dataIndex: 'coverageOrgName', ellipsis: true,
-            render: (v: string | null, o) => v ?? (o.memberCount > 0 ? <Tag color="red">{t('outlets.uncovered')}</Tag> : '—'),
+            title: L('coverageOrgId'), dataIndex: 'coverageOrgName', ellipsis: { showTitle: false },
+            render: (v: string | null, o) => (v ? <span title={v}>{v}</span> : o.memberCount > 0 ? <Tag color="red">{t('outlets.uncovered')}</Tag> : '—'),
           },
-          { title: L('instructorId'), dataIndex: 'instructorName', width: 100, render: (v: string | null, o) => <>{v ?? '—'}{o.isContactPoint && <Tag color="gold" style={{ marginLeft: 4 }}>{L('isContactPoint')}</Tag>}</> },
+          { title: L('instructorId'), dataIndex: 'instructorName', width: 128, render: (v: string | null, o) => <>{v ?? '—'}{o.isContactPoint && <Tag color="gold" style={{ marginLeft: 4 }}>{L('isContactPoint')}</Tag>}</> },
         ]}
       />
       <OutletForm

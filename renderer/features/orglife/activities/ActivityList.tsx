@@ -58,9 +58,9 @@ export function ActivityList() {
         columns={[
           { title: L('heldOn'), dataIndex: 'heldOn', width: 110 },
           { title: L('type'), dataIndex: 'type', width: 130, render: (v: string, a) => <>{label(ACTIVITY_TYPES, v)}{a.status === 'planned' && <Tag style={{ marginLeft: 4 }}>{label(ACTIVITY_STATUS, 'planned')}</Tag>}</> },
-          { title: L('title'), dataIndex: 'title', ellipsis: true, render: (v: string, a) => <a onClick={() => setEditing({ id: a.id })}>{v}</a> },
+          { title: L('title'), dataIndex: 'title', ellipsis: { showTitle: false }, render: (v: string, a) => <a title={v} onClick={() => setEditing({ id: a.id })}>{v}</a> },
           { title: L('orgId'), dataIndex: 'orgName', width: 180, ellipsis: true, render: (v: string | null, a) => v ?? a.instructorName ?? '—' },
-          { title: t('act.attendanceCol'), width: 110, render: (_: unknown, a) => (a.expected ? `${a.present}/${a.expected}` : '—') },
+          { title: t('act.attendanceCol'), width: lang === 'en' ? 148 : 110, render: (_: unknown, a) => (a.expected ? `${a.present}/${a.expected}` : '—') },
           { title: <PaperClipOutlined />, dataIndex: 'attachmentCount', width: 50, align: 'right', render: (n: number) => n || '' },
           { title: t('act.recordedBy'), dataIndex: 'recordedBy', width: 110, ellipsis: true },
         ]}

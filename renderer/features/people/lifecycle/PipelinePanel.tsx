@@ -1,4 +1,5 @@
-import { App, Button, Checkbox, DatePicker, Form, Modal, Select, Space, Table, Tag } from 'antd';
+import { StopOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, DatePicker, Form, Modal, Select, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useState } from 'react';
@@ -18,7 +19,7 @@ const STATE_COLOR = { waiting: 'default', due: 'blue', overdue: 'red' } as const
 export function PipelinePanel() {
   const r = useRegText();
   const F = useFieldLabel();
-  const { label, options } = useT();
+  const { label, options, lang } = useT();
   const [unitId, setUnitId] = useState<string | undefined>();
   const [stages, setStages] = useState<string[] | undefined>();
   const [dueOnly, setDueOnly] = useState(false);
@@ -42,25 +43,30 @@ export function PipelinePanel() {
         locale={{ emptyText: r('pipe.empty') }}
         pagination={{ current: page, pageSize: 50, total: data.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
         columns={[
-          { title: r('name'), dataIndex: 'name', width: 90 },
-          { title: F('outletId'), dataIndex: 'outletName', ellipsis: true },
-          { title: r('pipe.stage'), dataIndex: 'stage', width: 110, render: (v: string) => <Tag>{label(RECRUIT_STAGES, v)}</Tag> },
-          { title: r('pipe.applied'), dataIndex: 'appliedOn', width: 100 },
-          { title: r('pipe.activist'), dataIndex: 'activistOn', width: 100 },
-          { title: r('pipe.candidate'), dataIndex: 'candidateOn', width: 100 },
-          { title: r('pipe.probationary'), dataIndex: 'probationaryOn', width: 100 },
-          { title: r('pipe.next'), dataIndex: 'next', width: 110, render: (v: string | null) => label(RECRUIT_STAGES, v) },
-          { title: r('pipe.due'), dataIndex: 'dueOn', width: 100 },
+          // The fixed columns are as narrow as their dates and labels allow, so the outlet keeps about
+          // 12 characters at 1366 px (field trial: four); the whole name shows on hover.
+          { title: r('name'), dataIndex: 'name', width: 80, ellipsis: true },
+          { title: F('outletId'), dataIndex: 'outletName', ellipsis: { showTitle: false }, render: (v: string | null) => <span title={v ?? undefined} data-testid="pipeline-outlet">{v}</span> },
+          { title: r('pipe.stage'), dataIndex: 'stage', width: 108, render: (v: string) => <Tag>{label(RECRUIT_STAGES, v)}</Tag> },
+          { title: r('pipe.applied'), dataIndex: 'appliedOn', width: 92 },
+          { title: r('pipe.activist'), dataIndex: 'activistOn', width: 92 },
+          { title: r('pipe.candidate'), dataIndex: 'candidateOn', width: 92 },
+          { title: r('pipe.probationary'), dataIndex: 'probationaryOn', width: 92 },
+          { title: r('pipe.next'), dataIndex: 'next', width: 100, render: (v: string | null) => label(RECRUIT_STAGES, v) },
+          { title: r('pipe.due'), dataIndex: 'dueOn', width: 92 },
           {
-            title: '', dataIndex: 'state', width: 110,
+            title: '', dataIndex: 'state', width: lang === 'en' ? 120 : 92,
             render: (s: PipelineRow['state'], row) => s && <Tag color={row.band === 'yellow' ? 'gold' : STATE_COLOR[s]}>{s === 'overdue' ? r('pipe.state.overdue', { n: row.overdueDays }) : r(`pipe.state.${s}`)}</Tag>,
           },
           {
-            title: '', width: 130,
+            // Cancelling is rare: an icon (named on hover and for screen readers) leaves the outlet its room.
+            title: '', width: lang === 'en' ? 112 : 88,
             render: (_, row) => row.next && (
               <Space size={0}>
                 <Button size="small" type="link" onClick={() => setStep({ row, to: row.next! })}>{r('pipe.advance')}</Button>
-                <Button size="small" type="link" danger onClick={() => setStep({ row, to: 'cancelled' })}>{r('pipe.cancel')}</Button>
+                <Tooltip title={r('pipe.cancel')}>
+                  <Button size="small" type="text" danger icon={<StopOutlined />} aria-label={r('pipe.cancel')} onClick={() => setStep({ row, to: 'cancelled' })} />
+                </Tooltip>
               </Space>
             ),
           },
