@@ -14,6 +14,8 @@ import type { Role } from '../../shared/domain/enums.js';
 
 const PATHS = ['/', '/hq/', '/hq/a/', '/hq/a/x/', '/hq/a/x/g1/', '/hq/a/y/', '/hq/b/', '/hq/b/z/', '/hq/ab/'];
 const TABLES = ['outlets', 'people', 'org_units', 'party_orgs', 'settings', 'attendance'] as const;
+/** A column each table declares (shared/sync/columns.ts): HQ refuses cells of any other. */
+const TEXT_COLUMN: Record<(typeof TABLES)[number], string> = { outlets: 'name', people: 'name', org_units: 'name', party_orgs: 'name', settings: 'value_json', attendance: 'reason' };
 const under = (p: string, s: string) => p.startsWith(s);
 
 /** Independent statement of the rules: what must be refused. */
@@ -61,7 +63,7 @@ export async function scopeFuzz(hq: TestHq, numRuns: number): Promise<void> {
       for (const p of PATHS) {
         const id = uuidv7();
         ids.push({ tbl, id });
-        seed.push({ s: ++aseq, t: tbl, r: id, h: ac.tick(), p, c: { name: `初始${p}`, scope_path: p } });
+        seed.push({ s: ++aseq, t: tbl, r: id, h: ac.tick(), p, c: { [TEXT_COLUMN[tbl]]: `初始${p}`, scope_path: p } });
       }
     const seeded = await c0.post('/v1/push', { writes: seed }, pushAnswer);
     expect(seeded.answers.every((a) => Object.values(a.res).every((r) => r === 'a'))).toBe(true);
@@ -78,7 +80,7 @@ export async function scopeFuzz(hq: TestHq, numRuns: number): Promise<void> {
           const wr = writers[b.w]!;
           const id = b.target.id || uuidv7();
           const before = await hqRow(hq, b.target.tbl, id);
-          const c: Record<string, string> = { name: `改${wr.seq}` };
+          const c: Record<string, string> = { [TEXT_COLUMN[b.target.tbl]]: `改${wr.seq}` };
           if (b.move) c.scope_path = b.move;
           const write: WireWrite = { s: wr.seq + 1, t: b.target.tbl as WireWrite['t'], r: id, h: wr.clock.tick(), p: b.claimed, c };
           const a = await clientFor(wr.dev.dev).post('/v1/push', { writes: [write] }, pushAnswer);
