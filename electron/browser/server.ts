@@ -1,10 +1,12 @@
 // Browser mode: the same contract over HTTP on 127.0.0.1, for shared county PCs and for e2e tests.
-// A random per-start token (injected into the served page) and a Host check keep other pages out.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Nothing is served with a secret in it: the API answers only a session set by signing in with the
+// profile's passphrase (gate.ts) as an httpOnly SameSite=Strict cookie; a Host check and an Origin
+// check keep other pages and DNS-rebound names out.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import type { Backend } from '../../db/backend.js';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ApiError } from '../../shared/core/errors.js';
+import type { Gate } from './gate.js';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -16,18 +18,21 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2', '.map': 'application/json',
 };
 
+export const SESSION_COOKIE = 'rc_session';
+
 export interface BrowserServer {
   url: string;
   port: number;
-  token: string;
   server: Server;
   close(): Promise<void>;
 }
 
 export const MAX_BODY = 20 * 1024 * 1024;
+/** A sign-in body is a passphrase, not a file. */
+const MAX_AUTH_BODY = 4096;
 
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8') {
-  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...headers });
   res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 }
 
@@ -35,68 +40,117 @@ function refuse(res: ServerResponse, status: number, zh: string, en: string) {
   send(res, status, { ok: false, error: { code: 'forbidden', message: zh, messageEn: en, issues: [] } });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, max: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('too_large');
+    if (size > max) throw new Error('too_large');
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startBrowserServer(backend: Backend, opts: { port?: number; staticDir: string }): Promise<BrowserServer> {
-  const token = randomBytes(24).toString('hex');
-  const tokenBuf = Buffer.from(token);
+async function readJson(req: IncomingMessage, res: ServerResponse, max: number): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    const text = await readBody(req, max);
+    return { ok: true, value: text ? JSON.parse(text) : {} };
+  } catch (e) {
+    const large = (e as Error).message === 'too_large';
+    send(res, large ? 413 : 400, {
+      ok: false,
+      error: { code: 'validation', message: large ? '提交的数据过大' : '请求格式错误', messageEn: large ? 'Request too large' : 'Malformed JSON', issues: [] },
+    });
+    return { ok: false };
+  }
+}
+
+export function cookieOf(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+/** `root/rel` when it lies inside root (a sibling folder named like root is outside), else null. */
+export function insideRoot(root: string, rel: string): string | null {
+  const file = resolve(root, rel);
+  const r = relative(root, file);
+  return r === '' || r.startsWith('..') || isAbsolute(r) ? null : file;
+}
+
+export async function startBrowserServer(gate: Gate, opts: { port?: number; staticDir: string }): Promise<BrowserServer> {
   const staticRoot = resolve(opts.staticDir);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // Cookies are kept per host, not per port: each server names its own, so two never overwrite each other.
+  const name = () => `${SESSION_COOKIE}_${port}`;
+  const cookie = (value: string, maxAge?: number) =>
+    `${name()}=${value}; HttpOnly; SameSite=Strict; Path=/${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
+
+  async function auth(req: IncomingMessage, res: ServerResponse, what: string) {
+    if (what === 'status' && req.method === 'GET') {
+      return send(res, 200, { ok: true, data: { hasKey: gate.hasKey(), signedIn: !!gate.backendFor(cookieOf(req, name())) } });
+    }
+    if (req.method !== 'POST') return refuse(res, 405, '只接受POST请求', 'POST only');
+    if (what === 'signout') {
+      const id = cookieOf(req, name());
+      if (id) gate.signOut(id);
+      return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie('', 0) });
+    }
+    if (what !== 'signin') return refuse(res, 404, '没有这个地址', 'Not found');
+    const body = await readJson(req, res, MAX_AUTH_BODY);
+    if (!body.ok) return;
+    try {
+      const id = await gate.signIn(String((body.value as { passphrase?: unknown }).passphrase ?? ''));
+      return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie(id) });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return send(res, e.code === 'validation' ? 400 : 401, { ok: false, error: e.toBody() });
+    }
+  }
 
   const server = createServer(async (req, res) => {
     try {
       // DNS-rebinding guard: only our own loopback names may address us.
       if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 403, '拒绝访问：主机名不符', 'Forbidden host');
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      if (url.pathname.startsWith('/api/')) {
+      let path: string;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        return refuse(res, 400, '请求地址格式错误', 'Malformed address');
+      }
+      const origin = req.headers.origin;
+      if (req.method === 'POST' && origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403, '拒绝跨站请求', 'Cross-origin request refused');
+      if (path.startsWith('/auth/')) return await auth(req, res, path.slice(6));
+      if (path.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, '只接受POST请求', 'POST only');
-        const origin = req.headers.origin;
-        if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403, '拒绝跨站请求', 'Cross-origin request refused');
-        const given = Buffer.from(String(req.headers['x-rc-token'] ?? ''));
-        if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) return refuse(res, 401, '会话令牌无效，请刷新页面', 'Bad session token');
-        let input: unknown = {};
-        try {
-          const text = await readBody(req);
-          input = text ? JSON.parse(text) : {};
-        } catch (e) {
-          const large = (e as Error).message === 'too_large';
-          return send(res, large ? 413 : 400, {
-            ok: false,
-            error: { code: 'validation', message: large ? '提交的数据过大' : '请求格式错误', messageEn: large ? 'Request too large' : 'Malformed JSON', issues: [] },
-          });
-        }
-        const result = await backend.call(decodeURIComponent(url.pathname.slice(5)), input);
-        return send(res, 200, result);
+        const backend = gate.backendFor(cookieOf(req, name()));
+        if (!backend) return refuse(res, 401, '请先登录', 'Sign in first');
+        const body = await readJson(req, res, MAX_BODY);
+        if (!body.ok) return;
+        return send(res, 200, await backend.call(path.slice(5), body.value));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求', 'Method not allowed');
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-      let file = normalize(join(staticRoot, rel));
-      if (!file.startsWith(staticRoot)) return refuse(res, 403, '拒绝访问', 'Forbidden');
+      let file = path === '/' ? null : insideRoot(staticRoot, path.replace(/^\/+/, ''));
+      if (path !== '/' && !file) return refuse(res, 403, '拒绝访问', 'Forbidden');
       let body: Buffer;
       try {
-        body = await readFile(file);
+        body = await readFile(file ?? join(staticRoot, 'index.html'));
       } catch {
-        file = join(staticRoot, 'index.html'); // client-side routes fall back to the app
-        body = await readFile(file);
+        file = null; // client-side routes fall back to the app
+        body = await readFile(join(staticRoot, 'index.html'));
       }
-      if (file.endsWith('index.html')) {
-        const html = body.toString('utf8').replace('</head>', `<meta name="rc-api-token" content="${token}"></head>`);
+      if (!file || file.endsWith('index.html')) {
         res.writeHead(200, { 'content-type': MIME['.html']!, 'content-security-policy': CSP, 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
-        return res.end(html);
+        return res.end(body);
       }
       return send(res, 200, body, MIME[extname(file)] ?? 'application/octet-stream');
     } catch (e) {
-      console.error('[browser-mode]', e);
+      // The cause goes to the terminal only; the answer names no file, line or stack.
+      console.error('[browser-mode]', (e as Error)?.message ?? e);
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: '服务器内部错误', messageEn: 'Internal error', issues: [] } });
     }
   });
@@ -109,7 +163,6 @@ export async function startBrowserServer(backend: Backend, opts: { port?: number
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    token,
     server,
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };

@@ -19,23 +19,64 @@ declare global {
   }
 }
 
+/** Browser mode's session is an httpOnly cookie set by signing in: the page holds no secret. */
 function httpTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="rc-api-token"]')?.content ?? '';
   return {
     async invoke(name, input) {
       let res: Response;
       try {
         res = await fetch(`api/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-rc-token': token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
         return { ok: false, error: { code: 'internal', message: '无法连接本机服务，请确认程序仍在运行', messageEn: 'Cannot reach the local service', issues: [] } };
       }
+      if (res.status === 401) for (const l of signedOutListeners) l();
       return (await res.json()) as Envelope<unknown>;
     },
   };
+}
+
+const signedOutListeners = new Set<() => void>();
+/** Browser mode: told when the server no longer knows this page's session (restarted, wiped). */
+export function onSignedOut(l: () => void): () => void {
+  signedOutListeners.add(l);
+  return () => signedOutListeners.delete(l);
+}
+
+export interface AuthStatus {
+  /** False in Electron (its store is unlocked by the OS keychain) and when a test sets the transport. */
+  required: boolean;
+  hasKey: boolean;
+  signedIn: boolean;
+}
+
+async function authRequest<T>(path: string, init: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`auth/${path}`, init);
+  } catch {
+    throw new ApiCallError({ code: 'internal', message: '无法连接本机服务，请确认程序仍在运行', messageEn: 'Cannot reach the local service', issues: [] });
+  }
+  const env = (await res.json()) as Envelope<T>;
+  if (!env.ok) throw new ApiCallError(env.error);
+  return env.data;
+}
+
+export async function authStatus(): Promise<AuthStatus> {
+  if (transport || window.rcApi) return { required: false, hasKey: true, signedIn: true };
+  return { required: true, ...(await authRequest<{ hasKey: boolean; signedIn: boolean }>('status', { method: 'GET' })) };
+}
+
+/** Opens this device's data with its passphrase (on first use, sets it). */
+export async function signIn(passphrase: string): Promise<void> {
+  await authRequest<null>('signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }) });
+}
+
+export async function signOut(): Promise<void> {
+  await authRequest<null>('signout', { method: 'POST' });
 }
 
 let transport: Transport | undefined;

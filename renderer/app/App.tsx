@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { ROLES } from '../../shared/domain/enums.js';
 import { useApi } from '../components/useApi';
 import { useLang, useT } from '../i18n';
+import { SignInGate } from '../features/signin';
 import { PAGES, useNav, type PageKey } from './nav';
 import { pageComponents } from './pages';
 
@@ -72,7 +73,9 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4 } }}>
       <AntApp>
-        <Shell />
+        <SignInGate>
+          <Shell />
+        </SignInGate>
       </AntApp>
     </ConfigProvider>
   );

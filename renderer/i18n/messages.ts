@@ -5,10 +5,11 @@ import * as dashboard from './texts/dashboard';
 import * as org from './texts/org';
 import * as orglife from './texts/orglife';
 import * as people from './texts/people';
+import * as signin from './texts/signin';
 import * as points from './texts/points';
 
-export const zh = { ...app.zh, ...dashboard.zh, ...org.zh, ...people.zh, ...orglife.zh, ...points.zh } as const;
+export const zh = { ...app.zh, ...dashboard.zh, ...org.zh, ...people.zh, ...orglife.zh, ...points.zh, ...signin.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...app.en, ...dashboard.en, ...org.en, ...people.en, ...orglife.en, ...points.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...dashboard.en, ...org.en, ...people.en, ...orglife.en, ...points.en, ...signin.en };

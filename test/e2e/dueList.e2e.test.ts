@@ -13,7 +13,7 @@ import { todayInBeijing } from '../../shared/core/dates.js';
 import { addMonths, periodOf } from '../../shared/orglife/periods.js';
 import { generateProvince } from '../synthetic/generate.js';
 import { chooseIn, saveDialog } from './support/antd.js';
-import { startApp, type RunningApp } from './support/app.js';
+import { E2E_UNLOCK, startApp, type RunningApp } from './support/app.js';
 import { launchBrowser, newPage, SCREENSHOTS, shot } from './support/browser.js';
 
 const OUTLET = '骊山脚下乡村网点';
@@ -243,7 +243,7 @@ it('explains the lights of 合规情况 and 履职情况, in Chinese and English
 
 it('shows an instructor only their own items by default', async () => {
   await app.stop({ keep: true });
-  const profile = await openProfile(dir);
+  const profile = await openProfile(dir, E2E_UNLOCK);
   await setIdentity(profile.store, { role: 'instructor', userName: instructor.name });
   await profile.store.close();
   app = await startApp(dir);
@@ -277,7 +277,7 @@ it('shows an instructor only their own items by default', async () => {
 
 it('tells an instructor whose name matches no instructor record why nothing is listed', async () => {
   await app.stop({ keep: true });
-  const profile = await openProfile(dir);
+  const profile = await openProfile(dir, E2E_UNLOCK);
   await setIdentity(profile.store, { userName: '王五' });
   await profile.store.close();
   app = await startApp(dir);

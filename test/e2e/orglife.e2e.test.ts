@@ -14,7 +14,7 @@ import { addMonths, periodOf } from '../../shared/orglife/periods.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { pngBytes } from '../orglife/world.js';
 import { chooseIn, saveDialog } from './support/antd.js';
-import { startApp, type RunningApp } from './support/app.js';
+import { E2E_UNLOCK, startApp, type RunningApp } from './support/app.js';
 import { launchBrowser, newPage, shot } from './support/browser.js';
 
 const OUT = join(process.cwd(), 'test-output');
@@ -77,7 +77,7 @@ beforeAll(async () => {
   const countyPath = await seed();
   await app.stop({ keep: true });
   // The device now acts as the county's instructor.
-  const profile = await openProfile(dir);
+  const profile = await openProfile(dir, E2E_UNLOCK);
   await setIdentity(profile.store, { role: 'instructor', scopePath: countyPath, userName: '孙志强' });
   await profile.store.close();
   app = await startApp(dir);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openProfile } from '../../db/profile.js';
-import { provinceScopes, seedProfile } from './seedProfile.js';
+import { provinceScopes, seedProfile, SYNTHETIC_PASSPHRASE } from './seedProfile.js';
 
 const CLI = resolve('test/synthetic/cli.ts');
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
@@ -68,7 +68,9 @@ describe('npm run seed', () => {
     expect(r.out).toContain(`role instructor · scope ${county}`);
     expect(r.out).toContain(`Open it: npm run serve -- --profile ${dir}`);
     expect(r.out).toMatch(new RegExp(`^  ${county.replace(/\//g, '\\/')} `, 'm'));
-    const p = await openProfile(dir);
+    // Seeded profiles are encrypted: without the passphrase they do not open.
+    await expect(openProfile(dir)).rejects.toMatchObject({ messageZh: expect.stringContaining('无法打开本机数据') });
+    const p = await openProfile(dir, { unlock: { kind: 'passphrase', passphrase: SYNTHETIC_PASSPHRASE } });
     try {
       expect(p.session).toMatchObject({ role: 'instructor', scopePath: county });
     } finally {

@@ -1,10 +1,10 @@
-// npm run seed -- --counties N --seed S [--profile DIR] [--role county_organiser] [--scope PATH] [--today YYYY-MM-DD] [--force]
+// npm run seed -- --counties N --seed S [--profile DIR] [--role county_organiser] [--scope PATH] [--today YYYY-MM-DD] [--force] [--passphrase P]
 // npm run seed -- --counties N --seed S --list-scopes   (the scopes --scope takes, without generating)
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Role } from '../../shared/domain/enums.js';
 import type { GenerateSummary } from './generate.js';
-import { provinceScopes, ROLES, seedProfile } from './seedProfile.js';
+import { provinceScopes, ROLES, seedProfile, SYNTHETIC_PASSPHRASE } from './seedProfile.js';
 
 /** How many county scopes to show after seeding; --list-scopes shows them all. */
 const SHOWN_AFTER_SEEDING = 5;
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       scope: { type: 'string' },
       today: { type: 'string' },
       force: { type: 'boolean', default: false },
+      passphrase: { type: 'string', default: SYNTHETIC_PASSPHRASE },
       'list-scopes': { type: 'boolean', default: false },
     },
   });
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const r = await seedProfile({ counties, seed, dir: values.profile, role, scope: values.scope, today: values.today, force: values.force });
+  const r = await seedProfile({ counties, seed, dir: values.profile, role, scope: values.scope, today: values.today, force: values.force, passphrase: values.passphrase });
   if (!r.ok) {
     console.error(`${r.dir} already holds ${r.existingOutlets} outlets; pass --force to wipe it and generate again.`);
     process.exitCode = 1;
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   console.log(`  elapsed                    ${r.seconds.toFixed(1)} s`);
   const dir = relative(process.cwd(), r.dir);
   console.log(`Open it: npm run serve -- --profile ${dir.startsWith('..') || !dir ? r.dir : dir}`);
+  console.log(`  and sign in with the passphrase ${values.passphrase === SYNTHETIC_PASSPHRASE ? `${SYNTHETIC_PASSPHRASE} (the default for synthetic profiles)` : 'given by --passphrase'}`);
   printCountyScopes(counties, seed);
 }
 

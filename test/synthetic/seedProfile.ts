@@ -73,7 +73,12 @@ export interface SeedOptions {
   today?: string;
   /** Wipe a profile that already holds outlets instead of refusing. */
   force?: boolean;
+  /** Encrypt the profile with this passphrase (the seed CLI always does; tools and benches may not). */
+  passphrase?: string;
 }
+
+/** The passphrase of synthetic profiles when none is given (README "Trying it"): not for real data. */
+export const SYNTHETIC_PASSPHRASE = 'synthetic-red-channel';
 
 export type SeedResult =
   | { ok: true; dir: string; role: Role; scope: string; name: string; summary: GenerateSummary; seconds: number }
@@ -84,13 +89,14 @@ export async function seedProfile(o: SeedOptions): Promise<SeedResult> {
   const role = o.role ?? 'hq_admin';
   if (o.scope) checkScope(o.scope, o.counties, o.seed);
   const started = performance.now();
-  let profile = await openProfile(dir);
+  const opts = o.passphrase ? { unlock: { kind: 'passphrase' as const, passphrase: o.passphrase } } : {};
+  let profile = await openProfile(dir, opts);
   const existing = (profile.store.raw.prepare('SELECT count(*) AS n FROM outlets').get() as { n: number }).n;
   if (existing > 0) {
     await profile.store.close();
     if (!o.force) return { ok: false, dir, existingOutlets: existing };
     for (const f of [STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
-    profile = await openProfile(dir);
+    profile = await openProfile(dir, opts);
   }
   const summary = await generateProvince(profile.store.raw, { counties: o.counties, seed: o.seed, today: o.today });
   let scope = o.scope ?? '/hq/';

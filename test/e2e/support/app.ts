@@ -3,10 +3,20 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { startBackend, type Backend } from '../../../db/backend.js';
+import { profileGate } from '../../../electron/browser/gate.js';
 import { startBrowserServer, type BrowserServer } from '../../../electron/browser/server.js';
 
 /** The renderer build to serve (RC_RENDERER_DIST: a run's own build folder, so runs side by side never share one). */
 export const RENDERER_DIST = resolve(process.env.RC_RENDERER_DIST ?? 'dist/renderer');
+
+/** The passphrase of every e2e profile: pages sign in with it (browser.ts) before their first visit. */
+export const E2E_PASSPHRASE = 'e2e-口令-passphrase';
+
+/** How tests open an e2e profile themselves between two runs of the app (it is encrypted). */
+export const E2E_UNLOCK = { unlock: { kind: 'passphrase', passphrase: E2E_PASSPHRASE } } as const;
+
+/** Origins of the apps this process runs, so a page knows whom to sign in to. */
+export const runningOrigins = new Set<string>();
 
 export interface RunningApp {
   dir: string;
@@ -93,14 +103,19 @@ function rendererSnapshot(): Promise<string> {
 
 export async function startApp(dir = mkdtempSync(join(tmpdir(), 'rc-e2e-'))): Promise<RunningApp> {
   const staticDir = await rendererSnapshot();
-  const backend = await startBackend(dir);
-  const server = await startBrowserServer(backend, { staticDir });
+  // Opened (and on a new profile, encrypted) with the passphrase here, so tests can set up data
+  // through the backend before the page signs in with the same passphrase.
+  const backend = await startBackend(dir, E2E_UNLOCK);
+  const server = await startBrowserServer(profileGate(dir, { backend }), { staticDir });
+  const origin = new URL(server.url).origin;
+  runningOrigins.add(origin);
   return {
     dir,
     backend,
     server,
     url: server.url,
     stop: async (opts) => {
+      runningOrigins.delete(origin);
       await server.close();
       await backend.close();
       if (!opts?.keep) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,75 @@
+// The sign-in screen of browser mode: on a new profile it sets the passphrase (typed twice), later it
+// unlocks the encrypted store. Errors (wrong passphrase, waits, a wipe) come from the server in both languages.
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { ApiCallError, signIn } from '../../api/client';
+import { useLang, useT } from '../../i18n';
+
+interface Values {
+  passphrase: string;
+  confirm?: string;
+}
+
+export function SignInScreen({ firstRun, onSignedIn }: { firstRun: boolean; onSignedIn(): void }) {
+  const { t, lang } = useT();
+  const setLang = useLang((s) => s.setLang);
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(v.passphrase);
+      onSignedIn();
+    } catch (e) {
+      const body = e instanceof ApiCallError ? e.body : null;
+      setError(body ? (lang === 'en' ? body.messageEn : body.message) : String(e));
+      form.setFieldValue('passphrase', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5' }}>
+      <Card style={{ width: 420 }} data-testid="signin">
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+            <Typography.Title level={3} style={{ margin: 0, color: '#c8102e' }}>{t('appName')}</Typography.Title>
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('lang.switch')}</Button>
+          </div>
+          <Typography.Title level={5} style={{ margin: 0 }}>{t(firstRun ? 'signin.firstTitle' : 'signin.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t(firstRun ? 'signin.firstHint' : 'signin.unlockHint')}</Typography.Text>
+          {error && <Alert type="error" showIcon message={error} data-testid="signin-error" />}
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form.Item name="passphrase" label={t('signin.passphrase')} rules={[{ required: true, message: t('signin.required') }]}>
+              <Input.Password prefix={<LockOutlined />} autoFocus autoComplete={firstRun ? 'new-password' : 'current-password'} data-testid="signin-passphrase" />
+            </Form.Item>
+            {firstRun && (
+              <Form.Item
+                name="confirm"
+                label={t('signin.confirm')}
+                dependencies={['passphrase']}
+                rules={[
+                  { required: true, message: t('signin.required') },
+                  ({ getFieldValue }) => ({
+                    validator: (_r, value) => (!value || value === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('signin.mismatch')))),
+                  }),
+                ]}
+              >
+                <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="signin-confirm" />
+              </Form.Item>
+            )}
+            <Button type="primary" htmlType="submit" block loading={busy} data-testid="signin-submit">
+              {t(firstRun ? 'signin.submitFirst' : 'signin.submit')}
+            </Button>
+          </Form>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('signin.shared')}</Typography.Text>
+        </Space>
+      </Card>
+    </div>
+  );
+}
