@@ -3,6 +3,8 @@
 // PostgreSQL serves them. A device reaches a file only through an attachment row it may see: the
 // row's id travels with every request, and a file no visible row names is answered 404 whether HQ
 // holds it or not. Anyone who sees the row may supply its bytes: the hash fixes what they can be.
+// A hash alone proves nothing: a device holds a file for HQ only once it sent the bytes (or was
+// served them), and a file is read only through a row whose naming cell such a device wrote.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
@@ -10,6 +12,7 @@ import type { z } from 'zod';
 import {
   BLOB_LIMITS, blobCheckRequest, blobGetRequest, blobPutRequest, type BlobCheckAnswer, type BlobGetAnswer, type BlobPutAnswer, type BlobRef,
 } from '../shared/sync/protocol.js';
+import { hlcNode } from '../shared/sync/hlc.js';
 import { isVisible } from '../shared/sync/tables.js';
 import type { Device } from './auth.js';
 import { HqError } from './errors.js';
@@ -27,6 +30,9 @@ export interface BlobRouteDeps {
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
+// Also what a device hears for a row whose writer never proved to hold the file: as if it had not arrived.
+const notYet = () => new HqError(404, 'blob_not_at_hq', '总部尚未收到该附件的文件（添加附件的设备尚未上传），稍后会自动重试', 'HQ does not have this file yet');
+
 const unknownFile = () =>
   new HqError(404, 'blob_unknown', '找不到该附件文件（附件不存在、已删除或不在本设备的管理范围内）', 'No such attachment file within this device\u2019s scope');
 
@@ -36,17 +42,38 @@ interface AttachmentRow {
   cells: string;
 }
 
-/** Whether this attachment row, as HQ holds it, is the device's to see and names the file. */
-function names(row: AttachmentRow, d: Device, hash: string): boolean {
-  if (!isVisible('attachments', row.scope_path, d.scopePath)) return false;
+/**
+ * Whether this attachment row, as HQ holds it, is the device's to see and names the file; if so,
+ * the device that wrote the cell naming it (HQ accepted that write, so it was entitled to the scope).
+ */
+function names(row: AttachmentRow, d: Device, hash: string): string | null {
+  if (!isVisible('attachments', row.scope_path, d.scopePath)) return null;
   let cells: Record<string, unknown[] | undefined>;
   try {
     cells = JSON.parse(row.cells);
   } catch {
-    return false;
+    return null;
   }
-  if (cells.deleted?.[0] === 1) return false;
-  return cells.sha256?.[0] === hash || cells.thumb_sha256?.[0] === hash;
+  if (cells.deleted?.[0] === 1) return null;
+  const cell = cells.sha256?.[0] === hash ? cells.sha256 : cells.thumb_sha256?.[0] === hash ? cells.thumb_sha256 : undefined;
+  return typeof cell?.[1] === 'string' ? hlcNode(cell[1]) : null;
+}
+
+/** Of these devices, those that proved they hold the file. */
+async function holders(store: HqStore, hash: string, devices: string[]): Promise<Set<string>> {
+  const r = await store.db.selectFrom('hq_blob_holders').select('device_id').where('sha256', '=', hash).where('device_id', 'in', devices).execute();
+  return new Set(r.map((x) => x.device_id));
+}
+
+const hold = (db: HqStore['db'], hash: string, deviceId: string, now: number) =>
+  db.insertInto('hq_blob_holders').values({ sha256: hash, device_id: deviceId, at: new Date(now).toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+
+/**
+ * Whether HQ may treat the file as present for this device: the device itself proved it holds it,
+ * or the row's writer did. A row naming a hash its writer never held opens nothing.
+ */
+async function readable(store: HqStore, d: Device, writer: string, hash: string): Promise<boolean> {
+  return (await holders(store, hash, [d.deviceId, writer])).size > 0;
 }
 
 async function attachmentRows(store: HqStore, ids: string[]): Promise<Map<string, AttachmentRow>> {
@@ -55,19 +82,36 @@ async function attachmentRows(store: HqStore, ids: string[]): Promise<Map<string
   return new Map(r.map((x) => [x.row_id, x]));
 }
 
-async function authorise(store: HqStore, d: Device, ref: BlobRef): Promise<void> {
+/** The writer of the row's cell naming the file, when the device may see the row. */
+async function authorise(store: HqStore, d: Device, ref: BlobRef): Promise<string> {
   const row = (await attachmentRows(store, [ref.a])).get(ref.a);
-  if (!row || !names(row, d, ref.h)) throw unknownFile();
+  const writer = row ? names(row, d, ref.h) : null;
+  if (!writer) throw unknownFile();
+  return writer;
 }
 
 export async function checkBlobs(store: HqStore, d: Device, items: BlobRef[]): Promise<BlobCheckAnswer> {
   const rows = await attachmentRows(store, [...new Set(items.map((i) => i.a))]);
   const seen = new Map<string, string>(); // hash → an attachment row through which the device may send it
-  for (const i of items) if (!seen.has(i.h) && rows.has(i.a) && names(rows.get(i.a)!, d, i.h)) seen.set(i.h, i.a);
+  const writers = new Map<string, Set<string>>(); // hash → writers of the visible rows naming it
+  for (const i of items) {
+    const writer = rows.has(i.a) ? names(rows.get(i.a)!, d, i.h) : null;
+    if (!writer) continue;
+    if (!seen.has(i.h)) seen.set(i.h, i.a);
+    (writers.get(i.h) ?? writers.set(i.h, new Set()).get(i.h)!).add(writer);
+  }
   const hashes = [...seen.keys()];
   if (!hashes.length) return { hqTime: Date.now(), have: [], missing: [] };
   const held = await store.db.selectFrom('hq_blobs').select('sha256').where('sha256', 'in', hashes).execute();
-  const have = new Set(held.map((r) => r.sha256));
+  const proved = await store.db
+    .selectFrom('hq_blob_holders')
+    .select(['sha256', 'device_id'])
+    .where('sha256', 'in', held.map((r) => r.sha256).concat(''))
+    .where('device_id', 'in', [d.deviceId, ...new Set([...writers.values()].flatMap((w) => [...w]))])
+    .execute();
+  const holderOf = new Set(proved.map((p) => `${p.sha256} ${p.device_id}`));
+  // Present for this device only if it, or a writer of a row it sees, proved to hold the bytes; else it must send them.
+  const have = new Set(held.map((r) => r.sha256).filter((h) => holderOf.has(`${h} ${d.deviceId}`) || [...writers.get(h)!].some((w) => holderOf.has(`${h} ${w}`))));
   const partial = await store.db
     .selectFrom('hq_blob_parts')
     .select((eb) => ['sha256', eb.fn.sum('len').as('n')])
@@ -113,7 +157,8 @@ export async function putBlob(store: HqStore, d: Device, req: z.output<typeof bl
   await authorise(store, d, req);
   await dropStaleUploads(store, now);
   const held = await store.db.selectFrom('hq_blobs').select('size').where('sha256', '=', req.h).executeTakeFirst();
-  if (held) return { hqTime: now, have: num(held.size), done: true }; // sent before: nothing to do
+  // Sent (or served) to this device before: nothing to do. Otherwise it proves it holds the bytes by sending them, even if HQ has them.
+  if (held && (await holders(store, req.h, [d.deviceId])).size) return { hqTime: now, have: num(held.size), done: true };
 
   const parts = () => store.db.selectFrom('hq_blob_parts').where('sha256', '=', req.h).where('device_id', '=', d.deviceId).orderBy('pos');
   const dropParts = (db: HqStore['db'] = store.db) => db.deleteFrom('hq_blob_parts').where('sha256', '=', req.h).where('device_id', '=', d.deviceId).execute();
@@ -157,22 +202,25 @@ export async function putBlob(store: HqStore, d: Device, req: z.output<typeof bl
       .onConflict((oc) => oc.column('sha256').doNothing())
       .execute();
     await dropParts(trx);
+    await hold(trx, req.h, d.deviceId, now);
   });
-  await logEvent(store, 'blob', d.deviceId, { sha256: req.h, size: req.size, attachment: req.a });
+  await logEvent(store, 'blob', d.deviceId, { sha256: req.h, size: req.size, attachment: req.a, proof: !!held });
   return { hqTime: now, have: req.size, done: true };
 }
 
 export async function getBlob(store: HqStore, d: Device, req: z.output<typeof blobGetRequest>): Promise<BlobGetAnswer> {
-  await authorise(store, d, req);
+  const writer = await authorise(store, d, req);
+  if (!(await readable(store, d, writer, req.h))) throw notYet();
   const from = req.offset + 1;
   const part = store.dialect === 'pg'
     ? sql<Uint8Array | null>`substring(data from ${from} for ${BLOB_LIMITS.partBytes})`
     : sql<Uint8Array | null>`substr(data, ${from}, ${BLOB_LIMITS.partBytes})`;
   const row = await store.db.selectFrom('hq_blobs').select(['size', part.as('part')]).where('sha256', '=', req.h).executeTakeFirst();
   // The device sees the row, so saying the file has not arrived reveals nothing.
-  if (!row) throw new HqError(404, 'blob_not_at_hq', '总部尚未收到该附件的文件（添加附件的设备尚未上传），稍后会自动重试', 'HQ does not have this file yet');
+  if (!row) throw notYet();
   const size = num(row.size);
   if (req.offset >= size) throw new HqError(400, 'blob_part', '请求的位置超出附件文件长度', 'Offset beyond the end of the file');
+  if (req.offset + BLOB_LIMITS.partBytes >= size) await hold(store.db, req.h, d.deviceId, Date.now()); // served whole: it holds the file now
   return { hqTime: Date.now(), size, data: Buffer.from(row.part ?? new Uint8Array()).toString('base64') };
 }
 

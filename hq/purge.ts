@@ -158,6 +158,7 @@ async function dropUnnamedFiles(trx: Transaction<HqDB>, list: Tombstone[]): Prom
     if (!gone.length) continue;
     n += Number((await trx.deleteFrom('hq_blobs').where('sha256', 'in', gone).executeTakeFirst()).numDeletedRows);
     await trx.deleteFrom('hq_blob_parts').where('sha256', 'in', gone).execute();
+    await trx.deleteFrom('hq_blob_holders').where('sha256', 'in', gone).execute();
   }
   return n;
 }

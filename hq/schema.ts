@@ -148,6 +148,13 @@ export interface HqBlobPartsTable {
   at: Int8;
 }
 
+/** A device that proved it holds a file (sent its bytes, or was served them through a row it may see). */
+export interface HqBlobHoldersTable {
+  sha256: string;
+  device_id: string;
+  at: string;
+}
+
 export interface HqDeviceKeysTable {
   device_id: string;
   public_key: string;
@@ -177,6 +184,7 @@ export interface HqDB {
   hq_enrol_failures: HqEnrolFailuresTable;
   hq_blobs: HqBlobsTable;
   hq_blob_parts: HqBlobPartsTable;
+  hq_blob_holders: HqBlobHoldersTable;
   hq_device_keys: HqDeviceKeysTable;
   hq_purged: HqPurgedTable;
 }
