@@ -11,7 +11,9 @@ export interface Subject { kind: SubjectKind; id: string; name: string; countyId
 export class LightSet {
   readonly lights = new Map<string, BoardLight>();
 
-  add(s: Subject, indicator: Indicator, colour: Light, value: number | null, causes: Cause[]): void {
+  add(s: Subject, indicator: Indicator, colour: Light, value: number | null, all: Cause[]): void {
+    // A green light has nothing to answer for (an absence at 95% attendance is not a warning).
+    const causes = colour === 'green' || colour === 'none' ? [] : all;
     this.lights.set(`${s.kind}|${s.id}|${indicator}`, {
       subjectKind: s.kind, subjectId: s.id, subjectName: s.name, countyId: s.countyId, gridId: s.gridId, indicator, colour, value,
       derived: false, causes: causes.slice(0, MAX_CAUSES), causeCount: causes.length,
