@@ -1,8 +1,8 @@
 // Opening a person shows their record (who they are, their standing and its history, probation, the
 // organisational life they took part in); 编辑 opens the form over it, and saving comes back to the
-// record with the change. A new person starts with the form and lands on their record once saved.
+// record with the change. Registering a new person is the form alone, as before.
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Drawer, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Divider, Drawer, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { POLITICAL_STATUS } from '../../../../shared/domain/enums.js';
 import { formatDateTime } from '../../../components/formatDate';
@@ -18,15 +18,16 @@ import type { PersonRecord as RecordData } from '../../../../shared/people/recor
 
 export function PersonRecord(props: { open: boolean; personId?: string; onClose(changed?: boolean): void }) {
   const { t } = useT();
-  const [id, setId] = useState(props.personId);
+  const id = props.personId;
   const [editing, setEditing] = useState(false);
   const [changed, setChanged] = useState(false);
   useEffect(() => {
-    setId(props.personId);
     setEditing(props.open && !props.personId);
     setChanged(false);
   }, [props.open, props.personId]);
   const record = useApi('people.record', props.open && id ? { id } : null);
+  // The drawer stays mounted between people: never show the previous person's record while loading.
+  const data = record.data?.person.id === id ? record.data : undefined;
   const close = () => props.onClose(changed);
 
   return (
@@ -35,12 +36,12 @@ export function PersonRecord(props: { open: boolean; personId?: string; onClose(
         <Drawer
           open={props.open}
           size={960}
-          title={record.data ? <Title record={record.data} /> : null}
+          title={data ? <Title record={data} /> : null}
           onClose={close}
           destroyOnHidden
-          extra={<Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={!record.data}>{t('common.edit')}</Button>}
+          extra={<Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={!data}>{t('common.edit')}</Button>}
         >
-          <Body record={record.data} error={record.error} />
+          <Body record={data} error={record.error} />
         </Drawer>
       )}
       <PersonForm
@@ -48,11 +49,8 @@ export function PersonRecord(props: { open: boolean; personId?: string; onClose(
         personId={id}
         onClose={(saved) => {
           setEditing(false);
-          if (saved) {
-            setChanged(true);
-            setId(saved.id);
-          }
-          if (!id && !saved) return props.onClose(false);
+          if (!id) return props.onClose(!!saved);
+          if (saved) setChanged(true);
           // The form also records changes of standing on the spot: the record is read again either way.
           void record.reload();
         }}
@@ -83,6 +81,8 @@ function Body({ record, error }: { record: RecordData | undefined; error: unknow
   return (
     <>
       <RecordSummary record={record} />
+      <Divider titlePlacement="start">{r('history')}</Divider>
+      <HistoryTimeline entries={record.history} />
       <Tabs
         style={{ marginTop: 12 }}
         items={[
@@ -96,7 +96,6 @@ function Body({ record, error }: { record: RecordData | undefined; error: unknow
             ),
           },
           { key: 'hosted', label: `${t('person.hosted')}（${record.hostedCount}）`, children: <HostedTable personId={record.person.id} /> },
-          { key: 'history', label: `${r('history')}（${record.history.length}）`, children: <HistoryTimeline entries={record.history} /> },
         ]}
       />
       <Typography.Text type="secondary">{t('person.updated', { at: formatDateTime(record.person.updatedAt) })}</Typography.Text>
