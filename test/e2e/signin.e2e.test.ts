@@ -83,7 +83,11 @@ it('enters a person through the app; a new browser must sign in again and a wron
     const city = await call('orgUnits.save', { code: 'xa', name: '西安分公司', level: 'city', parentId: hq.data.id });
     const county = await call('orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.data.id });
     const outlet = await call('outlets.save', { code: 'LT01', name: '骊山营业厅', channelType: 'own_store', countyId: county.data.id });
-    return call('people.save', { name: p.name, citizenId: p.citizenId, phone: p.phone, politicalStatus: 'masses', outletId: outlet.data.id });
+    const branch = await call('partyOrgs.save', { name: '骊山营业厅党支部', orgType: 'branch', unitId: county.data.id });
+    return call('people.save', {
+      name: p.name, citizenId: p.citizenId, phone: p.phone, politicalStatus: 'full_member', outletId: outlet.data.id,
+      member: { branchId: branch.data.id, joinDate: '2001-07-01', fullDate: '2002-07-01' },
+    });
   }, person);
   expect(r.ok, r.error?.message).toBe(true);
 
@@ -104,6 +108,8 @@ it('enters a person through the app; a new browser must sign in again and a wron
     await save('signin-03-wrong-en');
     await other.getByTestId('signin-passphrase').fill(PASS);
     await other.getByTestId('signin-submit').click();
+    await poll(() => other.getByTestId('signin').count()).toBe(0);
+    await save('signin-04-after-en');
     await poll(() => other.getByText(person.name).first().isVisible()).toBe(true);
   } finally {
     await other.context().close();
