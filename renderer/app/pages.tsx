@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { PendingModule } from '../components/PendingModule';
+import { AssessmentPage } from '../features/assessment';
 import { DashboardPage } from '../features/dashboard';
 import { OrgPage, OutletsPage } from '../features/org';
 import { ActivitiesPage, InstructorsPage } from '../features/orglife';
@@ -15,6 +15,6 @@ export const pageComponents: Record<PageKey, ComponentType> = {
   people: PeoplePage,
   activities: ActivitiesPage,
   instructors: InstructorsPage,
-  assessment: () => <PendingModule textKey="pending.assessment" />,
+  assessment: AssessmentPage,
   sync: SyncPage,
 };

@@ -1,6 +1,7 @@
 // UI strings. Chinese first; English is the second language. Enum labels live in shared/domain/enums.ts.
 // Each feature's strings are in texts/<feature>.ts; a key belongs to exactly one of them.
 import * as app from './texts/app';
+import * as assessment from './texts/assessment';
 import * as dashboard from './texts/dashboard';
 import * as org from './texts/org';
 import * as orglife from './texts/orglife';
@@ -8,8 +9,8 @@ import * as people from './texts/people';
 import * as signin from './texts/signin';
 import * as points from './texts/points';
 
-export const zh = { ...app.zh, ...dashboard.zh, ...org.zh, ...people.zh, ...orglife.zh, ...points.zh, ...signin.zh } as const;
+export const zh = { ...app.zh, ...dashboard.zh, ...org.zh, ...people.zh, ...orglife.zh, ...points.zh, ...assessment.zh, ...signin.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...app.en, ...dashboard.en, ...org.en, ...people.en, ...orglife.en, ...points.en, ...signin.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...dashboard.en, ...org.en, ...people.en, ...orglife.en, ...points.en, ...assessment.en, ...signin.en };

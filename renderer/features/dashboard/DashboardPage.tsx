@@ -7,6 +7,7 @@ import { useApi } from '../../components/useApi';
 import { errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
 import { DueList } from '../orglife';
+import { MyItemsCard } from '../assessment';
 
 export function DashboardPage() {
   const { t, label, lang } = useT();
@@ -40,6 +41,7 @@ export function DashboardPage() {
         ))}
       </Row>
       <DueList />
+      <MyItemsCard />
       <Card size="small" title={t('dash.byType')} style={{ marginTop: 12 }}>
         <Table
           size="small"

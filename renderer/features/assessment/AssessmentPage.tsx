@@ -1,0 +1,23 @@
+// 考核预警: the warning board, the three lists, member points (the points feature's tab) and the
+// warning thresholds.
+import { Tabs } from 'antd';
+import { PointsTab } from '../points';
+import { useT } from '../../i18n';
+import { BoardTab } from './board/BoardTab';
+import { ItemsTab } from './items/ItemsTab';
+import { ThresholdsTab } from './ThresholdsTab';
+
+export function AssessmentPage() {
+  const { t } = useT();
+  return (
+    <Tabs
+      destroyOnHidden
+      items={[
+        { key: 'board', label: t('as.tabBoard'), children: <BoardTab /> },
+        { key: 'items', label: t('as.tabItems'), children: <ItemsTab /> },
+        { key: 'points', label: t('as.tabPoints'), children: <PointsTab /> },
+        { key: 'thresholds', label: t('as.tabThresholds'), children: <ThresholdsTab /> },
+      ]}
+    />
+  );
+}
