@@ -80,7 +80,7 @@ export async function scopeFuzz(hq: TestHq, numRuns: number): Promise<void> {
           const wr = writers[b.w]!;
           const id = b.target.id || uuidv7();
           const before = await hqRow(hq, b.target.tbl, id);
-          const c: Record<string, string> = { [TEXT_COLUMN[b.target.tbl]]: `改${wr.seq}` };
+          const c: Record<string, string> = { [TEXT_COLUMN[b.target.tbl as (typeof TABLES)[number]]]: `改${wr.seq}` };
           if (b.move) c.scope_path = b.move;
           const write: WireWrite = { s: wr.seq + 1, t: b.target.tbl as WireWrite['t'], r: id, h: wr.clock.tick(), p: b.claimed, c };
           const a = await clientFor(wr.dev.dev).post('/v1/push', { writes: [write] }, pushAnswer);
