@@ -1,8 +1,10 @@
 // Enrolment and request authentication. HQ keeps only SHA-256 hashes of enrolment codes and
-// device secrets: a copy of HQ's database lets nobody act as a device.
+// device secrets, and the public halves of the devices' signing keys: a copy of HQ's database lets
+// nobody act as a device. Requests are signed (shared/node/requestSign.ts): the secret travels once.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../shared/domain/enums.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
+import { SIGNED_SCHEME, signingPublicKey, verifyRequest } from '../shared/node/requestSign.js';
 import { enrolBlocked, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
@@ -75,6 +77,8 @@ async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<
       })
       .execute();
     if (req.relayKey) await saveDeviceKey(trx, req.deviceId, req.relayKey, new Date(at));
+    // The secret is sent this once; every later request is signed with a key it seeds, whose public half HQ keeps.
+    await trx.insertInto('hq_sign_keys').values({ device_id: req.deviceId, public_key: signingPublicKey(secret), at: now }).execute();
     return { deviceId: req.deviceId, secret, userName: code.user_name, role: code.role, scopePath: code.scope_path, hqTime: Date.now(), hqRelayKey };
   });
 }
@@ -84,6 +88,10 @@ export interface RequestAuth {
   authorization: string | undefined;
   nonce: string | undefined;
   time: string | undefined;
+  /** What the signature covers besides the headers: the request line and the body as received. */
+  method: string;
+  path: string;
+  body: string;
 }
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -91,7 +99,9 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
 /** Checks who is calling; refuses unknown, forged, revoked, stale and replayed requests. */
 export async function authenticate(store: HqStore, a: RequestAuth): Promise<Device> {
   const bad = (code: string, zh: string, en: string, status = 401, extra: Record<string, unknown> = {}) => new HqError(status, code, zh, en, extra);
-  if (!a.deviceId || !a.authorization?.startsWith('Bearer ') || !a.nonce || !a.time)
+  const signed = a.authorization?.startsWith(`${SIGNED_SCHEME} `);
+  const bearer = a.authorization?.startsWith('Bearer ');
+  if (!a.deviceId || !a.authorization || !(signed || bearer) || !a.nonce || !a.time)
     throw bad('unauthenticated', '请求缺少设备凭据', 'Missing device credentials');
   if (!/^[0-9A-Za-z-]{8,64}$/.test(a.deviceId) || !/^[0-9A-Za-z_-]{16,64}$/.test(a.nonce)) throw bad('malformed_auth', '设备凭据格式不正确', 'Malformed credentials', 400);
   const d = await store.db
@@ -99,7 +109,21 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
     .select(['secret_hash', 'user_name', 'role', 'scope_path', 'revoked_at', 'last_seq'])
     .where('device_id', '=', a.deviceId)
     .executeTakeFirst();
-  if (!d || !sameHash(d.secret_hash, sha256(a.authorization.slice(7)))) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
+  if (!d) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
+  const key = await store.db.selectFrom('hq_sign_keys').select('public_key').where('device_id', '=', a.deviceId).executeTakeFirst();
+  let register: string | null = null;
+  if (signed) {
+    if (!key) throw bad('sign_key_unknown', '总部尚未登记本设备的签名密钥（注册早于请求签名），将用原凭据登记一次', 'HQ has no signing key for this device yet');
+    const parts = { method: a.method, path: a.path, body: a.body, deviceId: a.deviceId, nonce: a.nonce, time: a.time };
+    if (!verifyRequest(key.public_key, parts, a.authorization.slice(SIGNED_SCHEME.length + 1)))
+      throw bad('bad_signature', '请求签名无效（请求在途中被改动，或设备凭据不符），已拒绝', 'Bad request signature: the request was altered or the credentials do not match');
+  } else {
+    // A device enrolled before requests were signed sends its secret once more; from then on only signatures count.
+    if (key) throw bad('signature_required', '本设备的请求必须签名，明文凭据不再接受', 'This device must sign its requests; a bare secret is refused');
+    const secret = a.authorization.slice(7);
+    if (!sameHash(d.secret_hash, sha256(secret))) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
+    register = signingPublicKey(secret);
+  }
   if (d.revoked_at)
     throw bad('revoked', '此设备已被总部停用，本机数据将被清除', 'This device has been revoked; wipe its store', 403, { wipe: true });
   const t = Number(a.time);
@@ -109,6 +133,7 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   // A nonce is good once; the time window bounds how long they must be remembered.
   const fresh = await store.db.insertInto('hq_nonces').values({ device_id: a.deviceId, nonce: a.nonce, at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
   if (Number(fresh.numInsertedOrUpdatedRows ?? 0) === 0) throw bad('replayed', '重复的请求已被拒绝', 'Replayed request refused', 409);
+  if (register) await store.db.insertInto('hq_sign_keys').values({ device_id: a.deviceId, public_key: register, at: new Date(now).toISOString() }).onConflict((oc) => oc.doNothing()).execute();
   if (Math.random() < 0.01) await store.db.deleteFrom('hq_nonces').where('at', '<', now - 2 * LIMITS.requestSkewMs).execute();
   await store.db.updateTable('hq_devices').set({ last_seen_at: new Date(now).toISOString() }).where('device_id', '=', a.deviceId).execute();
   return { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq) };

@@ -155,6 +155,13 @@ export interface HqBlobHoldersTable {
   at: string;
 }
 
+/** A device's request-signing public key (shared/node/requestSign.ts). */
+export interface HqSignKeysTable {
+  device_id: string;
+  public_key: string;
+  at: string;
+}
+
 export interface HqDeviceKeysTable {
   device_id: string;
   public_key: string;
@@ -185,6 +192,7 @@ export interface HqDB {
   hq_blobs: HqBlobsTable;
   hq_blob_parts: HqBlobPartsTable;
   hq_blob_holders: HqBlobHoldersTable;
+  hq_sign_keys: HqSignKeysTable;
   hq_device_keys: HqDeviceKeysTable;
   hq_purged: HqPurgedTable;
 }

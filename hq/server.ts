@@ -26,6 +26,8 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   throw new HqError(400, 'malformed', `请求格式不正确（${where}）`, `Malformed request (${where})`);
 }
 
+const rawBodies = new WeakMap<FastifyRequest, string>();
+
 export interface HqServerOptions {
   store: HqStore;
   logger?: boolean;
@@ -33,6 +35,13 @@ export interface HqServerOptions {
 
 export function buildHq({ store, logger = false }: HqServerOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  // Signatures cover the body as sent: keep its text beside the parsed JSON.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    rawBodies.set(req, String(body));
+    json(req, String(body), done);
+  });
   const clock = new Hlc(HQ_NODE);
 
   app.setErrorHandler((err, _req, reply) => {
@@ -53,6 +62,9 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
       authorization: req.headers.authorization,
       nonce: req.headers[HEADERS.nonce] as string | undefined,
       time: req.headers[HEADERS.time] as string | undefined,
+      method: req.method,
+      path: req.url,
+      body: rawBodies.get(req) ?? (typeof req.body === 'string' ? req.body : ''),
     });
 
   app.get('/v1/ping', async () => ({ ok: true, hqTime: Date.now(), protocol: PROTOCOL_VERSION }));

@@ -2,6 +2,7 @@
 // reason a person can read, in Chinese first.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { SIGNED_SCHEME, signRequest } from '../../shared/node/requestSign.js';
 import { errorAnswer, HEADERS } from '../../shared/sync/protocol.js';
 
 export type FailureKind = 'offline' | 'refused' | 'revoked' | 'protocol' | 'clock';
@@ -40,6 +41,29 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Told HQ's time when HQ refuses a request as stale (the device clock is off); the call is then retried once. */
   learn?: (hqTime: number) => void;
+  /** Refuse an HQ reached over plain http:// off this machine (reference data sync.requireTls) instead of only warning. */
+  requireTls?: boolean;
+  /** For a device enrolled before requests were signed: whether it may still register its key with its secret, and how to remember that it no longer may. */
+  legacy?: { mayFallBack(): boolean; signedOk(): void };
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Why this HQ address is unsafe (plain http:// to another machine: what travels can be read on the way), or null. */
+export function hqUrlSafety(url: string): { zh: string; en: string; refusedZh: string; refusedEn: string } | null {
+  let u: URL;
+  try {
+    u = new URL(normaliseHqUrl(url));
+  } catch {
+    return null; // a malformed address fails on its own, with its own message
+  }
+  if (u.protocol !== 'http:' || LOOPBACK.test(u.hostname)) return null;
+  return {
+    zh: `警告：总部地址 ${u.host} 使用未加密的 http://，同步内容（含人员信息）在网络上可被他人看到。请让管理员为总部配置 https://`,
+    en: `Warning: the HQ address ${u.host} uses unencrypted http://; what is synced (personal data included) can be read on the network. Ask the administrator to put HQ behind https://`,
+    refusedZh: `总部地址 ${u.host} 未加密（http://），按系统设置不与其同步。请改用 https:// 地址`,
+    refusedEn: `The HQ address ${u.host} is not encrypted (http://); by the settings, this device does not sync with it. Use an https:// address`,
+  };
 }
 
 export function normaliseHqUrl(url: string): string {
@@ -50,22 +74,31 @@ export class HqClient {
   constructor(private readonly o: ClientOptions) {}
 
   async post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    const tls = hqUrlSafety(this.o.url);
+    if (tls && this.o.requireTls) throw new SyncFailure('refused', tls.refusedZh, tls.refusedEn, 0, 'tls_required');
     try {
       return await this.once(path, body, schema);
     } catch (e) {
-      if (!(e instanceof SyncFailure) || e.kind !== 'clock' || e.hqTime === undefined || !this.o.learn) throw e;
+      if (!(e instanceof SyncFailure)) throw e;
+      // Enrolled before requests were signed: HQ learns the signing key from the old credential, once.
+      // Never after a signed request has once been accepted: a forged answer must not talk the device into sending its secret.
+      if (e.code === 'sign_key_unknown' && this.o.legacy?.mayFallBack()) return this.once(path, body, schema, true);
+      if (e.kind !== 'clock' || e.hqTime === undefined || !this.o.learn) throw e;
       this.o.learn(e.hqTime);
       return this.once(path, body, schema);
     }
   }
 
-  private async once<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
+  private async once<S extends z.ZodType>(path: string, body: unknown, schema: S, legacy = false): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const payload = JSON.stringify(body);
     if (this.o.creds) {
-      headers.authorization = `Bearer ${this.o.creds.secret}`;
-      headers[HEADERS.device] = this.o.creds.deviceId;
-      headers[HEADERS.nonce] = randomBytes(16).toString('base64url');
-      headers[HEADERS.time] = String(Math.round(this.o.hqNow()));
+      const { deviceId, secret } = this.o.creds;
+      const nonce = randomBytes(16).toString('base64url');
+      const time = String(Math.round(this.o.hqNow()));
+      // The secret itself never travels: a signature over this very request does (shared/node/requestSign.ts).
+      headers.authorization = legacy ? `Bearer ${secret}` : `${SIGNED_SCHEME} ${signRequest(secret, { method: 'POST', path, body: payload, deviceId, nonce, time })}`;
+      Object.assign(headers, { [HEADERS.device]: deviceId, [HEADERS.nonce]: nonce, [HEADERS.time]: time });
     }
     const f = this.o.fetch ?? (globalThis.fetch as unknown as FetchLike);
     const ctl = new AbortController();
@@ -73,7 +106,7 @@ export class HqClient {
     let status: number;
     let text: string;
     try {
-      const res = await f(`${normaliseHqUrl(this.o.url)}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: ctl.signal });
+      const res = await f(`${normaliseHqUrl(this.o.url)}${path}`, { method: 'POST', headers, body: payload, signal: ctl.signal });
       status = res.status;
       text = await res.text();
     } catch {
@@ -93,6 +126,7 @@ export class HqClient {
       const kind: FailureKind = e.data.wipe ? 'revoked' : e.data.error === 'stale_request' ? 'clock' : 'refused';
       throw new SyncFailure(kind, e.data.zh, e.data.en, status, e.data.error, e.data.hqTime, json);
     }
+    if (this.o.creds && !legacy) this.o.legacy?.signedOk();
     const ok = schema.safeParse(json);
     if (!ok.success) throw new SyncFailure('protocol', '总部服务器的应答格式不符，请确认双方版本一致', 'HQ answer does not match the protocol', status);
     return ok.data;

@@ -11,6 +11,8 @@ import type { SyncEngine } from './engine.js';
 import { blobCounts, lastBlobError } from './blobs.js';
 import { capturedTables, syncedColumns } from './capture.js';
 import { relayStatus } from './relay/status.js';
+import { hqUrlSafety } from './client.js';
+import { deviceSyncSettings } from './settings.js';
 import { META } from './session.js';
 import type { Page } from '../../shared/contract/define.js';
 import type Database from 'better-sqlite3';
@@ -21,6 +23,14 @@ const LABEL_COLUMNS = ['name', 'title', 'key', 'code'];
 
 function meta(raw: Database.Database, key: string): string | null {
   return (raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+function urlWarning(raw: Database.Database, session: Session): SyncStatus['hqUrlWarning'] {
+  const url = meta(raw, META.url);
+  const unsafe = url ? hqUrlSafety(url) : null;
+  if (!unsafe) return null;
+  const refused = deviceSyncSettings(raw, session.scopePath).requireTls;
+  return refused ? { message: unsafe.refusedZh, messageEn: unsafe.refusedEn, refused } : { message: unsafe.zh, messageEn: unsafe.en, refused };
 }
 
 export function syncStatus(raw: Database.Database, session: Session, engine: SyncEngine | undefined): SyncStatus {
@@ -48,6 +58,7 @@ export function syncStatus(raw: Database.Database, session: Session, engine: Syn
     filesError: lastBlobError(raw),
     wipedAt: meta(raw, 'sync_wiped_at'),
     relay: relayStatus(raw),
+    hqUrlWarning: urlWarning(raw, session),
   };
 }
 

@@ -13,7 +13,7 @@ import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, typ
 import { wipeStore } from './wipe.js';
 
 export const APP_VERSION = '0.1.0';
-export const META = { url: 'sync_hq_url', secret: 'sync_secret', enrolledAt: 'sync_enrolled_at', lastSuccess: 'sync_last_success' } as const;
+export const META = { url: 'sync_hq_url', secret: 'sync_secret', enrolledAt: 'sync_enrolled_at', lastSuccess: 'sync_last_success', signed: 'sync_signed_ok' } as const;
 
 export interface SessionOptions {
   fetch?: FetchLike;
@@ -55,9 +55,12 @@ export function clientFor(dev: Device, opts: SessionOptions = {}): HqClient {
   const secret = getMetaRaw(dev.raw, META.secret);
   if (!url || !secret) throw new SyncFailure('refused', '本机尚未注册到总部', 'This device is not enrolled');
   const clock = clockOf(dev.raw);
+  const signed = () => getMetaRaw(dev.raw, META.signed) === '1';
   return new HqClient({
     url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch, timeoutMs: opts.timeoutMs,
     learn: (t) => learnTime(dev.raw, t),
+    requireTls: deviceSyncSettings(dev.raw, dev.session.scopePath).requireTls,
+    legacy: { mayFallBack: () => !signed(), signedOk: () => signed() || dev.raw.inTransaction || setMetaRaw(dev.raw, META.signed, '1') },
   });
 }
 

@@ -5,10 +5,12 @@ import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../schema.js';
 import * as core from './2026_12_03_core.js';
 import * as blobHolders from './2026_12_04_blob_holders.js';
+import * as signKeys from './2026_12_04_sign_keys.js';
 
 const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   '2026_12_03_core': core,
   '2026_12_04_blob_holders': blobHolders,
+  '2026_12_04_sign_keys': signKeys,
 };
 
 export function hqMigrations(d: Dialect): Record<string, Migration> {

@@ -37,6 +37,8 @@ export interface SyncStatus {
   filesError: { message: string; messageEn: string; at: string } | null;
   wipedAt: string | null;
   relay: RelayStatus;
+  /** HQ is reached over plain http:// from another machine: what syncs can be read on the way (refused instead when sync.requireTls is set). */
+  hqUrlWarning: { message: string; messageEn: string; refused: boolean } | null;
 }
 
 /** Relay by file on the 同步 screen. */

@@ -1,5 +1,5 @@
-// What the devices of an upgraded HQ notice, over real HTTP: the device that synced before still
-// authenticates with its secret, is where it was (sequence, relay keys), pulls every row and conflict
+// What the devices of an upgraded HQ notice, over real HTTP: the device that synced before
+// registers its signing key with its secret once, then signs, is where it was (sequence, relay keys), pulls every row and conflict
 // record, fetches its stored file and resumes its half-sent one; a re-sent write gets the answer it
 // got before; a write to a row purged before the upgrade is still refused; a code made before works.
 import { randomBytes } from 'node:crypto';
@@ -9,25 +9,32 @@ import type { HqStore } from '../../hq/store.js';
 import { encodeHlc } from '../../shared/sync/hlc.js';
 import { HEADERS, PURGED_CODE, type PullAnswer, type PushAnswer } from '../../shared/sync/protocol.js';
 import { uuidv7 } from '../../shared/core/ids.js';
+import { SIGNED_SCHEME, signRequest } from '../../shared/node/requestSign.js';
 import type { LegacyFacts } from './legacyRows.js';
 
 export async function servesLegacy(store: HqStore, f: LegacyFacts): Promise<void> {
   const srv = await startHq({ store });
-  const call = async <T>(path: string, body: unknown, auth = true): Promise<{ status: number; json: T }> => {
+  /** auth: 'signed' as devices call now, 'bearer' as the device enrolled before signing did (once, to register its key), or none. */
+  const call = async <T>(path: string, body: unknown, auth: 'signed' | 'bearer' | false = 'signed'): Promise<{ status: number; json: T }> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (auth)
-      Object.assign(headers, {
-        authorization: `Bearer ${f.device.secret}`, [HEADERS.device]: f.device.id, [HEADERS.nonce]: randomBytes(16).toString('base64url'), [HEADERS.time]: String(Date.now()),
-      });
-    const r = await fetch(`${srv.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const text = JSON.stringify(body);
+    if (auth) {
+      const nonce = randomBytes(16).toString('base64url');
+      const time = String(Date.now());
+      const authorization = auth === 'bearer' ? `Bearer ${f.device.secret}` : `${SIGNED_SCHEME} ${signRequest(f.device.secret, { method: 'POST', path, body: text, deviceId: f.device.id, nonce, time })}`;
+      Object.assign(headers, { authorization, [HEADERS.device]: f.device.id, [HEADERS.nonce]: nonce, [HEADERS.time]: time });
+    }
+    const r = await fetch(`${srv.url}${path}`, { method: 'POST', headers, body: text });
     return { status: r.status, json: (await r.json()) as T };
   };
   try {
-    const hello = await call<{ lastSeq: number; head: number; userName: string; hqRelayKey: string }>('/v1/hello', {
-      protocol: 1, appVersion: '0.1.0', schemaVersion: 'x', cursor: f.head, relayKey: f.device.publicKey,
-    });
+    const helloBody = { protocol: 1, appVersion: '0.1.0', schemaVersion: 'x', cursor: f.head, relayKey: f.device.publicKey };
+    // HQ knows no signing key for a device enrolled before signing: it says so, and takes the old credential once.
+    expect((await call<{ error: string }>('/v1/hello', helloBody)).json.error).toBe('sign_key_unknown');
+    const hello = await call<{ lastSeq: number; head: number; userName: string; hqRelayKey: string }>('/v1/hello', helloBody, 'bearer');
     expect(hello.status, JSON.stringify(hello.json)).toBe(200);
     expect(hello.json).toMatchObject({ lastSeq: 2, head: f.head, userName: f.device.userName, hqRelayKey: f.hqPublicKey });
+    expect((await call<{ error: string }>('/v1/hello', helloBody, 'bearer')).json.error).toBe('signature_required');
 
     const pulled = await call<PullAnswer>('/v1/pull', { cursor: 0, since: 0 });
     expect(pulled.status).toBe(200);

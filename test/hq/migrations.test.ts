@@ -20,9 +20,9 @@ import { dumpHq, fillLegacy, HQ_TABLES, type LegacyFacts } from './legacyRows.js
 import { servesLegacy } from './legacyServed.js';
 import { schemaShape, withoutMigrator } from './schemaShape.js';
 
-const ALL = ['2026_12_03_core', '2026_12_04_blob_holders'];
+const ALL = ['2026_12_03_core', '2026_12_04_blob_holders', '2026_12_04_sign_keys'];
 /** Tables the migrations after the core one add. */
-const LATER_TABLES = ['hq_blob_holders'];
+const LATER_TABLES = ['hq_blob_holders', 'hq_sign_keys'];
 
 /** A database made and filled by the HQ before migrations; returns what it holds. */
 async function legacyDb(target: string): Promise<{ facts: LegacyFacts; dump: Awaited<ReturnType<typeof dumpHq>>; shape: Awaited<ReturnType<typeof schemaShape>> }> {
@@ -116,7 +116,7 @@ describe('HQ migrations on SQLite, several processes at once', () => {
       const outputs = procs.map((p) => p.output());
       expect(codes, outputs.join('\n----\n')).toEqual([0, 0, 0]);
       for (const o of outputs) expect(o).toContain(before.facts.device.userName);
-      expect(outputs.filter((o) => o.includes('schema migrated (2026_12_03_core)'))).toHaveLength(1);
+      expect(outputs.filter((o) => o.includes(`schema migrated (${ALL.join(', ')})`))).toHaveLength(1);
       await withStore(file, async (s) => {
         expect(s.migrated).toEqual([]);
         expect(await dumpHq(s)).toEqual(before.dump);

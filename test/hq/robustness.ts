@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
 import { HEADERS, LIMITS } from '../../shared/sync/protocol.js';
+import { SIGNED_SCHEME, signRequest } from '../../shared/node/requestSign.js';
 import { revokeDevice } from '../../hq/auth.js';
 import { getMetaRaw } from '../../db/sync/state.js';
 import { enrolledDevice, type TestDevice, type TestHq } from '../sync/support.js';
@@ -27,15 +28,19 @@ export function describeRobustness(label: string, makeHq: () => Promise<TestHq>)
       await hq?.close();
     });
 
-    const auth = (over: Record<string, string> = {}) => ({
+    /** The headers of a device request; `post` signs it unless `authorization` is given. */
+    const auth = (over: Record<string, string> = {}): Record<string, string> => ({
       'content-type': 'application/json',
-      authorization: `Bearer ${secret}`,
       [HEADERS.device]: dev.session.deviceId,
       [HEADERS.nonce]: randomBytes(16).toString('base64url'),
       [HEADERS.time]: String(Date.now()),
       ...over,
     });
-    const post = async (path: string, body: string, headers: Record<string, string> = auth()) => {
+    const post = async (path: string, body: string, unsigned: Record<string, string> = auth()) => {
+      const headers = unsigned.authorization ? unsigned : {
+        ...unsigned,
+        authorization: `${SIGNED_SCHEME} ${signRequest(secret, { method: 'POST', path, body, deviceId: unsigned[HEADERS.device]!, nonce: unsigned[HEADERS.nonce]!, time: unsigned[HEADERS.time]! })}`,
+      };
       const r = await fetch(`${hq.url}${path}`, { method: 'POST', headers, body });
       return { status: r.status, json: (await r.json()) as { error?: string; zh?: string; en?: string } };
     };
@@ -61,6 +66,8 @@ export function describeRobustness(label: string, makeHq: () => Promise<TestHq>)
         ['a sequence gap', post('/v1/push', JSON.stringify({ writes: [write(5)] })), 409],
         ['no credentials', post('/v1/push', JSON.stringify({ writes: [write(1)] }), { 'content-type': 'application/json' }), 401],
         ['wrong secret', post('/v1/push', JSON.stringify({ writes: [write(1)] }), auth({ authorization: 'Bearer nope-nope-nope' })), 401],
+        ['the right secret in clear (only signatures count once a device signs)', post('/v1/push', JSON.stringify({ writes: [write(1)] }), auth({ authorization: `Bearer ${secret}` })), 401],
+        ['a signature by another key', post('/v1/push', JSON.stringify({ writes: [write(1)] }), auth({ authorization: `${SIGNED_SCHEME} ${signRequest('another-secret', { method: 'POST', path: '/v1/push', body: '{}', deviceId: dev.session.deviceId, nonce: 'n'.repeat(22), time: '1' })}` })), 401],
         ['unknown device', post('/v1/pull', JSON.stringify({ cursor: 0 }), auth({ [HEADERS.device]: uuidv7() })), 401],
         ['stale request time', post('/v1/pull', JSON.stringify({ cursor: 0 }), auth({ [HEADERS.time]: String(Date.now() - 3_600_000) })), 401],
         ['negative cursor', post('/v1/pull', JSON.stringify({ cursor: -1 })), 400],

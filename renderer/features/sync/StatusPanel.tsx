@@ -49,6 +49,10 @@ export function StatusPanel({ status, busy, onSyncNow }: { status: SyncStatus; b
           </Col>
         ))}
       </Row>
+      {status.hqUrlWarning && (
+        <Alert style={{ marginTop: 12 }} type={status.hqUrlWarning.refused ? 'error' : 'warning'} showIcon data-testid="sync-insecure-hq"
+          message={lang === 'en' ? status.hqUrlWarning.messageEn : status.hqUrlWarning.message} />
+      )}
       {status.lastError && (
         <Alert style={{ marginTop: 12 }} type={status.connection === 'offline' ? 'warning' : 'error'} showIcon
           message={`${s('lastError')}（${timeText(status.lastError.at, lang)}）`}

@@ -1,0 +1,61 @@
+// Request signing between a device and HQ (Node's crypto, for db/sync/client.ts and hq/auth.ts).
+// The device's secret, received once at enrolment, never travels again: it seeds an Ed25519 key
+// (HKDF), and every request carries a signature over its method, path, body hash, device, nonce and
+// time. HQ keeps only the public half, so neither a captured request nor a copy of HQ's database
+// lets anyone act as the device; a nonce is good once, so a replay is refused, and any change to
+// what was signed breaks the signature.
+import { createHash, createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from 'node:crypto';
+
+/** `authorization: RC-Ed25519 <signature, base64url>`. */
+export const SIGNED_SCHEME = 'RC-Ed25519';
+const INFO = 'red-channel request signing v1';
+const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+export interface SignedParts {
+  method: string;
+  path: string;
+  /** The request body exactly as sent. */
+  body: string;
+  deviceId: string;
+  nonce: string;
+  time: string;
+}
+
+export const bodyHash = (body: string): string => createHash('sha256').update(body, 'utf8').digest('hex');
+
+function canonical(p: SignedParts): Buffer {
+  return Buffer.from([INFO, p.method.toUpperCase(), p.path, bodyHash(p.body), p.deviceId, p.nonce, p.time].join('\n'), 'utf8');
+}
+
+const keys = new Map<string, KeyObject>();
+
+function privateKeyOf(secret: string): KeyObject {
+  let k = keys.get(secret);
+  if (!k) {
+    const seed = Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), INFO, 32));
+    k = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, seed]), format: 'der', type: 'pkcs8' });
+    if (keys.size > 16) keys.clear();
+    keys.set(secret, k);
+  }
+  return k;
+}
+
+/** The public key (32 bytes, base64url) HQ keeps for the device whose secret this is. */
+export function signingPublicKey(secret: string): string {
+  const jwk = createPublicKey(privateKeyOf(secret)).export({ format: 'jwk' });
+  return String(jwk.x);
+}
+
+export function signRequest(secret: string, p: SignedParts): string {
+  return sign(null, canonical(p), privateKeyOf(secret)).toString('base64url');
+}
+
+export function verifyRequest(publicKey: string, p: SignedParts, signature: string): boolean {
+  if (!/^[A-Za-z0-9_-]{86}$/.test(signature) || !/^[A-Za-z0-9_-]{43}$/.test(publicKey)) return false;
+  try {
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    return verify(null, canonical(p), key, Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
