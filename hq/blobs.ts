@@ -17,6 +17,7 @@ import { isVisible } from '../shared/sync/tables.js';
 import type { Device } from './auth.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
+import { charge } from './quota.js';
 import { hqSyncSettings } from './settings.js';
 import { num, type HqStore } from './store.js';
 
@@ -177,6 +178,7 @@ export async function putBlob(store: HqStore, d: Device, req: z.output<typeof bl
   }
   // Not where this upload stands (a re-sent part, a lost answer): say where it does, store nothing.
   if (req.offset !== have) return { hqTime: now, have, done: false };
+  await charge(store.db, d.deviceId, (await hqSyncSettings(store.db, d.scopePath)).quota, { rows: 0, bytes: bytes.length }, now);
   const end = req.offset + bytes.length;
   if (end < req.size) {
     await store.db

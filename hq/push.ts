@@ -10,6 +10,7 @@ import { HqError } from './errors.js';
 import { logEvent } from './log.js';
 import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge.js';
 import { insertMany, RowSet, type RowState } from './rowset.js';
+import { charge } from './quota.js';
 import { hqSyncSettings } from './settings.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
@@ -55,7 +56,8 @@ export interface PushOptions {
 export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes: WireWrite[], opts: PushOptions = { numbered: true }): Promise<PushAnswerItem[]> {
   const now = opts.now ?? Date.now();
   const restamps: Restamp[] = [];
-  const toleranceMs = (await hqSyncSettings(store.db, actor.scopePath)).clockToleranceSeconds * 1000;
+  const settings = await hqSyncSettings(store.db, actor.scopePath);
+  const toleranceMs = settings.clockToleranceSeconds * 1000;
   const result = await store.db.transaction().execute(async (trx) => {
     await sql`UPDATE hq_counter SET version = version WHERE id = 1`.execute(trx); // takes the writer lock
     let version = num((await trx.selectFrom('hq_counter').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
@@ -80,6 +82,8 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
           throw new HqError(409, 'gap', `变更序号不连续（应为${expect}，收到${w.s}），本批未处理`, `Sequence gap: expected ${expect}, got ${w.s}; nothing applied`, { expected: expect });
       }
     } else fresh.push(...writes);
+    // Only new writes count: a batch re-sent after a lost answer costs nothing twice.
+    if (opts.numbered && fresh.length) await charge(trx, actor.deviceId, settings.quota, { rows: fresh.length, bytes: JSON.stringify(fresh).length }, now);
 
     const stored = new Map<number, StoredAnswer>();
     if (dups.length) {

@@ -162,6 +162,14 @@ export interface HqSignKeysTable {
   at: string;
 }
 
+/** What a device sent per Beijing day (hq/quota.ts). */
+export interface HqUsageTable {
+  device_id: string;
+  day: string;
+  rows: Int8;
+  bytes: Int8;
+}
+
 export interface HqDeviceKeysTable {
   device_id: string;
   public_key: string;
@@ -193,6 +201,7 @@ export interface HqDB {
   hq_blob_parts: HqBlobPartsTable;
   hq_blob_holders: HqBlobHoldersTable;
   hq_sign_keys: HqSignKeysTable;
+  hq_usage: HqUsageTable;
   hq_device_keys: HqDeviceKeysTable;
   hq_purged: HqPurgedTable;
 }

@@ -13,6 +13,8 @@ import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, typ
 import { wipeStore } from './wipe.js';
 
 export const APP_VERSION = '0.1.0';
+/** HQ's refusal of what passes the device's daily quota (hq/quota.ts). */
+export const QUOTA_CODE = 'quota_exceeded';
 export const META = { url: 'sync_hq_url', secret: 'sync_secret', enrolledAt: 'sync_enrolled_at', lastSuccess: 'sync_last_success', signed: 'sync_signed_ok' } as const;
 
 export interface SessionOptions {
@@ -168,10 +170,17 @@ export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<
   const c = clientFor(dev, opts);
   try {
     const h = await hello(dev, c); // a clock HQ finds too far off is corrected and the call retried (client.ts)
-    const pushed = await pushSome(dev, c, opts);
+    // Over today's quota HQ takes nothing more from this device: what waits stays here, and the pull still runs.
+    const over: { quota: SyncFailure | null } = { quota: null };
+    const pushed = await pushSome(dev, c, opts).catch((e: unknown) => {
+      if (!(e instanceof SyncFailure) || e.code !== QUOTA_CODE) throw e;
+      over.quota = e;
+      return { applied: 0, superseded: 0, rejected: 0, restamped: 0, batches: 0 };
+    });
     await rewindIfAhead(dev);
     const pulled = await pullSome(dev, c, opts);
     await whenIdle(dev.raw);
+    if (over.quota) throw over.quota; // shown as the last error; the loop tries again later
     setMetaRaw(dev.raw, META.lastSuccess, new Date().toISOString());
     await syncBlobs(dev, c); // attachment files, after the rows; never fails the session (db/sync/blobs.ts)
     return { hello: h, pushed, pulled };
