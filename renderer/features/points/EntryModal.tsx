@@ -3,6 +3,7 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { todayInBeijing } from '../../../shared/core/dates.js';
 import { entryInput } from '../../../shared/points/schemas.js';
 import { ITEM_KINDS, type PointsItem } from '../../../shared/points/settings.js';
 import { reportOnForm, saveChecked } from '../../components/formErrors';
@@ -31,8 +32,8 @@ export function EntryModal(props: { members: { personId: string; name: string }[
     await props.onSaved();
   };
   return (
-    <Modal open title={t('points.entry.title')} onCancel={props.onClose} onOk={save} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ occurredOn: dayjs() }}>
+    <Modal open title={t('points.entry.title')} onCancel={props.onClose} onOk={save} okText={t('points.entry.save')} confirmLoading={busy} destroyOnHidden>
+      <Form form={form} name="pointsEntry" layout="vertical" initialValues={{ occurredOn: dayjs(todayInBeijing()) }}>
         <Form.Item name="personId" label={t('points.entry.person')} required>
           <Select showSearch optionFilterProp="label" options={props.members.map((m) => ({ value: m.personId, label: m.name }))} />
         </Form.Item>
@@ -45,7 +46,7 @@ export function EntryModal(props: { members: { personId: string; name: string }[
           />
         </Form.Item>
         <Form.Item name="occurredOn" label={t('points.entry.date')} required>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInBeijing()), 'day')} />
         </Form.Item>
         <Form.Item name="points" label={t('points.entry.points')}>
           <InputNumber style={{ width: '100%' }} step={1} />

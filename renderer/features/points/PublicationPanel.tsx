@@ -5,9 +5,9 @@ import { useState } from 'react';
 import type { Objection, QuarterTable } from '../../../shared/points/types.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
+import { formatDateTime } from '../../components/formatDate';
 import { useT } from '../../i18n';
 
-const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 function AnswerBox({ objection, onDone }: { objection: Objection; onDone: () => Promise<void> }) {
   const { t, lang } = useT();
@@ -68,7 +68,7 @@ export function PublicationPanel({ table, onChanged }: { table: QuarterTable; on
   };
 
   return (
-    <Card size="small" title={`${t('points.objections')}（${table.objections.length}）`}
+    <Card size="small" title={t('points.objections', { n: table.objections.length })}
       extra={
         <Space>
           {table.may.approve && table.status === 'published' && (
@@ -87,7 +87,7 @@ export function PublicationPanel({ table, onChanged }: { table: QuarterTable; on
           <List.Item>
             <div style={{ width: '100%' }}>
               <Space><Typography.Text strong>{o.personName}</Typography.Text><Typography.Text>{o.text}</Typography.Text></Space>
-              <div><Typography.Text type="secondary">{t('points.objection.by', { who: o.raisedBy, at: when(o.raisedAt) })}</Typography.Text></div>
+              <div><Typography.Text type="secondary">{t('points.objection.by', { who: o.raisedBy, at: formatDateTime(o.raisedAt) })}</Typography.Text></div>
               {o.answer ? (
                 <div><Tag color="green">{t('points.objection.answered')}</Tag>{o.answer}<Typography.Text type="secondary">（{t('points.objection.answeredBy', { who: o.answeredBy ?? '' })}）</Typography.Text></div>
               ) : table.may.answer && table.status === 'published' ? (
@@ -98,7 +98,7 @@ export function PublicationPanel({ table, onChanged }: { table: QuarterTable; on
         )}
       />
       {table.may.object && table.objectionOpen && (
-        <Form form={form} layout="inline" style={{ marginTop: 12 }}>
+        <Form form={form} name="pointsObjection" layout="inline" style={{ marginTop: 12 }}>
           <Form.Item name="personId" rules={[{ required: true, message: t('points.objection.person') }]}>
             <Select aria-label={t('points.objection.person')} placeholder={t('points.objection.person')} style={{ width: 160 }} options={table.rows.map((r) => ({ value: r.personId, label: r.name }))} />
           </Form.Item>
@@ -111,7 +111,7 @@ export function PublicationPanel({ table, onChanged }: { table: QuarterTable; on
       {pub.reopened.length > 0 && (
         <div style={{ marginTop: 12 }}>
           <Typography.Text strong>{t('points.reopenLog')}</Typography.Text>
-          {pub.reopened.map((r) => <div key={r.at}>{t('points.reopenLogLine', { at: when(r.at), who: r.by, reason: r.reason })}</div>)}
+          {pub.reopened.map((r) => <div key={r.at}>{t('points.reopenLogLine', { at: formatDateTime(r.at), who: r.by, reason: r.reason })}</div>)}
         </div>
       )}
       <Modal open={reopening} title={t('points.reopen')} onCancel={() => setReopening(false)} onOk={reopen} confirmLoading={busy === 'reopen'}>

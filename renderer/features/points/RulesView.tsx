@@ -49,7 +49,7 @@ export function RulesView() {
         <Descriptions.Item label={t('points.rules.base')}>
           {editing ? <InputNumber aria-label={t('points.rules.base')} value={draft.base} onChange={(v) => setDraft({ ...draft, base: v ?? 0 })} /> : s.base}
         </Descriptions.Item>
-        <Descriptions.Item label={t('points.rules.grades')}>{t('points.rules.gradeLine', { e: g.excellent, e1: g.excellent - 1, g: g.good, g1: g.good - 1, p: g.pass })}</Descriptions.Item>
+        <Descriptions.Item label={t('points.rules.grades')}>{t('points.rules.gradeLine', { e: g.excellent, e1: g.excellent - 1, g: g.good, g1: g.good - 1, p: g.pass, p2: g.pass })}</Descriptions.Item>
         <Descriptions.Item label={t('points.rules.window')}>{t('points.rules.windowDays', { n: s.objectionDays })}</Descriptions.Item>
         <Descriptions.Item label={t('points.rules.lowest')}>{t('points.rules.lowestLine', { pct: Math.round(s.lowest.bottomShare * 100) })}</Descriptions.Item>
         <Descriptions.Item label={t('points.rules.bounds')}>{t('points.rules.boundsLine', { b0: b.baseMin, b1: b.baseMax, v: b.maxValue, c: b.maxCap, d: b.maxDeduction })}</Descriptions.Item>
