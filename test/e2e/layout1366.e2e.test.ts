@@ -148,17 +148,21 @@ const MEASURE = `(() => {
 
 const measure = () => page.evaluate(MEASURE) as Promise<Layout>;
 
-/** How many characters of an element's text show before the cell (or tree row) around it cuts it off. */
+/**
+ * For each cell (a table cell or a tree row's title) the selector finds: its first text, how many of
+ * its characters show before the cell or anything inside it cuts them off, and the hover title around it.
+ */
 const visibleChars = (selector: string) =>
-  page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((e) => e.getClientRects().length > 0).map((e) => {
-    const stop = e.closest('td, .ant-tree-node-content-wrapper');
+  page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((c) => c.getClientRects().length > 0).map((cell) => {
+    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let text = walk.nextNode();
+    while (text && !text.data.trim()) text = walk.nextNode();
+    if (!text) return { text: '', title: null, shown: 0 };
     let edge = Infinity;
-    for (let x = e; x; x = x === stop ? null : x.parentElement) {
+    for (let x = text.parentElement; x; x = x === cell ? null : x.parentElement) {
       const st = getComputedStyle(x);
-      if (x === stop || st.overflowX !== 'visible') edge = Math.min(edge, x.getBoundingClientRect().right - parseFloat(st.paddingRight));
+      if (x === cell || st.overflowX !== 'visible') edge = Math.min(edge, x.getBoundingClientRect().right - parseFloat(st.paddingRight));
     }
-    const text = e.firstChild && e.firstChild.nodeType === 3 ? e.firstChild : null;
-    if (!text) return { text: e.textContent, shown: 0 };
     let shown = 0;
     for (let i = 0; i < text.data.length; i++) {
       const r = document.createRange();
@@ -166,8 +170,14 @@ const visibleChars = (selector: string) =>
       r.setEnd(text, i + 1);
       if (r.getBoundingClientRect().right <= edge + 0.5) shown++;
     }
-    return { text: text.data, title: e.getAttribute('title'), shown };
+    const titled = text.parentElement.closest('[title]');
+    return { text: text.data.trim(), title: titled && cell.contains(titled) ? titled.getAttribute('title') : null, shown };
   })`) as Promise<{ text: string; title: string | null; shown: number }[]>;
+
+// The cells measured, found by position as the user sees them (the tree's titles, a table's columns).
+const TREE_NAMES = '.ant-tree-node-content-wrapper';
+const ORG_NAMES = '[role="tabpanel"]:not([aria-hidden="true"]) .ant-table-tbody tr.ant-table-row td:nth-child(1)';
+const PIPELINE_OUTLETS = '[role="tabpanel"]:not([aria-hidden="true"]) .ant-table-tbody tr.ant-table-row td:nth-child(2)';
 
 /** The list screens: where they are, and which page-level tab. */
 const SCREENS: { name: string; hash: string; tab?: number }[] = [
@@ -196,7 +206,7 @@ for (const lang of ['zh', 'en'] as const) {
     await open(lang, 'org');
     await poll(() => page.locator('.ant-tree-treenode').count()).toBeGreaterThan(5);
     // Every unit's name shows whole in the tree; one longer than the panel keeps most of it, whole on hover.
-    const names = await visibleChars('[data-testid="org-unit-name"]');
+    const names = await visibleChars(TREE_NAMES);
     expect(names.length).toBeGreaterThan(5);
     expect(names.filter((n) => n.title !== n.text || (n.text !== LONG_UNIT && n.shown < n.text.length))).toEqual([]);
     expect(names.find((n) => n.text === LONG_UNIT)!.shown).toBeGreaterThanOrEqual(7);
@@ -213,12 +223,12 @@ for (const lang of ['zh', 'en'] as const) {
 
     // The organisations of a unit: the name column keeps room for a dozen characters.
     await selectUnit(LONG_UNIT);
-    const [org] = await visibleChars('[data-testid="party-org-name"]');
+    const [org] = await visibleChars(ORG_NAMES);
     expect(org).toMatchObject({ text: LONG_ORG, title: LONG_ORG });
     expect(org!.shown).toBeGreaterThanOrEqual(10);
     const county = (await api<{ name: string; level: string }[]>('orgUnits.list', {})).find((u) => u.level === 'county')!;
     await selectUnit(county.name);
-    const orgs = await visibleChars('[data-testid="party-org-name"]');
+    const orgs = await visibleChars(ORG_NAMES);
     expect(orgs.length).toBeGreaterThan(3);
     expect(orgs.filter((o) => o.shown < Math.min(o.text.length, 10) || o.title !== o.text)).toEqual([]);
     expect(await measure()).toEqual({ sideways: [], nested: [], spilling: [], brokenWords: [] });
@@ -243,7 +253,7 @@ for (const lang of ['zh', 'en'] as const) {
     await open(lang, 'people');
     await settled();
     await tab(4);
-    const outlets = await visibleChars('[data-testid="pipeline-outlet"]');
+    const outlets = await visibleChars(PIPELINE_OUTLETS);
     expect(outlets.length).toBeGreaterThan(5);
     expect(outlets.filter((o) => o.shown < Math.min(o.text.length, 10) || o.title !== o.text)).toEqual([]);
   });
