@@ -5,6 +5,7 @@ import { canSeeFullIds, nowIso } from '../context.js';
 import { getOrgUnit } from '../org/orgUnits.js';
 import { overviewCounts } from '../people/people.js';
 import { readSettings, writeSetting } from './settings.js';
+import { assertPointsSetting } from '../points/settings.js';
 import type { HandlerMap } from '../api/types.js';
 
 export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
@@ -26,6 +27,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
   'settings.get': async (ctx) => readSettings(ctx.db, ctx.session.scopePath),
   'settings.set': async (ctx, { key, value }) => {
     if (key.startsWith('assessment.')) assertAssessmentSetting(key, value);
+    if (key.startsWith('points.')) await assertPointsSetting(ctx, key, value);
     await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
     return readSettings(ctx.db, ctx.session.scopePath);
   },

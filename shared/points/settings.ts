@@ -115,3 +115,18 @@ export function pointsSettings(raw: Record<string, unknown> = {}, hqBounds?: unk
     bounds: b,
   };
 }
+
+/**
+ * What is wrong with a value about to be stored under a `points.*` key (null: nothing), for a
+ * writer at `scope`: HQ's bounds are set province-wide only, and a rule set must lie inside them.
+ */
+export function settingIssue(key: string, value: unknown, scope: string, b: PointsBounds): BoundIssue | null {
+  const name = key.slice('points.'.length) as keyof PointsSettings;
+  if (!key.startsWith('points.') || !(name in schemas)) return { key, zh: `未知的积分设置项：${key}`, en: `Unknown points setting: ${key}` };
+  if (name === 'bounds' && scope !== '/') return { key, zh: '积分规则的允许范围只能由省公司统一设置', en: 'Only HQ sets the bounds of the points rules' };
+  const parsed = schemas[name].safeParse(value);
+  if (!parsed.success) return { key, zh: `积分设置“${key}”的取值不符合要求`, en: `The value of ${key} is invalid` };
+  if (name === 'items') return boundIssues(parsed.data as PointsItem[], b.baseMin, b)[0] ?? null;
+  if (name === 'base') return boundIssues([], parsed.data as number, b)[0] ?? null;
+  return null;
+}
