@@ -36,10 +36,12 @@ export const zh = {
   'person.standing': '政治面貌与党籍',
   'person.probationEnds': '预备期满 {date}（接收之日 {admitted} 起 {months} 个月）',
   'person.probationOverdue': '预备期已满，应及时讨论转正',
-  'person.attended': '参加组织生活',
   'person.attendedCounts': '出席 {present} 次 · 缺席 {absent} 次 · 请假 {excused} 次',
   'person.attendedEmpty': '还没有出勤记录',
-  'person.hosted': '主持、记录、授课',
+  'person.attendedTab': '参加组织生活（{n}）',
+  'person.hostedTab': '主持、记录、授课（{n}）',
+  'person.mobilityValue': '{kind}：{place}（{since} 起）',
+  'person.lostValue': '{since} 起失联：{reason}',
   'person.hostedEmpty': '没有主持、记录或讲授过活动',
   'person.col.date': '日期',
   'person.col.type': '类型',
@@ -51,7 +53,6 @@ export const zh = {
   'person.role.recorder': '记录人',
   'person.role.lecturer': '授课人',
   'person.updated': '最后修改 {at}',
-  'person.notMember': '非党员',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -90,10 +91,12 @@ export const en: Record<keyof typeof zh, string> = {
   'person.standing': 'Political status and standing',
   'person.probationEnds': 'Probation ends {date} ({months} months from admission on {admitted})',
   'person.probationOverdue': 'Probation is over: conversion is due',
-  'person.attended': 'Organisational life attended',
   'person.attendedCounts': 'Present {present} · absent {absent} · excused {excused}',
   'person.attendedEmpty': 'No attendance recorded yet',
-  'person.hosted': 'Hosted, recorded, lectured',
+  'person.attendedTab': 'Organisational life attended ({n})',
+  'person.hostedTab': 'Hosted, recorded, lectured ({n})',
+  'person.mobilityValue': '{kind}: {place} (since {since})',
+  'person.lostValue': 'Since {since}: {reason}',
   'person.hostedEmpty': 'Has not hosted, recorded or lectured an activity',
   'person.col.date': 'Date',
   'person.col.type': 'Type',
@@ -105,5 +108,4 @@ export const en: Record<keyof typeof zh, string> = {
   'person.role.recorder': 'Recorder',
   'person.role.lecturer': 'Lecturer',
   'person.updated': 'Last changed {at}',
-  'person.notMember': 'Not a member',
 };

@@ -27,6 +27,7 @@ export function AttendedTable({ personId }: { personId: string }) {
   const data = useApi('people.attended', { personId, ...p.window });
   return (
     <Table<AttendedRow>
+      data-testid="record-attended"
       size="small"
       rowKey="activityId"
       loading={data.loading}
@@ -42,7 +43,7 @@ export function AttendedTable({ personId }: { personId: string }) {
           title: t('person.col.mark'), dataIndex: 'status', width: 150,
           render: (v: AttendedRow['status'], row) => (
             <>
-              <Tag color={MARK_COLOR[v]}>{label(ATTENDANCE_STATUS, v)}</Tag>
+              <Tag color={MARK_COLOR[v]} style={{ marginInlineEnd: 6 }}>{label(ATTENDANCE_STATUS, v)}</Tag>
               {row.reason && <Typography.Text type="secondary" title={row.reason}>{row.reason}</Typography.Text>}
             </>
           ),
@@ -58,6 +59,7 @@ export function HostedTable({ personId }: { personId: string }) {
   const data = useApi('people.hosted', { personId, ...p.window });
   return (
     <Table<HostedRow>
+      data-testid="record-hosted"
       size="small"
       rowKey="activityId"
       loading={data.loading}

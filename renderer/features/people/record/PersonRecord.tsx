@@ -87,7 +87,7 @@ function Body({ record, error }: { record: RecordData | undefined; error: unknow
         style={{ marginTop: 12 }}
         items={[
           {
-            key: 'attended', label: `${t('person.attended')}（${attended}）`,
+            key: 'attended', label: t('person.attendedTab', { n: attended }),
             children: (
               <>
                 <Typography.Text type="secondary" data-testid="record-attendance-counts">{t('person.attendedCounts', { ...a })}</Typography.Text>
@@ -95,7 +95,7 @@ function Body({ record, error }: { record: RecordData | undefined; error: unknow
               </>
             ),
           },
-          { key: 'hosted', label: `${t('person.hosted')}（${record.hostedCount}）`, children: <HostedTable personId={record.person.id} /> },
+          { key: 'hosted', label: t('person.hostedTab', { n: record.hostedCount }), children: <HostedTable personId={record.person.id} /> },
         ]}
       />
       <Typography.Text type="secondary">{t('person.updated', { at: formatDateTime(record.person.updatedAt) })}</Typography.Text>

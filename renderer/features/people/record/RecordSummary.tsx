@@ -9,6 +9,9 @@ import { useT } from '../../../i18n';
 import { RevealButton } from '../RevealButton';
 import { useFieldLabel } from '../text';
 
+// Label: value in three columns, no grid: the whole record up to the meetings fits a 768-px screen.
+const LOOK = { size: 'small', column: 3, styles: { label: { color: '#8c8c8c' }, header: { marginBottom: 4 } } } as const;
+
 const STATUS_COLOR: Record<string, string | undefined> = { full_member: 'red', probationary: 'volcano' };
 
 export function RecordSummary({ record }: { record: PersonRecord }) {
@@ -33,9 +36,9 @@ export function RecordSummary({ record }: { record: PersonRecord }) {
     ...(p.notes ? [{ key: 'notes', label: F('notes'), children: p.notes, span: 3 }] : []),
   ];
   const organisation = [
-    { key: 'branch', label: F('branchId'), children: dash(m?.branchName), span: 2 },
+    { key: 'branch', label: F('branchId'), children: dash(m?.branchName) },
+    { key: 'outlet', label: F('outletId'), children: dash(p.outletName) },
     { key: 'post', label: F('post'), children: dash(label(POSTS, p.post)) },
-    { key: 'outlet', label: F('outletId'), children: dash(p.outletName), span: 3 },
   ];
   const standing = [
     { key: 'status', label: F('politicalStatus'), children: <Tag color={STATUS_COLOR[p.politicalStatus]}>{label(POLITICAL_STATUS, p.politicalStatus)}</Tag> },
@@ -46,9 +49,9 @@ export function RecordSummary({ record }: { record: PersonRecord }) {
           { key: 'fullDate', label: F('fullDate'), children: day(m.fullDate) },
           {
             key: 'mobility', label: F('mobility'),
-            children: m.mobility === 'none' ? label(MOBILITY, 'none') : `${label(MOBILITY, m.mobility)}：${dash(m.mobilityDestination)}（${day(m.mobilitySince)}）`,
+            children: m.mobility === 'none' ? label(MOBILITY, 'none') : t('person.mobilityValue', { kind: label(MOBILITY, m.mobility), place: dash(m.mobilityDestination), since: day(m.mobilitySince) }),
           },
-          { key: 'lost', label: F('lostContact'), children: m.lostContact ? `${day(m.lostContactSince)} ${dash(m.lostContactReason)}` : t('common.no') },
+          { key: 'lost', label: F('lostContact'), children: m.lostContact ? t('person.lostValue', { since: day(m.lostContactSince), reason: dash(m.lostContactReason) }) : t('common.no') },
         ]
       : []),
     ...(p.recruit ? [{ key: 'stage', label: F('stage'), children: label(RECRUIT_STAGES, p.recruit.stage) }] : []),
@@ -56,9 +59,9 @@ export function RecordSummary({ record }: { record: PersonRecord }) {
   const pr = record.probation;
   return (
     <>
-      <Descriptions size="small" bordered column={3} title={t('person.identity')} items={identity} />
-      <Descriptions size="small" bordered column={3} title={t('person.organisation')} items={organisation} style={{ marginTop: 12 }} />
-      <Descriptions size="small" bordered column={3} title={t('person.standing')} items={standing} style={{ marginTop: 12 }} />
+      <Descriptions {...LOOK} title={t('person.identity')} items={identity} />
+      <Descriptions {...LOOK} title={t('person.organisation')} items={organisation} style={{ marginTop: 8 }} />
+      <Descriptions {...LOOK} title={t('person.standing')} items={standing} style={{ marginTop: 8 }} />
       {pr && (
         <Alert
           style={{ marginTop: 8 }}
