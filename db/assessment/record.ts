@@ -1,5 +1,6 @@
 // Keeps a month's lights in light_history and escalates two reds in a row (DOMAIN.md): the county
-// organiser gets an interview task (约谈) and a rectification item is opened for the subject. Both
+// organiser gets an interview task (约谈) and a rectification item is opened for the subject (a Party
+// organisation or an outlet; a county's or grid's own red is the organiser's to act on). Both
 // are opened once per run of reds: while an escalation of that subject and indicator is not yet
 // verified, another red month opens nothing new; a light turning green closes nothing.
 import { sql } from 'kysely';
@@ -103,7 +104,8 @@ export async function recordPeriod(db: Db, scope: string, period: string, w: Who
   }
   let escalated = 0;
   for (const l of lights) {
-    if (l.derived || l.colour !== 'red') continue;
+    // A branch secretary or an outlet's head is interviewed; a county or grid is the organiser's own.
+    if (l.derived || l.colour !== 'red' || (l.subjectKind !== 'org' && l.subjectKind !== 'outlet')) continue;
     if (escalates(bySubject.get(`${l.subjectId}|${l.indicator}`) ?? [], period)) escalated += await escalate(db, l, period, w, st.a.windows.escalationDueDays);
   }
   return { period, recorded, escalated };

@@ -103,6 +103,8 @@ describe('escalation', () => {
     expect(interview).toMatchObject({ ownerRole: 'county_organiser', status: 'open', mine: true });
     expect(interview.title).toContain('约谈');
     expect(items.some((i) => i.kind === 'rectification' && i.sourceRef!.includes('meetings_monthly'))).toBe(true);
+    // the county's own reds (no outlet contact) open nothing: only organisations and outlets are interviewed
+    expect((await call(ctx, 'rectification.list', {})).rows.filter((i) => !i.subjectId)).toEqual([]);
     const n = items.length;
     await call(ctx, 'assessment.record', { period: '2026-10' });
     expect((await escalations()).length).toBe(n);

@@ -28,11 +28,11 @@ export function HeatCard({ rows }: { rows: HeatRow[] }) {
       <Table<HeatRow>
         size="small" rowKey="countyId" pagination={rows.length > 6 ? { pageSize: 6, size: 'small' } : false} dataSource={rows}
         columns={[
-          { title: t('as.subject'), dataIndex: 'countyName', width: 130, ellipsis: true },
-          { title: t('as.red'), dataIndex: 'red', width: 56, align: 'right', render: (n: number) => <Typography.Text type={n ? 'danger' : undefined}>{n}</Typography.Text> },
-          { title: t('as.yellow'), dataIndex: 'yellow', width: 56, align: 'right' },
-          { title: t('as.green'), dataIndex: 'green', width: 56, align: 'right' },
-          { title: '', key: 'bar', render: (_: unknown, r) => <StackBar c={r} width={150} /> },
+          { title: t('as.subject'), dataIndex: 'countyName', ellipsis: true },
+          { title: t('as.red'), dataIndex: 'red', width: 62, align: 'right', render: (n: number) => <Typography.Text type={n ? 'danger' : undefined}>{n}</Typography.Text> },
+          { title: t('as.yellow'), dataIndex: 'yellow', width: 66, align: 'right' },
+          { title: t('as.green'), dataIndex: 'green', width: 62, align: 'right' },
+          { title: '', key: 'bar', width: 96, render: (_: unknown, r) => <StackBar c={r} width={80} /> },
         ]}
       />
     </Card>

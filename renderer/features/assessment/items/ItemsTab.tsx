@@ -38,6 +38,7 @@ export function ItemsTab() {
   };
   const owner = (r: ItemRow) => r.ownerName ?? r.ownerUser ?? (r.ownerRole ? t('as.roleOwner') : '—');
   const me = session.data?.userName ?? '';
+  const colon = lang === 'zh' ? '：' : ': ';
   const exportItems = async () => {
     try {
       const f = await call('assessment.export', { list: 'items' });
@@ -61,16 +62,16 @@ export function ItemsTab() {
       <Table<ItemRow>
         size="small" rowKey="id" loading={list.loading && !list.data} dataSource={list.data?.rows ?? []} data-testid="as-items" pagination={{ pageSize: 12, size: 'small' }}
         columns={[
-          { title: t('as.kind'), dataIndex: 'kind', width: 76, render: (k: ItemKind) => label(ITEM_KINDS_L, k) },
+          { title: t('as.kind'), dataIndex: 'kind', width: 112, render: (k: ItemKind) => label(ITEM_KINDS_L, k) },
           { title: t('as.title'), dataIndex: 'title', ellipsis: true, render: (v: string, r) => <Tooltip title={r.detail ?? v}>{v}</Tooltip> },
           { title: t('as.subject'), dataIndex: 'subjectName', width: 150, ellipsis: true },
-          { title: t('as.owner'), key: 'owner', width: 100, render: (_: unknown, r) => owner(r) },
+          { title: t('as.owner'), key: 'owner', width: 110, render: (_: unknown, r) => owner(r) },
           {
             title: t('as.due'), dataIndex: 'dueOn', width: 130,
             render: (v: string | null, r) => (<>{v ?? '—'}{r.overdueDays > 0 && <Typography.Text type="danger"> {t('as.overdue', { n: r.overdueDays })}</Typography.Text>}</>),
           },
           { title: t('as.status'), dataIndex: 'status', width: 86, render: (s: ItemStatus) => <Tag color={STATUS_COLOUR[s]}>{label(ITEM_STATUSES_L, s)}</Tag> },
-          { title: t('as.source'), dataIndex: 'source', width: 64, render: (s: string) => label(SOURCES_L, s) },
+          { title: t('as.source'), dataIndex: 'source', width: 80, render: (s: string) => label(SOURCES_L, s) },
           {
             title: '', key: 'act', width: 170,
             render: (_: unknown, r) => (
@@ -83,8 +84,8 @@ export function ItemsTab() {
                     <Button size="small" onClick={() => move(r, 'in_progress')}>{t('as.sendBack')}</Button>
                   </>
                 )}
-                {r.status === 'done' && (r.doneBy === me || r.mine) && <Typography.Text type="secondary">{t('as.doneBy')}：{r.doneBy}</Typography.Text>}
-                {r.status === 'verified' && <Typography.Text type="secondary">{t('as.verifiedBy')}：{r.verifiedBy}</Typography.Text>}
+                {r.status === 'done' && (r.doneBy === me || r.mine) && <Typography.Text type="secondary">{t('as.doneBy')}{colon}{r.doneBy}</Typography.Text>}
+                {r.status === 'verified' && <Typography.Text type="secondary">{t('as.verifiedBy')}{colon}{r.verifiedBy}</Typography.Text>}
               </Space>
             ),
           },
