@@ -25,7 +25,8 @@ export async function checkConverged(w: World): Promise<void> {
   const state = await hqOutlets(hq);
   // Which writes HQ refused (device 2 writing rows that had left its grid, or moving rows out of it).
   const rejected = new Set<string>();
-  for (const dv of w.devs) for (const r of dv.t.store.raw.prepare('SELECT hlc FROM sync_rejections').all() as { hlc: string }[]) rejected.add(r.hlc);
+  // A re-stamped write is kept with a note among the rejections (code 'restamped'): it was accepted.
+  for (const dv of w.devs) for (const r of dv.t.store.raw.prepare("SELECT hlc FROM sync_rejections WHERE code <> 'restamped'").all() as { hlc: string }[]) rejected.add(r.hlc);
   // Writes stamped too far ahead were re-stamped by HQ: the oracle follows HQ's stamps.
   const restamps = await hq.store.db.selectFrom('hq_restamps').select(['orig_hlc', 'new_hlc']).execute();
   const moved = new Map(restamps.map((r) => [r.orig_hlc as string, r.new_hlc as string]));
