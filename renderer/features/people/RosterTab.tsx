@@ -68,13 +68,13 @@ export function RosterTab() {
           // Widths add up to what a 1366-px screen leaves the table (1090 px): every key column shows
           // without scrolling sideways; long names are cut with an ellipsis and shown whole on hover.
           { title: r('name'), dataIndex: 'name', width: 90, fixed: 'left', ellipsis: true, render: (v: string, p) => <a title={v} onClick={() => setEditing({ id: p.id })}>{v}</a> },
-          { title: L('gender'), dataIndex: 'gender', width: 50, render: (v: string) => label(GENDERS, v) },
+          { title: L('gender'), dataIndex: 'gender', width: 64, render: (v: string) => label(GENDERS, v) },
           { title: L('birthDate'), dataIndex: 'birthDate', width: 96 },
-          { title: L('citizenId'), dataIndex: 'citizenId', width: 160 },
-          { title: L('phone'), dataIndex: 'phone', width: 110 },
+          { title: L('citizenId'), dataIndex: 'citizenId', width: 156 },
+          { title: L('phone'), dataIndex: 'phone', width: 104 },
           { title: L('politicalStatus'), dataIndex: 'politicalStatus', width: 100, render: (v: string) => <Tag color={v === 'full_member' ? 'red' : v === 'probationary' ? 'volcano' : undefined}>{label(POLITICAL_STATUS, v)}</Tag> },
           { title: L('outletId'), dataIndex: 'outletName', width: 150, ellipsis: true, render: (v: string | null) => <span title={v ?? undefined}>{v}</span> },
-          { title: L('post'), dataIndex: 'post', width: 84, ellipsis: true, render: (v: string) => label(POSTS, v) },
+          { title: L('post'), dataIndex: 'post', width: 80, ellipsis: { showTitle: false }, render: (v: string) => <span title={label(POSTS, v)}>{label(POSTS, v)}</span> },
           { title: L('branchId'), dataIndex: 'branchName', width: 150, ellipsis: true, render: (v: string | null) => <span title={v ?? undefined}>{v}</span> },
           {
             title: L('standing'), dataIndex: 'standing', width: 100,
