@@ -2,13 +2,14 @@
 import { parseArgs } from 'node:util';
 import { runAll, type BenchDef } from './harness.js';
 import assessment from './assessment.bench.js';
+import encryption from './encryption.bench.js';
 import memberList from './memberList.bench.js';
 import orglife from './orglife.bench.js';
 import registry from './registry.bench.js';
 import sync from './sync.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {

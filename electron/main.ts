@@ -1,14 +1,16 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startBackend, type Backend } from '../db/backend.js';
+import { startBackend } from '../db/backend.js';
+import { registerAuth, type LazyBackend } from './auth.js';
 import { registerApi } from './ipc.js';
 import { electronNativeBinding } from './paths.js';
 import { registerPrint } from './print.js';
 import { isAllowedNavigation, WEB_PREFERENCES, withCsp } from './security.js';
+import { osUnlocker } from './vault.js';
 
-let backend: Backend | undefined;
+let backend: LazyBackend | undefined;
 
 async function createWindow(): Promise<void> {
   const appPath = app.getAppPath();
@@ -37,8 +39,13 @@ app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => cb({ responseHeaders: withCsp(details.responseHeaders) }));
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   const profileDir = process.env.RC_PROFILE ?? join(app.getPath('userData'), 'profiles', 'default');
-  backend = await startBackend(profileDir, { nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) });
+  const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
   const trusted = (event: Electron.IpcMainInvokeEvent) => (event.senderFrame?.url ?? '').startsWith('file:');
+  // The store key is wrapped by the OS keychain; without a real one the user signs in with a passphrase.
+  const os = osUnlocker(safeStorage, process.platform);
+  const opened = os.ok ? await startBackend(profileDir, { nativeBinding, unlock: os.unlock }) : undefined;
+  if (!os.ok) console.warn(`[red-channel] no usable OS keychain (${os.reason}): the store is unlocked with a passphrase`);
+  backend = registerAuth(ipcMain, profileDir, (passphrase) => startBackend(profileDir, { nativeBinding, unlock: { kind: 'passphrase', passphrase } }), trusted, opened);
   registerApi(ipcMain, backend, trusted);
   registerPrint(ipcMain, {
     showSaveDialog: (sender, options) => {
@@ -55,7 +62,7 @@ app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', async () => {
-  await backend?.close();
+  await backend?.current()?.close();
   if (process.platform !== 'darwin') app.quit();
 });
 

@@ -1,4 +1,4 @@
-// Builds better-sqlite3 against Electron's headers into .electron-native/, leaving the Node build
+// Builds better-sqlite3-multiple-ciphers (the encrypted store's SQLite, db/open.ts) against Electron's headers into .electron-native/, leaving the Node build
 // in node_modules untouched so `npm test` and `npm start` work in the same checkout.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
@@ -9,12 +9,12 @@ const require = createRequire(import.meta.url);
 const root = process.cwd();
 const out = join(root, '.electron-native');
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const bsqDir = dirname(require.resolve('better-sqlite3/package.json'));
+const bsqDir = dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
 const bsqVersion = JSON.parse(readFileSync(join(bsqDir, 'package.json'), 'utf8')).version;
-const stamp = join(out, `built-${electronVersion}-${bsqVersion}`);
+const stamp = join(out, `built-${electronVersion}-mc-${bsqVersion}`);
 if (existsSync(stamp)) process.exit(0);
 
-console.log(`Building better-sqlite3 ${bsqVersion} for Electron ${electronVersion} …`);
+console.log(`Building better-sqlite3-multiple-ciphers ${bsqVersion} for Electron ${electronVersion} …`);
 const work = join(out, 'src');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

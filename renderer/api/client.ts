@@ -11,6 +11,8 @@ export class ApiCallError extends Error {
 
 export interface Transport {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Electron without a usable OS keychain: sign-in over IPC (electron/auth.ts). */
+  auth?(what: 'status' | 'signin', passphrase?: string): Promise<Envelope<unknown>>;
 }
 
 declare global {
@@ -53,7 +55,13 @@ export interface AuthStatus {
   signedIn: boolean;
 }
 
-async function authRequest<T>(path: string, init: RequestInit): Promise<T> {
+async function authRequest<T>(path: 'status' | 'signin' | 'signout', init: RequestInit & { passphrase?: string }): Promise<T> {
+  const ipc = window.rcApi?.auth;
+  if (ipc && path !== 'signout') {
+    const env = (await ipc(path, init.passphrase)) as Envelope<T>;
+    if (!env.ok) throw new ApiCallError(env.error);
+    return env.data;
+  }
   let res: Response;
   try {
     res = await fetch(`auth/${path}`, init);
@@ -66,13 +74,13 @@ async function authRequest<T>(path: string, init: RequestInit): Promise<T> {
 }
 
 export async function authStatus(): Promise<AuthStatus> {
-  if (transport || window.rcApi) return { required: false, hasKey: true, signedIn: true };
+  if (transport || (window.rcApi && !window.rcApi.auth)) return { required: false, hasKey: true, signedIn: true };
   return { required: true, ...(await authRequest<{ hasKey: boolean; signedIn: boolean }>('status', { method: 'GET' })) };
 }
 
 /** Opens this device's data with its passphrase (on first use, sets it). */
 export async function signIn(passphrase: string): Promise<void> {
-  await authRequest<null>('signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }) });
+  await authRequest<null>('signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }), passphrase });
 }
 
 export async function signOut(): Promise<void> {

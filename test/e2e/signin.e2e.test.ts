@@ -54,7 +54,7 @@ it('serves a page without any secret, and the API refuses a caller without a ses
   expect(res.headers.get('set-cookie')).toBeNull();
   const api = await fetch(`${srv.url}api/people.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   expect(api.status).toBe(401);
-  expect((await api.json()).error.message).toBe('请先登录');
+  expect(((await api.json()) as { error: { message: string } }).error.message).toBe('请先登录');
 });
 
 it('sets the passphrase on first use, then shows the app', async () => {
@@ -72,7 +72,7 @@ it('sets the passphrase on first use, then shows the app', async () => {
   const cookies = await page.context().cookies();
   expect(cookies).toHaveLength(1);
   expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-  expect(await page.evaluate(() => document.cookie)).toBe(''); // the page's scripts cannot read it
+  expect(await page.evaluate('document.cookie')).toBe(''); // the page's scripts cannot read it
   expect(await page.content()).not.toContain(cookies[0]!.value);
 });
 

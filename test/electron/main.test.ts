@@ -1,9 +1,12 @@
 // Boots electron/main.ts against a mocked electron module and a real profile: the window is
 // hardened, navigation is blocked and the IPC bridge reaches the real backend.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
+import { STORE_FILE } from '../../db/profile.js';
+import { KEYWRAP_FILE } from '../../db/vault/keywrap.js';
+import { isPlainStore } from '../../db/vault/migrate.js';
 
 const state = vi.hoisted(() => ({
   windows: [] as { options: Record<string, unknown>; handlers: Map<string, (...a: unknown[]) => void>; openHandler?: () => unknown; loaded?: string }[],
@@ -37,11 +40,18 @@ vi.mock('electron', () => {
     BrowserWindow,
     ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => Promise<unknown>) => state.ipc.set(ch, fn) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {} } },
+    // A keychain stand-in: reversible, and never the plain text.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (s: string) => Buffer.from(`kc:${Buffer.from(s).toString('hex').split('').reverse().join('')}`),
+      decryptString: (b: Buffer) => Buffer.from(b.toString().slice(3).split('').reverse().join(''), 'hex').toString(),
+    },
   };
 });
 
 it('opens a hardened window and serves the contract over IPC', async () => {
-  process.env.RC_PROFILE = mkdtempSync(join(tmpdir(), 'rc-main-'));
+  const profile = (process.env.RC_PROFILE = mkdtempSync(join(tmpdir(), 'rc-main-')));
   await import('../../electron/main.js');
   await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 10_000 });
   const w = state.windows[0]!;
@@ -58,4 +68,11 @@ it('opens a hardened window and serves the contract over IPC', async () => {
   expect(await handler(fromApp, 'session.info', {})).toMatchObject({ ok: true, data: { role: 'county_organiser' } });
   expect(await handler(fromApp, 'outlets.save', { code: 5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
   expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'session.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+  // The store is encrypted under a key the keychain wrapped; no sign-in is asked for.
+  const wrap = JSON.parse(readFileSync(join(profile, KEYWRAP_FILE), 'utf8')) as { kind: string; wrapped: string };
+  expect(wrap.kind).toBe('os');
+  expect(Buffer.from(wrap.wrapped, 'base64').toString()).toMatch(/^kc:/);
+  expect(isPlainStore(join(profile, STORE_FILE))).toBe(false);
+  expect(await state.ipc.get('rc:auth')!(fromApp, 'status')).toEqual({ ok: true, data: { hasKey: true, signedIn: true } });
 });

@@ -39,7 +39,7 @@ describe('IPC bridge', () => {
     expect(backend.call).toHaveBeenCalledTimes(1);
   });
 
-  it('the preload exposes only narrow functions: invoke and printToPdf', () => {
+  it('the preload exposes only narrow functions: invoke, auth and printToPdf', () => {
     // A sandboxed preload is one self-contained CommonJS file: compile it as Electron would load it.
     const source = readFileSync(join(process.cwd(), 'electron', 'preload.cts'), 'utf8');
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
@@ -52,10 +52,12 @@ describe('IPC bridge', () => {
     };
     new Function('require', 'exports', 'module', js)(fakeRequire, {}, { exports: {} });
     expect(required).toEqual(['electron']);
-    expect(exposeInMainWorld).toHaveBeenCalledWith('rcApi', { invoke: expect.any(Function), printToPdf: expect.any(Function) });
-    const api = exposeInMainWorld.mock.calls[0]![1] as { invoke(n: string, i: unknown): unknown };
+    expect(exposeInMainWorld).toHaveBeenCalledWith('rcApi', { invoke: expect.any(Function), auth: expect.any(Function), printToPdf: expect.any(Function) });
+    const api = exposeInMainWorld.mock.calls[0]![1] as { invoke(n: string, i: unknown): unknown; auth(w: string, p?: string): unknown };
     api.invoke('people.list', { q: '张' });
     expect(invoke).toHaveBeenCalledWith('rc:api', 'people.list', { q: '张' });
+    api.auth('signin', '口令口令口令口令');
+    expect(invoke).toHaveBeenCalledWith('rc:auth', 'signin', '口令口令口令口令');
   });
 });
 
