@@ -52,7 +52,6 @@ export async function personRecord(ctx: ApiContext, id: string): Promise<PersonR
     probation: await probationOf(ctx.db, scopePath, detail.politicalStatus, detail.member?.joinDate ?? null, ctx.now()),
     attendance: { present: count('present'), absent: count('absent'), excused: count('excused') },
     hostedCount: Number(hosted.rows[0]?.n ?? 0),
-    // Points (积分) belong here once the points feature exists: no such records are kept yet.
   };
 }
 

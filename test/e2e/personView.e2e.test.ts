@@ -53,6 +53,7 @@ beforeAll(async () => {
     type: 'committee_meeting', orgId: branch.id, title: '支委会：研究发展党员工作', heldOn: '2026-11-02', hostPersonId: wang.id, recorderPersonId: li.id,
     agenda: '讨论发展对象', attendance: [{ personId: wang.id, status: 'present' }, { personId: li.id, status: 'present' }],
   });
+  await api('points.addEntry', { personId: wang.id, itemKey: 'honour', occurredOn: '2026-11-20', reason: '获评县公司优秀党员' });
   await api('members.recordChange', { personId: zhang.id, change: { kind: 'mobility', mobility: 'outbound', on: '2026-08-01', destination: '西安市雁塔区', reason: '外出务工' } });
 });
 
@@ -99,6 +100,12 @@ it('opens a member from the roster as a record, edits a field, and comes back to
   await poll(() => record.getByTestId('record-hosted').locator('tbody tr[data-row-key]').first().locator('td').allTextContents())
     .toEqual(['2026-11-02', '支委会', BRANCH, '支委会：研究发展党员工作', '主持人']);
   await personShot('person-02-hosted-zh');
+
+  // The member's points ledger (党员积分) for this year, entries with what they counted.
+  await record.getByRole('tab', { name: '党员积分' }).click();
+  const points = record.locator('tbody tr[data-row-key]').filter({ hasText: '获评县公司优秀党员' });
+  await poll(() => points.locator('td').allTextContents()).toEqual(['2026-Q4', '2026-11-20', '获得表彰', '5', '手工', '获评县公司优秀党员']);
+  await personShot('person-02b-points-zh');
 
   await record.getByRole('button', { name: /编\s*辑/ }).click();
   const form = page.getByRole('dialog').filter({ hasText: '编辑 · 王建国' });

@@ -13,6 +13,7 @@ import { PersonForm } from '../PersonForm';
 import { useRegText } from '../text';
 import { AttendedTable, HostedTable } from './ActivityTables';
 import { HistoryTimeline } from './HistoryTimeline';
+import { PointsTable } from './PointsTable';
 import { RecordSummary } from './RecordSummary';
 import type { PersonRecord as RecordData } from '../../../../shared/people/recordTypes.js';
 
@@ -76,8 +77,7 @@ function Body({ record, error }: { record: RecordData | undefined; error: unknow
   if (!record) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
   const a = record.attendance;
   const attended = a.present + a.absent + a.excused;
-  // A points section (积分) joins these tabs once the points feature keeps a ledger per member;
-  // until then the record shows nothing about points rather than an empty promise.
+  // Points (党员积分) are kept for Party members only: others have no ledger to show.
   return (
     <>
       <RecordSummary record={record} />
@@ -96,6 +96,7 @@ function Body({ record, error }: { record: RecordData | undefined; error: unknow
             ),
           },
           { key: 'hosted', label: t('person.hostedTab', { n: record.hostedCount }), children: <HostedTable personId={record.person.id} /> },
+          ...(record.person.member ? [{ key: 'points', label: t('person.pointsTab'), children: <PointsTable personId={record.person.id} /> }] : []),
         ]}
       />
       <Typography.Text type="secondary">{t('person.updated', { at: formatDateTime(record.person.updatedAt) })}</Typography.Text>
