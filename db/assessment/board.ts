@@ -110,8 +110,7 @@ export async function board(db: Db, scope: string, p: { period: string; today: s
   const escalations = lights
     .filter((l) => !l.derived && (l.subjectKind === 'org' || l.subjectKind === 'outlet') && escalates([{ period: prev, colour: prevRed.has(`${l.subjectId}|${l.indicator}`) ? 'red' : 'green' }, { period: month.key, colour: l.colour }], month.key))
     .map((l) => ({ subjectKind: l.subjectKind, subjectId: l.subjectId, indicator: l.indicator }));
-  const counties = new Map(lights.filter((l) => l.subjectKind === 'county').map((l) => [l.subjectId, l.subjectName]));
-  for (const u of (await loadUnits(db, scope)).subjects) if (u.level === 'county') counties.set(u.id, u.name);
+  const counties = new Map(all.filter((l) => l.subjectKind === 'county').map((l) => [l.subjectId, l.subjectName]));
   return {
     period: month.key, asOf: month.end < p.today ? month.end : p.today, lights, counts: countColours(lights), heat: heat(lights, counties),
     trend: trend([...past.filter((h) => h.period !== month.key), ...lights.filter((l) => !l.derived).map((l) => ({ period: month.key, colour: l.colour }))]),
