@@ -54,12 +54,18 @@ export function computeYear(year: number, members: BranchMember[], ledger: Entry
   });
 }
 
+/** The ledger without withdrawn automatic entries (nor the void entries that withdraw them). */
+export function withoutWithdrawn<T extends EntryRow>(ledger: T[]): T[] {
+  const voided = new Set(ledger.filter((e) => e.sourceRef?.startsWith('void:')).map((e) => e.sourceRef!.slice('void:'.length)));
+  return ledger.filter((e) => !e.sourceRef?.startsWith('void:') && !voided.has(e.id));
+}
+
 /** Loads what a branch's year needs (the previous year's last quarter too: late entries carry over). */
 export async function loadYear(db: Db, orgId: string, year: number, s: PointsSettings): Promise<QuarterResult[]> {
   const from = `${year - 1}-Q4`;
   const to = `${year}-Q4`;
   const [members, ledger, pubs] = await Promise.all([branchMembers(db, orgId), entries(db, { orgId }, from, to), publications(db, orgId, from, to)]);
-  return computeYear(year, members, ledger, pubs, s);
+  return computeYear(year, members, withoutWithdrawn(ledger), pubs, s);
 }
 
 /** Recomputes a frozen snapshot from the ledger alone: the proof that a published table is reproducible. */

@@ -37,7 +37,7 @@ export const pointsHandlers: HandlerMap<keyof typeof pointsContract> = {
   'points.derive': async (ctx, { orgId, quarter }) => {
     assertMayDo(ctx.session.role, 'derive');
     const b = await branchIn(ctx.db, orgId, ctx.session.scopePath);
-    return { added: await deriveQuarter(ctx, b, quarter, await rules(ctx, b.scopePath)), quarter };
+    return { ...(await deriveQuarter(ctx, b, quarter, await rules(ctx, b.scopePath))), quarter };
   },
   'points.addEntry': async (ctx, input) => addManualEntry(ctx, input, await rules(ctx, ctx.session.scopePath)),
   'points.publish': async (ctx, { orgId, quarter }) => {

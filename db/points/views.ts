@@ -6,7 +6,7 @@ import type { PointsSettings } from '../../shared/points/settings.js';
 import { countedPoints, ledgerOrder, quarterEnd, yearlyScore, type CapUse } from '../../shared/points/tally.js';
 import type { BranchOption, PersonLedger, YearTable } from '../../shared/points/types.js';
 import type { ApiContext, Db } from '../context.js';
-import { effectiveQuarter, loadYear, lockedSets } from './compute.js';
+import { effectiveQuarter, loadYear, lockedSets, withoutWithdrawn } from './compute.js';
 import { entries, publications, type Branch } from './store.js';
 
 export async function yearTable(ctx: ApiContext, branch: Branch, year: number, s: PointsSettings): Promise<YearTable> {
@@ -34,7 +34,7 @@ export async function personLedger(ctx: ApiContext, personId: string, year: numb
   const p = await ctx.db.selectFrom('people').select(['id', 'name', 'political_status', 'scope_path']).where('id', '=', personId).where('deleted', '=', 0).executeTakeFirst();
   if (!p) throw notFound('人员', 'Person');
   assertInScope(p.scope_path, ctx.session.scopePath, 'person');
-  const all = await entries(ctx.db, { personId }, `${year - 1}-Q4`, `${year}-Q4`);
+  const all = withoutWithdrawn(await entries(ctx.db, { personId }, `${year - 1}-Q4`, `${year}-Q4`));
   const orgs = [...new Set(all.map((e) => e.orgId))];
   const locked = new Map<string, Set<string>>();
   for (const o of orgs) for (const [q, set] of lockedSets(await publications(ctx.db, o, `${year - 1}-Q4`, `${year}-Q4`))) locked.set(`${o}|${q}`, set);

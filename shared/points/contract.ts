@@ -11,7 +11,7 @@ export const pointsContract = {
   'points.year': read<YearTable>()(yearInput),
   'points.ledger': read<PersonLedger>()(ledgerInput),
   'points.export': read<FilePayload>()(tableInput),
-  'points.derive': write<{ added: number; quarter: string }>()(tableInput),
+  'points.derive': write<{ added: number; withdrawn: number; quarter: string }>()(tableInput),
   'points.addEntry': write<EntryResult>()(entryInput),
   'points.publish': write<QuarterTable>()(tableInput),
   'points.object': write<Objection>()(objectionInput),

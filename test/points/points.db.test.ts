@@ -9,7 +9,7 @@ import { replaySnapshot } from '../../db/points/compute.js';
 import { publicationIn } from '../../db/points/store.js';
 import { call } from '../support/builders.js';
 import { tempProfile } from '../support/store.js';
-import { at, buildWorld, recordQ3, totals, type World } from './world.js';
+import { at, buildWorld, recordQ3, themeDay, totals, type World } from './world.js';
 
 let p: Awaited<ReturnType<typeof tempProfile>>;
 let ctx: ApiContext;
@@ -31,8 +31,8 @@ describe('automatic entries', () => {
   it('come from present marks and the lecturer, once, however often they are derived', async () => {
     const first = await call(oct(), 'points.derive', Q3);
     // theme days: 3 present × 2; micro-lecture: the lecturer once (its attendance is no item by default)
-    expect(first).toEqual({ added: 7, quarter: '2026-Q3' });
-    expect(await call(oct(), 'points.derive', Q3)).toEqual({ added: 0, quarter: '2026-Q3' });
+    expect(first).toEqual({ added: 7, withdrawn: 0, quarter: '2026-Q3' });
+    expect(await call(oct(), 'points.derive', Q3)).toEqual({ added: 0, withdrawn: 0, quarter: '2026-Q3' });
     expect(count(`points_entries WHERE source = 'auto'`)).toBe(7);
     expect(count(`sync_outbox WHERE tbl = 'points_entries'`)).toBe(7);
     const t = await call(oct(), 'points.table', Q3);
@@ -42,6 +42,34 @@ describe('automatic entries', () => {
     expect(t.status).toBe('draft');
     const ledger = await call(oct(), 'points.ledger', { personId: w.full[0]!.id, year: 2026 });
     expect(ledger.rows.map((r) => [r.itemKey, r.points, r.source])).toEqual([['theme_day', 2, 'auto'], ['theme_day', 2, 'auto'], ['micro_lecture', 3, 'auto']]);
+  });
+});
+
+describe('corrections', () => {
+  const aug = () => (p.store.raw.prepare(`SELECT id FROM activities WHERE held_on = '2026-08-12'`).get() as { id: string }).id;
+  const mark = async (status: 'present' | 'absent') => {
+    const input = themeDay(w, '2026-08-12', { id: aug() });
+    input.attendance = input.attendance!.map((m) => (m.personId === w.full[2]!.id ? { personId: m.personId, status, reason: status === 'absent' ? '出差' : null } : m));
+    await call(ctx, 'activities.save', input);
+  };
+
+  it('withdraws an automatic entry whose mark is corrected, credits it again when corrected back, and never touches a locked quarter', async () => {
+    await call(oct(), 'points.derive', Q3);
+    await mark('absent');
+    expect(await call(oct(), 'points.derive', Q3)).toEqual({ added: 0, withdrawn: 1, quarter: '2026-Q3' });
+    expect(await call(oct(), 'points.derive', Q3)).toEqual({ added: 0, withdrawn: 0, quarter: '2026-Q3' });
+    expect(totals((await call(oct(), 'points.table', Q3)).rows).张伟).toBe(72);
+    await mark('present');
+    expect(await call(oct(), 'points.derive', Q3)).toEqual({ added: 1, withdrawn: 0, quarter: '2026-Q3' });
+    expect(totals((await call(oct(), 'points.table', Q3)).rows).张伟).toBe(74);
+    expect((await call(oct(), 'points.ledger', { personId: w.full[2]!.id, year: 2026 })).rows.map((r) => r.occurredOn)).toEqual(['2026-07-10', '2026-08-12']);
+    expect(count('points_entries')).toBe(9); // 7 credits, a void, a new credit: nothing rewritten
+
+    const pub = await call(oct(), 'points.publish', Q3);
+    await call(at(ctx, '2026-10-13'), 'points.approve', { publicationId: pub.publication!.id });
+    await mark('absent');
+    expect(await call(at(ctx, '2026-10-14'), 'points.derive', Q3)).toMatchObject({ withdrawn: 0 });
+    expect(totals((await call(at(ctx, '2026-10-14'), 'points.table', Q3)).rows).张伟).toBe(74);
   });
 });
 

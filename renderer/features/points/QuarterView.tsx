@@ -37,7 +37,10 @@ export function QuarterView({ orgId, quarter }: { orgId: string; quarter: string
       setBusy(null);
     }
   };
-  const derive = () => run('derive', async () => t('points.derived', { n: (await call('points.derive', { orgId, quarter })).added }));
+  const derive = () => run('derive', async () => {
+    const r = await call('points.derive', { orgId, quarter });
+    return r.withdrawn ? t('points.derivedWithdrawn', { n: r.added, m: r.withdrawn }) : t('points.derived', { n: r.added });
+  });
   const publish = () =>
     modal.confirm({
       title: t('points.publish'), content: t('points.publishConfirm', { days: rules.data?.settings.objectionDays ?? '' }),
