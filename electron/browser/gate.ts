@@ -15,6 +15,8 @@ export interface Gate {
   hasKey(): boolean;
   signIn(passphrase: string): Promise<string>;
   signOut(sessionId: string): void;
+  /** The user's own "remove this device's data": the passphrase again, then key, store and files go. */
+  removeData(sessionId: string, passphrase: string): Promise<void>;
   /** The backend, when the session id is one this gate handed out. */
   backendFor(sessionId: string | undefined): Backend | undefined;
   close(): Promise<void>;
@@ -36,6 +38,12 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
       sessions.clear();
     });
   if (backend) watch(backend);
+  function backendFor(id: string | undefined): Backend | undefined {
+    if (!id || !backend) return undefined;
+    const given = Buffer.from(id);
+    for (const s of sessions) if (s.length === id.length && timingSafeEqual(Buffer.from(s), given)) return backend;
+    return undefined;
+  }
   // One sign-in at a time: two tabs must not open the store twice or miscount wrong tries.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -58,12 +66,14 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
         return id;
       }),
     signOut: (id) => void sessions.delete(id),
-    backendFor: (id) => {
-      if (!id || !backend) return undefined;
-      const given = Buffer.from(id);
-      for (const s of sessions) if (s.length === id.length && timingSafeEqual(Buffer.from(s), given)) return backend;
-      return undefined;
-    },
+    removeData: (id, passphrase) =>
+      serial(async () => {
+        const b = backendFor(id);
+        if (!b) throw new ApiError('forbidden', '请先登录', 'Sign in first');
+        await unlockStoreKey(dir, STORE_FILE, { kind: 'passphrase', passphrase: String(passphrase ?? '') });
+        await b.destroy();
+      }),
+    backendFor,
     close: async () => {
       sessions.clear();
       await backend?.close();

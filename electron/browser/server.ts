@@ -99,11 +99,16 @@ export async function startBrowserServer(gate: Gate, opts: { port?: number; stat
       if (id) gate.signOut(id);
       return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie('', 0) });
     }
-    if (what !== 'signin') return refuse(res, 404, '没有这个地址', 'Not found');
+    if (what !== 'signin' && what !== 'remove') return refuse(res, 404, '没有这个地址', 'Not found');
     const body = await readJson(req, res, MAX_AUTH_BODY);
     if (!body.ok) return;
+    const passphrase = String((body.value as { passphrase?: unknown }).passphrase ?? '');
     try {
-      const id = await gate.signIn(String((body.value as { passphrase?: unknown }).passphrase ?? ''));
+      if (what === 'remove') {
+        await gate.removeData(cookieOf(req, name()) ?? '', passphrase);
+        return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie('', 0) });
+      }
+      const id = await gate.signIn(passphrase);
       return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie(id) });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
