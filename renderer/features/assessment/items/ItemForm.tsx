@@ -1,6 +1,7 @@
 // Creating a three-lists item: by hand, or from a red light (kind, subject and the light prefilled).
 import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
+import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useState } from 'react';
 import { ITEM_KINDS, type ItemKind } from '../../../../shared/assessment/items.js';
 import type { Indicator } from '../../../../shared/assessment/thresholds.js';
@@ -59,7 +60,7 @@ export function ItemForm(props: { preset: ItemPreset | null; onClose(saved: bool
     >
       {p && (
         <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}
-          initialValues={{ kind: p.kind ?? 'rectification', title: p.title ?? '', ownerMode: 'person', dueOn: dayjs().add(30, 'day') }}>
+          initialValues={{ kind: p.kind ?? 'rectification', title: p.title ?? '', ownerMode: 'person', dueOn: dayjs(todayInBeijing()).add(30, 'day') }}>
           <Form.Item name="kind" label={t('as.kind')} rules={[{ required: true }]}>
             <Radio.Group options={ITEM_KINDS.map((k) => ({ value: k, label: label(ITEM_KINDS_L, k) }))} />
           </Form.Item>
