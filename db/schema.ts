@@ -1,6 +1,7 @@
 // Kysely row types of the local store (snake_case, as stored).
 import type { Generated } from 'kysely';
 import type { SyncedTable } from '../shared/sync/tables.js';
+import type { AssessmentTables } from './assessment/tables.js';
 import type { PointsEntriesTable, PointsObjectionsTable, PointsPublicationsTable } from './points/tables.js';
 
 interface SyncedCols {
@@ -259,46 +260,12 @@ export interface PersonMergesTable extends SyncedCols {
 // 2026_12_03_import_mappings: roster import's remembered value mapping (local, not synced).
 export interface ImportValueMappingsTable { user_name: string; scope_path: string; field: string; value: string; kind: 'existing' | 'blank'; target: string | null; updated_at: string }
 
-// 2026_12_04_assessment: the three lists (三单) and the history of warning lights.
-export interface RectificationItemsTable extends SyncedCols {
-  id: string;
-  kind: string;
-  title: string;
-  detail: string | null;
-  subject_kind: string | null;
-  subject_id: string | null;
-  owner_person_id: string | null;
-  owner_user: string | null;
-  owner_role: string | null;
-  due_on: string | null;
-  evidence: string | null;
-  status: Generated<string>;
-  done_by: string | null;
-  done_on: string | null;
-  verified_by: string | null;
-  verified_on: string | null;
-  source: Generated<string>;
-  source_ref: string | null;
-  created_by: string;
-}
-
-export interface LightHistoryTable extends SyncedCols {
-  id: string;
-  subject_kind: string;
-  subject_id: string;
-  indicator: string;
-  period: string;
-  colour: string;
-  value: number | null;
-  computed_at: string;
-}
-
 export interface MetaTable {
   key: string;
   value: string;
 }
 
-export interface DB {
+export interface DB extends AssessmentTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   org_unit_links: OrgUnitLinksTable;
@@ -322,8 +289,6 @@ export interface DB {
   member_history: MemberHistoryTable;
   person_merges: PersonMergesTable;
   import_value_mappings: ImportValueMappingsTable;
-  rectification_items: RectificationItemsTable;
-  light_history: LightHistoryTable;
   points_entries: PointsEntriesTable;
   points_publications: PointsPublicationsTable;
   points_objections: PointsObjectionsTable;
