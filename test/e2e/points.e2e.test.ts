@@ -61,8 +61,10 @@ async function closeDrawer(): Promise<void> {
 
 async function openPoints(): Promise<void> {
   await page.goto(`${s.app.url}#/assessment`);
-  const tab = page.getByRole('tab', { name: /党员积分|Member points/ });
-  if (await tab.count()) await tab.first().click();
+  // 考核预警 opens on its board; member points is a tab of it.
+  const tab = page.getByRole('tab', { name: /党员积分|Member points/ }).first();
+  await tab.waitFor();
+  await tab.click();
   await page.getByText(`${BRANCH} · ${last}`).waitFor();
 }
 
@@ -146,6 +148,18 @@ it('publishes a quarter, takes an objection and its answer, approves and locks i
   await page.getByText('积分规则').click();
   await page.getByText('优秀 ≥90，良好 80–89，合格 60–79，较差 <60').waitFor();
   await snap('rules-zh');
+
+  // The organiser adjusts a value: beyond HQ's bounds the screen says why and will not save; inside, it is saved.
+  await page.getByRole('button', { name: '调整规则' }).click();
+  const themeValue = page.getByLabel('参加主题党日 分值');
+  await themeValue.fill('11');
+  await page.getByText('“参加主题党日”的分值须在 0–10 之间').waitFor();
+  expect(await page.getByRole('button', { name: '保存规则' }).isDisabled()).toBe(true);
+  await snap('rules-edit-zh');
+  await themeValue.fill('4');
+  await page.getByRole('button', { name: '保存规则' }).click();
+  await page.getByText('本单位已调整').waitFor();
+  expect(await page.locator('.ant-table-row', { hasText: '参加主题党日' }).locator('td').nth(2).textContent()).toBe('+4');
 }, 180_000);
 
 it('shows the same screens in English', async () => {

@@ -54,6 +54,7 @@ export function RulesView() {
         <Descriptions.Item label={t('points.rules.lowest')}>{t('points.rules.lowestLine', { pct: Math.round(s.lowest.bottomShare * 100) })}</Descriptions.Item>
         <Descriptions.Item label={t('points.rules.bounds')}>{t('points.rules.boundsLine', { b0: b.baseMin, b1: b.baseMax, v: b.maxValue, c: b.maxCap, d: b.maxDeduction })}</Descriptions.Item>
       </Descriptions>
+      {issues.map((i) => <Alert key={`${i.key}${i.zh}`} type="error" showIcon message={lang === 'en' ? i.en : i.zh} />)}
       <Table<PointsItem>
         size="small" rowKey="key" dataSource={items} pagination={false}
         columns={[
@@ -70,7 +71,6 @@ export function RulesView() {
       {rules.data!.may.editRules && !editing && <Button onClick={() => setDraft({ items: s.items, base: s.base })}>{t('points.rules.edit')}</Button>}
       {editing && (
         <>
-          {issues.map((i) => <Alert key={`${i.key}${i.zh}`} type="error" showIcon message={lang === 'en' ? i.en : i.zh} />)}
           <Space>
             <Button type="primary" disabled={issues.length > 0} loading={busy} onClick={save}>{t('points.rules.save')}</Button>
             <Button onClick={() => setDraft(null)}>{t('points.rules.cancel')}</Button>
