@@ -11,6 +11,8 @@ import { KEYWRAP_FILE, readWrap, unwrapKey, wrapKey, writeWrap } from '../../db/
 import { isPlainStore, rekeyStore } from '../../db/vault/migrate.js';
 import { destroyProfileData } from '../../db/vault/destroy.js';
 import { readBlob } from '../../db/orglife/files.js';
+import { writeSetting } from '../../db/system/settings.js';
+import { SIGNIN_DEFAULTS, SIGNIN_SETTING_KEY } from '../../shared/security/settings.js';
 import { randomBytes } from 'node:crypto';
 import { buildBranch, buildMember, buildOutlet, buildTree, call, validId } from '../support/builders.js';
 import { findPlain } from './scan.js';
@@ -124,6 +126,17 @@ describe('the device store encrypted at rest', () => {
     t += 61_000;
     expect(await attempt(bad)).toContain('已按规定清除');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('takes the sign-in limits from reference data (settings security.signIn), kept beside the key for the next sign-in', async () => {
+    const dir = temp();
+    let p = await openProfile(dir, { unlock: PASS });
+    expect(readWrap(dir)!.policy).toEqual(SIGNIN_DEFAULTS);
+    await writeSetting(p.store.db, SIGNIN_SETTING_KEY, { lockoutAfter: 3, lockoutSeconds: 120, wipeAfter: 6 }, '/', new Date().toISOString());
+    await p.store.close();
+    p = await openProfile(dir, { unlock: PASS });
+    await p.store.close();
+    expect(readWrap(dir)!.policy).toEqual({ lockoutAfter: 3, lockoutSeconds: 120, wipeAfter: 6 });
   });
 
   it('a destroyed profile leaves nothing: no key, no store, no WAL, no attachment', async () => {
