@@ -50,6 +50,8 @@ export async function relayCast(hq: TestHq): Promise<Cast> {
 
 export const rename = (d: TestDevice, o: Outlet, name: string) =>
   call(d.context(), 'outlets.save', { id: o.id, code: o.code, name, channelType: o.channelType, countyId: o.countyId });
+const lastStamp = (d: TestDevice, rowId: string) =>
+  (d.store.raw.prepare(`SELECT hlc FROM sync_outbox WHERE row_id = ? ORDER BY seq DESC LIMIT 1`).get(rowId) as { hlc: string }).hlc;
 export const nameOn = (d: TestDevice, id: string) => (d.store.raw.prepare('SELECT name FROM outlets WHERE id = ?').get(id) as { name: string } | undefined)?.name;
 export const waiting = (d: TestDevice) => (d.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
 const cursorOf = (d: TestDevice) => Number((d.store.raw.prepare(`SELECT value FROM meta WHERE key = 'sync_cursor'`).get() as { value: string }).value);
@@ -97,7 +99,11 @@ export async function relayRoundTrip(hq: TestHq): Promise<void> {
   try {
     const mine = await buildOutlet(a.context(), c.countyId, { name: '张家村乡村服务点' });
     await rename(a, outlet, '骊山路营业厅（张改）');
-    await rename(b, outlet, '骊山路营业厅（李改）'); // later: this one wins
+    await rename(b, outlet, '骊山路营业厅（李改）');
+    // The later stamp wins. Each device's clock follows HQ's time as it last measured it, so two renames
+    // a few milliseconds apart can be stamped in either order on a loaded machine: take the order the
+    // stamps say, then hold the devices to it.
+    const [won, lost] = lastStamp(b, outlet.id) > lastStamp(a, outlet.id) ? ['骊山路营业厅（李改）', '骊山路营业厅（张改）'] : ['骊山路营业厅（张改）', '骊山路营业厅（李改）'];
     const theirs = await buildOutlet(b.context(), c.countyId, { name: '李家村乡村服务点' });
     await b.sync();
 
@@ -116,13 +122,13 @@ export async function relayRoundTrip(hq: TestHq): Promise<void> {
     expect(r.downloaded).toBeGreaterThanOrEqual(2);
     expect(waiting(a)).toBe(0);
     expect(nameOn(a, theirs.id)).toBe('李家村乡村服务点');
-    expect(nameOn(a, outlet.id)).toBe('骊山路营业厅（李改）');
-    const lost = a.store.raw.prepare('SELECT loser_value, winner_value FROM sync_conflicts').all() as { loser_value: string; winner_value: string }[];
-    expect(lost.map((x) => JSON.parse(x.loser_value))).toEqual(['骊山路营业厅（张改）']);
+    expect(nameOn(a, outlet.id)).toBe(won);
+    const kept = a.store.raw.prepare('SELECT loser_value, winner_value FROM sync_conflicts').all() as { loser_value: string; winner_value: string }[];
+    expect(kept.map((x) => JSON.parse(x.loser_value))).toEqual([lost]);
 
     await b.sync();
     expect(nameOn(b, mine.id)).toBe('张家村乡村服务点');
-    expect(nameOn(b, outlet.id)).toBe('骊山路营业厅（李改）');
+    expect(nameOn(b, outlet.id)).toBe(won);
     expect(b.store.raw.prepare('SELECT id, loser_value, winner_value FROM sync_conflicts').all()).toEqual(
       a.store.raw.prepare('SELECT id, loser_value, winner_value FROM sync_conflicts').all(),
     );
