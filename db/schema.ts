@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { SyncedTable } from '../shared/sync/tables.js';
 import type { AssessmentTables } from './assessment/tables.js';
+import type { BusinessTables } from './assessment/businessTables.js';
 import type { PointsEntriesTable, PointsObjectionsTable, PointsPublicationsTable } from './points/tables.js';
 
 interface SyncedCols {
@@ -265,7 +266,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface DB extends AssessmentTables {
+export interface DB extends AssessmentTables, BusinessTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   org_unit_links: OrgUnitLinksTable;

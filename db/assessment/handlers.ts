@@ -9,6 +9,8 @@ import { board, boardSettings } from './board.js';
 import { exportAssessment } from './export.js';
 import { getItem, listItems, moveItem, saveItem } from './items.js';
 import { recordPeriod } from './record.js';
+import { saveBusiness } from './businessIndicators.js';
+import { outletCard, scorecard } from './scorecard.js';
 
 const today = (ctx: ApiContext) => todayInBeijing(ctx.now());
 
@@ -32,5 +34,11 @@ export const assessmentHandlers: HandlerMap<keyof typeof assessmentContract> = {
   'rectification.move': async (ctx, input) => {
     await moveItem(ctx.db, ctx.session, input, nowIso(ctx), today(ctx));
     return getItem(ctx.db, ctx.session, input.id, today(ctx));
+  },
+  'assessment.scorecard': async (ctx, { unitId, period }) => scorecard(ctx.db, await scopeFor(ctx.db, ctx.session.scopePath, unitId), period, today(ctx)),
+  'assessment.outletCard': async (ctx, { outletId, period }) => outletCard(ctx.db, ctx.session.scopePath, outletId, period, today(ctx)),
+  'assessment.business.save': async (ctx, input) => {
+    await saveBusiness(ctx.db, ctx.session, input, nowIso(ctx));
+    return outletCard(ctx.db, ctx.session.scopePath, input.outletId, input.period, today(ctx));
   },
 };

@@ -13,6 +13,7 @@ import * as syncRelay from './2026_12_01_sync_relay.js';
 import * as importMappings from './2026_12_03_import_mappings.js';
 import * as points from './2026_12_04_points.js';
 import * as assessment from './2026_12_04_assessment.js';
+import * as businessIndicators from './2026_12_04_business_indicators.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_import_mappings': importMappings,
   '2026_12_04_points': points,
   '2026_12_04_assessment': assessment,
+  '2026_12_04_business_indicators': businessIndicators,
 };

@@ -4,6 +4,7 @@ import { read, write, type FilePayload, type Page } from '../contract/define.js'
 import { assessmentExport, boardInput, itemList, itemMove, itemSave, recordInput } from './schemas.js';
 import type { AssessmentSettings } from './thresholds.js';
 import type { Board, ItemRow, RecordResult } from './types.js';
+import { businessSaveInput, outletCardInput, scorecardInput, type OutletCard, type Scorecard } from './dualTrackApi.js';
 
 export const assessmentContract = {
   'assessment.settings': read<AssessmentSettings>()(z.strictObject({})),
@@ -15,4 +16,9 @@ export const assessmentContract = {
   'rectification.list': read<Page<ItemRow>>()(itemList),
   'rectification.save': write<ItemRow>()(itemSave),
   'rectification.move': write<ItemRow>()(itemMove),
+  /** The dual-track scorecard (双轨考核) of the outlets under a unit for a quarter or year, with roll-ups. */
+  'assessment.scorecard': read<Scorecard>()(scorecardInput),
+  'assessment.outletCard': read<OutletCard>()(outletCardInput),
+  /** Hand entry of an outlet's business indicators for a period; one bad value refuses them all. */
+  'assessment.business.save': write<OutletCard>()(businessSaveInput),
 } as const;

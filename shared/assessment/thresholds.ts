@@ -4,13 +4,15 @@
 // overlap or leave a gap) is refused with a bilingual message naming the indicator.
 import { z } from 'zod';
 import { ApiError, type FieldIssue } from '../core/errors.js';
+import { parseDualTrack } from './dualTrack.js';
 
 /** A share (0–1) where more is better: green at or above `green`, yellow at or above `yellow`, else red. */
 export interface RatioBands { green: number; yellow: number }
 /** A count of days or months where less is better: yellow from `yellowFrom`, red from `redFrom`. */
 export interface CountBands { yellowFrom: number; redFrom: number }
 
-export const RATIO_INDICATORS = ['coverage', 'contact', 'attendance', 'data_quality'] as const;
+// dual_track is the composite score (0–100) over 100, so its bands read as shares like the others.
+export const RATIO_INDICATORS = ['coverage', 'contact', 'attendance', 'data_quality', 'dual_track'] as const;
 export const COUNT_INDICATORS = ['member_gap', 'probation_overdue', 'rectification_overdue'] as const;
 /** Lights that come from the org-life cadence and duty rules (thresholds in `orglife.warning`). */
 export const RULE_INDICATORS = ['meetings_monthly', 'meetings_quarterly', 'instructor_duties'] as const;
@@ -33,6 +35,7 @@ export const INDICATOR_LABELS: Record<Indicator, { zh: string; en: string }> = {
   instructor_duties: { zh: '党建指导员履职', en: 'Instructor duties' },
   rectification_overdue: { zh: '整改事项逾期', en: 'Overdue rectification items' },
   data_quality: { zh: '数据质量（身份证校验、重复、必填项）', en: 'Data quality (id check digit, duplicates, blank fields)' },
+  dual_track: { zh: '双轨考核综合得分', en: 'Dual-track composite score' },
 };
 
 export type Thresholds = Record<RatioIndicator, RatioBands> & Record<CountIndicator, CountBands>;
@@ -42,6 +45,7 @@ export const THRESHOLD_DEFAULTS: Thresholds = {
   contact: { green: 0.8, yellow: 0.6 },
   attendance: { green: 0.9, yellow: 0.75 },
   data_quality: { green: 1, yellow: 0.97 },
+  dual_track: { green: 0.85, yellow: 0.7 },
   // months since last attended: <3 green, 3–4 yellow, ≥5 red
   member_gap: { yellowFrom: 3, redFrom: 5 },
   // days overdue: 0 green, 1–30 yellow, >30 red
@@ -65,7 +69,7 @@ export const REQUIRED_DEFAULTS: RequiredField[] = ['name', 'gender', 'birth_date
 const ratio = z.strictObject({ green: z.number().min(0).max(1), yellow: z.number().min(0).max(1) });
 const count = z.strictObject({ yellowFrom: z.number().int().min(0).max(3660), redFrom: z.number().int().min(0).max(3660) });
 const thresholdsSchema = z.strictObject({
-  coverage: ratio, contact: ratio, attendance: ratio, data_quality: ratio, member_gap: count, probation_overdue: count, rectification_overdue: count,
+  coverage: ratio, contact: ratio, attendance: ratio, data_quality: ratio, dual_track: ratio, member_gap: count, probation_overdue: count, rectification_overdue: count,
 });
 const windowsSchema = z.strictObject({ contactDays: z.number().int().min(1).max(366), escalationDueDays: z.number().int().min(1).max(366) });
 const requiredSchema = z.array(z.enum(REQUIRED_FIELD_CHOICES)).min(1);
@@ -139,6 +143,11 @@ export function assertAssessmentSetting(key: string, value: unknown): void {
       return shape(windowsSchema.safeParse({ ...WINDOW_DEFAULTS, ...(isPlainObject(value) ? value : { bad: value }) }));
     case 'assessment.requiredFields':
       return shape(requiredSchema.safeParse(value));
+    case 'assessment.dualTrack': {
+      const r = parseDualTrack(value);
+      if (!r.ok) throw bad(r.issues);
+      return;
+    }
     default:
       throw bad([{ path: key, message: `未知的考核预警设置项“${key}”`, messageEn: `Unknown assessment setting "${key}"` }]);
   }

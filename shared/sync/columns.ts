@@ -33,6 +33,7 @@ export const OWN_COLUMNS = {
   points_objections: ['publication_id', 'person_id', 'text', 'raised_by', 'answer', 'answered_by', 'answered_at'],
   rectification_items: ['kind', 'title', 'detail', 'subject_kind', 'subject_id', 'owner_person_id', 'owner_user', 'owner_role', 'due_on', 'evidence', 'status', 'done_by', 'done_on', 'verified_by', 'verified_on', 'source', 'source_ref', 'created_by'],
   light_history: ['subject_kind', 'subject_id', 'indicator', 'period', 'colour', 'value', 'computed_at'],
+  business_indicators: ['outlet_id', 'period', 'indicator', 'value', 'source', 'note', 'entered_by'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Tables HQ accepts before any device writes them (shared/sync/tables.ts SYNC_TABLES) have no list yet: every cell is refused. */

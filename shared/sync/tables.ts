@@ -10,7 +10,7 @@ export const SYNCED_TABLES = [
   'people', 'members', 'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets',
   'attendance', 'settings', 'attachments', 'registry_audit', 'member_history', 'person_merges',
   'points_entries', 'points_publications', 'points_objections',
-  'rectification_items', 'light_history',
+  'rectification_items', 'light_history', 'business_indicators',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

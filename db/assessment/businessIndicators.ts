@@ -1,0 +1,65 @@
+// Business indicators of an outlet per period (双轨考核's business track), entered by hand. Every
+// value is checked before anything is written: one bad value refuses the whole entry.
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { BUSINESS_KEYS, BUSINESS_RANGES, DUAL_LABELS, type BusinessKey } from '../../shared/assessment/dualTrack.js';
+import type { businessSaveInput } from '../../shared/assessment/dualTrackApi.js';
+import { ApiError, notFound, type FieldIssue } from '../../shared/core/errors.js';
+import { uuidv7 } from '../../shared/core/ids.js';
+import { assertInScope, scopeEnd } from '../../shared/core/scope.js';
+import type { Db, Session } from '../context.js';
+
+export interface BusinessValue { value: number; source: string; note: string | null; enteredBy: string; updatedAt: string }
+
+/** Values per outlet and indicator for one period under the scope. */
+export async function loadBusiness(db: Db, scope: string, period: string): Promise<Map<string, Partial<Record<BusinessKey, BusinessValue>>>> {
+  const rows = (await sql<{ outlet_id: string; indicator: string; value: number; source: string; note: string | null; entered_by: string; updated_at: string }>`
+    SELECT outlet_id, indicator, value, source, note, entered_by, updated_at FROM business_indicators
+    WHERE deleted = 0 AND period = ${period} AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}`.execute(db)).rows;
+  const out = new Map<string, Partial<Record<BusinessKey, BusinessValue>>>();
+  for (const r of rows) {
+    const m = out.get(r.outlet_id) ?? out.set(r.outlet_id, {}).get(r.outlet_id)!;
+    m[r.indicator as BusinessKey] = { value: r.value, source: r.source, note: r.note, enteredBy: r.entered_by, updatedAt: r.updated_at };
+  }
+  return out;
+}
+
+function rangeIssues(values: z.infer<typeof businessSaveInput>['values']): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const k of BUSINESS_KEYS) {
+    const v = values[k];
+    if (v === null || v === undefined) continue;
+    const r = BUSINESS_RANGES[k];
+    const l = DUAL_LABELS[k];
+    if (!Number.isFinite(v) || v < r.min || v > r.max)
+      out.push({ path: `values.${k}`, message: `“${l.zh}”应在 ${r.min} 到 ${r.max}（${l.unitZh}）之间，填写的是 ${v}`, messageEn: `"${l.en}" must lie between ${r.min} and ${r.max} (${l.unitEn}); got ${v}` });
+  }
+  return out;
+}
+
+/** Sets (or clears) an outlet's business values for a period; refuses all of them if one is out of range. */
+export async function saveBusiness(db: Db, s: Session, input: z.infer<typeof businessSaveInput>, now: string): Promise<void> {
+  if (s.role === 'instructor' || s.role === 'auditor')
+    throw new ApiError('forbidden', '经营指标由县级组织员或省公司管理员录入', 'Business indicators are entered by county organisers and HQ administrators');
+  const issues = rangeIssues(input.values);
+  if (issues.length) throw new ApiError('validation', issues[0]!.message, issues[0]!.messageEn, issues);
+  const outlet = await db.selectFrom('outlets').select(['id', 'scope_path']).where('id', '=', input.outletId).where('deleted', '=', 0).executeTakeFirst();
+  if (!outlet) throw notFound('网点', 'Outlet');
+  assertInScope(outlet.scope_path, s.scopePath, 'outlet');
+  await db.transaction().execute(async (tx) => {
+    for (const k of BUSINESS_KEYS) {
+      const v = input.values[k];
+      if (v === undefined) continue;
+      const live = await tx.selectFrom('business_indicators').select('id')
+        .where('outlet_id', '=', input.outletId).where('period', '=', input.period).where('indicator', '=', k).where('deleted', '=', 0).executeTakeFirst();
+      if (live && v === null) await tx.updateTable('business_indicators').set({ deleted: 1, updated_at: now }).where('id', '=', live.id).execute();
+      else if (live && v !== null)
+        await tx.updateTable('business_indicators').set({ value: v, source: 'manual', note: input.note ?? null, entered_by: s.userName, updated_at: now }).where('id', '=', live.id).execute();
+      else if (v !== null)
+        await tx.insertInto('business_indicators').values({
+          id: uuidv7(), outlet_id: input.outletId, period: input.period, indicator: k, value: v, source: 'manual', note: input.note ?? null,
+          entered_by: s.userName, scope_path: outlet.scope_path, created_at: now, updated_at: now,
+        }).execute();
+    }
+  });
+}
