@@ -1,6 +1,6 @@
 // The dual-track scorecard (双轨考核) of every outlet under a scope for a quarter or year, and the
 // mean composite per Party organisation, grid and county. Weights and score curves come from
-// `assessment.dualTrack`; the composite's light from `assessment.thresholds` (dual_track).
+// `assessment.dual_track`; the composite's light from `assessment.thresholds` (dual_track).
 import { sql } from 'kysely';
 import { BUSINESS_KEYS, DUAL_KEYS, PARTY_KEYS, composite, dualTrackSettings, type ChannelType, type DualKey } from '../../shared/assessment/dualTrack.js';
 import type { IndicatorLine, OutletCard, OutletScore, RollupRow, Scorecard } from '../../shared/assessment/dualTrackApi.js';
@@ -31,7 +31,7 @@ export async function scorecards(db: Db, scope: string, periodKey: string, today
   if (period.start > today) throw new ApiError('validation', '考核期尚未开始', 'This period has not begun');
   const asOf = period.end < today ? period.end : today;
   const raw = await readSettings(db, scope);
-  const dt = dualTrackSettings(raw['assessment.dualTrack']);
+  const dt = dualTrackSettings(raw['assessment.dual_track']);
   const bands = assessmentSettings(raw).thresholds.dual_track;
   const [units, outlets, orgs, members] = [await loadUnits(db, scope), await loadOutlets(db, scope, asOf), await loadOrgs(db, scope), await loadMembers(db, scope, asOf)];
   const types = new Map((await sql<{ id: string; channel_type: ChannelType }>`

@@ -1,5 +1,5 @@
 // The dual-track assessment rules (双轨考核, DOMAIN.md "Dual-track assessment") as reference data,
-// key `assessment.dualTrack`: per channel type the weight (percent) of each party and business
+// key `assessment.dual_track`: per channel type the weight (percent) of each party and business
 // indicator and the least party share, and per indicator the cut points that map its raw value to a
 // 0–100 score. A weight set below its channel type's party share, or not summing to 100, is refused.
 import { z } from 'zod';
@@ -138,7 +138,7 @@ function overlay(raw: unknown): unknown {
 export function parseDualTrack(raw: unknown): { ok: true; value: DualTrackSettings } | { ok: false; issues: FieldIssue[] } {
   const r = schema.safeParse(overlay(raw));
   if (!r.success)
-    return { ok: false, issues: [{ path: 'assessment.dualTrack', message: '双轨考核设置的格式不正确', messageEn: 'The dual-track setting is malformed' }] };
+    return { ok: false, issues: [{ path: 'assessment.dual_track', message: '双轨考核设置的格式不正确', messageEn: 'The dual-track setting is malformed' }] };
   const value = r.data as DualTrackSettings;
   const issues = dualTrackIssues(value);
   return issues.length ? { ok: false, issues } : { ok: true, value };

@@ -143,7 +143,7 @@ export function assertAssessmentSetting(key: string, value: unknown): void {
       return shape(windowsSchema.safeParse({ ...WINDOW_DEFAULTS, ...(isPlainObject(value) ? value : { bad: value }) }));
     case 'assessment.requiredFields':
       return shape(requiredSchema.safeParse(value));
-    case 'assessment.dualTrack': {
+    case 'assessment.dual_track': {
       const r = parseDualTrack(value);
       if (!r.ok) throw bad(r.issues);
       return;

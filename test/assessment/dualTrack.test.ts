@@ -11,7 +11,7 @@ const w = (party: [number, number, number, number], business: [number, number, n
 });
 const refusal = (value: unknown) => {
   try {
-    assertAssessmentSetting('assessment.dualTrack', value);
+    assertAssessmentSetting('assessment.dual_track', value);
   } catch (e) {
     if (e instanceof ApiError) return e;
     throw e;
