@@ -14,7 +14,8 @@ export interface Gate {
   /** Whether the profile has a passphrase yet (no: the first sign-in sets it). */
   hasKey(): boolean;
   signIn(passphrase: string): Promise<string>;
-  signOut(sessionId: string): void;
+  /** Ends a session (sign-out, idle lock); the last one to go closes the store, dropping its key from memory. */
+  signOut(sessionId: string): Promise<void>;
   /** The user's own "remove this device's data": the passphrase again, then key, store and files go. */
   removeData(sessionId: string, passphrase: string): Promise<void>;
   /** The backend, when the session id is one this gate handed out. */
@@ -30,6 +31,9 @@ export interface GateOptions {
 
 export function profileGate(dir: string, opts: GateOptions = {}): Gate {
   let backend = opts.backend;
+  // A backend a test handed in stays open (the test still uses it); one the gate opened is closed
+  // when nobody is signed in, so a locked device holds no key in memory.
+  const given = opts.backend;
   const sessions = new Set<string>();
   let queue: Promise<unknown> = Promise.resolve();
   const watch = (b: Backend) =>
@@ -65,7 +69,16 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
         sessions.add(id);
         return id;
       }),
-    signOut: (id) => void sessions.delete(id),
+    signOut: (id) =>
+      serial(async () => {
+        const b = backendFor(id);
+        if (!b) return;
+        sessions.delete(id);
+        if (sessions.size === 0 && b !== given) {
+          backend = undefined;
+          await b.close();
+        }
+      }),
     removeData: (id, passphrase) =>
       serial(async () => {
         const b = backendFor(id);

@@ -96,7 +96,7 @@ export async function startBrowserServer(gate: Gate, opts: { port?: number; stat
     if (req.method !== 'POST') return refuse(res, 405, '只接受POST请求', 'POST only');
     if (what === 'signout') {
       const id = cookieOf(req, name());
-      if (id) gate.signOut(id);
+      if (id) await gate.signOut(id);
       return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie('', 0) });
     }
     if (what !== 'signin' && what !== 'remove') return refuse(res, 404, '没有这个地址', 'Not found');

@@ -55,9 +55,9 @@ export interface AuthStatus {
   signedIn: boolean;
 }
 
-async function authRequest<T>(path: 'status' | 'signin' | 'signout', init: RequestInit & { passphrase?: string }): Promise<T> {
+async function authRequest<T>(path: 'status' | 'signin' | 'signout' | 'remove', init: RequestInit & { passphrase?: string }): Promise<T> {
   const ipc = window.rcApi?.auth;
-  if (ipc && path !== 'signout') {
+  if (ipc && (path === 'status' || path === 'signin')) {
     const env = (await ipc(path, init.passphrase)) as Envelope<T>;
     if (!env.ok) throw new ApiCallError(env.error);
     return env.data;
@@ -74,7 +74,7 @@ async function authRequest<T>(path: 'status' | 'signin' | 'signout', init: Reque
 }
 
 export async function authStatus(): Promise<AuthStatus> {
-  if (transport || (window.rcApi && !window.rcApi.auth)) return { required: false, hasKey: true, signedIn: true };
+  if (transportSet || (window.rcApi && !window.rcApi.auth)) return { required: false, hasKey: true, signedIn: true };
   return { required: true, ...(await authRequest<{ hasKey: boolean; signedIn: boolean }>('status', { method: 'GET' })) };
 }
 
@@ -87,10 +87,18 @@ export async function signOut(): Promise<void> {
   await authRequest<null>('signout', { method: 'POST' });
 }
 
+/** The user's own "remove this device's data": the passphrase again, then the server wipes key, store and files. */
+export async function removeDeviceData(passphrase: string): Promise<void> {
+  await authRequest<null>('remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }) });
+}
+
 let transport: Transport | undefined;
+/** Set by a test, as opposed to the one picked on first use (which must not skip browser mode's sign-in). */
+let transportSet = false;
 
 export function setTransport(t: Transport): void {
   transport = t;
+  transportSet = true;
 }
 
 function current(): Transport {

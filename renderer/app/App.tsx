@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { ROLES } from '../../shared/domain/enums.js';
 import { useApi } from '../components/useApi';
 import { useLang, useT } from '../i18n';
-import { SignInGate } from '../features/signin';
+import { AccountMenu, SignInGate } from '../features/signin';
 import { PAGES, useNav, type PageKey } from './nav';
 import { pageComponents } from './pages';
 
@@ -57,6 +57,7 @@ export function Shell() {
               </>
             )}
             <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('lang.switch')}</Button>
+            <AccountMenu />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 16, overflow: 'auto' }}>

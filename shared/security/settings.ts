@@ -16,3 +16,19 @@ export type SignInPolicyRule = z.infer<typeof signInPolicySchema>;
 export const SIGNIN_SETTING_KEY = 'security.signIn';
 
 export const SIGNIN_DEFAULTS: SignInPolicyRule = { lockoutAfter: 5, lockoutSeconds: 30, wipeAfter: 10 };
+
+/** Minutes without input after which the app locks (warned one minute ahead); settings key below. */
+export const IDLE_LOCK_SETTING_KEY = 'security.idleLockMinutes';
+
+export const idleLockMinutesSchema = z.number().int().min(2).max(240);
+
+export const IDLE_LOCK_DEFAULT_MINUTES = 15;
+
+/** The idle time from settings (`settings.get`), the default when unset or out of bounds. */
+export function idleLockMinutes(settings: Record<string, unknown>): number {
+  const parsed = idleLockMinutesSchema.safeParse(settings[IDLE_LOCK_SETTING_KEY]);
+  return parsed.success ? parsed.data : IDLE_LOCK_DEFAULT_MINUTES;
+}
+
+/** How long before the lock the warning shows. */
+export const IDLE_WARNING_SECONDS = 60;

@@ -11,7 +11,10 @@ interface Values {
   confirm?: string;
 }
 
-export function SignInScreen({ firstRun, onSignedIn }: { firstRun: boolean; onSignedIn(): void }) {
+/** Why the screen shows again after the app was in use. */
+export type SignInReason = 'locked' | 'signedOut' | 'removed';
+
+export function SignInScreen({ firstRun, reason = null, onSignedIn }: { firstRun: boolean; reason?: SignInReason | null; onSignedIn(): void }) {
   const { t, lang } = useT();
   const setLang = useLang((s) => s.setLang);
   const [form] = Form.useForm<Values>();
@@ -41,8 +44,21 @@ export function SignInScreen({ firstRun, onSignedIn }: { firstRun: boolean; onSi
             <Typography.Title level={3} style={{ margin: 0, color: '#c8102e' }}>{t('appName')}</Typography.Title>
             <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('lang.switch')}</Button>
           </div>
-          <Typography.Title level={5} style={{ margin: 0 }}>{t(firstRun ? 'signin.firstTitle' : 'signin.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t(firstRun ? 'signin.firstHint' : 'signin.unlockHint')}</Typography.Text>
+          {reason === 'locked' && !firstRun ? (
+            <>
+              <Typography.Title level={5} style={{ margin: 0 }} data-testid="signin-locked">
+                <LockOutlined /> {t('signin.lockedTitle')}
+              </Typography.Title>
+              <Typography.Text type="secondary">{t('signin.lockedHint')}</Typography.Text>
+            </>
+          ) : (
+            <>
+              {reason === 'removed' && <Alert type="success" showIcon message={t('signin.remove.done')} data-testid="signin-removed" />}
+              {reason === 'signedOut' && !firstRun && <Alert type="info" showIcon message={t('signin.signedOutHint')} data-testid="signin-signed-out" />}
+              <Typography.Title level={5} style={{ margin: 0 }}>{t(firstRun ? 'signin.firstTitle' : 'signin.title')}</Typography.Title>
+              <Typography.Text type="secondary">{t(firstRun ? 'signin.firstHint' : 'signin.unlockHint')}</Typography.Text>
+            </>
+          )}
           {error && <Alert type="error" showIcon message={error} data-testid="signin-error" />}
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item name="passphrase" label={t('signin.passphrase')} rules={[{ required: true, message: t('signin.required') }]}>

@@ -1,0 +1,88 @@
+// The header's sign-out and "remove this device's data". Removal is irreversible, so it asks for the
+// passphrase (checked by the server, wrong tries counted like a sign-in) and a typed word.
+import { Alert, Button, Dropdown, Form, Input, Modal, Typography } from 'antd';
+import { DeleteOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { ApiCallError, removeDeviceData } from '../../api/client';
+import { useT } from '../../i18n';
+import { useSignInControl } from './control';
+
+interface RemoveValues {
+  passphrase: string;
+  word: string;
+}
+
+function RemoveDataModal({ open, onClose, onRemoved }: { open: boolean; onClose(): void; onRemoved(): void }) {
+  const { t, lang } = useT();
+  const [form] = Form.useForm<RemoveValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const word = t('signin.remove.word');
+  const submit = async (v: RemoveValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await removeDeviceData(v.passphrase);
+      onRemoved();
+    } catch (e) {
+      const body = e instanceof ApiCallError ? e.body : null;
+      setError(body ? (lang === 'en' ? body.messageEn : body.message) : String(e));
+      form.setFieldValue('passphrase', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('signin.remove.title')}
+      onCancel={onClose}
+      destroyOnHidden
+      okText={t('signin.remove.confirm')}
+      cancelText={t('signin.remove.cancel')}
+      okButtonProps={{ danger: true, loading: busy, id: 'remove-confirm' }}
+      onOk={() => form.submit()}
+    >
+      <Alert type="warning" showIcon message={t('signin.remove.warning')} style={{ marginBottom: 16 }} />
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="remove-error" />}
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} preserve={false}>
+        <Form.Item name="passphrase" label={t('signin.remove.passphrase')} rules={[{ required: true, message: t('signin.required') }]}>
+          <Input.Password autoComplete="current-password" data-testid="remove-passphrase" />
+        </Form.Item>
+        <Form.Item
+          name="word"
+          label={<Typography.Text>{t('signin.remove.typeLabel', { word })}</Typography.Text>}
+          rules={[{ validator: (_r, value) => (value === word ? Promise.resolve() : Promise.reject(new Error(t('signin.remove.typeMismatch', { word })))) }]}
+        >
+          <Input autoComplete="off" data-testid="remove-word" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Nothing where no sign-in is required (Electron with the OS keychain). */
+export function AccountMenu() {
+  const { t } = useT();
+  const control = useSignInControl();
+  const [removing, setRemoving] = useState(false);
+  if (!control) return null;
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'signOut', icon: <LogoutOutlined />, label: <span data-testid="account-signout">{t('signin.account.signOut')}</span> },
+            { type: 'divider' },
+            { key: 'remove', icon: <DeleteOutlined />, danger: true, label: <span data-testid="account-remove">{t('signin.account.remove')}</span> },
+          ],
+          onClick: ({ key }) => (key === 'signOut' ? void control.signOut() : setRemoving(true)),
+        }}
+      >
+        <Button size="small" icon={<UserOutlined />} data-testid="account-menu">{t('signin.account.menu')}</Button>
+      </Dropdown>
+      <RemoveDataModal open={removing} onClose={() => setRemoving(false)} onRemoved={() => { setRemoving(false); control.removed(); }} />
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+// What the header's account menu asks of the sign-in gate: lock, sign out, or show the first-run
+// screen after this device's data was removed. Absent (null) where no sign-in is required (Electron
+// with the OS keychain, tests with their own transport).
+import { createContext, useContext } from 'react';
+
+export interface SignInControl {
+  signOut(): Promise<void>;
+  removed(): void;
+}
+
+export const SignInControlContext = createContext<SignInControl | null>(null);
+
+export const useSignInControl = () => useContext(SignInControlContext);
