@@ -46,6 +46,7 @@ export const INDICATOR_SHORT: Record<Indicator, { zh: string; en: string }> = {
   instructor_duties: { zh: '指导员履职', en: 'Instructor' },
   rectification_overdue: { zh: '整改逾期', en: 'Items late' },
   data_quality: { zh: '数据质量', en: 'Data quality' },
+  dual_track: { zh: '双轨综合', en: 'Dual-track' },
 };
 
 export type { Indicator };
