@@ -168,7 +168,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dt.effective': 'Weight used',
   'dt.points': 'Points',
   'dt.source': 'Source',
-  'dt.renormalised': '{n} indicators are missing: their weight is left out and the others are scaled up to make 100%.',
+  'dt.renormalised': 'Indicators missing: {n}. Their weight is left out and the others are scaled up to make 100%.',
   'dt.entry': 'Business indicators ({period})',
   'dt.entryHint': 'Leave a field empty for missing (left out of the composite); if any value is out of range, nothing is saved.',
   'dt.note': 'Note (where the numbers came from)',

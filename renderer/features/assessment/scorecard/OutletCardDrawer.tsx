@@ -79,7 +79,7 @@ export function OutletCardDrawer(props: { outletId: string | null; period: strin
               {error && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={error} data-testid="dt-error" />}
               <Space wrap align="start">
                 {BUSINESS_KEYS.map((k) => (
-                  <Form.Item key={k} name={k} label={`${name(k)}（${unit(k)}）`} style={{ marginBottom: 8 }}>
+                  <Form.Item key={k} name={k} label={lang === 'zh' ? `${name(k)}（${unit(k)}）` : `${name(k)} (${unit(k)})`} style={{ marginBottom: 8 }}>
                     <InputNumber style={{ width: 190 }} placeholder={`${BUSINESS_RANGES[k].min} – ${BUSINESS_RANGES[k].max}`} aria-label={name(k)} />
                   </Form.Item>
                 ))}
