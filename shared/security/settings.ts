@@ -17,8 +17,8 @@ export const SIGNIN_SETTING_KEY = 'security.signIn';
 
 export const SIGNIN_DEFAULTS: SignInPolicyRule = { lockoutAfter: 5, lockoutSeconds: 30, wipeAfter: 10 };
 
-/** Minutes without input after which the app locks (warned one minute ahead); settings key below. */
-export const IDLE_LOCK_SETTING_KEY = 'security.idleLockMinutes';
+/** Minutes without input after which the app locks (warned one minute ahead). Snake case: settings.set's key pattern has no capitals. */
+export const IDLE_LOCK_SETTING_KEY = 'security.idle_lock_minutes';
 
 export const idleLockMinutesSchema = z.number().int().min(2).max(240);
 

@@ -53,7 +53,7 @@ async function openApp() {
 }
 
 it('warns a minute before the idle time from settings, counts down, and 继续使用 keeps the session', async () => {
-  server.settings = { 'security.idleLockMinutes': 5 };
+  server.settings = { 'security.idle_lock_minutes': 5 };
   await openApp();
   await pass(3 * 60_000 + 50_000);
   expect(warning()).toBeNull();
@@ -74,7 +74,7 @@ it('warns a minute before the idle time from settings, counts down, and 继续�
 });
 
 it('locks at the idle time: the server session ends and the sign-in screen says 已锁定 (default 15 minutes)', async () => {
-  server.settings = { 'security.idleLockMinutes': 1 }; // below the lowest allowed value: the default applies
+  server.settings = { 'security.idle_lock_minutes': 1 }; // below the lowest allowed value: the default applies
   await openApp();
   await pass(13 * 60_000 + 30_000);
   expect(warning()).toBeNull();
@@ -90,7 +90,7 @@ it('locks at the idle time: the server session ends and the sign-in screen says 
 
 it('locks a page that was hidden for longer than the idle time as soon as it is shown again, in English too', async () => {
   useLang.setState({ lang: 'en' });
-  server.settings = { 'security.idleLockMinutes': 10 };
+  server.settings = { 'security.idle_lock_minutes': 10 };
   await openApp();
   const setVisibility = (v: 'hidden' | 'visible') => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
@@ -108,7 +108,7 @@ it('locks a page that was hidden for longer than the idle time as soon as it is 
 });
 
 it('does not lock a page hidden for less than the idle time', async () => {
-  server.settings = { 'security.idleLockMinutes': 10 };
+  server.settings = { 'security.idle_lock_minutes': 10 };
   await openApp();
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
   document.dispatchEvent(new Event('visibilitychange'));

@@ -1,4 +1,4 @@
-// Locks the app after `security.idleLockMinutes` without input, with a warning a minute ahead. A page
+// Locks the app after `security.idle_lock_minutes` without input, with a warning a minute ahead. A page
 // hidden for longer than the idle time (the browser's stand-in for the computer sleeping) locks as
 // soon as it is shown again; Electron's main process sends a lock on suspend and screen lock.
 import { Button, Modal, Space, Typography } from 'antd';
