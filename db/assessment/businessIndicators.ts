@@ -24,7 +24,8 @@ export async function loadBusiness(db: Db, scope: string, period: string): Promi
   return out;
 }
 
-function rangeIssues(values: z.infer<typeof businessSaveInput>['values']): FieldIssue[] {
+/** Out-of-range values, one issue each (`at` names the row of an import). */
+export function rangeIssues(values: Partial<Record<BusinessKey, number | null>>, at = { zh: '', en: '' }): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const k of BUSINESS_KEYS) {
     const v = values[k];
@@ -32,7 +33,7 @@ function rangeIssues(values: z.infer<typeof businessSaveInput>['values']): Field
     const r = BUSINESS_RANGES[k];
     const l = DUAL_LABELS[k];
     if (!Number.isFinite(v) || v < r.min || v > r.max)
-      out.push({ path: `values.${k}`, message: `“${l.zh}”应在 ${r.min} 到 ${r.max}（${l.unitZh}）之间，填写的是 ${v}`, messageEn: `"${l.en}" must lie between ${r.min} and ${r.max} (${l.unitEn}); got ${v}` });
+      out.push({ path: `values.${k}`, message: `${at.zh}“${l.zh}”应在 ${r.min} 到 ${r.max}（${l.unitZh}）之间，填写的是 ${v}`, messageEn: `${at.en}"${l.en}" must lie between ${r.min} and ${r.max} (${l.unitEn}); got ${v}` });
   }
   return out;
 }
@@ -46,22 +47,29 @@ export async function saveBusiness(db: Db, s: Session, input: z.infer<typeof bus
   const outlet = await db.selectFrom('outlets').select(['id', 'scope_path']).where('id', '=', input.outletId).where('deleted', '=', 0).executeTakeFirst();
   if (!outlet) throw notFound('网点', 'Outlet');
   assertInScope(outlet.scope_path, s.scopePath, 'outlet');
+  await writeValues(db, { outletId: outlet.id, scopePath: outlet.scope_path, period: input.period, values: input.values, note: input.note ?? null, source: 'manual', user: s.userName, now });
+}
+
+export interface ValueWrite {
+  outletId: string; scopePath: string; period: string; values: Partial<Record<BusinessKey, number | null>>; note: string | null;
+  source: 'manual' | 'import'; user: string; now: string;
+}
+
+/** One outlet's values, already checked: a number sets (updating the live row), null clears, a key left out stays. */
+export async function writeValues(db: Db, w: ValueWrite): Promise<void> {
   // The dispatcher runs a write in one transaction, so a failure half-way leaves nothing behind.
-  const tx = db;
-  {
-    for (const k of BUSINESS_KEYS) {
-      const v = input.values[k];
-      if (v === undefined) continue;
-      const live = await tx.selectFrom('business_indicators').select('id')
-        .where('outlet_id', '=', input.outletId).where('period', '=', input.period).where('indicator', '=', k).where('deleted', '=', 0).executeTakeFirst();
-      if (live && v === null) await tx.updateTable('business_indicators').set({ deleted: 1, updated_at: now }).where('id', '=', live.id).execute();
-      else if (live && v !== null)
-        await tx.updateTable('business_indicators').set({ value: v, source: 'manual', note: input.note ?? null, entered_by: s.userName, updated_at: now }).where('id', '=', live.id).execute();
-      else if (v !== null)
-        await tx.insertInto('business_indicators').values({
-          id: uuidv7(), outlet_id: input.outletId, period: input.period, indicator: k, value: v, source: 'manual', note: input.note ?? null,
-          entered_by: s.userName, scope_path: outlet.scope_path, created_at: now, updated_at: now,
-        }).execute();
-    }
+  for (const k of BUSINESS_KEYS) {
+    const v = w.values[k];
+    if (v === undefined) continue;
+    const live = await db.selectFrom('business_indicators').select('id')
+      .where('outlet_id', '=', w.outletId).where('period', '=', w.period).where('indicator', '=', k).where('deleted', '=', 0).executeTakeFirst();
+    if (live && v === null) await db.updateTable('business_indicators').set({ deleted: 1, updated_at: w.now }).where('id', '=', live.id).execute();
+    else if (live && v !== null)
+      await db.updateTable('business_indicators').set({ value: v, source: w.source, note: w.note, entered_by: w.user, updated_at: w.now }).where('id', '=', live.id).execute();
+    else if (v !== null)
+      await db.insertInto('business_indicators').values({
+        id: uuidv7(), outlet_id: w.outletId, period: w.period, indicator: k, value: v, source: w.source, note: w.note,
+        entered_by: w.user, scope_path: w.scopePath, created_at: w.now, updated_at: w.now,
+      }).execute();
   }
 }

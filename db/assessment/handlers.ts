@@ -10,6 +10,7 @@ import { exportAssessment } from './export.js';
 import { getItem, listItems, moveItem, saveItem } from './items.js';
 import { recordPeriod } from './record.js';
 import { saveBusiness } from './businessIndicators.js';
+import { businessTemplate, importBusiness } from './businessImport.js';
 import { outletCard, scorecard } from './scorecard.js';
 
 const today = (ctx: ApiContext) => todayInBeijing(ctx.now());
@@ -41,4 +42,6 @@ export const assessmentHandlers: HandlerMap<keyof typeof assessmentContract> = {
     await saveBusiness(ctx.db, ctx.session, input, nowIso(ctx));
     return outletCard(ctx.db, ctx.session.scopePath, input.outletId, input.period, today(ctx));
   },
+  'assessment.business.template': async (ctx, { unitId, period }) => businessTemplate(ctx, await scopeFor(ctx.db, ctx.session.scopePath, unitId), period, today(ctx)),
+  'assessment.business.import': async (ctx, input) => importBusiness(ctx, input),
 };

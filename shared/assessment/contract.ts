@@ -4,7 +4,7 @@ import { read, write, type FilePayload, type Page } from '../contract/define.js'
 import { assessmentExport, boardInput, itemList, itemMove, itemSave, recordInput } from './schemas.js';
 import type { AssessmentSettings } from './thresholds.js';
 import type { Board, ItemRow, RecordResult } from './types.js';
-import { businessSaveInput, outletCardInput, scorecardInput, type OutletCard, type Scorecard } from './dualTrackApi.js';
+import { businessImportInput, businessSaveInput, businessTemplateInput, outletCardInput, scorecardInput, type BusinessImportResult, type OutletCard, type Scorecard } from './dualTrackApi.js';
 
 export const assessmentContract = {
   'assessment.settings': read<AssessmentSettings>()(z.strictObject({})),
@@ -21,4 +21,7 @@ export const assessmentContract = {
   'assessment.outletCard': read<OutletCard>()(outletCardInput),
   /** Hand entry of an outlet's business indicators for a period; one bad value refuses them all. */
   'assessment.business.save': write<OutletCard>()(businessSaveInput),
+  'assessment.business.template': read<FilePayload>()(businessTemplateInput),
+  /** Checks an Excel sheet of business values (commit false) or writes all its rows, or none if one is wrong. */
+  'assessment.business.import': write<BusinessImportResult>()(businessImportInput),
 } as const;

@@ -51,3 +51,23 @@ export interface RollupRow { kind: 'org' | 'grid' | 'county'; id: string; name: 
 export interface Scorecard { period: string; outlets: OutletScore[]; rollups: RollupRow[] }
 
 export interface OutletCard extends OutletScore { period: string; indicators: IndicatorLine[] }
+
+export const businessTemplateInput = z.strictObject({ unitId: id.optional(), period: dualPeriod });
+export const businessImportInput = z.strictObject({
+  period: dualPeriod,
+  fileName: z.string().min(1).max(200),
+  base64: z.string().min(1).max(20_000_000),
+  /** false: check and show; true: write every row, or nothing if any row is wrong. */
+  commit: z.boolean(),
+});
+
+export interface ImportRow {
+  /** The sheet's row number (1-based, as Excel shows it). */
+  row: number;
+  outletCode: string;
+  outletName: string | null;
+  values: Partial<Record<(typeof BUSINESS_KEYS)[number], number | null>>;
+  errors: { zh: string; en: string }[];
+}
+
+export interface BusinessImportResult { period: string; rows: ImportRow[]; errorRows: number; written: number }
