@@ -21,6 +21,18 @@ const pagination = (page: number, total: number, setPage: (p: number) => void) =
 
 const ellipsis = (v: string | null) => <span title={v ?? undefined}>{v ?? '—'}</span>;
 
+type Translate = ReturnType<typeof useT>;
+
+/** What both tables show of an activity: when, what, which organisation, its title. */
+function activityColumns(t: Translate['t'], label: Translate['label']) {
+  return [
+    { title: t('person.col.date'), dataIndex: 'heldOn', width: 104, render: (v: string) => formatDay(v) },
+    { title: t('person.col.type'), dataIndex: 'type', width: 120, ellipsis: true, render: (v: string) => ellipsis(label(ACTIVITY_TYPES, v)) },
+    { title: t('person.col.org'), dataIndex: 'orgName', width: 190, ellipsis: true, render: ellipsis },
+    { title: t('person.col.title'), dataIndex: 'title', ellipsis: true, render: ellipsis },
+  ];
+}
+
 export function AttendedTable({ personId }: { personId: string }) {
   const { t, label } = useT();
   const p = usePaged();
@@ -35,10 +47,7 @@ export function AttendedTable({ personId }: { personId: string }) {
       locale={{ emptyText: t('person.attendedEmpty') }}
       pagination={pagination(p.page, data.data?.total ?? 0, p.setPage)}
       columns={[
-        { title: t('person.col.date'), dataIndex: 'heldOn', width: 104, render: (v: string) => formatDay(v) },
-        { title: t('person.col.type'), dataIndex: 'type', width: 120, ellipsis: true, render: (v: string) => ellipsis(label(ACTIVITY_TYPES, v)) },
-        { title: t('person.col.org'), dataIndex: 'orgName', width: 190, ellipsis: true, render: ellipsis },
-        { title: t('person.col.title'), dataIndex: 'title', ellipsis: true, render: ellipsis },
+        ...activityColumns(t, label),
         {
           title: t('person.col.mark'), dataIndex: 'status', width: 150,
           render: (v: AttendedRow['status'], row) => (
@@ -67,10 +76,7 @@ export function HostedTable({ personId }: { personId: string }) {
       locale={{ emptyText: t('person.hostedEmpty') }}
       pagination={pagination(p.page, data.data?.total ?? 0, p.setPage)}
       columns={[
-        { title: t('person.col.date'), dataIndex: 'heldOn', width: 104, render: (v: string) => formatDay(v) },
-        { title: t('person.col.type'), dataIndex: 'type', width: 120, ellipsis: true, render: (v: string) => ellipsis(label(ACTIVITY_TYPES, v)) },
-        { title: t('person.col.org'), dataIndex: 'orgName', width: 190, ellipsis: true, render: ellipsis },
-        { title: t('person.col.title'), dataIndex: 'title', ellipsis: true, render: ellipsis },
+        ...activityColumns(t, label),
         { title: t('person.col.role'), dataIndex: 'roles', width: 150, render: (roles: HostedRow['roles']) => roles.map((k) => <Tag key={k}>{t(`person.role.${k}`)}</Tag>) },
       ]}
     />
