@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +6,7 @@ import { startBackend } from '../db/backend.js';
 import { registerAuth, type LazyBackend } from './auth.js';
 import { registerApi } from './ipc.js';
 import { electronNativeBinding } from './paths.js';
+import { lockOnSleep } from './powerLock.js';
 import { registerPrint } from './print.js';
 import { isAllowedNavigation, WEB_PREFERENCES, withCsp } from './security.js';
 import { osUnlocker } from './vault.js';
@@ -55,6 +56,7 @@ app.whenReady().then(async () => {
     writeFile: (path, data) => writeFile(path, data),
     defaultDir: () => app.getPath('documents'),
   }, trusted);
+  lockOnSleep(powerMonitor, () => BrowserWindow.getAllWindows());
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

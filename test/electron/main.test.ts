@@ -12,6 +12,8 @@ const state = vi.hoisted(() => ({
   windows: [] as { options: Record<string, unknown>; handlers: Map<string, (...a: unknown[]) => void>; openHandler?: () => unknown; loaded?: string }[],
   ipc: new Map<string, (...a: unknown[]) => Promise<unknown>>(),
   ready: [] as (() => void)[],
+  power: new Map<string, () => void>(),
+  sent: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -24,7 +26,9 @@ vi.mock('electron', () => {
       this.webContents = {
         on: (ev: string, fn: (...a: unknown[]) => void) => w.handlers.set(ev, fn),
         setWindowOpenHandler: (fn: () => unknown) => (w.openHandler = fn),
+        send: (ch: string) => state.sent.push(ch),
       };
+      Object.assign(w, { isDestroyed: () => false, webContents: this.webContents });
       Object.assign(this, { once: () => {}, show: () => {}, loadFile: async (f: string) => (w.loaded = f) });
     }
   }
@@ -38,6 +42,7 @@ vi.mock('electron', () => {
       quit: () => {},
     },
     BrowserWindow,
+    powerMonitor: { on: (ev: string, fn: () => void) => state.power.set(ev, fn) },
     ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => Promise<unknown>) => state.ipc.set(ch, fn) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {} } },
     // A keychain stand-in: reversible, and never the plain text.
@@ -75,4 +80,9 @@ it('opens a hardened window and serves the contract over IPC', async () => {
   expect(Buffer.from(wrap.wrapped, 'base64').toString()).toMatch(/^kc:/);
   expect(isPlainStore(join(profile, STORE_FILE))).toBe(false);
   expect(await state.ipc.get('rc:auth')!(fromApp, 'status')).toEqual({ ok: true, data: { hasKey: true, signedIn: true } });
+
+  // The computer suspending or its screen locking tells the window to lock.
+  state.power.get('suspend')!();
+  state.power.get('lock-screen')!();
+  expect(state.sent).toEqual(['rc:lock', 'rc:lock']);
 });
