@@ -11,6 +11,9 @@ import { openProfile, setIdentity } from '../../db/profile.js';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import type { OutletCard } from '../../shared/assessment/dualTrackApi.js';
+import { TEMPLATE_HEADERS } from '../../db/assessment/businessImport.js';
+import { writeXlsx, type CellOut } from '../../db/people/xlsx/write.js';
+import { writeFileSync } from 'node:fs';
 import { E2E_UNLOCK, startApp, type RunningApp } from './support/app.js';
 import { launchBrowser, newPage, shot } from './support/browser.js';
 
@@ -120,15 +123,37 @@ it('refuses an out-of-range value and saves nothing, then takes valid values int
   await page.keyboard.press('Escape');
 });
 
+async function xlsx(name: string, rows: CellOut[][]): Promise<string> {
+  const file = join(dir, name);
+  writeFileSync(file, (await writeXlsx({ sheet: '经营指标', columns: TEMPLATE_HEADERS.map((header) => ({ header })) }, rows)).buffer);
+  return file;
+}
+
+it('imports a sheet only when every row is right', async () => {
+  const input = page.locator('input[type=file]');
+  await input.setInputFiles(await xlsx('渠道系统导出-有误.xlsx', [['LT-DT-02', null, 3, 25, 88, 4, null], ['LT-XX-99', null, 1, 1, 1, 1, null]]));
+  const modal = page.getByTestId('dt-import');
+  await expect.poll(() => modal.getByText('第 3 行：网点编码“LT-XX-99”不存在').isVisible(), { timeout: 10_000 }).toBe(true);
+  expect(await modal.getByRole('button', { name: /全部导入/ }).isDisabled()).toBe(true);
+  await keep('05-import-refused-zh');
+  await modal.getByRole('button', { name: /取\s*消/ }).click();
+  await input.setInputFiles(await xlsx('渠道系统导出.xlsx', [['LT-DT-02', null, 3, 25, 88, 4, '10月报表']]));
+  await expect.poll(() => modal.getByText('可导入').isVisible(), { timeout: 10_000 }).toBe(true);
+  await modal.getByRole('button', { name: /全部导入/ }).click();
+  const list = page.getByTestId('dt-outlets');
+  await expect.poll(() => list.locator('tr', { hasText: '华清村乡村服务点' }).getByText('客户满意度').count()).toBe(0);
+  await keep('06-imported-zh');
+});
+
 it('reads the same in English', async () => {
   await setLang('en');
   await page.reload();
   await openTab(/Dual-track/);
   const list = page.getByTestId('dt-outlets');
   await expect.poll(() => list.getByText(OUTLET).isVisible(), { timeout: 20_000 }).toBe(true);
-  await keep('05-list-en');
+  await keep('07-list-en');
   await list.locator('tr', { hasText: OUTLET }).getByRole('button', { name: 'Scorecard' }).click();
   await expect.poll(() => page.getByTestId('dt-card').getByText('Entered by hand: 刘组织员', { exact: false }).first().isVisible()).toBe(true);
-  await keep('06-card-en');
+  await keep('08-card-en');
   await setLang('zh');
 });

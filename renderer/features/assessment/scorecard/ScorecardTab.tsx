@@ -12,6 +12,7 @@ import { UnitSelect } from '../../../components/UnitSelect';
 import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { SUBJECT_KINDS_L } from '../labels';
+import { ImportButtons } from './ImportModal';
 import { OutletCardDrawer } from './OutletCardDrawer';
 
 /** The current quarter and the seven before it, then this year and last. */
@@ -26,11 +27,13 @@ export function periodChoices(today: string): string[] {
   return [...out, String(y), String(y - 1)];
 }
 
+const ENTERERS = new Set(['county_organiser', 'hq_admin']);
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(1));
 
 export function ScorecardTab() {
   const { t, label, lang } = useT();
   const units = useApi('orgUnits.list', {});
+  const session = useApi('session.info', {});
   const [unitId, setUnitId] = useState<string | undefined>();
   const choices = useMemo(() => periodChoices(todayInBeijing()), []);
   const [period, setPeriod] = useState(choices[0]!);
@@ -43,6 +46,7 @@ export function ScorecardTab() {
       <Space wrap style={{ marginBottom: 12 }}>
         <UnitSelect units={units.data ?? []} levels={['county', 'grid']} allowClear placeholder={t('as.allUnits')} style={{ width: 200 }} value={unitId} onChange={setUnitId} />
         <Select aria-label={t('dt.period')} style={{ width: 170 }} value={period} onChange={setPeriod} options={choices.map((p) => ({ value: p, label: periodText(p) }))} />
+        {ENTERERS.has(session.data?.role ?? '') && <ImportButtons period={period} periodText={periodText(period)} unitId={unitId} onImported={() => void sc.reload()} />}
       </Space>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('dt.howTo')}</Typography.Paragraph>
       {sc.error && <Alert type="error" showIcon title={errorText(sc.error, lang)} />}
