@@ -1,6 +1,6 @@
 // The warning board (红黄绿灯) for a scope and month: every row of DOMAIN.md's warnings table the
 // data supports, per Party organisation, outlet, grid and county, each light with its causes.
-// The dual-track composite is not here: it needs the dual-track scorecard (a later step).
+// The dual-track composite comes from the scorecard of the month's quarter (dualTrackLights.ts).
 import { sql } from 'kysely';
 import { assessmentSettings, type AssessmentSettings } from '../../shared/assessment/thresholds.js';
 import type { Board, BoardLight, ColourCounts, HeatRow, TrendPoint } from '../../shared/assessment/types.js';
@@ -14,6 +14,7 @@ import { probationers } from '../orglife/due.js';
 import { settingsFor } from '../orglife/settings.js';
 import { readSettings } from '../system/settings.js';
 import { duties, meetings } from './cadence.js';
+import { dualTrackLights } from './dualTrackLights.js';
 import { loadAttendance, loadContacted, loadInstructorUnits, loadMembers, loadOpenItems, loadOrgs, loadOutlets, loadPeople, loadUnits } from './facts.js';
 import { LightSet, type Subject } from './lightSet.js';
 import { attendance, coverage, dataQuality, memberGap, overdueItems, probation, type Subjects } from './measure.js';
@@ -64,6 +65,7 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
   });
   overdueItems(set, subj, items, st.a, asOf, units.placeOf);
   dataQuality(set, subj, people, st.a, units.placeOf);
+  await dualTrackLights(db, set, subj, scope, month, today, st.a);
   return [...set.lights.values()];
 }
 

@@ -21,7 +21,7 @@ export type CountIndicator = (typeof COUNT_INDICATORS)[number];
 export type Indicator = RatioIndicator | CountIndicator | (typeof RULE_INDICATORS)[number];
 export const INDICATORS: Indicator[] = [
   'coverage', 'contact', 'meetings_monthly', 'meetings_quarterly', 'attendance', 'member_gap', 'probation_overdue', 'instructor_duties',
-  'rectification_overdue', 'data_quality',
+  'rectification_overdue', 'data_quality', 'dual_track',
 ];
 
 export const INDICATOR_LABELS: Record<Indicator, { zh: string; en: string }> = {

@@ -111,4 +111,21 @@ describe('the dual-track scorecard', () => {
     const c = await call(ctx, 'assessment.outletCard', { outletId: w.outlet.id, period: '2026-Q4' });
     expect(c.composite).toBe(100);
   });
+
+  it('feeds the board: an outlet with its four business figures gets the composite light, its organisation the mean', async () => {
+    let b = await call(ctx, 'assessment.board', { period: '2026-11' });
+    expect(b.lights.filter((l) => l.indicator === 'dual_track')).toEqual([]);
+    await call(ctx, 'activities.save', { ...themeDay(w, '2026-10-08'), venueOutletIds: [w.outlet.id] });
+    const c = await call(ctx, 'assessment.business.save', { outletId: w.outlet.id, period: '2026-Q4', values: { revenue_growth: -5, core_penetration: 10, satisfaction: 80, complaint_rate: 12 } });
+    b = await call(ctx, 'assessment.board', { period: '2026-11' });
+    const outlet = b.lights.find((l) => l.subjectKind === 'outlet' && l.subjectId === w.outlet.id && l.indicator === 'dual_track')!;
+    expect(outlet).toMatchObject({ colour: 'red', value: c.composite! / 100, derived: false });
+    expect(outlet.causes.map((x) => x.detail!.zh)).toContain('2026-Q4 渠道收入增长得分 30（手工录入：县组织员，2026-11-20）');
+    expect(b.lights.find((l) => l.subjectKind === 'org' && l.subjectId === w.branch.id && l.indicator === 'dual_track')).toMatchObject({ colour: 'red', value: c.composite! / 100 });
+    expect(b.lights.find((l) => l.subjectKind === 'county' && l.subjectId === w.county.id && l.indicator === 'dual_track')).toMatchObject({ colour: 'red', derived: true });
+    // three of the four figures are not enough: the light goes
+    await call(ctx, 'assessment.business.save', { outletId: w.outlet.id, period: '2026-Q4', values: { complaint_rate: null } });
+    b = await call(ctx, 'assessment.board', { period: '2026-11' });
+    expect(b.lights.filter((l) => l.indicator === 'dual_track')).toEqual([]);
+  });
 });

@@ -28,6 +28,8 @@ const DAYS = new Set<string>(['probation_overdue', 'rectification_overdue']);
 export function valueText(l: Pick<BoardLight, 'indicator' | 'value' | 'derived'>, lang: 'zh' | 'en'): string {
   if (l.value === null) return '—';
   if (l.derived) return lang === 'zh' ? `红灯 ${l.value} 个` : `${l.value} red`;
+  // The composite is a score out of 100, kept over 100 so its bands work like the shares'.
+  if (l.indicator === 'dual_track') return lang === 'zh' ? `${(l.value * 100).toFixed(1)} 分` : `${(l.value * 100).toFixed(1)} pts`;
   if (RATIO.has(l.indicator)) return `${(l.value * 100).toFixed(1)}%`;
   if (MONTHS.has(l.indicator)) return lang === 'zh' ? `最长 ${l.value} 个月` : `up to ${l.value} months`;
   if (DAYS.has(l.indicator)) return lang === 'zh' ? `最长逾期 ${l.value} 天` : `up to ${l.value} days late`;
