@@ -36,12 +36,13 @@ export function LightsTable(props: { rows: SubjectRow[]; escalated: Set<string>;
   return (
     <Table<SubjectRow>
       size="small" rowKey="key" dataSource={props.rows} data-testid="as-lights" pagination={{ pageSize: 12, size: 'small', showSizeChanger: false }}
-      scroll={{ x: 1070 }}
+      // eleven indicators since the dual-track composite joined: they still fit 1366 px beside the menu
+      scroll={{ x: 1056 }}
       columns={[
-        { title: t('as.subjectKind'), dataIndex: 'kind', width: 100, fixed: 'left', render: (k: SubjectKind) => label(SUBJECT_KINDS_L, k) },
-        { title: t('as.subject'), dataIndex: 'name', width: 150, fixed: 'left', ellipsis: true },
+        { title: t('as.subjectKind'), dataIndex: 'kind', width: 80, fixed: 'left', render: (k: SubjectKind) => label(SUBJECT_KINDS_L, k) },
+        { title: t('as.subject'), dataIndex: 'name', width: 140, fixed: 'left', ellipsis: true },
         ...INDICATORS.map((ind) => ({
-          key: ind, width: 82, align: 'center' as const,
+          key: ind, width: 76, align: 'center' as const,
           title: <Tooltip title={label(INDICATORS_L, ind)}>{INDICATOR_SHORT[ind][lang]}</Tooltip>,
           render: (_: unknown, r: SubjectRow) => {
             const l = r.lights[ind];
