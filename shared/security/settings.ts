@@ -1,6 +1,7 @@
 // Sign-in rules for a device (issue 15). Kept in settings under `security.signIn`; the device mirrors
 // them beside its wrapped key, because they must apply before the store can be read.
 import { z } from 'zod';
+import { ApiError } from '../core/errors.js';
 
 export const signInPolicySchema = z.object({
   /** Wrong passphrases in a row before each further try must wait. */
@@ -32,3 +33,12 @@ export function idleLockMinutes(settings: Record<string, unknown>): number {
 
 /** How long before the lock the warning shows. */
 export const IDLE_WARNING_SECONDS = 60;
+
+/** settings.set's check for `security.*` values: out of bounds is refused in both languages. */
+export function assertSecuritySetting(key: string, value: unknown): void {
+  if (key !== IDLE_LOCK_SETTING_KEY || idleLockMinutesSchema.safeParse(value).success) return;
+  const { minValue: min, maxValue: max } = idleLockMinutesSchema;
+  const zh = `自动锁定时间须为 ${min}–${max} 之间的整数分钟`;
+  const en = `The idle lock time must be a whole number of minutes from ${min} to ${max}`;
+  throw new ApiError('validation', zh, en, [{ path: 'value', message: zh, messageEn: en }]);
+}
