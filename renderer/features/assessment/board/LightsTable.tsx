@@ -37,12 +37,12 @@ export function LightsTable(props: { rows: SubjectRow[]; escalated: Set<string>;
     <Table<SubjectRow>
       size="small" rowKey="key" dataSource={props.rows} data-testid="as-lights" pagination={{ pageSize: 12, size: 'small', showSizeChanger: false }}
       // eleven indicators since the dual-track composite joined: they still fit 1366 px beside the menu
-      scroll={{ x: 1056 }}
+      scroll={{ x: 1120 }}
       columns={[
-        { title: t('as.subjectKind'), dataIndex: 'kind', width: 80, fixed: 'left', render: (k: SubjectKind) => label(SUBJECT_KINDS_L, k) },
-        { title: t('as.subject'), dataIndex: 'name', width: 140, fixed: 'left', ellipsis: true },
+        { title: t('as.subjectKind'), dataIndex: 'kind', width: 104, fixed: 'left', render: (k: SubjectKind) => label(SUBJECT_KINDS_L, k) },
+        { title: t('as.subject'), dataIndex: 'name', width: 136, fixed: 'left', ellipsis: true },
         ...INDICATORS.map((ind) => ({
-          key: ind, width: 76, align: 'center' as const,
+          key: ind, width: 80, align: 'center' as const,
           title: <Tooltip title={label(INDICATORS_L, ind)}>{INDICATOR_SHORT[ind][lang]}</Tooltip>,
           render: (_: unknown, r: SubjectRow) => {
             const l = r.lights[ind];
