@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 import type { SyncedTable } from '../shared/sync/tables.js';
 import type { AssessmentTables } from './assessment/tables.js';
 import type { BusinessTables } from './assessment/businessTables.js';
-import type { PointsEntriesTable, PointsObjectionsTable, PointsPublicationsTable } from './points/tables.js';
+import type { PointsTables } from './points/tables.js';
 
 interface SyncedCols {
   scope_path: string;
@@ -266,7 +266,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface DB extends AssessmentTables, BusinessTables {
+export interface DB extends AssessmentTables, BusinessTables, PointsTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   org_unit_links: OrgUnitLinksTable;
@@ -290,9 +290,6 @@ export interface DB extends AssessmentTables, BusinessTables {
   member_history: MemberHistoryTable;
   person_merges: PersonMergesTable;
   import_value_mappings: ImportValueMappingsTable;
-  points_entries: PointsEntriesTable;
-  points_publications: PointsPublicationsTable;
-  points_objections: PointsObjectionsTable;
 }
 
 /** Fails to compile if a synced table (shared/sync/tables.ts) is missing from the device's schema. */

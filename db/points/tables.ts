@@ -22,3 +22,9 @@ export interface PointsPublicationsTable extends Synced {
 export interface PointsObjectionsTable extends Synced {
   id: string; publication_id: string; person_id: string; text: string; raised_by: string; answer: string | null; answered_by: string | null; answered_at: string | null;
 }
+
+export interface PointsTables {
+  points_entries: PointsEntriesTable;
+  points_publications: PointsPublicationsTable;
+  points_objections: PointsObjectionsTable;
+}

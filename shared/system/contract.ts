@@ -7,6 +7,6 @@ export const systemContract = {
   'overview.stats': read<OverviewStats>()(z.strictObject({ unitId: z.string().max(40).optional() })),
   'settings.get': read<Record<string, unknown>>()(z.strictObject({})),
   'settings.set': write<Record<string, unknown>>()(
-    z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/), value: z.json() }),
+    z.strictObject({ key: z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,63}$/), value: z.json() }),
   ),
 } as const;

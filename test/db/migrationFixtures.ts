@@ -167,4 +167,11 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000f003', '0190a000-0000-7000-8000-00000000f002', '0190a000-0000-7000-8000-000000000030', '主题党日次数有误', '赵指导', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  '2026_12_04_business_indicators': (raw) => {
+    raw.exec(`
+      INSERT INTO business_indicators (id, outlet_id, period, indicator, value, source, note, entered_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f101', '0190a000-0000-7000-8000-000000000020', '2026-Q1', 'revenue_growth', 0.062, 'import', NULL, '刘组织员', '/hq/xa/lt/', '${T}', '${T}'),
+        ('0190a000-0000-7000-8000-00000000f102', '0190a000-0000-7000-8000-000000000020', '2026-Q1', 'satisfaction', 92.5, 'manual', '季度客户回访', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };

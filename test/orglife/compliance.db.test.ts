@@ -60,6 +60,15 @@ describe('cadence compliance and 待办', () => {
     const r = await call(ctx, 'orgLife.compliance', { orgId: w.branch.id, from: '2026-10-01', to: '2026-12-31', asOf });
     expect(r.rows.find((x) => x.type === 'theme_day')!.periods).toMatchObject([{ key: '2026-Q4', held: 1, required: 2, status: 'due' }]);
   });
+
+  it('saves settings whose keys name a field in camelCase (orglife.cadenceOrgTypes), and only for the types it names', async () => {
+    const before = await call(ctx, 'orgLife.compliance', { orgId: w.branch.id, from: '2026-11-01', to: '2026-11-30', asOf });
+    expect(before.rows.filter((x) => x.orgId === w.branch.id).length).toBeGreaterThan(0);
+    await call(ctx, 'settings.set', { key: 'orglife.cadenceOrgTypes', value: ['joint_branch'] });
+    expect((await call(ctx, 'settings.get', {}))['orglife.cadenceOrgTypes']).toEqual(['joint_branch']);
+    const r = await call(ctx, 'orgLife.compliance', { orgId: w.branch.id, from: '2026-11-01', to: '2026-11-30', asOf });
+    expect(r.rows.filter((x) => x.orgId === w.branch.id)).toEqual([]); // a branch no longer holds the cadence
+  });
 });
 
 describe('instructor work', () => {
