@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { ConflictRecord, RejectionRecord, SyncStatus } from '../../shared/sync/contract.js';
 import { ApiError } from '../../shared/core/errors.js';
 import { hlcMs, hlcNode } from '../../shared/sync/hlc.js';
-import { PURGED_CODE } from '../../shared/sync/protocol.js';
+import { PURGED_CODE, RESTAMPED_CODE } from '../../shared/sync/protocol.js';
 import type { Db, Session } from '../context.js';
 import type { SyncEngine } from './engine.js';
 import { blobCounts, lastBlobError } from './blobs.js';
@@ -52,7 +52,7 @@ export function syncStatus(raw: Database.Database, session: Session, engine: Syn
     oldestPendingAt: oldest ? iso(oldest.hlc) : null,
     lastError: engine?.lastError ?? null,
     openConflicts: one('SELECT count(*) AS n FROM sync_conflicts WHERE deleted = 0 AND dismissed_at IS NULL AND reapplied_at IS NULL'),
-    openRejections: one('SELECT count(*) AS n FROM sync_rejections WHERE dismissed_at IS NULL AND reapplied_at IS NULL'),
+    openRejections: one(`SELECT count(*) AS n FROM sync_rejections WHERE dismissed_at IS NULL AND reapplied_at IS NULL AND code <> '${RESTAMPED_CODE}'`),
     stashed: one('SELECT count(*) AS n FROM sync_stash'),
     ...blobCounts(raw, session.deviceId),
     filesError: lastBlobError(raw),
@@ -97,10 +97,14 @@ export async function listConflicts(db: Db, raw: Database.Database, session: Ses
   return { rows: out, total: Number(total.rows[0]!.n) };
 }
 
+// A restamped write was kept (only its time was set to HQ's): a note to read under "all", not a refusal
+// waiting for the user.
+const openRejection = (include: 'open' | 'all') => (include === 'open' ? sql`${openOnly(include)} AND code <> ${RESTAMPED_CODE}` : sql``);
+
 export async function listRejections(db: Db, raw: Database.Database, f: { include: 'open' | 'all'; limit: number; offset: number }): Promise<Page<RejectionRecord>> {
-  const total = await sql<{ n: number }>`SELECT count(*) AS n FROM sync_rejections WHERE 1 = 1 ${openOnly(f.include)}`.execute(db);
+  const total = await sql<{ n: number }>`SELECT count(*) AS n FROM sync_rejections WHERE 1 = 1 ${openRejection(f.include)}`.execute(db);
   const rows = await sql<Record<string, string | number | null>>`
-    SELECT * FROM sync_rejections WHERE 1 = 1 ${openOnly(f.include)} ORDER BY id DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+    SELECT * FROM sync_rejections WHERE 1 = 1 ${openRejection(f.include)} ORDER BY id DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
   const out: RejectionRecord[] = [];
   for (const r of rows.rows) {
     const values = JSON.parse(String(r.cols)) as Record<string, unknown>;

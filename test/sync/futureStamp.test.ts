@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { hlcMs } from '../../shared/sync/hlc.js';
 import { syncState } from '../../db/sync/state.js';
+import { listRejections, syncStatus } from '../../db/sync/records.js';
 import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from './support.js';
 
 let hq: TestHq;
@@ -58,6 +59,10 @@ it('a clock three minutes fast does not beat a later honest edit; its write is k
     const note = fast.store.raw.prepare(`SELECT code, reason_zh, reason_en FROM sync_rejections WHERE code = 'restamped'`).get() as { reason_zh: string; reason_en: string };
     expect(note.reason_zh).toMatch(/本机时钟比总部快约 1[78]\d 秒：此修改已保存，但按总部时间记录/);
     expect(note.reason_en).toContain('stamped with HQ');
+    // The write was kept: the 同步 screen does not count it as a refusal waiting for the user; it is read under "all".
+    expect(syncStatus(fast.dev.raw, fast.dev.session, undefined).openRejections).toBe(0);
+    expect((await listRejections(fast.store.db, fast.dev.raw, { include: 'open', limit: 20, offset: 0 })).total).toBe(0);
+    expect((await listRejections(fast.store.db, fast.dev.raw, { include: 'all', limit: 20, offset: 0 })).rows.map((x) => x.code)).toEqual(['restamped']);
     const log = await sql<{ detail: string }>`SELECT detail FROM hq_log WHERE kind = 'restamp'`.execute(hq.store.db);
     expect(JSON.parse(log.rows[0]!.detail).aheadMs).toBeGreaterThan(170_000);
   } finally {
