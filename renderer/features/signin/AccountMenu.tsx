@@ -3,8 +3,9 @@
 import { Alert, Button, Dropdown, Form, Input, Modal, Typography } from 'antd';
 import { DeleteOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { ApiCallError, removeDeviceData } from '../../api/client';
+import { removeDeviceData } from '../../api/client';
 import { useT } from '../../i18n';
+import { usePassphraseSubmit } from './usePassphraseSubmit';
 import { useSignInControl } from './control';
 
 interface RemoveValues {
@@ -13,25 +14,10 @@ interface RemoveValues {
 }
 
 function RemoveDataModal({ open, onClose, onRemoved }: { open: boolean; onClose(): void; onRemoved(): void }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [form] = Form.useForm<RemoveValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const word = t('signin.remove.word');
-  const submit = async (v: RemoveValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await removeDeviceData(v.passphrase);
-      onRemoved();
-    } catch (e) {
-      const body = e instanceof ApiCallError ? e.body : null;
-      setError(body ? (lang === 'en' ? body.messageEn : body.message) : String(e));
-      form.setFieldValue('passphrase', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = usePassphraseSubmit((v: RemoveValues) => removeDeviceData(v.passphrase), onRemoved, () => form.setFieldValue('passphrase', ''));
   return (
     <Modal
       open={open}

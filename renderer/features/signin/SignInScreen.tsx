@@ -2,9 +2,9 @@
 // unlocks the encrypted store. Errors (wrong passphrase, waits, a wipe) come from the server in both languages.
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { useState } from 'react';
-import { ApiCallError, signIn } from '../../api/client';
+import { signIn } from '../../api/client';
 import { useLang, useT } from '../../i18n';
+import { usePassphraseSubmit } from './usePassphraseSubmit';
 
 interface Values {
   passphrase: string;
@@ -18,23 +18,7 @@ export function SignInScreen({ firstRun, reason = null, onSignedIn }: { firstRun
   const { t, lang } = useT();
   const setLang = useLang((s) => s.setLang);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(v.passphrase);
-      onSignedIn();
-    } catch (e) {
-      const body = e instanceof ApiCallError ? e.body : null;
-      setError(body ? (lang === 'en' ? body.messageEn : body.message) : String(e));
-      form.setFieldValue('passphrase', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = usePassphraseSubmit((v: Values) => signIn(v.passphrase), onSignedIn, () => form.setFieldValue('passphrase', ''));
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5' }}>
