@@ -4,6 +4,7 @@ import type { SyncedTable } from '../shared/sync/tables.js';
 import type { AssessmentTables } from './assessment/tables.js';
 import type { BusinessTables } from './assessment/businessTables.js';
 import type { PointsTables } from './points/tables.js';
+import type { Work334Tables } from './teams/tables.js';
 
 interface SyncedCols {
   scope_path: string;
@@ -266,7 +267,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface DB extends AssessmentTables, BusinessTables, PointsTables {
+export interface DB extends AssessmentTables, BusinessTables, PointsTables, Work334Tables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   org_unit_links: OrgUnitLinksTable;

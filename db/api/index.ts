@@ -8,10 +8,12 @@ import { peopleHandlers } from '../people/handlers.js';
 import { pointsHandlers } from '../points/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
+import { teamsHandlers } from '../teams/handlers.js';
+import { milestonesHandlers } from '../milestones/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, teams: teamsHandlers, milestones: milestonesHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -22,6 +24,8 @@ export const handlers: HandlerMap<OpName> = {
   ...orgLifeHandlers,
   ...assessmentHandlers,
   ...pointsHandlers,
+  ...teamsHandlers,
+  ...milestonesHandlers,
 };
 
 /**

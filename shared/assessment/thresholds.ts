@@ -16,12 +16,14 @@ export const RATIO_INDICATORS = ['coverage', 'contact', 'attendance', 'data_qual
 export const COUNT_INDICATORS = ['member_gap', 'probation_overdue', 'rectification_overdue'] as const;
 /** Lights that come from the org-life cadence and duty rules (thresholds in `orglife.warning`). */
 export const RULE_INDICATORS = ['meetings_monthly', 'meetings_quarterly', 'instructor_duties'] as const;
+/** Lights from the 334N records (db/milestones/light.ts; numbers in `milestones.*`). */
+export const WORK_INDICATORS = ['milestones'] as const;
 export type RatioIndicator = (typeof RATIO_INDICATORS)[number];
 export type CountIndicator = (typeof COUNT_INDICATORS)[number];
-export type Indicator = RatioIndicator | CountIndicator | (typeof RULE_INDICATORS)[number];
+export type Indicator = RatioIndicator | CountIndicator | (typeof RULE_INDICATORS)[number] | (typeof WORK_INDICATORS)[number];
 export const INDICATORS: Indicator[] = [
   'coverage', 'contact', 'meetings_monthly', 'meetings_quarterly', 'attendance', 'member_gap', 'probation_overdue', 'instructor_duties',
-  'rectification_overdue', 'data_quality', 'dual_track',
+  'rectification_overdue', 'data_quality', 'dual_track', 'milestones',
 ];
 
 export const INDICATOR_LABELS: Record<Indicator, { zh: string; en: string }> = {
@@ -36,6 +38,7 @@ export const INDICATOR_LABELS: Record<Indicator, { zh: string; en: string }> = {
   rectification_overdue: { zh: '整改事项逾期', en: 'Overdue rectification items' },
   data_quality: { zh: '数据质量（身份证校验、重复、必填项）', en: 'Data quality (id check digit, duplicates, blank fields)' },
   dual_track: { zh: '双轨考核综合得分', en: 'Dual-track composite score' },
+  milestones: { zh: '里程碑节点逾期未完成', en: 'Missed milestone nodes' },
 };
 
 export type Thresholds = Record<RatioIndicator, RatioBands> & Record<CountIndicator, CountBands>;

@@ -8,6 +8,8 @@ import { peopleContract } from '../people/contract.js';
 import { pointsContract } from '../points/contract.js';
 import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
+import { teamsContract } from '../teams/contract.js';
+import { milestonesContract } from '../milestones/contract.js';
 
 export const contract = {
   ...systemContract,
@@ -17,10 +19,12 @@ export const contract = {
   ...orgLifeContract,
   ...assessmentContract,
   ...pointsContract,
+  ...teamsContract,
+  ...milestonesContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, teams: teamsContract, milestones: milestonesContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

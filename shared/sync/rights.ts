@@ -8,6 +8,8 @@ const INSTRUCTOR_TABLES = new Set<string>([
   'quiz_attempts', 'member_history', 'registry_audit',
   // an instructor works and completes the three-lists items they own
   'rectification_items',
+  // pledges (承诺践诺) are taken down at the outlet, where the instructor is
+  'pledges',
 ]);
 
 /** The audit trail of what a user exported or revealed is written by every role, auditors included. */

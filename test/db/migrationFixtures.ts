@@ -174,4 +174,22 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000f102', '0190a000-0000-7000-8000-000000000020', '2026-Q1', 'satisfaction', 92.5, 'manual', '季度客户回访', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
-};
+  // A commando team with its member and outlet, a pledge under review, a goal with a missed node.
+  '2026_12_05_work334': (raw) => {
+    raw.exec(`
+      INSERT INTO teams (id, org_id, kind, name, goal, starts_on, ends_on, leader_person_id, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e001', '0190a000-0000-7000-8000-000000000010', 'commando_team', '千兆宽带攻坚突击队', '一季度新增千兆用户500户', '2026-01-01', '2026-03-31',
+         '0190a000-0000-7000-8000-000000000030', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO team_members (id, team_id, person_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e002', '0190a000-0000-7000-8000-00000000e001', '0190a000-0000-7000-8000-000000000030', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO team_outlets (id, team_id, outlet_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e003', '0190a000-0000-7000-8000-00000000e001', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO pledges (id, person_id, org_id, year, pledge, pledged_on, outcome, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e004', '0190a000-0000-7000-8000-000000000030', '0190a000-0000-7000-8000-000000000010', 2026, '全年零投诉', '2026-01-05', 'pending', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO milestone_goals (id, org_id, year, title, team_id, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e005', '0190a000-0000-7000-8000-000000000010', 2026, '千兆宽带攻坚', '0190a000-0000-7000-8000-00000000e001', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO milestone_nodes (id, goal_id, org_id, period_key, title, owner_person_id, standard, due_on, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e006', '0190a000-0000-7000-8000-00000000e005', '0190a000-0000-7000-8000-000000000010', '2026-01', '完成小区摸排',
+         '0190a000-0000-7000-8000-000000000030', '摸排清单覆盖全部小区', '2026-01-31', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },};

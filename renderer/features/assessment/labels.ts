@@ -49,6 +49,7 @@ export const INDICATOR_SHORT: Record<Indicator, { zh: string; en: string }> = {
   rectification_overdue: { zh: '整改逾期', en: 'Items late' },
   data_quality: { zh: '数据质量', en: 'Data quality' },
   dual_track: { zh: '双轨综合', en: 'Dual-track' },
+  milestones: { zh: '里程碑', en: 'Milestones' },
 };
 
 export type { Indicator };
