@@ -10,6 +10,8 @@ import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
 import { teamsContract } from '../teams/contract.js';
 import { milestonesContract } from '../milestones/contract.js';
+import { teamsContract } from '../teams/contract.js';
+import { milestonesContract } from '../milestones/contract.js';
 
 export const contract = {
   ...systemContract,
