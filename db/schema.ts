@@ -5,7 +5,6 @@ import type { AssessmentTables } from './assessment/tables.js';
 import type { BusinessTables } from './assessment/businessTables.js';
 import type { PointsTables } from './points/tables.js';
 import type { Work334Tables } from './teams/tables.js';
-import type { Work334Tables } from './teams/tables.js';
 
 interface SyncedCols {
   scope_path: string;

@@ -10,8 +10,6 @@ import { syncHandlers } from '../sync/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
 import { teamsHandlers } from '../teams/handlers.js';
 import { milestonesHandlers } from '../milestones/handlers.js';
-import { teamsHandlers } from '../teams/handlers.js';
-import { milestonesHandlers } from '../milestones/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */

@@ -16,7 +16,6 @@ import { readSettings } from '../system/settings.js';
 import { duties, meetings } from './cadence.js';
 import { dualTrackLights } from './dualTrackLights.js';
 import { milestoneLights } from '../milestones/light.js';
-import { milestoneLights } from '../milestones/light.js';
 import { loadAttendance, loadContacted, loadInstructorUnits, loadMembers, loadOpenItems, loadOrgs, loadOutlets, loadPeople, loadUnits } from './facts.js';
 import { LightSet, type Subject } from './lightSet.js';
 import { attendance, coverage, dataQuality, memberGap, overdueItems, probation, type Subjects } from './measure.js';
@@ -68,7 +67,6 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
   overdueItems(set, subj, items, st.a, asOf, units.placeOf);
   dataQuality(set, subj, people, st.a, units.placeOf);
   await dualTrackLights(db, set, subj, scope, month, today, st.a);
-  await milestoneLights(db, set, subj, scope, month, today);
   await milestoneLights(db, set, subj, scope, month, today);
   return [...set.lights.values()];
 }

@@ -15,7 +15,6 @@ import * as points from './2026_12_04_points.js';
 import * as assessment from './2026_12_04_assessment.js';
 import * as businessIndicators from './2026_12_04_business_indicators.js';
 import * as work334 from './2026_12_05_work334.js';
-import * as work334 from './2026_12_05_work334.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -34,6 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_points': points,
   '2026_12_04_assessment': assessment,
   '2026_12_04_business_indicators': businessIndicators,
-  '2026_12_05_work334': work334,
   '2026_12_05_work334': work334,
 };

@@ -7,7 +7,6 @@ import { overviewCounts } from '../people/people.js';
 import { readSettings, writeSetting } from './settings.js';
 import { assertPointsSetting } from '../points/settings.js';
 import { assertWork334Setting } from '../../shared/teams/settings.js';
-import { assertWork334Setting } from '../../shared/teams/settings.js';
 import { assertSecuritySetting } from '../../shared/security/settings.js';
 import type { HandlerMap } from '../api/types.js';
 
@@ -32,7 +31,6 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     if (key.startsWith('assessment.')) assertAssessmentSetting(key, value);
     if (key.startsWith('points.')) await assertPointsSetting(ctx, key, value);
     if (key.startsWith('security.')) assertSecuritySetting(key, value);
-    if (key.startsWith('teams.') || key.startsWith('milestones.')) assertWork334Setting(key, value);
     if (key.startsWith('teams.') || key.startsWith('milestones.')) assertWork334Setting(key, value);
     await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
     return readSettings(ctx.db, ctx.session.scopePath);

@@ -18,8 +18,6 @@ export const COUNT_INDICATORS = ['member_gap', 'probation_overdue', 'rectificati
 export const RULE_INDICATORS = ['meetings_monthly', 'meetings_quarterly', 'instructor_duties'] as const;
 /** Lights from the 334N records (db/milestones/light.ts; numbers in `milestones.*`). */
 export const WORK_INDICATORS = ['milestones'] as const;
-/** Lights from the 334N records (db/milestones/light.ts; numbers in `milestones.*`). */
-export const WORK_INDICATORS = ['milestones'] as const;
 export type RatioIndicator = (typeof RATIO_INDICATORS)[number];
 export type CountIndicator = (typeof COUNT_INDICATORS)[number];
 export type Indicator = RatioIndicator | CountIndicator | (typeof RULE_INDICATORS)[number] | (typeof WORK_INDICATORS)[number];

@@ -10,8 +10,6 @@ import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
 import { teamsContract } from '../teams/contract.js';
 import { milestonesContract } from '../milestones/contract.js';
-import { teamsContract } from '../teams/contract.js';
-import { milestonesContract } from '../milestones/contract.js';
 
 export const contract = {
   ...systemContract,

@@ -12,7 +12,6 @@ export const SYNCED_TABLES = [
   'points_entries', 'points_publications', 'points_objections',
   'rectification_items', 'light_history', 'business_indicators',
   'teams', 'team_members', 'team_outlets', 'pledges', 'milestone_goals', 'milestone_nodes',
-  'teams', 'team_members', 'team_outlets', 'pledges', 'milestone_goals', 'milestone_nodes',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
