@@ -6,6 +6,8 @@ import { orgHandlers } from '../org/handlers.js';
 import { orgLifeHandlers } from '../orglife/handlers.js';
 import { peopleHandlers } from '../people/handlers.js';
 import { pointsHandlers } from '../points/handlers.js';
+import { duesHandlers } from '../dues/handlers.js';
+import { evaluationHandlers } from '../evaluation/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
 import { teamsHandlers } from '../teams/handlers.js';
@@ -13,7 +15,7 @@ import { milestonesHandlers } from '../milestones/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, teams: teamsHandlers, milestones: milestonesHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -24,6 +26,8 @@ export const handlers: HandlerMap<OpName> = {
   ...orgLifeHandlers,
   ...assessmentHandlers,
   ...pointsHandlers,
+  ...duesHandlers,
+  ...evaluationHandlers,
   ...teamsHandlers,
   ...milestonesHandlers,
 };

@@ -6,6 +6,8 @@ import { orgContract } from '../org/contract.js';
 import { orgLifeContract } from '../orglife/contract.js';
 import { peopleContract } from '../people/contract.js';
 import { pointsContract } from '../points/contract.js';
+import { duesContract } from '../dues/contract.js';
+import { evaluationContract } from '../evaluation/contract.js';
 import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
 import { teamsContract } from '../teams/contract.js';
@@ -19,12 +21,14 @@ export const contract = {
   ...orgLifeContract,
   ...assessmentContract,
   ...pointsContract,
+  ...duesContract,
+  ...evaluationContract,
   ...teamsContract,
   ...milestonesContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, teams: teamsContract, milestones: milestonesContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

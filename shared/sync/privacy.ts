@@ -5,10 +5,14 @@
 import type { Role } from '../domain/enums.js';
 import { maskCitizenId, maskPhone } from '../domain/citizenId.js';
 import type { CellValue } from './protocol.js';
+import { DUES_AMOUNT_COLUMNS, seesDuesAmounts } from '../dues/privacy.js';
+import { maskGrade } from '../evaluation/rules.js';
 
 /** Columns whose full value only some roles may hold, with how they are masked. */
 export const REDACTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, (v: string) => string | null>>>> = {
   people: { citizen_id: maskCitizenId, phone: maskPhone },
+  // democratic review grades below 优秀 (a negative outcome is sensitive)
+  evaluation_grades: { grade: maskGrade },
 };
 
 /** The same rule as the detail screen's reveal (db/context.ts canSeeFullIds). */
@@ -21,6 +25,8 @@ export const looksMasked = (v: CellValue): boolean => typeof v === 'string' && v
 
 /** The value as a device of this role may receive it. */
 export function redactFor(role: Role, table: string, col: string, value: CellValue): CellValue {
+  // dues amounts reveal income: a role that may not see them gets no number at all
+  if (DUES_AMOUNT_COLUMNS[table]?.includes(col)) return seesDuesAmounts(role) ? value : null;
   const mask = REDACTED_COLUMNS[table]?.[col];
   if (!mask || seesFullValues(role) || typeof value !== 'string') return value;
   return mask(value);

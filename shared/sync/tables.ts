@@ -11,12 +11,13 @@ export const SYNCED_TABLES = [
   'attendance', 'settings', 'attachments', 'registry_audit', 'member_history', 'person_merges',
   'points_entries', 'points_publications', 'points_objections',
   'rectification_items', 'light_history', 'business_indicators',
+  'dues_bases', 'dues_payments', 'evaluations', 'evaluation_grades',
   'teams', 'team_members', 'team_outlets', 'pledges', 'milestone_goals', 'milestone_nodes',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** What HQ accepts: the device's tables, and those later issues add, listed now so that HQ takes them the day devices write them. */
-export const SYNC_TABLES = [...SYNCED_TABLES, 'instructor_visits', 'quiz_attempts', 'dues_payments'] as const;
+export const SYNC_TABLES = [...SYNCED_TABLES, 'instructor_visits', 'quiz_attempts'] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 const TABLE_SET = new Set<string>(SYNC_TABLES);

@@ -193,4 +193,22 @@ export const fixtures: Record<string, Fixture> = {
          '0190a000-0000-7000-8000-000000000030', '摸排清单覆盖全部小区', '2026-01-31', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // A member's wage base from January and the January payment; a branch's open review with one grade.
+  '2026_12_05_dues': (raw) => {
+    raw.exec(`
+      INSERT INTO dues_bases (id, person_id, from_month, category, base_fen, recorded_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000d001', '0190a000-0000-7000-8000-000000000030', '2026-01', 'wage', 420000, '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO dues_payments (id, person_id, org_id, month, amount_fen, paid_on, collector, method, recorded_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000d002', '0190a000-0000-7000-8000-000000000030', '0190a000-0000-7000-8000-000000000010', '2026-01', 4200, '2026-01-20',
+         '李秀英', 'wechat', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
+  '2026_12_05_evaluation': (raw) => {
+    raw.exec(`
+      INSERT INTO evaluations (id, org_id, year, status, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000d003', '0190a000-0000-7000-8000-000000000010', 2026, 'open', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO evaluation_grades (id, evaluation_id, person_id, grade, graded_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000d004', '0190a000-0000-7000-8000-00000000d003', '0190a000-0000-7000-8000-000000000030', 'pass', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };

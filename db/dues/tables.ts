@@ -1,0 +1,26 @@
+// Row types of the dues tables (2026_12_05_dues), joined into the store's DB type by db/schema.ts.
+import type { Generated } from 'kysely';
+import type { EvaluationTables } from '../evaluation/tables.js';
+
+interface Synced {
+  scope_path: string;
+  synthetic: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  deleted: Generated<number>;
+}
+
+export interface DuesBasesTable extends Synced {
+  id: string; person_id: string; from_month: string; category: string; base_fen: number | null; note: string | null; recorded_by: string;
+}
+
+export interface DuesPaymentsTable extends Synced {
+  id: string; person_id: string; org_id: string; month: string; amount_fen: number | null; paid_on: string; collector: string; method: string;
+  note: string | null; recorded_by: string;
+}
+
+/** With the democratic review's tables, so db/schema.ts (at its line limit) joins both in one name. */
+export interface DuesTables extends EvaluationTables {
+  dues_bases: DuesBasesTable;
+  dues_payments: DuesPaymentsTable;
+}
