@@ -6,6 +6,7 @@
 //   purge       [--older-than-days 30] [--dry-run]   (serve also purges hourly, with its own --older-than-days)
 //   setting     --key quorum.general --value '0.5' [--scope /]
 //   relay       --in 同步包.rcsync [--out 回执.rcreply]   (relay by file: answers a device's bundle; hq/relay/file.ts)
+//   console-admin --user NAME [--name 显示名] [--role county_organiser --scope /hq/xa/xa-lintong/]  (password on stdin; hq/console/command.ts)
 // The database defaults to $RC_HQ_DB or ./hq.sqlite; a postgres:// URL in --pg (or $RC_HQ_DB) uses PostgreSQL.
 import { parseArgs } from 'node:util';
 import type { Role } from '../shared/domain/enums.js';
@@ -16,6 +17,7 @@ import { createEnrolCode, revokeDevice } from './auth.js';
 import { HqError } from './errors.js';
 import { DAY_MS, PURGE_DEFAULTS, purgeTombstones, schedulePurge } from './purge.js';
 import { printPurge } from './purgeReport.js';
+import { consoleAdminCommand } from './console/command.js';
 import { relayFile } from './relay/file.js';
 import { startHq } from './server.js';
 import { openHqStore } from './store.js';
@@ -28,7 +30,7 @@ const { values } = parseArgs({
     user: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, days: { type: 'string' },
     device: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' }, log: { type: 'boolean' },
     'older-than-days': { type: 'string' }, 'dry-run': { type: 'boolean' },
-    in: { type: 'string' }, out: { type: 'string' },
+    in: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' },
   },
 });
 
@@ -119,7 +121,12 @@ switch (command) {
     await store.close();
     break;
   }
+  case 'console-admin': {
+    process.exitCode = await consoleAdminCommand(store, values);
+    await store.close();
+    break;
+  }
   default:
     await store.close();
-    fail('usage: npm run hq -- serve|enrol-code|revoke|devices|purge|setting|relay [options]  (see hq/cli.ts)');
+    fail('usage: npm run hq -- serve|enrol-code|revoke|devices|purge|setting|relay|console-admin [options]  (see hq/cli.ts)');
 }

@@ -2,6 +2,7 @@
 // Kysely<any> and never import this: they must keep meaning what they meant when they landed.
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../shared/domain/enums.js';
+import type { ConsoleDB } from './console/schema.js';
 
 export type Dialect = 'sqlite' | 'pg';
 
@@ -183,7 +184,7 @@ export interface HqPurgedTable {
   purged_at: string;
 }
 
-export interface HqDB {
+export interface HqDB extends ConsoleDB {
   hq_meta: HqMetaTable;
   hq_counter: HqCounterTable;
   hq_enrol_codes: HqEnrolCodesTable;

@@ -9,6 +9,7 @@ import {
 } from '../shared/sync/protocol.js';
 import { authenticate, enrol, type Device } from './auth.js';
 import { registerBlobRoutes } from './blobs.js';
+import { registerConsole } from './console/routes.js';
 import { HqError } from './errors.js';
 import { applyPush, HQ_NODE } from './push.js';
 import { pull } from './pull.js';
@@ -102,6 +103,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
 
   registerBlobRoutes(app, { store, device, parse });
   registerRelayRoute(app, { store, device, parse, clock });
+  registerConsole(app, { store });
 
   return app;
 }

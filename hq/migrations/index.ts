@@ -7,12 +7,14 @@ import * as core from './2026_12_03_core.js';
 import * as blobHolders from './2026_12_04_blob_holders.js';
 import * as signKeys from './2026_12_04_sign_keys.js';
 import * as usage from './2026_12_04_usage.js';
+import * as consoleTables from './2026_12_05_console.js';
 
 const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   '2026_12_03_core': core,
   '2026_12_04_blob_holders': blobHolders,
   '2026_12_04_sign_keys': signKeys,
   '2026_12_04_usage': usage,
+  '2026_12_05_console': consoleTables,
 };
 
 export function hqMigrations(d: Dialect): Record<string, Migration> {
