@@ -4,7 +4,7 @@ import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import {
-  ApartmentOutlined, AlertOutlined, CalendarOutlined, CloudSyncOutlined, DashboardOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+  ApartmentOutlined, AlertOutlined, CalendarOutlined, FlagOutlined, CloudSyncOutlined, DashboardOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ROLES } from '../../shared/domain/enums.js';
@@ -22,6 +22,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   activities: <CalendarOutlined />,
   instructors: <SolutionOutlined />,
   assessment: <AlertOutlined />,
+  work334: <FlagOutlined />,
   sync: <CloudSyncOutlined />,
 };
 

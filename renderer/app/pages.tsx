@@ -5,6 +5,7 @@ import { OrgPage, OutletsPage } from '../features/org';
 import { ActivitiesPage, InstructorsPage } from '../features/orglife';
 import { PeoplePage } from '../features/people';
 import { SyncPage } from '../features/sync';
+import { Work334Page } from '../features/work334';
 import type { PageKey } from './nav';
 
 // One entry per navigation item; a feature replaces its PendingModule when it lands.
@@ -16,5 +17,6 @@ export const pageComponents: Record<PageKey, ComponentType> = {
   activities: ActivitiesPage,
   instructors: InstructorsPage,
   assessment: AssessmentPage,
+  work334: Work334Page,
   sync: SyncPage,
 };
