@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { uuidv7 } from '../shared/core/ids.js';
 import type { Role } from '../shared/domain/enums.js';
 import type { ApiContext, Session } from './context.js';
+import { bindWriter, currentWriter } from './history/writer.js';
 import { openStore, type OpenOptions, type Store } from './open.js';
 import { getMeta, setMeta } from './system/meta.js';
 import { registerFileKey } from './vault/fileCipher.js';
@@ -61,6 +62,7 @@ export async function openProfile(dir: string, opts: ProfileOptions = {}): Promi
     scopePath: (await getMeta(db, 'scope_path')) ?? '/',
     profileName: (await getMeta(db, 'profile_name')) ?? 'default',
   };
+  bindWriter(store.raw, () => currentWriter(session)); // the writer of every change (db/history/writer.ts)
   return { dir, store, session, context: () => ({ db, session, now: () => new Date() }) };
 }
 

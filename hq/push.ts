@@ -11,6 +11,7 @@ import { logEvent } from './log.js';
 import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge.js';
 import { insertMany, RowSet, type RowState } from './rowset.js';
 import { charge } from './quota.js';
+import { recordPushHistory } from './history/record.js';
 import { hqSyncSettings } from './settings.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
@@ -124,6 +125,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       for (const c of [...(s.conflicts?.values() ?? []), ...s.added.values()])
         if (c.dirty) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
     const names = await userNames(trx, nodes);
+    await recordPushHistory(trx, actor, fresh, stored, now); // record history (hq/history/): reads hq_rows, so before flush
     await rows.flush(next, (n) => names.get(n) ?? n.slice(0, 8));
 
     if (opts.numbered && fresh.length) {

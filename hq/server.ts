@@ -16,6 +16,7 @@ import { pull } from './pull.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { registerRelayRoute } from './relay/route.js';
 import { refuseForgedOrUnordered } from './writeChecks.js';
+import { registerHistoryRoute } from './history/route.js';
 import { noteAcknowledged } from './purge.js';
 import { num, type HqStore } from './store.js';
 
@@ -101,6 +102,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     return pull(store, d, body.cursor, body.limit, body.since);
   });
 
+  registerHistoryRoute(app, { store, device, parse }); // record history for devices (hq/history/)
   registerBlobRoutes(app, { store, device, parse });
   registerRelayRoute(app, { store, device, parse, clock });
   registerConsole(app, { store });

@@ -10,12 +10,13 @@ import { duesHandlers } from '../dues/handlers.js';
 import { evaluationHandlers } from '../evaluation/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
+import { historyHandlers } from '../history/handlers.js';
 import { teamsHandlers } from '../teams/handlers.js';
 import { milestonesHandlers } from '../milestones/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, history: historyHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -30,6 +31,7 @@ export const handlers: HandlerMap<OpName> = {
   ...evaluationHandlers,
   ...teamsHandlers,
   ...milestonesHandlers,
+  ...historyHandlers,
 };
 
 /**

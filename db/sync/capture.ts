@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { isRedactedColumn } from '../../shared/sync/privacy.js';
 import { SYNC_TABLES } from '../../shared/sync/tables.js';
 import { withoutCapture } from './state.js';
+import { historySql, installHistory } from '../history/triggers.js';
 
 /**
  * Runs `fn` with capture off on this connection. For bulk loads (the synthetic generator) and
@@ -27,7 +28,7 @@ export function syncedColumns(raw: Database.Database, table: string): string[] {
 export function triggerSql(table: string, cols: string[]): Record<string, string> {
   const t = ident(table);
   const name = (k: string) => ident(`sync_cap_${table}_${k}`);
-  const into = `INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols)`;
+  const into = `INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols, writer)`;
   // A masked id or phone (what HQ sends a role that may not see it, shared/sync/privacy.ts) written
   // back — a form saved as it was shown — is not a change: an update keeps it out, an insert drops it.
   const masked = cols.filter((c) => isRedactedColumn(table, c));
@@ -38,16 +39,21 @@ export function triggerSql(table: string, cols: string[]): Record<string, string
   // The changed columns as a JSON object, in column order (sync_changes, db/sync/state.ts): one
   // function call keeps the trigger small, and an UPDATE compiles it each time it is prepared.
   const changed = `sync_changes(${cols.map((c) => `${quote(c)}, OLD.${ident(c)}, ${newOf(c)}`).join(', ')})`;
+  // Who wrote it goes with the outbox entry; each changed field's old → new goes to record history.
+  const hist = historySql(table, cols, allCols, newOf);
   return {
     [`sync_cap_${table}_i`]: `CREATE TRIGGER ${name('i')} AFTER INSERT ON ${t} WHEN sync_capture() BEGIN
-  ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, ${allCols});
+  ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, ${allCols}, history_writer());
+  ${hist.i}
 END`,
     [`sync_cap_${table}_u`]: `CREATE TRIGGER ${name('u')} AFTER UPDATE ON ${t} WHEN sync_capture() BEGIN
-  ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, j FROM (SELECT ${changed} AS j) WHERE j IS NOT NULL;
+  ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, j, history_writer() FROM (SELECT ${changed} AS j) WHERE j IS NOT NULL;
+  ${hist.u}
 END`,
     // The app keeps tombstones; a hard delete still reaches HQ, as a tombstone.
     [`sync_cap_${table}_d`]: `CREATE TRIGGER ${name('d')} AFTER DELETE ON ${t} WHEN sync_capture() BEGIN
-  ${into} VALUES (${quote(table)}, OLD.id, sync_hlc(), OLD.scope_path, json_object('deleted', 1));
+  ${into} VALUES (${quote(table)}, OLD.id, sync_hlc(), OLD.scope_path, json_object('deleted', 1), history_writer());
+  ${hist.d}
 END`,
   };
 }
@@ -61,6 +67,7 @@ export function capturedTables(raw: Database.Database): string[] {
 /** Creates or refreshes the capture triggers; cheap when they are already current. */
 export function installCapture(raw: Database.Database): void {
   if (raw.readonly) return;
+  installHistory(raw);
   const have = new Map(
     (raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_cap_%'`).all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]),
   );

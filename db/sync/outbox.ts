@@ -5,6 +5,7 @@ import { maxHlc } from '../../shared/sync/hlc.js';
 import type { CellValue, PushAnswerItem, WireWrite } from '../../shared/sync/protocol.js';
 import { ClockCache, Local, PendingIndex, type PendingWrite } from './local.js';
 import { clockOf, persistClock, withoutCapture } from './state.js';
+import { withWriters } from '../history/outbox.js';
 
 export interface Batch {
   writes: WireWrite[];
@@ -33,7 +34,7 @@ export function nextBatch(raw: Database.Database, max: number): Batch {
     } else out.b = base;
     return out;
   });
-  return { writes, pending };
+  return { writes: withWriters(raw, writes), pending };
 }
 
 export interface AckSummary {

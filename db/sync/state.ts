@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { Hlc } from '../../shared/sync/hlc.js';
 import type { Session } from '../context.js';
+import { registerHistorySqlFunctions } from '../history/functions.js';
 
 /** A device's store as sync sees it: the raw connection and who works on it. */
 export interface Device {
@@ -48,6 +49,7 @@ export function registerSyncFunctions(raw: Database.Database): void {
     }
     return out ? `{${out.slice(1)}}` : null;
   });
+  registerHistorySqlFunctions(raw, () => state.clock?.high() ?? ''); // record history (db/history/triggers.ts)
   raw.function('sync_hlc', { deterministic: false }, () => {
     if (!state.clock) throw new Error('sync clock not started');
     return state.clock.tick();

@@ -8,6 +8,7 @@ import * as blobHolders from './2026_12_04_blob_holders.js';
 import * as signKeys from './2026_12_04_sign_keys.js';
 import * as usage from './2026_12_04_usage.js';
 import * as consoleTables from './2026_12_05_console.js';
+import * as history from './2026_12_05_history.js';
 
 const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   '2026_12_03_core': core,
@@ -15,6 +16,7 @@ const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> =
   '2026_12_04_sign_keys': signKeys,
   '2026_12_04_usage': usage,
   '2026_12_05_console': consoleTables,
+  '2026_12_05_history': history,
 };
 
 export function hqMigrations(d: Dialect): Record<string, Migration> {

@@ -12,6 +12,7 @@ import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
 import { teamsContract } from '../teams/contract.js';
 import { milestonesContract } from '../milestones/contract.js';
+import { historyContract } from '../history/contract.js';
 
 export const contract = {
   ...systemContract,
@@ -25,10 +26,11 @@ export const contract = {
   ...evaluationContract,
   ...teamsContract,
   ...milestonesContract,
+  ...historyContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, history: historyContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

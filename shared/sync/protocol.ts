@@ -84,6 +84,8 @@ export const wireWrite = z.strictObject({
   b: z.union([hlcSchema, z.record(column, z.union([hlcSchema, z.literal('')]))]).optional(),
 });
 export type WireWrite = z.infer<typeof wireWrite>;
+  /** Who made the change (shared/history/writer.ts); absent from older devices: unknown. */
+  w: z.strictObject({ n: z.string().min(1).max(100), r: z.enum(ROLE_VALUES).optional(), u: z.string().max(64).optional() }).optional(),
 
 export const pushRequest = z.strictObject({
   writes: z.array(wireWrite).min(1).max(LIMITS.writesPerPush),

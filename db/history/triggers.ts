@@ -1,0 +1,33 @@
+// The device half of record history (审计留痕): the statements the capture triggers
+// (db/sync/capture.ts) run right after writing the outbox entry, in the same trigger and so in
+// the writing transaction — one row per changed field of an update (old → new), one per created
+// or deleted row. They run only where capture runs: sync's own writes and bulk loads are not
+// local changes (what other devices wrote arrives from HQ's history, db/history/pull.ts).
+import type Database from 'better-sqlite3';
+import { QUIET_COLUMNS } from '../../shared/sync/tables.js';
+import { loadFallbackWriter } from './writer.js';
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const INTO = 'INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, hlc, source)';
+
+/**
+ * The history statements of one table's insert / update / delete trigger. `allCols`: the JSON of a
+ * new row as the outbox gets it; `newOf`: the new value of a column as capture compares it (a
+ * masked id written back is no change).
+ */
+export function historySql(table: string, cols: string[], allCols: string, newOf: (c: string) => string): { i: string; u: string; d: string } {
+  const t = quote(table);
+  const fields = cols.filter((c) => !QUIET_COLUMNS.has(c));
+  const changes = `history_changes(${fields.map((c) => `${quote(c)}, OLD.${ident(c)}, ${newOf(c)}`).join(', ')})`;
+  return {
+    i: `${INTO} VALUES (${t}, NEW.id, NEW.scope_path, 'insert', '', NULL, ${allCols}, history_writer(), history_hlc(), 'app');`,
+    u: `${INTO} SELECT ${t}, NEW.id, NEW.scope_path, 'update', j.key, j.value -> '$[0]', j.value -> '$[1]', history_writer(), history_hlc(), 'app' FROM json_each(${changes}) j;`,
+    d: `${INTO} VALUES (${t}, OLD.id, OLD.scope_path, 'delete', '', NULL, NULL, history_writer(), history_hlc(), 'app');`,
+  };
+}
+
+/** After migrations: the writer a store without a profile records (its meta identity). */
+export function installHistory(raw: Database.Database): void {
+  if (!raw.readonly) loadFallbackWriter(raw);
+}

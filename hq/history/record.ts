@@ -1,0 +1,95 @@
+// HQ's half of record history: after a push's writes are merged and before the rows are written
+// back, one call records every applied change of the batch — field by field, old value (what
+// hq_rows still holds, or an earlier write of the same batch) → new value — chained by hash to the
+// entry before it. Set-based: one read of the touched rows, batched inserts. Runs inside the push
+// transaction, under the writer lock that serialises pushes, so the chain has one order.
+import type { Transaction } from 'kysely';
+import type { CellValue, WireWrite } from '../../shared/sync/protocol.js';
+import { QUIET_COLUMNS } from '../../shared/sync/tables.js';
+import { encodeWriter, fromWire } from '../../shared/history/writer.js';
+import type { Actor, StoredAnswer } from '../merge.js';
+import type { Cell } from '../rowset.js';
+import type { HqDB } from '../schema.js';
+import { num } from '../store.js';
+import { GENESIS, linkHash, type ChainFields } from './chain.js';
+import { historyDb, type HqHistoryTable } from './table.js';
+
+const key = (t: string, r: string) => `${t}\u0000${r}`;
+const enc = (v: CellValue | undefined) => (v === undefined ? null : JSON.stringify(v));
+
+/** The rows as HQ holds them before this push is written back: scope and values. */
+async function before(trx: Transaction<HqDB>, writes: WireWrite[]): Promise<Map<string, { scope: string; cells: Record<string, CellValue> }>> {
+  const out = new Map<string, { scope: string; cells: Record<string, CellValue> }>();
+  const byTable = new Map<string, Set<string>>();
+  for (const w of writes) (byTable.get(w.t) ?? byTable.set(w.t, new Set()).get(w.t)!).add(w.r);
+  for (const [tbl, ids] of byTable) {
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += 500) {
+      const r = await trx.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells']).where('tbl', '=', tbl).where('row_id', 'in', list.slice(i, i + 500)).execute();
+      for (const row of r) {
+        const cells: Record<string, CellValue> = {};
+        for (const [c, cell] of Object.entries(JSON.parse(row.cells) as Record<string, Cell>)) cells[c] = cell[0];
+        out.set(key(tbl, row.row_id), { scope: row.scope_path, cells });
+      }
+    }
+  }
+  return out;
+}
+
+/** The chain's last link (entry number and hash). */
+async function head(trx: Transaction<HqDB>): Promise<{ seq: number; hash: string }> {
+  const r = await historyDb(trx).selectFrom('hq_history').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return r ? { seq: num(r.seq), hash: r.hash } : { seq: 0, hash: GENESIS };
+}
+
+/**
+ * Records the applied changes of one push. `answers`: HQ's answer per write number; a column
+ * answered 'a' is now the value HQ holds. `source`: 'app' for a device's writes, 'hq' for HQ's own.
+ */
+export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, writes: WireWrite[], answers: Map<number, StoredAnswer>, now: number, source: 'app' | 'hq' = actor.deviceId === 'hq' ? 'hq' : 'app'): Promise<number> {
+  if (!writes.length) return 0;
+  const rows = await before(trx, writes);
+  const at = new Date(now).toISOString();
+  const entries: ChainFields[] = [];
+  const add = (e: Omit<ChainFields, 'seq' | 'device_id' | 'at' | 'source'>) => entries.push({ ...e, seq: 0, device_id: actor.deviceId, at, source });
+  for (const w of writes) {
+    const a = answers.get(w.s);
+    if (!a) continue;
+    const applied = Object.keys(w.c).filter((c) => a.res[c] === 'a');
+    if (!applied.length) continue;
+    const writer = w.w ? fromWire(w.w) : null;
+    const who = writer ? encodeWriter(writer) : null;
+    const hlc = a.h ?? w.h;
+    const k = key(w.t, w.r);
+    let row = rows.get(k);
+    const scope = (typeof w.c.scope_path === 'string' ? w.c.scope_path : undefined) ?? row?.scope ?? w.p;
+    if (!row) {
+      const created: Record<string, CellValue> = {};
+      for (const c of applied) created[c] = w.c[c]!;
+      add({ tbl: w.t, row_id: w.r, scope_path: scope, op: 'insert', col: '', old_value: null, new_value: JSON.stringify(created), writer: who, hlc });
+      rows.set(k, (row = { scope, cells: created }));
+      continue;
+    }
+    for (const c of applied) {
+      const was = row.cells[c];
+      const v = w.c[c]!;
+      row.cells[c] = v;
+      if (QUIET_COLUMNS.has(c) || was === v) continue;
+      add({ tbl: w.t, row_id: w.r, scope_path: scope, op: 'update', col: c, old_value: enc(was), new_value: enc(v), writer: who, hlc });
+    }
+    row.scope = scope;
+  }
+  if (!entries.length) return 0;
+  let { seq, hash } = await head(trx);
+  const out: HqHistoryTable[] = entries.map((e) => {
+    const f = { ...e, seq: ++seq };
+    const h = linkHash(hash, f);
+    const done = { ...f, prev_hash: hash, hash: h };
+    hash = h;
+    return done;
+  });
+  for (let i = 0; i < out.length; i += 200) await historyDb(trx).insertInto('hq_history').values(out.slice(i, i + 200)).execute();
+  return out.length;
+}
+
+
