@@ -1,4 +1,4 @@
-// 工作台: the scope's counts, 待办 and outlets by channel type. A coloured count says on hover what
+// 工作台: the scope's counts, this month's lights at a glance, 待办 and outlets by channel type. A coloured count says on hover what
 // it counts and why it is coloured (field trial: badges nobody could explain).
 import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Tooltip } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
@@ -7,7 +7,7 @@ import { useApi } from '../../components/useApi';
 import { errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
 import { DueList } from '../orglife';
-import { MyItemsCard } from '../assessment';
+import { LightsGlanceCard, MyItemsCard } from '../assessment';
 
 export function DashboardPage() {
   const { t, label, lang } = useT();
@@ -40,6 +40,7 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      <LightsGlanceCard />
       <DueList />
       <MyItemsCard />
       <Card size="small" title={t('dash.byType')} style={{ marginTop: 12 }}>

@@ -1,70 +1,66 @@
-// The heat view by county and the trend of lights per month. echarts is not among the project's
-// packages, so both are drawn as stacked bars with antd and plain boxes (same colours as LightDot).
-import { Card, Empty, Table, Tooltip, Typography } from 'antd';
-import type { ColourCounts, HeatRow, TrendPoint } from '../../../../shared/assessment/types.js';
+// The board's charts (ECharts through components/EChart): the heat view by county or organisation
+// (a cell opens the light's causes), the trend of lights per month and coverage by county or grid.
+import { Card, Empty, Tooltip } from 'antd';
+import { useMemo } from 'react';
+import type { BoardLight, TrendPoint } from '../../../../shared/assessment/types.js';
+import type { RatioBands } from '../../../../shared/assessment/thresholds.js';
+import { EChart } from '../../../components/EChart';
 import { useT } from '../../../i18n';
+import { coverageBars, coverageOption, heatGrid, heatOption, trendOption } from './chartOptions';
 
-const COLOUR = { red: '#f5222d', yellow: '#faad14', green: '#52c41a' } as const;
+const none = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;
+const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
-/** One stacked bar: red, yellow and green in proportion, the numbers on hover. */
-export function StackBar({ c, width = 260 }: { c: ColourCounts; width?: number }) {
-  const { t } = useT();
-  const total = c.red + c.yellow + c.green;
-  if (!total) return <span style={{ color: '#999' }}>—</span>;
-  const text = `${t('as.red')} ${c.red} · ${t('as.yellow')} ${c.yellow} · ${t('as.green')} ${c.green}`;
-  return (
-    <Tooltip title={text}>
-      <div role="img" aria-label={text} style={{ display: 'flex', width, height: 14, borderRadius: 3, overflow: 'hidden', background: '#f0f0f0' }}>
-        {(['red', 'yellow', 'green'] as const).map((k) => (c[k] ? <div key={k} style={{ width: `${(c[k] / total) * 100}%`, background: COLOUR[k] }} /> : null))}
-      </div>
-    </Tooltip>
-  );
+function useNames() {
+  const { t, lang } = useT();
+  return useMemo(() => ({ red: t('as.red'), yellow: t('as.yellow'), green: t('as.green') }), [lang]);
 }
 
-export function HeatCard({ rows }: { rows: HeatRow[] }) {
-  const { t } = useT();
+export function HeatCard({ lights, onOpen }: { lights: BoardLight[]; onOpen(l: BoardLight): void }) {
+  const { t, lang } = useT();
+  const names = useNames();
+  const { byCounty, grid } = useMemo(() => heatGrid(lights), [lights]);
+  const option = useMemo(() => heatOption(grid, lang, names), [grid, lang, names]);
+  // A row is 22 px; a long list scrolls inside the card rather than pushing the table down.
+  const height = 70 + grid.rows.length * 22;
   return (
-    <Card size="small" title={<Tooltip title={t('as.heatHint')}>{t('as.heat')}</Tooltip>} data-testid="as-heat">
-      <Table<HeatRow>
-        size="small" rowKey="countyId" pagination={rows.length > 6 ? { pageSize: 6, size: 'small' } : false} dataSource={rows}
-        columns={[
-          { title: t('as.subject'), dataIndex: 'countyName', ellipsis: true },
-          { title: t('as.red'), dataIndex: 'red', width: 62, align: 'right', render: (n: number) => <Typography.Text type={n ? 'danger' : undefined}>{n}</Typography.Text> },
-          { title: t('as.yellow'), dataIndex: 'yellow', width: 66, align: 'right' },
-          { title: t('as.green'), dataIndex: 'green', width: 62, align: 'right' },
-          { title: '', key: 'bar', width: 96, render: (_: unknown, r) => <StackBar c={r} width={80} /> },
-        ]}
-      />
+    <Card size="small" title={<Tooltip title={t('av.heatHint')}>{t(byCounty ? 'av.heatCounties' : 'av.heatOrgs')}</Tooltip>} data-testid="as-heat">
+      {grid.rows.length === 0 ? none(t('av.heatNone')) : (
+        <div style={{ maxHeight: 300, overflowY: 'auto' }}>
+          <EChart option={option} height={height} testId="as-heat-chart"
+            label={t('av.heatLabel', { n: grid.rows.length, what: t(byCounty ? 'av.counties' : 'av.orgs'), k: grid.indicators.length })}
+            onClick={(c) => {
+              const l = grid.lights[c.dataIndex];
+              if (l) onOpen(l);
+            }} />
+        </div>
+      )}
     </Card>
   );
 }
 
 export function TrendCard({ points }: { points: TrendPoint[] }) {
   const { t } = useT();
+  const names = useNames();
+  const option = useMemo(() => trendOption(points, names), [points, names]);
   return (
     <Card size="small" title={<Tooltip title={t('as.trendHint')}>{t('as.trend')}</Tooltip>} data-testid="as-trend">
-      {points.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('as.trendNone')} />
-      ) : (
-        <div style={{ display: 'flex', alignItems: 'flex-end', gap: 10, height: 150, paddingTop: 8 }}>
-          {points.map((p) => {
-            const max = Math.max(...points.map((x) => x.red + x.yellow + x.green), 1);
-            const h = (n: number) => Math.round((n / max) * 120);
-            const text = `${p.period}：${t('as.red')} ${p.red} · ${t('as.yellow')} ${p.yellow} · ${t('as.green')} ${p.green}`;
-            return (
-              <Tooltip key={p.period} title={text}>
-                <div role="img" aria-label={text} style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', width: 44 }}>
-                  <div style={{ display: 'flex', flexDirection: 'column-reverse', width: 26 }}>
-                    <div style={{ height: h(p.green), background: COLOUR.green }} />
-                    <div style={{ height: h(p.yellow), background: COLOUR.yellow }} />
-                    <div style={{ height: h(p.red), background: COLOUR.red }} />
-                  </div>
-                  <Typography.Text style={{ fontSize: 11 }}>{p.period.slice(2)}</Typography.Text>
-                </div>
-              </Tooltip>
-            );
-          })}
-        </div>
+      {points.length === 0 ? none(t('as.trendNone')) : <EChart option={option} height={190} testId="as-trend-chart" label={t('av.trendLabel', { n: points.length })} />}
+    </Card>
+  );
+}
+
+export function CoverageCard({ lights, bands }: { lights: BoardLight[]; bands: RatioBands }) {
+  const { t, lang } = useT();
+  const { byCounty, bars } = useMemo(() => coverageBars(lights), [lights]);
+  const option = useMemo(
+    () => coverageOption(bars, bands, { green: t('av.greenLine', { v: pctText(bands.green) }), yellow: t('av.yellowLine', { v: pctText(bands.yellow) }) }),
+    [bars, bands, lang],
+  );
+  return (
+    <Card size="small" title={<Tooltip title={t('av.coverageHint')}>{t(byCounty ? 'av.coverageCounties' : 'av.coverageGrids')}</Tooltip>} data-testid="as-coverage">
+      {bars.length === 0 ? none(t('av.coverageNone')) : (
+        <EChart option={option} height={190} testId="as-coverage-chart" label={t('av.coverageLabel', { n: bars.length, min: pctText(bars[0]!.value!) })} />
       )}
     </Card>
   );

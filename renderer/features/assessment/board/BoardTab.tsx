@@ -1,5 +1,5 @@
 // 预警看板: the scope's lights for a month, filtered by county/grid, organisation and month; counts,
-// the heat view by county, the trend per month, every light drilling down to its causes. An
+// the heat view by county or organisation, the trend per month, coverage by county, every light drilling down to its causes. An
 // organiser's visit keeps the month's lights (assessment.record), which is what escalates two reds.
 import { App, Alert, Button, Card, Col, DatePicker, Row, Select, Space, Spin, Statistic, Switch, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -15,7 +15,7 @@ import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { ItemForm, type ItemPreset } from '../items/ItemForm';
 import { INDICATORS_L } from '../labels';
-import { HeatCard, TrendCard } from './BoardCharts';
+import { CoverageCard, HeatCard, TrendCard } from './BoardCharts';
 import { DrillDrawer } from './DrillDrawer';
 import { LightsTable, subjectRows } from './LightsTable';
 
@@ -34,6 +34,7 @@ export function BoardTab() {
   const [preset, setPreset] = useState<ItemPreset | null>(null);
   const [kept, setKept] = useState<string | null>(null);
   const orgs = useApi('partyOrgs.list', unitId ? { unitId } : {});
+  const settings = useApi('assessment.settings', {});
   const role = session.data?.role;
   const key = `${unitId ?? ''}|${period}`;
   // Organisers keep the month's lights before looking at them; others only read.
@@ -79,7 +80,7 @@ export function BoardTab() {
       {!b ? (board.error ? null : <Spin />) : (
         <>
           <Row gutter={[12, 12]}>
-            <Col span={7}>
+            <Col span={6}>
               <Card size="small" title={<Tooltip title={t('as.countsHint')}>{`${t('as.tabBoard')} · ${period}`}</Tooltip>}>
                 <Row data-testid="as-counts">
                   <Col span={8}><Statistic title={t('as.red')} value={b.counts.red} styles={{ content: { color: '#cf1322' } }} /></Col>
@@ -89,8 +90,9 @@ export function BoardTab() {
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>{t('as.dualTrackNote')}</Typography.Paragraph>
               </Card>
             </Col>
-            <Col span={9}><HeatCard rows={b.heat} /></Col>
-            <Col span={8}><TrendCard points={b.trend} /></Col>
+            <Col span={9}><TrendCard points={b.trend} /></Col>
+            <Col span={9}>{settings.data && <CoverageCard lights={b.lights} bands={settings.data.thresholds.coverage} />}</Col>
+            <Col span={24}><HeatCard lights={b.lights} onOpen={setOpen} /></Col>
           </Row>
           <Card size="small" title={t('as.lights')} style={{ marginTop: 12 }}>
             <LightsTable rows={rows} escalated={escalated} onOpen={setOpen} />

@@ -1,5 +1,6 @@
 // 双轨考核: the outlets under a unit with their composite and light for a quarter or year, the
-// roll-ups per county, grid and Party organisation, and each outlet's full scorecard on click.
+// distribution of composites, the roll-ups per county, grid and Party organisation, and each
+// outlet's full scorecard on click.
 import { Alert, Button, Card, Select, Space, Spin, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { DUAL_LABELS, type DualKey } from '../../../../shared/assessment/dualTrack.js';
@@ -14,6 +15,7 @@ import { useT } from '../../../i18n';
 import { SUBJECT_KINDS_L } from '../labels';
 import { ImportButtons } from './ImportModal';
 import { OutletCardDrawer } from './OutletCardDrawer';
+import { ScoreDistCard } from './ScoreDistCard';
 
 /** The current quarter and the seven before it, then this year and last. */
 export function periodChoices(today: string): string[] {
@@ -52,6 +54,7 @@ export function ScorecardTab() {
       {sc.error && <Alert type="error" showIcon title={errorText(sc.error, lang)} />}
       {!sc.data ? (sc.error ? null : <Spin />) : (
         <Space direction="vertical" style={{ width: '100%' }} size={12}>
+          <ScoreDistCard outlets={sc.data.outlets} />
           <Card size="small" title={`${t('as.tabDualTrack')} · ${periodText(sc.data.period)}`}>
             <Table<OutletScore> size="small" rowKey="outletId" dataSource={sc.data.outlets} pagination={{ pageSize: 8, showSizeChanger: false }} data-testid="dt-outlets"
               columns={[
