@@ -26,6 +26,12 @@ export async function rowsOf(store: HqStore, tbl: string, scope?: string): Promi
   return out;
 }
 
+async function stampsOf(store: HqStore, tbl: string, id: string, cols: string[]): Promise<Record<string, string>> {
+  const r = await store.db.selectFrom('hq_rows').select('cells').where('tbl', '=', tbl).where('row_id', '=', id).executeTakeFirst();
+  const cells = r ? (JSON.parse(r.cells) as Record<string, Cell | undefined>) : {};
+  return Object.fromEntries(cols.map((c) => [c, cells[c]?.[1] ?? '']));
+}
+
 export interface HqWrite { t: SyncTable; r?: string; scope: string; c: RowCells; isNew: boolean }
 
 /** Applies HQ's own writes in one transaction; new rows get their bookkeeping columns. */
@@ -33,13 +39,17 @@ export async function writeAsHq(store: HqStore, writes: HqWrite[]): Promise<stri
   const clock = new Hlc(HQ_NODE);
   const now = new Date().toISOString();
   const ids: string[] = [];
-  const wire: WireWrite[] = writes.map((w, i) => {
+  const wire: WireWrite[] = [];
+  for (const [i, w] of writes.entries()) {
     const id = w.r ?? uuidv7();
     ids.push(id);
     const c: WireWrite['c'] = { ...w.c, updated_at: now };
     if (w.isNew) Object.assign(c, { scope_path: w.scope, created_at: now, synthetic: 0, deleted: 0 });
-    return { s: i + 1, t: w.t, r: id, h: clock.tick(), p: w.scope, c };
-  });
+    const write: WireWrite = { s: i + 1, t: w.t, r: id, h: clock.tick(), p: w.scope, c };
+    // HQ decides with the row's current values in front of it: a deliberate edit, not a concurrent one.
+    if (!w.isNew) write.b = await stampsOf(store, w.t, id, Object.keys(c));
+    wire.push(write);
+  }
   const answers = await applyPush(store, clock, { deviceId: HQ_NODE, userName: '总部', role: 'hq_admin', scopePath: '/' }, wire, { numbered: false });
   const refused = answers.find((a) => Object.values(a.res).includes('r'));
   if (refused) throw new Error(`HQ write refused: ${refused.reason?.en ?? 'unknown'}`);
