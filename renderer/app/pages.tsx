@@ -5,6 +5,7 @@ import { OrgPage, OutletsPage } from '../features/org';
 import { ActivitiesPage, InstructorsPage } from '../features/orglife';
 import { PeoplePage } from '../features/people';
 import { SyncPage } from '../features/sync';
+import { DuesPage } from '../features/dues';
 import { Work334Page } from '../features/work334';
 import type { PageKey } from './nav';
 
@@ -18,5 +19,6 @@ export const pageComponents: Record<PageKey, ComponentType> = {
   instructors: InstructorsPage,
   assessment: AssessmentPage,
   work334: Work334Page,
+  dues: DuesPage,
   sync: SyncPage,
 };
