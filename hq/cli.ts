@@ -23,6 +23,8 @@ import { startHq } from './server.js';
 import { openHqStore } from './store.js';
 
 const [command, ...rest] = process.argv.slice(2);
+if (command?.startsWith('quiz-')) process.exit(await (await import('./quiz/cli.js')).quizCli(command, rest));
+if (command?.startsWith('history-')) process.exit(await (await import('./history/cli.js')).historyCli(command, rest));
 const { values } = parseArgs({
   args: rest,
   options: {
