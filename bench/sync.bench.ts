@@ -6,13 +6,14 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openProfile } from '../db/profile.js';
-import { clientFor, pullSome, pushSome, syncOnce } from '../db/sync/session.js';
+import { clientFor, pullSome, pushSome } from '../db/sync/session.js';
 import { withoutCapture } from '../db/sync/state.js';
 import { startPostgres } from '../test/sync/pg.js';
 import { spawnHq } from '../test/sync/spawn.js';
 import { createPgDatabase } from '../test/sync/support.js';
 import { defineBench, type Bench } from './harness.js';
-import { allRows, benchHq, countingFetch, loadedDevice, memoryDevice, tempDevice, type SyncDevice, type TempDevice } from './syncFixtures.js';
+import { allRows, benchHq, countingTransport, loadedDevice, memoryDevice, tempDevice, type SyncDevice, type TempDevice } from './syncFixtures.js';
+import { bytesPerCell, plainCeiling } from './syncWire.js';
 import { captureCost } from './syncCapture.js';
 import { pouchReplicate } from './syncPouch.js';
 
@@ -36,10 +37,10 @@ function bulkInsert(d: TempDevice, rows: Map<string, Record<string, unknown>[]>)
 }
 
 /** Pulls everything through the device's own sync session, timing apply and the round trips apart. */
-async function initialSync(d: SyncDevice, fetch: ReturnType<typeof countingFetch>['fetch']) {
+async function initialSync(d: SyncDevice, transport: ReturnType<typeof countingTransport>['transport']) {
   let apply = 0;
   const t = performance.now();
-  const r = await pullSome(d.dev, clientFor(d.dev, { fetch }), { onApplied: (ms) => (apply += ms) });
+  const r = await pullSome(d.dev, clientFor(d.dev, { transport }), { onApplied: (ms) => (apply += ms) });
   return { total: (performance.now() - t) / 1000, apply: apply / 1000, rows: r.rows };
 }
 
@@ -55,7 +56,9 @@ async function pushAll(b: Bench, label: string, target: string | undefined, load
     const t = performance.now();
     await pushSome(dev, clientFor(dev), { pushBatch: 1000 });
     const s = (performance.now() - t) / 1000;
-    b.figure(`HQ push apply (${label}, batches of 1000, over HTTP)`, `${rate(rows, s)} (${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s)`);
+    b.figure(`HQ push apply (${label}, batches of 1000, over HTTP)`, `${rate(rows, s)} (${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s), device's batching and acknowledging included`);
+    const atHq = (hq.spent.get('/v1/push') ?? 0) / 1000;
+    b.figure(`HQ push apply (${label}), HQ side only`, `${rate(rows, atHq)} (signature, decompression, validation, checks, merge, write, answer: ${atHq.toFixed(1)} s; must ≥ ${label === 'SQLite' ? '20k' : '15k'})`);
     return { hq, rows, seconds: s };
   } finally {
     await p.store.close();
@@ -99,18 +102,18 @@ export default defineBench({
       // Every in-memory pair runs back to back, so both meet the same moments of this noisy machine;
       // the ratio of each pair is printed as well as best against best.
       const docs = [...rows].flatMap(([t, list]) => list.map((r) => ({ ...r, _id: `${t}/${String(r.id)}`, id: undefined })));
-      type Run = { total: number; apply: number; rows: number; bytes: number };
+      type Run = { total: number; apply: number; rows: number; bytes: number; plain: number };
       const runs: Run[] = [];
       const inMemory: Run[] = [];
       const memory: number[] = [];
       let memoryDocs = 0;
       const apart = await spawnHq(['--db', hq.file!]);
       const syncInto = async (d: SyncDevice): Promise<Run> => {
-        const counter = countingFetch();
+        const counter = countingTransport();
         try {
-          await hq.enrol(d, 'county_organiser', '/hq/', counter.fetch, apart.url);
+          await hq.enrol(d, 'county_organiser', '/hq/', undefined, apart.url);
           counter.reset();
-          return { ...(await initialSync(d, counter.fetch)), bytes: counter.received };
+          return { ...(await initialSync(d, counter.transport)), bytes: counter.received, plain: counter.receivedPlain };
         } finally {
           await d.close();
         }
@@ -139,7 +142,10 @@ export default defineBench({
       b.figure('initial sync apply rate', `${rate(best.rows, best.apply)} = ${pct(applyRate / bulkRate)} of bulk insert (must ≥ 25%)`);
       b.figure('initial sync apply rate, in-memory store', rate(fastest(inMemory).rows, fastest(inMemory).apply));
       b.figure('initial sync end-to-end rate', `${rate(best.rows, Math.min(...runs.map((r) => r.total)))} = ${pct(e2eRate / bulkRate)} of bulk insert`);
-      b.figure('initial sync bytes on the wire', `${(best.bytes / 1e6).toFixed(1)} MB, ${(best.bytes / best.rows).toFixed(0)} B/row`);
+      b.figure('initial sync bytes on the wire, compressed', `${(best.bytes / 1e6).toFixed(1)} MB, ${(best.bytes / best.rows).toFixed(0)} B/row (must ≤ 150)`);
+      b.figure('initial sync bytes, uncompressed (same answers decoded)', `${(best.plain / 1e6).toFixed(1)} MB, ${(best.plain / best.rows).toFixed(0)} B/row`);
+      const ceiling = await plainCeiling(b, rows);
+      b.figure('plain-table insert ceiling (primary key only, one transaction)', `${rate(total, ceiling)}; initial sync apply is ${pct(applyRate / (total / ceiling))} of it (must ≥ 40%), end to end ${pct(e2eRate / (total / ceiling))}`);
 
       const pouchRate = (samples: number[], n: number) => n / (Math.min(...samples) / 1000);
       const byPair = (list: Run[]) => list.map((r, i) => r.rows / r.apply / (memoryDocs / (memory[i]! / 1000)));
@@ -193,33 +199,3 @@ export default defineBench({
     rmSync(loaderFile, { force: true });
   },
 });
-
-/** Bytes on the wire per changed cell: 500 cells edited on one device, pushed, pulled by another. */
-async function bytesPerCell(b: Bench, hq: Awaited<ReturnType<typeof benchHq>>) {
-  const counter = countingFetch();
-  const a = await tempDevice();
-  const z = await tempDevice();
-  try {
-    await hq.enrol(a, 'county_organiser', '/hq/');
-    await hq.enrol(z, 'county_organiser', '/hq/');
-    await syncOnce(a.dev);
-    await syncOnce(z.dev);
-    const ids = (a.raw.prepare(`SELECT id FROM outlets ORDER BY id LIMIT 250`).all() as { id: string }[]).map((r) => r.id);
-    const upd = a.raw.prepare('UPDATE outlets SET name = name || ?, staff_count = staff_count + 1 WHERE id = ?');
-    for (const id of ids) upd.run('·改', id);
-    const cells = ids.length * 2;
-    counter.reset();
-    await syncOnce(a.dev, { fetch: counter.fetch });
-    const pushBytes = counter.sent;
-    counter.reset();
-    await syncOnce(z.dev, { fetch: counter.fetch });
-    const pullBytes = counter.received;
-    const values = ids.reduce((n, id) => n + JSON.stringify((a.raw.prepare('SELECT name, staff_count FROM outlets WHERE id = ?').get(id) as object)).length, 0);
-    b.figure('bytes per changed cell, push (request bodies)', `${(pushBytes / cells).toFixed(0)} B (${cells} cells in ${ids.length} rows)`);
-    b.figure('bytes per changed cell, pull (response bodies)', `${(pullBytes / cells).toFixed(0)} B`);
-    b.figure('…for comparison, the changed values alone as JSON', `${(values / cells).toFixed(0)} B per cell`);
-  } finally {
-    await a.close();
-    await z.close();
-  }
-}

@@ -9,9 +9,11 @@ import { openProfile, type Profile } from '../db/profile.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import { capturedTables } from '../db/sync/capture.js';
 import type { FetchLike } from '../db/sync/client.js';
+import { nodeTransport, type RawTransport } from '../db/sync/transport.js';
+import { decodeBody } from '../shared/node/wireEncoding.js';
 import { enrolDevice } from '../db/sync/enrol.js';
 import { createEnrolCode } from '../hq/auth.js';
-import { startHq } from '../hq/server.js';
+import { buildHq } from '../hq/server.js';
 import { openHqStore, type HqStore } from '../hq/store.js';
 import type { Role } from '../shared/domain/enums.js';
 import { generateProvince } from '../test/synthetic/generate.js';
@@ -73,6 +75,8 @@ export interface BenchHq {
   store: HqStore;
   /** The SQLite file (none on PostgreSQL): another HQ process can serve it. */
   file?: string;
+  /** Milliseconds HQ spent answering each path (from the request's arrival to its answer sent). */
+  spent: Map<string, number>;
   /** Enrols at this HQ, or at `url` (another process on the same database). */
   enrol(d: SyncDevice, role: Role, scope: string, fetch?: FetchLike, url?: string): Promise<void>;
   close(): Promise<void>;
@@ -82,11 +86,19 @@ export async function benchHq(target?: string): Promise<BenchHq> {
   const dir = mkdtempSync(join(tmpdir(), 'rc-bench-hq-'));
   const file = target ? undefined : join(dir, 'hq.sqlite');
   const store = await openHqStore(target ?? file!);
-  const srv = await startHq({ store });
+  const app = buildHq({ store });
+  const spent = new Map<string, number>();
+  const began = new WeakMap<object, number>();
+  app.addHook('onRequest', async (req) => void began.set(req, performance.now()));
+  app.addHook('onResponse', async (req) => void spent.set(req.url, (spent.get(req.url) ?? 0) + performance.now() - (began.get(req) ?? performance.now())));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const srv = { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, close: () => app.close() };
   return {
     url: srv.url,
     store,
     file,
+    spent,
     enrol: async (d, role, scope, fetch, url = srv.url) => {
       await enrolDevice(d.dev, url, await createEnrolCode(store, { userName: `基准-${role}`, role, scopePath: scope }), { fetch });
     },
@@ -114,6 +126,29 @@ export function countingFetch(): { fetch: FetchLike; sent: number; received: num
       c.received += Buffer.byteLength(text);
       return { status: res.status, text: async () => text };
     }) as FetchLike,
+  };
+  return c;
+}
+
+/** The device's own transport, counting bytes as they travel (compressed) and as they are once decoded. */
+export function countingTransport(): { transport: RawTransport; sent: number; received: number; sentPlain: number; receivedPlain: number; reset(): void } {
+  const c = {
+    sent: 0,
+    received: 0,
+    sentPlain: 0,
+    receivedPlain: 0,
+    reset() {
+      c.sent = c.received = c.sentPlain = c.receivedPlain = 0;
+    },
+    transport: (async (url, init) => {
+      const body = init.body === undefined ? Buffer.alloc(0) : Buffer.from(init.body);
+      c.sent += body.length;
+      c.sentPlain += (await decodeBody(body, init.headers['content-encoding'] ?? '', 1 << 30)).length;
+      const res = await nodeTransport(url, init);
+      c.received += res.body.length;
+      c.receivedPlain += (await decodeBody(res.body, String(res.headers['content-encoding'] ?? ''), 1 << 30)).length;
+      return res;
+    }) as RawTransport,
   };
   return c;
 }

@@ -88,10 +88,12 @@ export interface RequestAuth {
   authorization: string | undefined;
   nonce: string | undefined;
   time: string | undefined;
-  /** What the signature covers besides the headers: the request line and the body as received. */
+  /** What the signature covers besides the headers: the request line and the body as received (still compressed, if it was). */
   method: string;
   path: string;
-  body: string;
+  body: string | Uint8Array;
+  /** The body's Content-Encoding, signed with it. */
+  encoding?: string;
 }
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -114,7 +116,7 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   let register: string | null = null;
   if (signed) {
     if (!key) throw bad('sign_key_unknown', '总部尚未登记本设备的签名密钥（注册早于请求签名），将用原凭据登记一次', 'HQ has no signing key for this device yet');
-    const parts = { method: a.method, path: a.path, body: a.body, deviceId: a.deviceId, nonce: a.nonce, time: a.time };
+    const parts = { method: a.method, path: a.path, body: a.body, encoding: a.encoding, deviceId: a.deviceId, nonce: a.nonce, time: a.time };
     if (!verifyRequest(key.public_key, parts, a.authorization.slice(SIGNED_SCHEME.length + 1)))
       throw bad('bad_signature', '请求签名无效（请求在途中被改动，或设备凭据不符），已拒绝', 'Bad request signature: the request was altered or the credentials do not match');
   } else {

@@ -1,5 +1,6 @@
-// The rows one push touches, loaded once and written back once (one statement per row, batched
-// inserts for history), so a push costs a few queries per row rather than per cell.
+// The rows one push touches, loaded once and written back once: every kind of record (new rows,
+// changed rows, moves, history, conflict records) goes in multi-row statements, so a push of a
+// thousand rows costs a handful of round trips to the database rather than one or more per row.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CellValue } from '../shared/sync/protocol.js';
 import { hlcNode } from '../shared/sync/hlc.js';
@@ -111,6 +112,9 @@ export class RowSet {
   /** Writes back every changed row, its moves, history and conflict records, taking versions from `next`. */
   async flush(next: () => number, userOf: (node: string) => string): Promise<void> {
     const inserts: unknown[][] = [];
+    const updates: unknown[][] = [];
+    const moves: unknown[][] = [];
+    const conflicts: unknown[][] = [];
     const history: unknown[][] = [];
     for (const s of this.rows.values()) {
       for (const h of s.newHistory) history.push([s.tbl, s.rowId, h.col, h.w.hlc, h.w.base, JSON.stringify(h.w.value)]);
@@ -118,34 +122,32 @@ export class RowSet {
       const scope = typeof scopeCell === 'string' ? scopeCell : s.scope;
       const moved = s.exists && scope !== s.origScope;
       if (s.changed.size || moved) {
-        if (moved) await this.trx.insertInto('hq_moves').values({ version: next(), tbl: s.tbl, row_id: s.rowId, old_scope: s.origScope!, new_scope: scope! }).execute();
+        if (moved) moves.push([next(), s.tbl, s.rowId, s.origScope!, scope!]);
         const v = next();
         for (const c of s.changed) s.cells[c]![2] = v;
         s.scope = scope;
         if (!s.exists || moved) s.scopeVersion = v;
-        if (s.exists) {
-          await this.trx
-            .updateTable('hq_rows')
-            .set({ scope_path: scope!, cells: JSON.stringify(s.cells), version: v, scope_version: s.scopeVersion })
-            .where('tbl', '=', s.tbl)
-            .where('row_id', '=', s.rowId)
-            .execute();
-        } else inserts.push([s.tbl, s.rowId, scope, JSON.stringify(s.cells), v, v]);
+        (s.exists ? updates : inserts).push([s.tbl, s.rowId, scope, JSON.stringify(s.cells), v, s.scopeVersion]);
       }
       if (moved) await this.conflicts(s); // their records follow the row
       for (const list of [s.conflicts?.values() ?? [], s.added.values()]) {
         for (const c of list) {
           if (!c.dirty && !moved) continue;
-          const v = next();
-          await sql`INSERT INTO hq_conflicts (id, tbl, row_id, col, scope_path, loser_hlc, loser_value, loser_user, winner_hlc, winner_value, winner_user, version, deleted)
-            VALUES (${c.id}, ${s.tbl}, ${s.rowId}, ${c.col}, ${scope ?? '/'}, ${c.loser.hlc}, ${JSON.stringify(c.loser.value)}, ${userOf(hlcNode(c.loser.hlc))},
-              ${c.winner.hlc}, ${JSON.stringify(c.winner.value)}, ${userOf(hlcNode(c.winner.hlc))}, ${v}, ${c.deleted ? 1 : 0})
-            ON CONFLICT (id) DO UPDATE SET scope_path = excluded.scope_path, winner_hlc = excluded.winner_hlc, winner_value = excluded.winner_value,
-              winner_user = excluded.winner_user, version = excluded.version, deleted = excluded.deleted`.execute(this.trx);
+          conflicts.push([
+            c.id, s.tbl, s.rowId, c.col, scope ?? '/', c.loser.hlc, JSON.stringify(c.loser.value), userOf(hlcNode(c.loser.hlc)),
+            c.winner.hlc, JSON.stringify(c.winner.value), userOf(hlcNode(c.winner.hlc)), next(), c.deleted ? 1 : 0,
+          ]);
         }
       }
     }
+    await insertMany(this.trx, 'hq_moves (version, tbl, row_id, old_scope, new_scope)', moves, '');
     await insertMany(this.trx, 'hq_rows (tbl, row_id, scope_path, cells, version, scope_version)', inserts, '');
+    // Rows loaded above under the writer lock: each one exists, so this only ever updates.
+    await insertMany(this.trx, 'hq_rows (tbl, row_id, scope_path, cells, version, scope_version)', updates,
+      'ON CONFLICT (tbl, row_id) DO UPDATE SET scope_path = excluded.scope_path, cells = excluded.cells, version = excluded.version, scope_version = excluded.scope_version');
+    await insertMany(this.trx, 'hq_conflicts (id, tbl, row_id, col, scope_path, loser_hlc, loser_value, loser_user, winner_hlc, winner_value, winner_user, version, deleted)', conflicts,
+      `ON CONFLICT (id) DO UPDATE SET scope_path = excluded.scope_path, winner_hlc = excluded.winner_hlc, winner_value = excluded.winner_value,
+        winner_user = excluded.winner_user, version = excluded.version, deleted = excluded.deleted`);
     await insertMany(this.trx, 'hq_cell_history (tbl, row_id, col, hlc, base, value)', history, 'ON CONFLICT DO NOTHING');
   }
 }

@@ -10,13 +10,14 @@ import {
 import { authenticate, enrol, type Device } from './auth.js';
 import { registerBlobRoutes } from './blobs.js';
 import { registerConsole } from './console/routes.js';
+import { decodedBody, installCodings, rawBodies } from './encoding.js';
 import { HqError } from './errors.js';
 import { applyPush, HQ_NODE } from './push.js';
 import { pull } from './pull.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { registerRelayRoute } from './relay/route.js';
-import { refuseForgedOrUnordered } from './writeChecks.js';
 import { registerHistoryRoute } from './history/route.js';
+import { refuseForgedOrUnordered } from './writeChecks.js';
 import { noteAcknowledged } from './purge.js';
 import { num, type HqStore } from './store.js';
 
@@ -28,8 +29,6 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   throw new HqError(400, 'malformed', `请求格式不正确（${where}）`, `Malformed request (${where})`);
 }
 
-const rawBodies = new WeakMap<FastifyRequest, string>();
-
 export interface HqServerOptions {
   store: HqStore;
   logger?: boolean;
@@ -37,13 +36,8 @@ export interface HqServerOptions {
 
 export function buildHq({ store, logger = false }: HqServerOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
-  // Signatures cover the body as sent: keep its text beside the parsed JSON.
-  const json = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    rawBodies.set(req, String(body));
-    json(req, String(body), done);
-  });
+  // Signatures cover the body as sent (compressed, if it was): hq/encoding.ts keeps it beside the parsed JSON.
+  installCodings(app);
   const clock = new Hlc(HQ_NODE);
 
   app.setErrorHandler((err, _req, reply) => {
@@ -58,8 +52,8 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).send({ error: 'not_found', zh: '无此接口', en: 'No such endpoint' }));
 
-  const device = (req: FastifyRequest): Promise<Device> =>
-    authenticate(store, {
+  const device = async (req: FastifyRequest): Promise<Device> => {
+    const d = await authenticate(store, {
       deviceId: req.headers[HEADERS.device] as string | undefined,
       authorization: req.headers.authorization,
       nonce: req.headers[HEADERS.nonce] as string | undefined,
@@ -67,11 +61,15 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
       method: req.method,
       path: req.url,
       body: rawBodies.get(req) ?? (typeof req.body === 'string' ? req.body : ''),
+      encoding: req.headers['content-encoding'],
     });
+    await decodedBody(app, req); // inflated only for a caller whose signature held
+    return d;
+  };
 
   app.get('/v1/ping', async () => ({ ok: true, hqTime: Date.now(), protocol: PROTOCOL_VERSION }));
 
-  app.post('/v1/enrol', async (req) => enrol(store, parse(enrolRequest, req.body), { ip: req.ip }));
+  app.post('/v1/enrol', async (req) => enrol(store, parse(enrolRequest, await decodedBody(app, req)), { ip: req.ip }));
 
   app.post('/v1/hello', async (req): Promise<HelloAnswer> => {
     const d = await device(req);
@@ -102,9 +100,9 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     return pull(store, d, body.cursor, body.limit, body.since);
   });
 
-  registerHistoryRoute(app, { store, device, parse }); // record history for devices (hq/history/)
   registerBlobRoutes(app, { store, device, parse });
   registerRelayRoute(app, { store, device, parse, clock });
+  registerHistoryRoute(app, { store, device, parse }); // record history for devices (hq/history/)
   registerConsole(app, { store });
 
   return app;

@@ -3,7 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { SIGNED_SCHEME, signRequest } from '../../shared/node/requestSign.js';
-import { errorAnswer, HEADERS } from '../../shared/sync/protocol.js';
+import { CODINGS, codingsIn, decodeBody, encodeBody, MIN_CODED_BYTES, WireDecodeError, type Coding } from '../../shared/node/wireEncoding.js';
+import { errorAnswer, HEADERS, LIMITS } from '../../shared/sync/protocol.js';
+import { nodeTransport, type RawTransport } from './transport.js';
 
 export type FailureKind = 'offline' | 'refused' | 'revoked' | 'protocol' | 'clock';
 
@@ -37,7 +39,10 @@ export interface ClientOptions {
   creds?: Credentials;
   /** HQ's time as this device best knows it (its clock plus the learned offset). */
   hqNow: () => number;
+  /** A fetch-like stand-in (tests): plain bodies, answers decoded by it. Without one the device's own transport is used. */
   fetch?: FetchLike;
+  /** The device's own transport, replaceable (the benchmark counts bytes on the wire with it). */
+  transport?: RawTransport;
   timeoutMs?: number;
   /** Told HQ's time when HQ refuses a request as stale (the device clock is off); the call is then retried once. */
   learn?: (hqTime: number) => void;
@@ -70,6 +75,13 @@ export function normaliseHqUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
+/** The codings each HQ said it takes in requests (learnt from any of its answers). */
+const hqTakes = new Map<string, Coding[]>();
+
+const undecodable = (e: WireDecodeError, status: number) =>
+  new SyncFailure('protocol', `总部服务器的应答无法解压（${e.problem === 'too_large' ? '解压后过大' : '内容损坏或不完整'}），本次未写入任何内容，稍后会重试`,
+    `HQ's answer could not be decompressed (${e.problem === 'too_large' ? 'too large once decompressed' : 'corrupt or cut off'}); nothing was written, it will be retried`, status, 'bad_encoding');
+
 export class HqClient {
   constructor(private readonly o: ClientOptions) {}
 
@@ -92,24 +104,52 @@ export class HqClient {
   private async once<S extends z.ZodType>(path: string, body: unknown, schema: S, legacy = false): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const payload = JSON.stringify(body);
+    const base = normaliseHqUrl(this.o.url);
+    let wire: string | Buffer = payload;
+    // Compressed only to an HQ that said it takes it, and never with the bare secret of an old enrolment.
+    const coding = !this.o.fetch && !legacy && payload.length >= MIN_CODED_BYTES ? hqTakes.get(base)?.[0] : undefined;
+    if (coding) {
+      wire = await encodeBody(Buffer.from(payload, 'utf8'), coding);
+      headers['content-encoding'] = coding;
+    }
     if (this.o.creds) {
       const { deviceId, secret } = this.o.creds;
       const nonce = randomBytes(16).toString('base64url');
       const time = String(Math.round(this.o.hqNow()));
       // The secret itself never travels: a signature over this very request does (shared/node/requestSign.ts).
-      headers.authorization = legacy ? `Bearer ${secret}` : `${SIGNED_SCHEME} ${signRequest(secret, { method: 'POST', path, body: payload, deviceId, nonce, time })}`;
+      headers.authorization = legacy ? `Bearer ${secret}` : `${SIGNED_SCHEME} ${signRequest(secret, { method: 'POST', path, body: wire, encoding: coding, deviceId, nonce, time })}`;
       Object.assign(headers, { [HEADERS.device]: deviceId, [HEADERS.nonce]: nonce, [HEADERS.time]: time });
     }
-    const f = this.o.fetch ?? (globalThis.fetch as unknown as FetchLike);
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), this.o.timeoutMs ?? 30_000);
     let status: number;
     let text: string;
     try {
-      const res = await f(`${normaliseHqUrl(this.o.url)}${path}`, { method: 'POST', headers, body: payload, signal: ctl.signal });
-      status = res.status;
-      text = await res.text();
-    } catch {
+      if (this.o.fetch) {
+        const res = await this.o.fetch(`${base}${path}`, { method: 'POST', headers, body: payload, signal: ctl.signal });
+        status = res.status;
+        text = await res.text();
+      } else {
+        headers['accept-encoding'] = CODINGS.join(', ');
+        const res = await (this.o.transport ?? nodeTransport)(`${base}${path}`, { method: 'POST', headers, body: wire, signal: ctl.signal });
+        status = res.status;
+        const takes = codingsIn(res.headers['accept-encoding'] as string | undefined);
+        if (takes.length) hqTakes.set(base, takes);
+        else hqTakes.delete(base);
+        // An HQ that no longer takes the coding (replaced by an older one, or one that dropped it): once more, plain.
+        if (coding && status >= 400 && (status === 415 || !takes.includes(coding))) {
+          hqTakes.delete(base);
+          return await this.once(path, body, schema, legacy);
+        }
+        try {
+          text = (await decodeBody(res.body, String(res.headers['content-encoding'] ?? ''), LIMITS.answerBytes)).toString('utf8');
+        } catch (e) {
+          if (e instanceof WireDecodeError) throw undecodable(e, status);
+          throw e;
+        }
+      }
+    } catch (e) {
+      if (e instanceof SyncFailure) throw e;
       throw new SyncFailure('offline', '无法连接总部服务器（网络不通或服务器未开启）。数据已安全保存在本机，恢复连接后会自动同步', 'Cannot reach HQ; data is kept on this device and will sync when HQ is reachable');
     } finally {
       clearTimeout(timer);

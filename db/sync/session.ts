@@ -7,6 +7,7 @@ import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.j
 import { syncBlobs } from './blobs.js';
 import { HqClient, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
+import type { RawTransport } from './transport.js';
 import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
 import { deviceSyncSettings } from './settings.js';
 import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, type Device } from './state.js';
@@ -20,6 +21,8 @@ export const META = { url: 'sync_hq_url', secret: 'sync_secret', enrolledAt: 'sy
 
 export interface SessionOptions {
   fetch?: FetchLike;
+  /** The device's own transport (compressed both ways), replaced by the benchmark to count bytes on the wire. */
+  transport?: RawTransport;
   pushBatch?: number;
   pullLimit?: number;
   /** Stop after this many push batches / pull chunks (tests interleave devices step by step). */
@@ -60,7 +63,7 @@ export function clientFor(dev: Device, opts: SessionOptions = {}): HqClient {
   const clock = clockOf(dev.raw);
   const signed = () => getMetaRaw(dev.raw, META.signed) === '1';
   return new HqClient({
-    url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch, timeoutMs: opts.timeoutMs,
+    url, creds: { deviceId: dev.session.deviceId, secret }, hqNow: () => deviceNow(dev.raw) + clock.offset, fetch: opts.fetch, transport: opts.transport, timeoutMs: opts.timeoutMs,
     learn: (t) => learnTime(dev.raw, t),
     requireTls: deviceSyncSettings(dev.raw, dev.session.scopePath).requireTls,
     legacy: { mayFallBack: () => !signed(), signedOk: () => signed() || dev.raw.inTransaction || setMetaRaw(dev.raw, META.signed, '1') },

@@ -1,7 +1,8 @@
 // Request signing between a device and HQ (Node's crypto, for db/sync/client.ts and hq/auth.ts).
 // The device's secret, received once at enrolment, never travels again: it seeds an Ed25519 key
 // (HKDF), and every request carries a signature over its method, path, body hash, device, nonce and
-// time. HQ keeps only the public half, so neither a captured request nor a copy of HQ's database
+// time — for a compressed body, the bytes as they travel and their coding, so HQ checks who sent
+// a body before it spends any work inflating it. HQ keeps only the public half, so neither a captured request nor a copy of HQ's database
 // lets anyone act as the device; a nonce is good once, so a replay is refused, and any change to
 // what was signed breaks the signature.
 import { createHash, createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from 'node:crypto';
@@ -14,17 +15,24 @@ const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
 export interface SignedParts {
   method: string;
   path: string;
-  /** The request body exactly as sent. */
-  body: string;
+  /** The request body exactly as sent (compressed bytes when it was compressed). */
+  body: string | Uint8Array;
+  /** Content-Encoding of the body; absent or 'identity' for a plain body (signed as before codings existed). */
+  encoding?: string;
   deviceId: string;
   nonce: string;
   time: string;
 }
 
-export const bodyHash = (body: string): string => createHash('sha256').update(body, 'utf8').digest('hex');
+export const bodyHash = (body: string | Uint8Array): string =>
+  (typeof body === 'string' ? createHash('sha256').update(body, 'utf8') : createHash('sha256').update(body)).digest('hex');
 
 function canonical(p: SignedParts): Buffer {
-  return Buffer.from([INFO, p.method.toUpperCase(), p.path, bodyHash(p.body), p.deviceId, p.nonce, p.time].join('\n'), 'utf8');
+  const lines = [INFO, p.method.toUpperCase(), p.path, bodyHash(p.body), p.deviceId, p.nonce, p.time];
+  // A coding is signed with the body: changing the header alone breaks the signature.
+  const enc = p.encoding?.trim().toLowerCase();
+  if (enc && enc !== 'identity') lines.push(`content-encoding:${enc}`);
+  return Buffer.from(lines.join('\n'), 'utf8');
 }
 
 const keys = new Map<string, KeyObject>();

@@ -13,6 +13,8 @@ export const LIMITS = {
   valueChars: 64 * 1024,
   pullRows: 2000,
   pullBytes: 1024 * 1024,
+  /** The most an answer from HQ may inflate to on the device (a compressed answer is refused past it). */
+  answerBytes: 32 * 1024 * 1024,
   /** Requests must carry a time within this window of HQ's time (replay protection). */
   requestSkewMs: 15 * 60 * 1000,
 } as const;

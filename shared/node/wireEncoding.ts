@@ -1,0 +1,67 @@
+// Content coding of sync bodies (node:zlib), the same for device (db/sync/client.ts) and HQ
+// (hq/encoding.ts). JSON of rows and stamps repeats itself heavily, so brotli or gzip cut a first
+// sync and a push to a fraction. Decoding is always bounded: a small body that inflates past the
+// limit (a "zip bomb") is refused before it can fill memory, and a cut-off body is refused too.
+import { promisify } from 'node:util';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
+
+export type Coding = 'br' | 'gzip';
+/** What each side offers, best first. */
+export const CODINGS: readonly Coding[] = ['br', 'gzip'];
+/** Below this a body is sent as it is: the coding's header would cost more than it saves. */
+export const MIN_CODED_BYTES = 1024;
+
+const brotli = promisify(brotliCompress);
+const unbrotli = promisify(brotliDecompress);
+const gz = promisify(gzip);
+const ungz = promisify(gunzip);
+
+/** The coding to answer with, from an Accept-Encoding header (q=0 refuses a coding). */
+export function pickCoding(accept: string | undefined): Coding | null {
+  if (!accept) return null;
+  const offered = new Map<string, number>();
+  for (const part of accept.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+    offered.set(name!.trim(), q ? Number(q[1]) : 1);
+  }
+  for (const c of CODINGS) if ((offered.get(c) ?? offered.get('*') ?? 0) > 0) return c;
+  return null;
+}
+
+/** Codings named in a header (HQ's answer lists those it takes in requests, RFC 7694). */
+export function codingsIn(header: string | undefined | null): Coding[] {
+  if (!header) return [];
+  const names = header.toLowerCase().split(',').map((s) => s.trim().split(';')[0]);
+  return CODINGS.filter((c) => names.includes(c));
+}
+
+export async function encodeBody(body: Buffer, coding: Coding): Promise<Buffer> {
+  if (coding === 'gzip') return gz(body, { level: 6 });
+  // Quality 5: most of brotli's gain at a small part of its highest setting's time.
+  return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+}
+
+export type DecodeProblem = 'unknown_coding' | 'too_large' | 'corrupt';
+
+export class WireDecodeError extends Error {
+  constructor(
+    readonly problem: DecodeProblem,
+    readonly coding: string,
+  ) {
+    super(`${problem} (${coding})`);
+  }
+}
+
+/** Decodes `body` sent with Content-Encoding `coding`, refusing more than `maxBytes` once decoded. */
+export async function decodeBody(body: Buffer, coding: string, maxBytes: number): Promise<Buffer> {
+  const c = coding.trim().toLowerCase();
+  if (c === '' || c === 'identity') return body;
+  if (c !== 'br' && c !== 'gzip') throw new WireDecodeError('unknown_coding', c);
+  try {
+    return c === 'gzip' ? await ungz(body, { maxOutputLength: maxBytes }) : await unbrotli(body, { maxOutputLength: maxBytes });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new WireDecodeError(code === 'ERR_BUFFER_TOO_LARGE' ? 'too_large' : 'corrupt', c);
+  }
+}
