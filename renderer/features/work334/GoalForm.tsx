@@ -75,7 +75,7 @@ export function GoalForm(props: { open: boolean; year: number; onClose(saved: bo
                 {fields.map((f) => (
                   <div key={f.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }} data-testid="w3-node-row">
                     <Form.Item name={[f.name, 'periodKey']} label={t('w3.nodePeriod')} rules={[{ required: true }]} style={{ width: 140 }}>
-                      <Select options={periodOptions(year, lang)} />
+                      <Select showSearch optionFilterProp="label" options={periodOptions(year, lang)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'title']} label={t('w3.node')} rules={[{ required: true, whitespace: true }]} style={{ flex: 2 }}><Input maxLength={200} /></Form.Item>
                     <Form.Item name={[f.name, 'ownerPersonId']} label={t('w3.owner')} rules={[{ required: true }]} style={{ width: 130 }}><PersonPick orgId={orgId} /></Form.Item>
