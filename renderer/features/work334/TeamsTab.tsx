@@ -57,7 +57,7 @@ export function TeamsTab(props: { canWrite: boolean }) {
           { title: t('w3.period'), key: 'period', width: 190, render: (_: unknown, r) => `${r.startsOn} ~ ${r.endsOn ?? ''}` },
           { title: t('w3.state'), dataIndex: 'state', width: 86, render: (s: TeamRow['state']) => <Tag color={STATE_COLOUR[s]}>{t(`w3.state.${s}`)}</Tag> },
           { title: t('w3.leader'), dataIndex: 'leaderName', width: 90 },
-          { title: t('w3.members'), dataIndex: 'memberCount', width: 70, align: 'right' },
+          { title: t('w3.members'), dataIndex: 'memberCount', width: 84, align: 'right' },
           { title: t('w3.outlets'), dataIndex: 'outletCount', width: 80, align: 'right' },
           {
             title: t('w3.nodes'), key: 'nodes', width: 110,
