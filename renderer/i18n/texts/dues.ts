@@ -104,7 +104,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dues.search': 'Find by name',
   'dues.export': 'Export the {year} dues ledger',
   'dues.exported': 'Exported {n} rows (the export is logged)',
-  'dues.owingCount': '{n} members in arrears',
+  'dues.owingCount': 'In arrears: {n}',
   'dues.amountsHidden': 'Dues amounts reveal income: your role sees only whether a month is paid',
   'dues.col.name': 'Name',
   'dues.col.branch': 'Branch',
