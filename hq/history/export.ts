@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { sql, type SqlBool } from 'kysely';
 import { columnLabel } from '../../shared/history/labels.js';
+import { shown } from '../../shared/history/present.js';
 import { decodeWriter } from '../../shared/history/writer.js';
 import { ROLES } from '../../shared/domain/enums.js';
 import { logEvent } from '../log.js';
@@ -13,6 +14,8 @@ import { historyDb } from './table.js';
 import { maskedValues } from './wire.js';
 
 const END = '\uffff';
+/** A stored JSON value as a cell shows it: text as text, anything else as its JSON. */
+const cell = (j: string | null) => (j === null ? null : shown(JSON.parse(j) as unknown));
 const OP = { insert: '新建 created', update: '修改 changed', delete: '删除 deleted' } as const;
 
 export interface ExportOptions {
@@ -51,7 +54,7 @@ export async function exportHistory(store: HqStore, opts: ExportOptions): Promis
     const w = decodeWriter(r.writer);
     const label = columnLabel(r.col);
     ws.addRow([
-      num(r.seq), r.at, r.tbl, r.row_id, OP[r.op as keyof typeof OP] ?? r.op, r.col ? `${label.zh} ${label.en}` : '', v.o, v.n,
+      num(r.seq), r.at, r.tbl, r.row_id, OP[r.op as keyof typeof OP] ?? r.op, r.col ? `${label.zh} ${label.en}` : '', cell(v.o), cell(v.n),
       w?.name ?? '未知 unknown', w?.role ? ROLES[w.role].zh : '', r.device_id, r.hash.slice(0, 16),
     ]);
   }

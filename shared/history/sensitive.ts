@@ -1,7 +1,7 @@
 // Sensitive values in history (DOMAIN.md, Privacy). History keeps every value a field ever had,
 // so it must not become a side door: citizen ids and phones appear in their masked form (as on
-// the detail screen and on the wire for roles that may not see them), and addresses, positions
-// and dues amounts are hidden from roles that may not see full personal data.
+// the detail screen and on the wire for roles that may not see them), and GPS positions and dues
+// amounts (they reveal income) are hidden from roles that may not see full personal data.
 import type { Role } from '../domain/enums.js';
 import { REDACTED_COLUMNS, seesFullValues } from '../sync/privacy.js';
 
@@ -10,9 +10,8 @@ export const HIDDEN = '＊＊＊';
 
 /** Beyond ids and phones: columns hidden in history from roles that do not see full personal data. */
 export const HIDDEN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  people: ['address'],
   outlets: ['lat', 'lng'],
-  dues_payments: ['amount'],
+  dues_payments: ['amount_fen'],
 };
 
 export const isSensitive = (tbl: string, col: string): boolean =>

@@ -212,3 +212,12 @@ export const fixtures: Record<string, Fixture> = {
     `);
   },
 };
+  // A waiting change with its writer, and one field change in record history.
+  '2026_12_05_history': (raw) => {
+    raw.exec(`
+      INSERT INTO sync_outbox (tbl, row_id, hlc, scope, cols, writer) VALUES
+        ('outlets', '0190a000-0000-7000-8000-000000000020', '0190a0000002-0000-d001', '/hq/xa/lt/', '{"staff_count":10}', '{"n":"刘组织员","r":"county_organiser"}');
+      INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, hlc, source) VALUES
+        ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'staff_count', '9', '10', '{"n":"刘组织员","r":"county_organiser"}', '0190a0000002-0000-d001', 'app');
+    `);
+  },
