@@ -1,14 +1,17 @@
 // The device backend both shells run: one profile, the API dispatch, and (later) background work.
 import type { Envelope } from '../shared/core/errors.js';
+import type { SignedInUser } from './context.js';
 import { dispatch } from './api/index.js';
 import { openProfile, STORE_FILE, type Profile, type ProfileOptions } from './profile.js';
 import { startSyncLoop, type EngineOptions } from './sync/engine.js';
 import { onWipe } from './sync/wipe.js';
 import { destroyProfileData } from './vault/destroy.js';
+import { runAsUser } from './vault/signedIn.js';
 
 export interface Backend {
   profile: Profile;
-  call(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** `as`: the device user signed in on this session (db/vault/users.ts), recorded as the writer. */
+  call(name: unknown, input: unknown, as?: SignedInUser | null): Promise<Envelope<unknown>>;
   close(): Promise<void>;
   /** Closes the store and removes this device's data: key, store, WAL/journal, attachments. */
   destroy(): Promise<void>;
@@ -38,7 +41,12 @@ export async function startBackend(profileDir: string, opts: ProfileOptions & { 
   if (opts.unlock) onWipe(profile.store.raw, destroy);
   return {
     profile,
-    call: (name, input) => dispatch(profile.context(), name, input),
+    call: (name, input, as) => {
+      const ctx = profile.context();
+      if (!as) return dispatch(ctx, name, input);
+      const user = { id: as.id, name: as.name, role: as.role };
+      return runAsUser(user, () => dispatch({ ...ctx, session: { ...ctx.session, signedInUser: user } }, name, input));
+    },
     close,
     destroy,
     onDestroyed: (l) => listeners.push(l),

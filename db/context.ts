@@ -10,6 +10,15 @@ export interface Session {
   scopePath: string;
   deviceId: string;
   profileName: string;
+  /** Who signed in on this device (several users may share one outlet PC); absent on a keychain device without users. */
+  signedInUser?: SignedInUser;
+}
+
+/** A device user (db/vault/users.ts): the owner, a county organiser or staff; not the device's enrolled role. */
+export interface SignedInUser {
+  id: string;
+  name: string;
+  role: 'owner' | 'organiser' | 'staff';
 }
 
 export interface ApiContext {

@@ -12,9 +12,24 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for another ABI (Electron); Node's own build otherwise. */
   nativeBinding?: string;
   readonly?: boolean;
-  /** The store's 32-byte key (db/vault/): the file is encrypted with it (chacha20, SQLite3MC's default). */
+  /** The store's 32-byte key (db/vault/): the file is encrypted with it. */
   key?: Buffer;
+  /** The page cipher the key is used with (recorded beside the wrapped key); chacha20 when absent. */
+  cipher?: StoreCipher;
 }
+
+/**
+ * SQLite3MC's page schemes worth having (bench/encryption.bench.ts measures them side by side):
+ * chacha20-poly1305 and AEGIS authenticate every page; aes256cbc does not; `sqlcipher` (v4) is
+ * AES-256-CBC with an HMAC-SHA512 per page.
+ */
+export const STORE_CIPHERS = {
+  chacha20: ["cipher = 'chacha20'"],
+  aes256cbc: ["cipher = 'aes256cbc'"],
+  sqlcipher: ["cipher = 'sqlcipher'", 'legacy = 4', 'legacy_page_size = 16384'],
+  aegis: ["cipher = 'aegis'"],
+} as const;
+export type StoreCipher = keyof typeof STORE_CIPHERS;
 
 export interface Store {
   db: Kysely<DB>;
@@ -32,7 +47,7 @@ export function openRaw(file: string, opts: OpenOptions = {}): Database.Database
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   }) as unknown as Database.Database;
   try {
-    if (opts.key) applyKey(raw, opts.key);
+    if (opts.key) applyKey(raw, opts.key, 'key', opts.cipher);
     // The first read of an encrypted file without (or with the wrong) key fails here, not mid-query.
     raw.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
@@ -55,10 +70,9 @@ export function openRaw(file: string, opts: OpenOptions = {}): Database.Database
 }
 
 /** A raw 256-bit key: no passphrase derivation inside SQLite (the wrap in db/vault/ did that). */
-export function applyKey(raw: Database.Database, key: Buffer, pragma: 'key' | 'rekey' = 'key'): void {
+export function applyKey(raw: Database.Database, key: Buffer, pragma: 'key' | 'rekey' = 'key', cipher: StoreCipher = 'chacha20'): void {
   if (key.length !== 32) throw new Error('store key must be 32 bytes');
-  // chacha20-poly1305, SQLite3MC's default: pages are authenticated, not only encrypted.
-  raw.pragma("cipher = 'chacha20'");
+  for (const p of STORE_CIPHERS[cipher]) raw.pragma(p);
   raw.pragma(`${pragma} = "x'${key.toString('hex')}'"`);
 }
 

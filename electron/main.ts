@@ -3,7 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBackend } from '../db/backend.js';
+import { readWrap } from '../db/vault/keywrap.js';
 import { registerAuth, type LazyBackend } from './auth.js';
+import { profileGate } from './browser/gate.js';
 import { registerApi } from './ipc.js';
 import { electronNativeBinding } from './paths.js';
 import { lockOnSleep } from './powerLock.js';
@@ -43,10 +45,13 @@ app.whenReady().then(async () => {
   const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
   const trusted = (event: Electron.IpcMainInvokeEvent) => (event.senderFrame?.url ?? '').startsWith('file:');
   // The store key is wrapped by the OS keychain; without a real one the user signs in with a passphrase.
+  // Once users with PINs exist the store opens only when one of them signs in, so a lock means something.
   const os = osUnlocker(safeStorage, process.platform);
-  const opened = os.ok ? await startBackend(profileDir, { nativeBinding, unlock: os.unlock }) : undefined;
+  const users = readWrap(profileDir)?.users?.length ?? 0;
+  const opened = os.ok && !users ? await startBackend(profileDir, { nativeBinding, unlock: os.unlock }) : undefined;
   if (!os.ok) console.warn(`[red-channel] no usable OS keychain (${os.reason}): the store is unlocked with a passphrase`);
-  backend = registerAuth(ipcMain, profileDir, (passphrase) => startBackend(profileDir, { nativeBinding, unlock: { kind: 'passphrase', passphrase } }), trusted, opened);
+  const gate = profileGate(profileDir, { ...(opened ? { backend: opened, closeGiven: true } : {}), ...(nativeBinding ? { nativeBinding } : {}) });
+  backend = registerAuth(ipcMain, gate, trusted, os.ok ? os.unlock : undefined);
   registerApi(ipcMain, backend, trusted);
   registerPrint(ipcMain, {
     showSaveDialog: (sender, options) => {
@@ -56,7 +61,7 @@ app.whenReady().then(async () => {
     writeFile: (path, data) => writeFile(path, data),
     defaultDir: () => app.getPath('documents'),
   }, trusted);
-  lockOnSleep(powerMonitor, () => BrowserWindow.getAllWindows());
+  lockOnSleep(powerMonitor, () => BrowserWindow.getAllWindows(), () => backend?.lock() ?? Promise.resolve());
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

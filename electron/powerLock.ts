@@ -13,9 +13,17 @@ interface LockableWindow {
   webContents: { send(channel: string): void };
 }
 
-export function lockOnSleep(power: PowerEvents, windows: () => LockableWindow[]): void {
+/**
+ * `closeStore` runs in main first (the key leaves memory even if a window is hung or gone); then
+ * every window is told, so it shows 已锁定.
+ */
+export function lockOnSleep(power: PowerEvents, windows: () => LockableWindow[], closeStore?: () => Promise<void>): void {
   const lock = () => {
-    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(LOCK_CHANNEL);
+    void (closeStore?.() ?? Promise.resolve())
+      .catch((e: unknown) => console.error('[red-channel] lock: closing the store failed', (e as Error)?.message ?? e))
+      .finally(() => {
+        for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(LOCK_CHANNEL);
+      });
   };
   for (const e of LOCK_EVENTS) power.on(e, lock);
 }

@@ -4,8 +4,15 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('rcApi', {
   invoke: (name: string, input: unknown) => ipcRenderer.invoke('rc:api', name, input),
-  // Sign-in when the OS keychain cannot hold the store key (electron/auth.ts).
-  auth: (what: 'status' | 'signin', passphrase?: string) => ipcRenderer.invoke('rc:auth', what, passphrase),
+  // Sign-in, sign-out, device users (electron/auth.ts); the body is what the user typed, nothing more.
+  auth: (what: string, body?: unknown) => ipcRenderer.invoke('rc:auth', what, body),
+  // OS sleep or screen lock (electron/powerLock.ts): main has closed the store; the page shows 已锁定.
+  // Only a bare callback crosses the bridge, never the IPC event or ipcRenderer itself.
+  onLock: (listener: () => void) => {
+    const l = () => listener();
+    ipcRenderer.on('rc:lock', l);
+    return () => void ipcRenderer.removeListener('rc:lock', l);
+  },
   // Saves the current page as PDF through main's printToPDF (electron/print.ts).
   printToPdf: (req: { fileName: string; landscape?: boolean }) => ipcRenderer.invoke('rc:print-pdf', req),
 });

@@ -7,10 +7,13 @@ import { ROLES, type Role } from '../../shared/domain/enums.js';
 import { encodeWriter } from '../../shared/history/writer.js';
 import type { Writer } from '../../shared/history/types.js';
 import type { Session } from '../context.js';
+import { signedInUser } from '../vault/signedIn.js';
 
 /** The one place that says who is writing. */
 export function currentWriter(session: Pick<Session, 'userName' | 'role'>): Writer {
-  return { name: session.userName, role: session.role };
+  // H15b: the device user signed in for this call (db/vault/signedIn.ts), when there is one.
+  const u = signedInUser();
+  return u ? { name: u.name || session.userName, role: session.role, userId: u.id } : { name: session.userName, role: session.role };
 }
 
 const bound = new WeakMap<Database.Database, () => Writer>();

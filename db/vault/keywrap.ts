@@ -12,36 +12,63 @@ export const KEYWRAP_FILE = 'keywrap.json';
 /** How the key is unwrapped: a passphrase typed by the user, or the OS keychain through Electron. */
 export type Unlocker =
   | { kind: 'passphrase'; passphrase: string }
-  | { kind: 'os'; wrap(key: Buffer): Promise<Buffer>; unwrap(blob: Buffer): Promise<Buffer> };
+  | { kind: 'os'; wrap(key: Buffer): Promise<Buffer>; unwrap(blob: Buffer): Promise<Buffer> }
+  /** One of the device's users (db/vault/users.ts), with their own PIN or passphrase. */
+  | { kind: 'user'; userId: string; secret: string };
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/=]*$/);
-const policy = z.object({ lockoutAfter: z.number().int().min(1), lockoutSeconds: z.number().int().min(0), wipeAfter: z.number().int().min(1) });
+const policy = z.object({
+  lockoutAfter: z.number().int().min(1),
+  lockoutSeconds: z.number().int().min(0),
+  wipeAfter: z.number().int().min(1),
+  minPinDigits: z.number().int().min(6).optional(),
+});
+const kdfSchema = z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 15), r: z.number().int().min(1), p: z.number().int().min(1), salt: b64 });
+
+/** A copy of the store key wrapped under one device user's PIN or passphrase (see users.ts for why). */
+export const userWrapSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  role: z.enum(['owner', 'organiser', 'staff']),
+  secretKind: z.enum(['pin', 'passphrase']),
+  kdf: kdfSchema,
+  iv: b64,
+  tag: b64,
+  wrapped: b64,
+  createdAt: z.string(),
+});
+export type UserWrap = z.infer<typeof userWrapSchema>;
 export type SignInPolicy = z.infer<typeof policy>;
 
 const wrapSchema = z.object({
   v: z.literal(1),
   kind: z.enum(['passphrase', 'os']),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 15), r: z.number().int().min(1), p: z.number().int().min(1), salt: b64 }).nullable(),
+  kdf: kdfSchema.nullable(),
   iv: b64,
   tag: b64,
   wrapped: b64,
   failed: z.number().int().min(0),
   lastFailedAt: z.string().nullable(),
   policy,
+  /** The page cipher of the store (db/open.ts); chacha20 for stores made before the choice existed. */
+  cipher: z.enum(['chacha20', 'aes256cbc', 'sqlcipher', 'aegis']).optional(),
+  /** The name the passphrase holder (the device owner) gave at first run. */
+  ownerName: z.string().optional(),
+  users: z.array(userWrapSchema).optional(),
 });
 export type KeyWrap = z.infer<typeof wrapSchema>;
 
 /** N = 2^15 (32 MiB, ~0.1 s here): the floor; a stronger setting found in the file is honoured. */
 export const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
 
-function scrypt(pass: string, salt: Buffer, kdf: { N: number; r: number; p: number }): Promise<Buffer> {
+export function scrypt(pass: string, salt: Buffer, kdf: { N: number; r: number; p: number }): Promise<Buffer> {
   const opts: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 16 * 1024 * 1024 };
   return new Promise((ok, fail) => scryptCb(pass.normalize('NFC'), salt, 32, opts, (e, k) => (e ? fail(e) : ok(k))));
 }
 
 const aad = Buffer.from('red-channel store key v1');
 
-function seal(kek: Buffer, key: Buffer) {
+export function seal(kek: Buffer, key: Buffer) {
   const iv = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', kek, iv).setAAD(aad);
   const wrapped = Buffer.concat([c.update(key), c.final()]);
@@ -53,6 +80,7 @@ export const wrongPassphrase = () => new ApiError('forbidden', '口令不正确'
 /** Wraps a store key for the given unlocker (a fresh salt each time: a re-wrap never reuses one). */
 export async function wrapKey(key: Buffer, unlocker: Unlocker, pol: SignInPolicy): Promise<KeyWrap> {
   const base = { v: 1 as const, failed: 0, lastFailedAt: null, policy: pol };
+  if (unlocker.kind === 'user') throw new ApiError('forbidden', '新设备须先设置口令', 'A new device needs a passphrase first');
   if (unlocker.kind === 'os') {
     const blob = await unlocker.wrap(key);
     return { ...base, kind: 'os', kdf: null, iv: '', tag: '', wrapped: blob.toString('base64') };
@@ -65,13 +93,22 @@ export async function wrapKey(key: Buffer, unlocker: Unlocker, pol: SignInPolicy
 /** The store key, or the bilingual "wrong passphrase" error (the GCM tag is the check). */
 export async function unwrapKey(w: KeyWrap, unlocker: Unlocker): Promise<Buffer> {
   if (w.kind === 'os' && unlocker.kind === 'os') return unlocker.unwrap(Buffer.from(w.wrapped, 'base64'));
+  if (unlocker.kind === 'user') {
+    const u = w.users?.find((x) => x.id === unlocker.userId);
+    // An unknown user is answered like a wrong secret (and counted), so names cannot be probed for free.
+    if (!u) throw wrongPassphrase();
+    return openWrapped(await scrypt(unlocker.secret, Buffer.from(u.kdf.salt, 'base64'), u.kdf), u);
+  }
   if (w.kind !== 'passphrase' || unlocker.kind !== 'passphrase' || !w.kdf)
     throw new ApiError('forbidden', '本机数据的解锁方式与此不符', 'This store is unlocked another way');
-  const kek = await scrypt(unlocker.passphrase, Buffer.from(w.kdf.salt, 'base64'), w.kdf);
+  return openWrapped(await scrypt(unlocker.passphrase, Buffer.from(w.kdf.salt, 'base64'), w.kdf), w);
+}
+
+function openWrapped(kek: Buffer, s: { iv: string; tag: string; wrapped: string }): Buffer {
   try {
-    const d = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64')).setAAD(aad);
-    d.setAuthTag(Buffer.from(w.tag, 'base64'));
-    const key = Buffer.concat([d.update(Buffer.from(w.wrapped, 'base64')), d.final()]);
+    const d = createDecipheriv('aes-256-gcm', kek, Buffer.from(s.iv, 'base64')).setAAD(aad);
+    d.setAuthTag(Buffer.from(s.tag, 'base64'));
+    const key = Buffer.concat([d.update(Buffer.from(s.wrapped, 'base64')), d.final()]);
     if (key.length !== 32) throw new Error('bad key length');
     return key;
   } catch {

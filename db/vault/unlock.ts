@@ -33,7 +33,7 @@ function checkNewPassphrase(unlocker: Unlocker): void {
   throw new ApiError('validation', zh, en, [{ path: 'passphrase', message: zh, messageEn: en }]);
 }
 
-async function unwrapCounted(dir: string, storeFile: string, w: KeyWrap, unlocker: Unlocker, now: Date): Promise<Buffer> {
+export async function unwrapCounted(dir: string, storeFile: string, w: KeyWrap, unlocker: Unlocker, now: Date): Promise<Buffer> {
   const { lockoutAfter, lockoutSeconds, wipeAfter } = w.policy;
   if (w.failed >= lockoutAfter && w.lastFailedAt) {
     const wait = Math.ceil((Date.parse(w.lastFailedAt) + lockoutSeconds * 1000 - now.getTime()) / 1000);

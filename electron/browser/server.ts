@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { ApiError } from '../../shared/core/errors.js';
+import { isAuthOp, runAuthOp } from '../authOps.js';
 import type { Gate } from './gate.js';
 
 export const CSP =
@@ -90,30 +90,18 @@ export async function startBrowserServer(gate: Gate, opts: { port?: number; stat
     `${name()}=${value}; HttpOnly; SameSite=Strict; Path=/${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
 
   async function auth(req: IncomingMessage, res: ServerResponse, what: string) {
-    if (what === 'status' && req.method === 'GET') {
-      return send(res, 200, { ok: true, data: { hasKey: gate.hasKey(), signedIn: !!gate.backendFor(cookieOf(req, name())) } });
+    if (!isAuthOp(what)) return refuse(res, 404, '没有这个地址', 'Not found');
+    if ((what === 'status') !== (req.method === 'GET')) return refuse(res, 405, what === 'status' ? '只接受GET请求' : '只接受POST请求', what === 'status' ? 'GET only' : 'POST only');
+    let body: unknown = {};
+    if (req.method === 'POST') {
+      const read = await readJson(req, res, MAX_AUTH_BODY);
+      if (!read.ok) return;
+      body = read.value;
     }
-    if (req.method !== 'POST') return refuse(res, 405, '只接受POST请求', 'POST only');
-    if (what === 'signout') {
-      const id = cookieOf(req, name());
-      if (id) await gate.signOut(id);
-      return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie('', 0) });
-    }
-    if (what !== 'signin' && what !== 'remove') return refuse(res, 404, '没有这个地址', 'Not found');
-    const body = await readJson(req, res, MAX_AUTH_BODY);
-    if (!body.ok) return;
-    const passphrase = String((body.value as { passphrase?: unknown }).passphrase ?? '');
-    try {
-      if (what === 'remove') {
-        await gate.removeData(cookieOf(req, name()) ?? '', passphrase);
-        return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie('', 0) });
-      }
-      const id = await gate.signIn(passphrase);
-      return send(res, 200, { ok: true, data: null }, undefined, { 'set-cookie': cookie(id) });
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      return send(res, e.code === 'validation' ? 400 : 401, { ok: false, error: e.toBody() });
-    }
+    const out = await runAuthOp(gate, cookieOf(req, name()), what, body);
+    const headers: Record<string, string> = out.session === undefined ? {} : { 'set-cookie': out.session === null ? cookie('', 0) : cookie(out.session) };
+    const e = out.envelope;
+    return send(res, e.ok ? 200 : e.error.code === 'validation' ? 400 : 401, e, undefined, headers);
   }
 
   const server = createServer(async (req, res) => {
@@ -132,11 +120,12 @@ export async function startBrowserServer(gate: Gate, opts: { port?: number; stat
       if (path.startsWith('/auth/')) return await auth(req, res, path.slice(6));
       if (path.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, '只接受POST请求', 'POST only');
-        const backend = gate.backendFor(cookieOf(req, name()));
+        const session = cookieOf(req, name());
+        const backend = gate.backendFor(session);
         if (!backend) return refuse(res, 401, '请先登录', 'Sign in first');
         const body = await readJson(req, res, MAX_BODY);
         if (!body.ok) return;
-        return send(res, 200, await backend.call(path.slice(5), body.value));
+        return send(res, 200, await backend.call(path.slice(5), body.value, gate.userFor(session)));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求', 'Method not allowed');
       let file = path === '/' ? null : insideRoot(staticRoot, path.replace(/^\/+/, ''));

@@ -11,8 +11,21 @@ export class ApiCallError extends Error {
 
 export interface Transport {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
-  /** Electron without a usable OS keychain: sign-in over IPC (electron/auth.ts). */
-  auth?(what: 'status' | 'signin', passphrase?: string): Promise<Envelope<unknown>>;
+  /** Electron: sign-in, sign-out and device users over IPC (electron/auth.ts). */
+  auth?(what: AuthPath, body?: unknown): Promise<Envelope<unknown>>;
+  /** Electron: the OS slept or locked its screen; main has already closed the store. */
+  onLock?(listener: () => void): () => void;
+}
+
+type AuthPath = 'status' | 'signin' | 'signout' | 'remove' | 'users.add' | 'users.remove';
+
+/** A person who may sign in on this device (several share an outlet PC). */
+export interface DeviceUser {
+  id: string;
+  /** Empty: the device owner who set the passphrase before names were asked. */
+  name: string;
+  role: 'owner' | 'organiser' | 'staff';
+  secretKind: 'pin' | 'passphrase';
 }
 
 declare global {
@@ -53,15 +66,19 @@ export interface AuthStatus {
   required: boolean;
   hasKey: boolean;
   signedIn: boolean;
+  users: DeviceUser[];
+  /** Who is signed in (null: Electron's keychain, nobody in particular). */
+  user: DeviceUser | null;
 }
 
-async function authRequest<T>(path: 'status' | 'signin' | 'signout' | 'remove', init: RequestInit & { passphrase?: string }): Promise<T> {
+async function authRequest<T>(path: AuthPath, body?: unknown): Promise<T> {
   const ipc = window.rcApi?.auth;
-  if (ipc && (path === 'status' || path === 'signin')) {
-    const env = (await ipc(path, init.passphrase)) as Envelope<T>;
+  if (ipc) {
+    const env = (await ipc(path, body)) as Envelope<T>;
     if (!env.ok) throw new ApiCallError(env.error);
     return env.data;
   }
+  const init: RequestInit = path === 'status' ? { method: 'GET' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) };
   let res: Response;
   try {
     res = await fetch(`auth/${path}`, init);
@@ -74,22 +91,36 @@ async function authRequest<T>(path: 'status' | 'signin' | 'signout' | 'remove', 
 }
 
 export async function authStatus(): Promise<AuthStatus> {
-  if (transportSet || (window.rcApi && !window.rcApi.auth)) return { required: false, hasKey: true, signedIn: true };
-  return { required: true, ...(await authRequest<{ hasKey: boolean; signedIn: boolean }>('status', { method: 'GET' })) };
+  if (transportSet || (window.rcApi && !window.rcApi.auth)) return { required: false, hasKey: true, signedIn: true, users: [], user: null };
+  return authRequest<AuthStatus>('status');
 }
 
-/** Opens this device's data with its passphrase (on first use, sets it). */
-export async function signIn(passphrase: string): Promise<void> {
-  await authRequest<null>('signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }), passphrase });
+/** Opens this device's data with a user's PIN or passphrase (on first use, sets the owner's passphrase). */
+export async function signIn(passphrase: string, who: { userId?: string; ownerName?: string } = {}): Promise<void> {
+  await authRequest<DeviceUser | null>('signin', { passphrase, ...who });
 }
 
 export async function signOut(): Promise<void> {
-  await authRequest<null>('signout', { method: 'POST' });
+  await authRequest<null>('signout');
 }
 
 /** The user's own "remove this device's data": the passphrase again, then the server wipes key, store and files. */
 export async function removeDeviceData(passphrase: string): Promise<void> {
-  await authRequest<null>('remove', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase }) });
+  await authRequest<null>('remove', { passphrase });
+}
+
+/** Adds a user of this device; `passphrase` is the manager's own PIN or passphrase, checked again. */
+export async function addDeviceUser(passphrase: string, user: { name: string; role: DeviceUser['role']; secretKind: DeviceUser['secretKind']; secret: string }): Promise<DeviceUser> {
+  return authRequest<DeviceUser>('users.add', { passphrase, user });
+}
+
+export async function removeDeviceUser(passphrase: string, userId: string): Promise<DeviceUser[]> {
+  return authRequest<DeviceUser[]>('users.remove', { passphrase, userId });
+}
+
+/** Electron: called when the OS sleeps or locks its screen. Browser mode has no such event (the idle lock covers it). */
+export function onOsLock(l: () => void): () => void {
+  return window.rcApi?.onLock?.(l) ?? (() => undefined);
 }
 
 let transport: Transport | undefined;

@@ -10,6 +10,8 @@ export const signInPolicySchema = z.object({
   lockoutSeconds: z.number().int().min(0).max(3600),
   /** Wrong passphrases in a row after which the store key is destroyed (a wipe; re-enrol to restore). */
   wipeAfter: z.number().int().min(2).max(1000),
+  /** The fewest digits a device user's PIN may have (a PIN of 6 is the floor: fewer fall to guessing). */
+  minPinDigits: z.number().int().min(6).max(32).optional(),
 });
 
 export type SignInPolicyRule = z.infer<typeof signInPolicySchema>;
@@ -17,6 +19,8 @@ export type SignInPolicyRule = z.infer<typeof signInPolicySchema>;
 export const SIGNIN_SETTING_KEY = 'security.signIn';
 
 export const SIGNIN_DEFAULTS: SignInPolicyRule = { lockoutAfter: 5, lockoutSeconds: 30, wipeAfter: 10 };
+
+export const MIN_PIN_DIGITS_DEFAULT = 6;
 
 /** Minutes without input after which the app locks (warned one minute ahead). Snake case: settings.set's key pattern has no capitals. */
 export const IDLE_LOCK_SETTING_KEY = 'security.idle_lock_minutes';

@@ -8,6 +8,8 @@ export interface SessionInfo {
   deviceId: string;
   profileName: string;
   canSeeFullIds: boolean;
+  /** Who signed in on this device (a shared outlet PC has several users); absent without sign-in. */
+  signedInUser?: { id: string; name: string; role: 'owner' | 'organiser' | 'staff' };
 }
 
 export interface OverviewStats {

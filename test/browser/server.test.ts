@@ -64,7 +64,7 @@ describe('browser mode', () => {
     const before = await api('session.info', {});
     expect(before.status).toBe(401);
     expect(JSON.parse(before.body).error).toMatchObject({ message: '请先登录', messageEn: 'Sign in first' });
-    expect(JSON.parse((await http({ path: '/auth/status' })).body).data).toEqual({ hasKey: false, signedIn: false });
+    expect(JSON.parse((await http({ path: '/auth/status' })).body).data).toMatchObject({ hasKey: false, signedIn: false, users: [] });
     const short = await signIn('短');
     expect(short.status).toBe(400);
     expect(JSON.parse(short.body).error.message).toContain('口令至少需要');
@@ -77,7 +77,7 @@ describe('browser mode', () => {
     const r = await api('session.info', {});
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, data: { role: 'county_organiser' } });
-    expect(JSON.parse((await http({ path: '/auth/status', headers: { cookie: session } })).body).data).toEqual({ hasKey: true, signedIn: true });
+    expect(JSON.parse((await http({ path: '/auth/status', headers: { cookie: session } })).body).data).toMatchObject({ hasKey: true, signedIn: true, user: { id: 'owner', role: 'owner' } });
   });
 
   it('refuses a wrong passphrase with a Chinese and English message, and a forged session', async () => {

@@ -39,25 +39,40 @@ describe('IPC bridge', () => {
     expect(backend.call).toHaveBeenCalledTimes(1);
   });
 
-  it('the preload exposes only narrow functions: invoke, auth and printToPdf', () => {
+  it('the preload exposes only narrow functions: invoke, auth, onLock and printToPdf', () => {
     // A sandboxed preload is one self-contained CommonJS file: compile it as Electron would load it.
     const source = readFileSync(join(process.cwd(), 'electron', 'preload.cts'), 'utf8');
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
     const exposeInMainWorld = vi.fn();
     const invoke = vi.fn();
+    const listeners = new Map<string, (...a: unknown[]) => void>();
+    const on = vi.fn((ch: string, l: (...a: unknown[]) => void) => listeners.set(ch, l));
+    const removeListener = vi.fn((ch: string) => listeners.delete(ch));
     const required: string[] = [];
     const fakeRequire = (m: string) => {
       required.push(m);
-      return { contextBridge: { exposeInMainWorld }, ipcRenderer: { invoke } };
+      return { contextBridge: { exposeInMainWorld }, ipcRenderer: { invoke, on, removeListener } };
     };
     new Function('require', 'exports', 'module', js)(fakeRequire, {}, { exports: {} });
     expect(required).toEqual(['electron']);
-    expect(exposeInMainWorld).toHaveBeenCalledWith('rcApi', { invoke: expect.any(Function), auth: expect.any(Function), printToPdf: expect.any(Function) });
-    const api = exposeInMainWorld.mock.calls[0]![1] as { invoke(n: string, i: unknown): unknown; auth(w: string, p?: string): unknown };
+    expect(exposeInMainWorld).toHaveBeenCalledWith('rcApi', {
+      invoke: expect.any(Function), auth: expect.any(Function), onLock: expect.any(Function), printToPdf: expect.any(Function),
+    });
+    const api = exposeInMainWorld.mock.calls[0]![1] as {
+      invoke(n: string, i: unknown): unknown; auth(w: string, b?: unknown): unknown; onLock(l: (...a: unknown[]) => void): () => void;
+    };
     api.invoke('people.list', { q: '张' });
     expect(invoke).toHaveBeenCalledWith('rc:api', 'people.list', { q: '张' });
-    api.auth('signin', '口令口令口令口令');
-    expect(invoke).toHaveBeenCalledWith('rc:auth', 'signin', '口令口令口令口令');
+    api.auth('signin', { passphrase: '口令口令口令口令', userId: 'u1' });
+    expect(invoke).toHaveBeenCalledWith('rc:auth', 'signin', { passphrase: '口令口令口令口令', userId: 'u1' });
+    // The lock event reaches the page as a bare call: neither the IPC event nor a sender crosses the bridge.
+    const heard: unknown[][] = [];
+    const stop = api.onLock((...args) => heard.push(args));
+    listeners.get('rc:lock')!({ sender: { send: () => undefined } }, 'extra');
+    expect(heard).toEqual([[]]);
+    stop();
+    expect(removeListener).toHaveBeenCalledWith('rc:lock', expect.any(Function));
+    expect(listeners.has('rc:lock')).toBe(false);
   });
 });
 

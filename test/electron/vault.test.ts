@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../db/backend.js';
 import { registerAuth } from '../../electron/auth.js';
+import { profileGate, type Gate } from '../../electron/browser/gate.js';
 import { registerApi } from '../../electron/ipc.js';
 import { osUnlocker, type SafeStorageLike } from '../../electron/vault.js';
 
 const dirs: string[] = [];
 const backends: Backend[] = [];
+const gates: Gate[] = [];
 afterEach(async () => {
+  for (const g of gates.splice(0)) await g.close();
   for (const b of backends.splice(0)) await b.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -53,20 +56,18 @@ it('without a keychain, refuses every call until the window signs in with the pa
   const handlers = new Map<string, (...a: unknown[]) => Promise<unknown>>();
   const ipcMain = { handle: (ch: string, fn: (...a: unknown[]) => Promise<unknown>) => handlers.set(ch, fn) };
   const trusted = (e: unknown) => (e as { trusted: boolean }).trusted;
-  const lazy = registerAuth(ipcMain as never, dir, async (passphrase) => {
-    const b = await startBackend(dir, { unlock: { kind: 'passphrase', passphrase } });
-    backends.push(b);
-    return b;
-  }, trusted as never);
+  const gate = profileGate(dir, { sync: { intervalMs: 3_600_000, tickMs: 3_600_000 } });
+  gates.push(gate);
+  const lazy = registerAuth(ipcMain as never, gate, trusted as never);
   registerApi(ipcMain as never, lazy, trusted as never);
   const api = handlers.get('rc:api')!;
   const auth = handlers.get('rc:auth')!;
   const me = { trusted: true };
   expect(await api(me, 'session.info', {})).toMatchObject({ ok: false, error: { message: '请先登录', messageEn: 'Sign in first' } });
-  expect(await auth(me, 'status')).toEqual({ ok: true, data: { hasKey: false, signedIn: false } });
-  expect(await auth({ trusted: false }, 'signin', '任意口令任意口令')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  expect(await auth(me, 'signin', '短')).toMatchObject({ ok: false, error: { message: expect.stringContaining('口令至少需要') } });
-  expect(await auth(me, 'signin', '乡镇网点笔记本口令')).toEqual({ ok: true, data: null });
+  expect(await auth(me, 'status')).toMatchObject({ ok: true, data: { hasKey: false, signedIn: false, required: true } });
+  expect(await auth({ trusted: false }, 'signin', { passphrase: '任意口令任意口令' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await auth(me, 'signin', { passphrase: '短' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('口令至少需要') } });
+  expect(await auth(me, 'signin', { passphrase: '乡镇网点笔记本口令' })).toMatchObject({ ok: true });
   expect(await api(me, 'session.info', {})).toMatchObject({ ok: true, data: { role: 'county_organiser' } });
-  expect(await auth(me, 'status')).toEqual({ ok: true, data: { hasKey: true, signedIn: true } });
+  expect(await auth(me, 'status')).toMatchObject({ ok: true, data: { hasKey: true, signedIn: true } });
 });

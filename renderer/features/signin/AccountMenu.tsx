@@ -1,12 +1,13 @@
 // The header's sign-out and "remove this device's data". Removal is irreversible, so it asks for the
 // passphrase (checked by the server, wrong tries counted like a sign-in) and a typed word.
 import { Alert, Button, Dropdown, Form, Input, Modal, Typography } from 'antd';
-import { DeleteOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { removeDeviceData } from '../../api/client';
 import { useT } from '../../i18n';
 import { usePassphraseSubmit } from './usePassphraseSubmit';
 import { useSignInControl } from './control';
+import { DeviceUsersModal } from './DeviceUsers';
 
 interface RemoveValues {
   passphrase: string;
@@ -52,22 +53,28 @@ export function AccountMenu() {
   const { t } = useT();
   const control = useSignInControl();
   const [removing, setRemoving] = useState(false);
+  const [managing, setManaging] = useState(false);
   if (!control) return null;
+  const me = control.user;
+  const mayManage = !me || me.role === 'owner' || me.role === 'organiser';
+  const label = me ? me.name || t('signin.users.owner') : t('signin.account.menu');
   return (
     <>
       <Dropdown
         trigger={['click']}
         menu={{
           items: [
+            ...(mayManage ? [{ key: 'users', icon: <TeamOutlined />, label: <span data-testid="account-users">{t('signin.users.menu')}</span> }] : []),
             { key: 'signOut', icon: <LogoutOutlined />, label: <span data-testid="account-signout">{t('signin.account.signOut')}</span> },
             { type: 'divider' },
             { key: 'remove', icon: <DeleteOutlined />, danger: true, label: <span data-testid="account-remove">{t('signin.account.remove')}</span> },
           ],
-          onClick: ({ key }) => (key === 'signOut' ? void control.signOut() : setRemoving(true)),
+          onClick: ({ key }) => (key === 'signOut' ? void control.signOut() : key === 'users' ? setManaging(true) : setRemoving(true)),
         }}
       >
-        <Button size="small" icon={<UserOutlined />} data-testid="account-menu">{t('signin.account.menu')}</Button>
+        <Button size="small" icon={<UserOutlined />} data-testid="account-menu" title={t('signin.signedInAs', { name: label })}>{label}</Button>
       </Dropdown>
+      <DeviceUsersModal open={managing} me={me} onClose={() => { setManaging(false); void control.refresh(); }} />
       <RemoveDataModal open={removing} onClose={() => setRemoving(false)} onRemoved={() => { setRemoving(false); control.removed(); }} />
     </>
   );

@@ -4,7 +4,7 @@
 import { Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { idleLockMinutes } from '../../../shared/security/settings.js';
-import { authStatus, call, onSignedOut, signOut, type AuthStatus } from '../../api/client';
+import { authStatus, call, onOsLock, onSignedOut, signOut, type AuthStatus } from '../../api/client';
 import { useT } from '../../i18n';
 import { SignInControlContext, type SignInControl } from './control';
 import { IdleLockWarning } from './IdleLock';
@@ -35,7 +35,16 @@ export function SignInGate({ children }: { children: ReactNode }) {
     });
   useEffect(() => {
     void refresh();
-    return onSignedOut(() => setStatus((s) => (s ? { ...s, signedIn: false } : s)));
+    const stopOs = onOsLock(() => {
+      // Electron: main closed the store on OS sleep or screen lock; the window shows 已锁定.
+      setReason('locked');
+      void refresh();
+    });
+    const stop = onSignedOut(() => setStatus((s) => (s ? { ...s, signedIn: false } : s)));
+    return () => {
+      stopOs();
+      stop();
+    };
   }, []);
   if (!status) return <div style={{ padding: 48, textAlign: 'center' }}>{error ?? <Spin tip={t('signin.checking')} />}</div>;
   if (!status.required) return <>{children}</>;
@@ -50,8 +59,10 @@ export function SignInGate({ children }: { children: ReactNode }) {
       signOut: () => leave('signedOut'),
       removed: () => {
         setReason('removed');
-        setStatus({ ...status, hasKey: false, signedIn: false });
+        setStatus({ ...status, hasKey: false, signedIn: false, users: [], user: null });
       },
+      user: status.user,
+      refresh,
     };
     return (
       <SignInControlContext.Provider value={control}>
@@ -64,9 +75,11 @@ export function SignInGate({ children }: { children: ReactNode }) {
     <SignInScreen
       firstRun={!status.hasKey}
       reason={reason}
+      users={status.users}
       onSignedIn={() => {
         setReason(null);
         setStatus({ ...status, hasKey: true, signedIn: true });
+        void refresh();
       }}
     />
   );

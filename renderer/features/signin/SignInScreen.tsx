@@ -1,24 +1,38 @@
 // The sign-in screen of browser mode: on a new profile it sets the passphrase (typed twice), later it
 // unlocks the encrypted store. Errors (wrong passphrase, waits, a wipe) come from the server in both languages.
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
-import { signIn } from '../../api/client';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { signIn, type DeviceUser } from '../../api/client';
 import { useLang, useT } from '../../i18n';
 import { usePassphraseSubmit } from './usePassphraseSubmit';
 
 interface Values {
   passphrase: string;
   confirm?: string;
+  userId?: string;
+  ownerName?: string;
 }
 
 /** Why the screen shows again after the app was in use. */
 export type SignInReason = 'locked' | 'signedOut' | 'removed';
 
-export function SignInScreen({ firstRun, reason = null, onSignedIn }: { firstRun: boolean; reason?: SignInReason | null; onSignedIn(): void }) {
+interface Props {
+  firstRun: boolean;
+  reason?: SignInReason | null;
+  /** Who may sign in here; a picker shows once there is more than one. */
+  users?: DeviceUser[];
+  onSignedIn(): void;
+}
+
+export function SignInScreen({ firstRun, reason = null, users = [], onSignedIn }: Props) {
   const { t, lang } = useT();
   const setLang = useLang((s) => s.setLang);
   const [form] = Form.useForm<Values>();
-  const { busy, error, submit } = usePassphraseSubmit((v: Values) => signIn(v.passphrase), onSignedIn, () => form.setFieldValue('passphrase', ''));
+  const send = (v: Values) => signIn(v.passphrase, { ...(v.userId ? { userId: v.userId } : {}), ...(v.ownerName?.trim() ? { ownerName: v.ownerName.trim() } : {}) });
+  const { busy, error, submit } = usePassphraseSubmit(send, onSignedIn, () => form.setFieldValue('passphrase', ''));
+  const picked = Form.useWatch('userId', form) ?? users[0]?.id;
+  const pin = users.find((u) => u.id === picked)?.secretKind === 'pin';
+  const secretLabel = firstRun ? t('signin.passphrase') : users.length > 1 ? (pin ? t('signin.pin') : t('signin.secret')) : t('signin.passphrase');
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5' }}>
@@ -44,9 +58,30 @@ export function SignInScreen({ firstRun, reason = null, onSignedIn }: { firstRun
             </>
           )}
           {error && <Alert type="error" showIcon message={error} data-testid="signin-error" />}
-          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-            <Form.Item name="passphrase" label={t('signin.passphrase')} rules={[{ required: true, message: t('signin.required') }]}>
-              <Input.Password prefix={<LockOutlined />} autoFocus autoComplete={firstRun ? 'new-password' : 'current-password'} data-testid="signin-passphrase" />
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ userId: users[0]?.id }}>
+            {!firstRun && users.length > 1 && (
+              <Form.Item name="userId" label={t('signin.user')}>
+                <Select
+                  data-testid="signin-user"
+                  suffixIcon={<UserOutlined />}
+                  options={users.map((u) => ({ value: u.id, label: u.name || t('signin.users.owner') }))}
+                  onChange={() => form.setFieldValue('passphrase', '')}
+                />
+              </Form.Item>
+            )}
+            {firstRun && (
+              <Form.Item name="ownerName" label={t('signin.ownerName')}>
+                <Input prefix={<UserOutlined />} maxLength={40} autoComplete="name" data-testid="signin-owner-name" />
+              </Form.Item>
+            )}
+            <Form.Item name="passphrase" label={secretLabel} rules={[{ required: true, message: t('signin.required') }]}>
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoFocus
+                inputMode={pin ? 'numeric' : undefined}
+                autoComplete={firstRun ? 'new-password' : 'current-password'}
+                data-testid="signin-passphrase"
+              />
             </Form.Item>
             {firstRun && (
               <Form.Item
