@@ -7,9 +7,10 @@ import memberList from './memberList.bench.js';
 import orglife from './orglife.bench.js';
 import registry from './registry.bench.js';
 import sync from './sync.bench.js';
+import work334 from './work334.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {
