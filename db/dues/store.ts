@@ -1,4 +1,5 @@
 // Reading the dues tables for a scope: members in good standing, their bases and paid months.
+import { sql } from 'kysely';
 import { scopeEnd } from '../../shared/core/scope.js';
 import type { Base, DuesCategory } from '../../shared/dues/rules.js';
 import type { Db } from '../context.js';
@@ -39,23 +40,25 @@ export async function basesIn(db: Db, scope: string, personId?: string): Promise
   return out;
 }
 
+/** Months paid per member, one row per member (a county's year is thousands of ledger lines). */
 export async function paidMonthsIn(db: Db, scope: string, personId?: string): Promise<Map<string, Set<string>>> {
-  let q = db.selectFrom('dues_payments').select(['person_id', 'month']).where('deleted', '=', 0).where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope));
+  let q = db.selectFrom('dues_payments').select(['person_id', sql<string>`group_concat(month)`.as('months')])
+    .where('deleted', '=', 0).where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope));
   if (personId) q = q.where('person_id', '=', personId);
   const out = new Map<string, Set<string>>();
-  for (const r of await q.execute()) (out.get(r.person_id) ?? out.set(r.person_id, new Set()).get(r.person_id)!).add(r.month);
+  for (const r of await q.groupBy('person_id').execute()) out.set(r.person_id, new Set(r.months.split(',')));
   return out;
 }
 
-/** The month of each member's last present mark (org life), for the standing rules. */
+/** The month of each member's last present mark (org life), for the standing rules. Activities of
+ * the scope are where its members' organisation life is recorded, so the scan starts from them. */
 export async function lastAttendedIn(db: Db, scope: string): Promise<Map<string, string>> {
   const rows = await db
-    .selectFrom('attendance as a')
-    .innerJoin('activities as x', 'x.id', 'a.activity_id')
-    .innerJoin('members as m', 'm.person_id', 'a.person_id')
+    .selectFrom('activities as x')
+    .innerJoin('attendance as a', 'a.activity_id', 'x.id')
     .select(['a.person_id', (eb) => eb.fn.max('x.held_on').as('last')])
-    .where('a.deleted', '=', 0).where('x.deleted', '=', 0).where('x.status', '=', 'held').where('a.status', '=', 'present').where('m.deleted', '=', 0)
-    .where('m.scope_path', '>=', scope).where('m.scope_path', '<', scopeEnd(scope))
+    .where('x.deleted', '=', 0).where('x.status', '=', 'held').where('x.scope_path', '>=', scope).where('x.scope_path', '<', scopeEnd(scope))
+    .where('a.deleted', '=', 0).where('a.status', '=', 'present')
     .groupBy('a.person_id')
     .execute();
   return new Map(rows.filter((r) => r.last).map((r) => [r.person_id, String(r.last).slice(0, 7)]));
