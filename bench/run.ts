@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runAll, type BenchDef } from './harness.js';
 import assessment from './assessment.bench.js';
+import dues from './dues.bench.js';
 import encryption from './encryption.bench.js';
 import memberList from './memberList.bench.js';
 import orglife from './orglife.bench.js';
@@ -10,7 +11,7 @@ import sync from './sync.bench.js';
 import work334 from './work334.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {

@@ -11,6 +11,7 @@ import { buildOrgs } from './orgs.js';
 import { PersonFactory } from './people.js';
 import { IdMaker, Rng, toMs } from './prng.js';
 import { buildRecruits } from './recruits.js';
+import { buildDues } from './dues.js';
 import { buildWork334 } from './work334.js';
 
 export const DEFAULT_TODAY = '2026-11-15';
@@ -113,6 +114,7 @@ export async function generateProvince(raw: Database.Database, opts: GenerateOpt
       buildInstructors(g, m);
       buildRecruits(g, m);
       buildActivities(g, m);
+      buildDues(g, m);
       buildWork334(g, m);
       rows += flush(raw, m.tables);
     });
