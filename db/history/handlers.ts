@@ -10,7 +10,10 @@ import { ApiError } from '../../shared/core/errors.js';
 import { historyInPeriod, recordHistory } from './query.js';
 
 export const historyHandlers: HandlerMap<keyof typeof historyContract> = {
-  'history.forRecord': (ctx, { tbl, rowId }) => recordHistory(ctx, tbl, rowId),
+  'history.forRecord': async (ctx, { tbl, rowId, with: more }) => {
+    const all = (await Promise.all([{ tbl, rowId }, ...(more ?? [])].map((r) => recordHistory(ctx, r.tbl, r.rowId)))).flat();
+    return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  },
   'history.export': async (ctx, { from, to, unitId }) => {
     if (from > to) throw new ApiError('validation', '开始日期不能晚于结束日期', 'The start date must not be after the end date');
     const scope = await scopeFor(ctx.db, ctx.session.scopePath, unitId);

@@ -19,7 +19,8 @@ export function storePulled(raw: Database.Database, ownDevice: string, a: Histor
       for (const e of a.entries) {
         if (e.d === ownDevice) continue;
         const w = fromWire(e.w ?? null);
-        n += ins.run(e.t, e.r, e.p, e.op, e.c, e.o, e.n, w ? encodeWriter(w) : null, e.d, e.h, e.at, e.seq).changes;
+        // `at` stays empty: the time shown is when the change was made (its stamp), as for this device's own.
+        n += ins.run(e.t, e.r, e.p, e.op, e.c, e.o, e.n, w ? encodeWriter(w) : null, e.d, e.h, null, e.seq).changes;
       }
       setMetaRaw(raw, HISTORY_CURSOR, String(a.cursor));
     })(),

@@ -12,6 +12,7 @@ import { OutletSelect } from '../../components/OutletSelect';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
+import { HistoryPanel } from '../history';
 
 const FIELDS = new Set(['name', 'orgType', 'settingMode', 'pairingRatio', 'allianceSector', 'parentOrgId', 'unitId', 'termStart', 'termEnd', 'outletIds']);
 
@@ -114,6 +115,7 @@ export function PartyOrgForm(props: { open: boolean; orgId?: string; unitId?: st
           </>
         )}
       </Form>
+      <HistoryPanel tbl="party_orgs" rowId={existing?.id} />
     </Modal>
   );
 }

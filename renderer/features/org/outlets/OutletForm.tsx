@@ -9,6 +9,7 @@ import { UnitSelect } from '../../../components/UnitSelect';
 import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { FIELD_LABELS } from '../../../../shared/core/fieldLabels.js';
+import { HistoryPanel } from '../../history';
 
 const FIELDS = new Set(['code', 'name', 'channelType', 'countyId', 'gridId', 'address', 'staffCount', 'coverageOrgId', 'instructorId', 'isContactPoint', 'openedOn', 'closedOn']);
 const day = (v?: string | null) => (v ? dayjs(v) : undefined);
@@ -89,6 +90,7 @@ export function OutletForm(props: { open: boolean; outlet?: Outlet; units: OrgUn
           <Col span={8}><Form.Item name="isContactPoint" label={L('isContactPoint')} valuePropName="checked"><Checkbox>{t('common.yes')}</Checkbox></Form.Item></Col>
         </Row>
       </Form>
+      <HistoryPanel tbl="outlets" rowId={props.outlet?.id} />
     </Modal>
   );
 }

@@ -20,6 +20,7 @@ import { QuorumPanel } from './QuorumPanel';
 import { ResolutionsEditor, type ResolutionItem } from './ResolutionsEditor';
 import { TypeFields } from './TypeFields';
 import { outsidePeriod, PeriodNotice } from '../due/PeriodNotice';
+import { HistoryPanel } from '../../history';
 
 const FIELDS = new Set([
   'type', 'status', 'orgId', 'groupId', 'instructorId', 'title', 'heldOn', 'startTime', 'durationMin', 'place', 'hostPersonId', 'recorderPersonId',
@@ -201,6 +202,7 @@ export function ActivityForm(props: { open: boolean; activityId?: string; preset
           )}
           <Divider titlePlacement="start" plain>{L('attachments')}</Divider>
           <AttachmentsField value={attachments} onChange={setAttachments} settings={settings.data} />
+          <HistoryPanel tbl="activities" rowId={props.activityId} />
         </Form>
       )}
     </Drawer>

@@ -11,6 +11,7 @@ import { useApi } from '../../../components/useApi';
 import { useT } from '../../../i18n';
 import { PersonForm } from '../PersonForm';
 import { useRegText } from '../text';
+import { HistoryPanel } from '../../history';
 import { AttendedTable, HostedTable } from './ActivityTables';
 import { HistoryTimeline } from './HistoryTimeline';
 import { PointsTable } from './PointsTable';
@@ -100,6 +101,7 @@ function Body({ record, error }: { record: RecordData | undefined; error: unknow
         ]}
       />
       <Typography.Text type="secondary">{t('person.updated', { at: formatDateTime(record.person.updatedAt) })}</Typography.Text>
+      <HistoryPanel tbl="people" rowId={record.person.id} also={[record.person.member ? { tbl: 'members', rowId: record.person.member.id } : null]} />
     </>
   );
 }
