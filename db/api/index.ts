@@ -13,10 +13,11 @@ import { systemHandlers } from '../system/handlers.js';
 import { historyHandlers } from '../history/handlers.js';
 import { teamsHandlers } from '../teams/handlers.js';
 import { milestonesHandlers } from '../milestones/handlers.js';
+import { pairingHandlers } from '../pairing/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, history: historyHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, history: historyHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<OpName> = {
   ...evaluationHandlers,
   ...teamsHandlers,
   ...milestonesHandlers,
+  ...pairingHandlers,
   ...historyHandlers,
 };
 

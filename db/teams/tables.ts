@@ -1,6 +1,7 @@
 // Row types of the 334N tables (2026_12_05_work334), kept here so db/schema.ts stays short;
 // db/schema.ts's DB extends Work334Tables. The synced columns are spelled out: this file imports nothing of db/.
 import type { Generated } from 'kysely';
+import type { PairingTables } from '../pairing/tables.js';
 
 interface SyncedCols {
   scope_path: string;
@@ -66,8 +67,8 @@ export interface MilestoneNodesTable extends SyncedCols {
   item_id: string | null;
 }
 
-/** The 334N tables as db/schema.ts's DB has them. */
-export interface Work334Tables {
+/** The 334N tables as db/schema.ts's DB has them (pairing's joined here to keep db/schema.ts short). */
+export interface Work334Tables extends PairingTables {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_outlets: TeamOutletsTable;

@@ -12,6 +12,7 @@ import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
 import { teamsContract } from '../teams/contract.js';
 import { milestonesContract } from '../milestones/contract.js';
+import { pairingContract } from '../pairing/contract.js';
 import { historyContract } from '../history/contract.js';
 
 export const contract = {
@@ -26,11 +27,12 @@ export const contract = {
   ...evaluationContract,
   ...teamsContract,
   ...milestonesContract,
+  ...pairingContract,
   ...historyContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, history: historyContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, history: historyContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

@@ -44,6 +44,9 @@ export const OWN_COLUMNS = {
   pledges: ['person_id', 'org_id', 'year', 'pledge', 'pledged_on', 'evidence', 'outcome', 'reviewed_on', 'reviewed_by', 'review_note', 'created_by'],
   milestone_goals: ['org_id', 'year', 'title', 'team_id', 'owner_person_id', 'created_by'],
   milestone_nodes: ['goal_id', 'org_id', 'period_key', 'title', 'owner_person_id', 'standard', 'due_on', 'done_on', 'done_by', 'evidence', 'item_id'],
+  pairings: ['org_id', 'title', 'ratio', 'cadence_unit', 'cadence_min', 'signed_on', 'starts_on', 'ends_on', 'terms', 'created_by'],
+  pairing_parties: ['pairing_id', 'org_id', 'outside_name'],
+  pairing_meetings: ['pairing_id', 'activity_id'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Tables HQ accepts before any device writes them (shared/sync/tables.ts SYNC_TABLES) have no list yet: every cell is refused. */

@@ -13,6 +13,7 @@ export const SYNCED_TABLES = [
   'rectification_items', 'light_history', 'business_indicators',
   'dues_bases', 'dues_payments', 'evaluations', 'evaluation_grades',
   'teams', 'team_members', 'team_outlets', 'pledges', 'milestone_goals', 'milestone_nodes',
+  'pairings', 'pairing_parties', 'pairing_meetings',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

@@ -193,6 +193,18 @@ export const fixtures: Record<string, Fixture> = {
          '0190a000-0000-7000-8000-000000000030', '摸排清单覆盖全部小区', '2026-01-31', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // A 1:1 agreement with a bank's branch outside the registry, and one joint meeting counted for it.
+  '2026_12_05_pairing': (raw) => {
+    raw.exec(`
+      INSERT INTO pairings (id, org_id, title, ratio, cadence_unit, cadence_min, signed_on, starts_on, terms, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e101', '0190a000-0000-7000-8000-000000000010', '党建和创协议', 'one_to_one', 'month', 1, '2026-01-02', '2026-01-01',
+         '互联互通、优势互补、每月召开结对共建联席会议', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO pairing_parties (id, pairing_id, org_id, outside_name, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e102', '0190a000-0000-7000-8000-00000000e101', NULL, '浦发银行商鼎路支行党支部', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO pairing_meetings (id, pairing_id, activity_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e103', '0190a000-0000-7000-8000-00000000e101', '0190a000-0000-7000-8000-000000000080', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
   // A member's wage base from January and the January payment; a branch's open review with one grade.
   '2026_12_05_dues': (raw) => {
     raw.exec(`
