@@ -12,12 +12,16 @@ import { clientFor, pullSome } from '../db/sync/session.js';
 import { getMeta } from '../db/system/meta.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import { cachedProfile, FINGERPRINT_KEY } from '../test/synthetic/seedProfile.js';
+import type { StoreCipher } from '../db/open.js';
 import { defineBench, type Bench } from './harness.js';
 import { benchHq, loadedDevice, type SyncDevice } from './syncFixtures.js';
 
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const SYNC_COUNTIES = Number(process.env.BENCH_SYNC_COUNTIES ?? 4);
 const PASS = { unlock: { kind: 'passphrase', passphrase: 'bench-passphrase' } } as const;
+/** Page ciphers measured side by side against plain in the same run (db/open.ts STORE_CIPHERS). */
+const CIPHERS = (process.env.BENCH_CIPHERS ?? 'aegis,chacha20,aes256cbc,sqlcipher').split(',') as StoreCipher[];
+const enc = (cipher: StoreCipher) => ({ ...PASS, cipher });
 const MEMBERS = { politicalStatus: ['full_member', 'probationary'], limit: 100 };
 const SEARCHES = ['王', 'wang', 'zhw', '1380', '营业厅', '李明', 'liu', '6101'];
 const LIMIT = 1.25;
@@ -29,11 +33,11 @@ async function call(ctx: ApiContext, name: string, input: unknown): Promise<unkn
 }
 
 /** Records the plain and encrypted samples of one case and prints the ratio of the chosen statistic. */
-function pair(b: Bench, label: string, plain: number[], enc: number[], stat: 'p50' | 'p95' = 'p50'): number {
+function pair(b: Bench, label: string, plain: number[], encSamples: number[], stat: 'p50' | 'p95' = 'p50', cipher = 'encrypted'): number {
   const a = b.record(`${label}: plain`, plain);
-  const e = b.record(`${label}: encrypted`, enc, { baseline: `${label}: plain` });
+  const e = b.record(`${label}: ${cipher}`, encSamples, { baseline: `${label}: plain` });
   const ratio = e[stat] / a[stat];
-  b.figure(`${label}: encrypted / plain (${stat})`, `${ratio.toFixed(2)}× (${ratio <= LIMIT ? 'within' : 'OVER'} ${LIMIT}×)`);
+  b.figure(`${label}: ${cipher} / plain (${stat})`, `${ratio.toFixed(2)}× (${ratio <= LIMIT ? 'within' : 'OVER'} ${LIMIT}×)`);
   return ratio;
 }
 
@@ -44,25 +48,26 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<number> {
 }
 
 /** An encrypted copy of the plain cached profile, made once per generator fingerprint (a migration). */
-async function encryptedCopy(b: Bench, plainDir: string): Promise<string> {
-  const dir = `${plainDir}-encrypted`;
+async function encryptedCopy(b: Bench, plainDir: string, cipher: StoreCipher): Promise<string> {
+  const dir = `${plainDir}-${cipher}`;
   const plain = await openProfile(plainDir);
   const want = await getMeta(plain.store.db, FINGERPRINT_KEY);
   await plain.store.close();
   if (existsSync(dir)) {
-    const p = await openProfile(dir, PASS).catch(() => null);
+    const p = await openProfile(dir, enc(cipher)).catch(() => null);
     const have = p ? await getMeta(p.store.db, FINGERPRINT_KEY) : null;
     await p?.store.close();
     if (have && have === want) return dir;
   }
   rmSync(dir, { recursive: true, force: true });
   cpSync(plainDir, dir, { recursive: true });
-  const ms = await timed(async () => (await openProfile(dir, PASS)).store.close());
-  b.figure('migration of the plain profile to an encrypted one', `${(ms / 1000).toFixed(1)} s`);
+  const ms = await timed(async () => (await openProfile(dir, enc(cipher))).store.close());
+  b.figure(`migration of the plain profile to ${cipher}`, `${(ms / 1000).toFixed(1)} s`);
   return dir;
 }
 
-async function readCases(b: Bench, plainDir: string, encDir: string) {
+async function readCases(b: Bench, plainDir: string, encDir: string, cipher: StoreCipher) {
+  const PASS = enc(cipher);
   // Opening, then the first member page on a cold connection (the encrypted open includes the
   // passphrase's scrypt: that is the sign-in, reported apart).
   const open: [number[], number[]] = [[], []];
@@ -79,12 +84,12 @@ async function readCases(b: Bench, plainDir: string, encDir: string) {
     }
   }
   b.record('open store: plain', open[0]);
-  b.record('open store incl. sign-in (scrypt, unwrap): encrypted', open[1], { baseline: 'open store: plain' });
-  pair(b, 'first member page after open', first[0], first[1]);
+  b.record(`open store incl. sign-in (scrypt, unwrap): ${cipher}`, open[1], { baseline: 'open store: plain' });
+  pair(b, 'first member page after open', first[0], first[1], 'p50', cipher);
 
-  const [plain, enc] = [await openProfile(plainDir), await openProfile(encDir, PASS)];
+  const [plain, encP] = [await openProfile(plainDir), await openProfile(encDir, PASS)];
   try {
-    const ctxs = [plain.context(), enc.context()];
+    const ctxs = [plain.context(), encP.context()];
     const warm: [number[], number[]] = [[], []];
     const search: [number[], number[]] = [[], []];
     for (let r = 0; r < 30; r++) {
@@ -93,21 +98,21 @@ async function readCases(b: Bench, plainDir: string, encDir: string) {
         for (const q of SEARCHES) search[k].push(await timed(() => call(ctxs[k]!, 'people.list', { q })));
       }
     }
-    pair(b, 'member page, warm', warm[0], warm[1]);
-    pair(b, `search (${SEARCHES.length} queries × 30)`, search[0], search[1], 'p95');
+    pair(b, 'member page, warm', warm[0], warm[1], 'p50', cipher);
+    pair(b, `search (${SEARCHES.length} queries × 30)`, search[0], search[1], 'p95', cipher);
   } finally {
     await plain.store.close();
-    await enc.store.close();
+    await encP.store.close();
   }
 }
 
-async function tempProfile(encrypted: boolean): Promise<Profile & { dispose(): Promise<void> }> {
+async function tempProfile(cipher: StoreCipher | null): Promise<Profile & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'rc-bench-enc-'));
-  const p = await openProfile(dir, encrypted ? PASS : {});
+  const p = await openProfile(dir, cipher ? enc(cipher) : {});
   return Object.assign(p, { dispose: async () => { await p.store.close(); rmSync(dir, { recursive: true, force: true }); } });
 }
 
-async function firstSync(b: Bench) {
+async function firstSync(b: Bench, cipher: StoreCipher) {
   const loader = await loadedDevice(SYNC_COUNTIES, 1);
   const hq = await benchHq();
   try {
@@ -118,7 +123,7 @@ async function firstSync(b: Bench) {
     let rows = 0;
     for (let i = 0; i < 3; i++) {
       for (const k of (i % 2 ? [1, 0] : [0, 1]) as (0 | 1)[]) {
-        const p = await tempProfile(k === 1);
+        const p = await tempProfile(k === 1 ? cipher : null);
         const d: SyncDevice = { raw: p.store.raw, dev: { raw: p.store.raw, session: p.session }, close: p.dispose };
         try {
           await hq.enrol(d, 'county_organiser', '/hq/');
@@ -132,15 +137,15 @@ async function firstSync(b: Bench) {
       }
     }
     b.figure('first sync: rows applied', rows.toLocaleString('en'));
-    pair(b, `first-sync apply (${SYNC_COUNTIES} counties)`, apply[0], apply[1]);
+    pair(b, `first-sync apply (${SYNC_COUNTIES} counties)`, apply[0], apply[1], 'p50', cipher);
   } finally {
     await loader.close();
     await hq.close();
   }
 }
 
-async function captureCost(b: Bench) {
-  const stores = [await tempProfile(false), await tempProfile(true)];
+async function captureCost(b: Bench, cipher: StoreCipher) {
+  const stores = [await tempProfile(null), await tempProfile(cipher)];
   try {
     const setup = stores.map((p) => {
       const countyId = uuidv7();
@@ -166,8 +171,8 @@ async function captureCost(b: Bench) {
         }
       }
     }
-    pair(b, 'captured UPDATE, own transaction (per write)', raw[0], raw[1]);
-    pair(b, 'outlets.save through the API (per write)', api[0], api[1]);
+    pair(b, 'captured UPDATE, own transaction (per write)', raw[0], raw[1], 'p50', cipher);
+    pair(b, 'outlets.save through the API (per write)', api[0], api[1], 'p50', cipher);
   } finally {
     for (const s of stores) await s.dispose();
   }
@@ -177,12 +182,14 @@ export default defineBench({
   name: 'encryption',
   description: `encrypted vs plain store side by side: ${COUNTIES}-county reads, ${SYNC_COUNTIES}-county first sync, capture cost (≤ ${LIMIT}×)`,
   async run(b) {
-    const plainDir = resolve('profiles', 'bench-cache', `synthetic-${COUNTIES}-1`);
+    const plainDir = process.env.BENCH_PROFILE_DIR ?? resolve('profiles', 'bench-cache', `synthetic-${COUNTIES}-1`);
     const cache = await cachedProfile(plainDir, COUNTIES, 1);
     b.figure('profile', cache.reused ? 'cached' : `generated in ${cache.seconds.toFixed(1)} s`);
-    const encDir = await encryptedCopy(b, plainDir);
-    await readCases(b, plainDir, encDir);
-    await firstSync(b);
-    await captureCost(b);
+    for (const cipher of CIPHERS) {
+      const encDir = await encryptedCopy(b, plainDir, cipher);
+      await readCases(b, plainDir, encDir, cipher);
+      await firstSync(b, cipher);
+      await captureCost(b, cipher);
+    }
   },
 });

@@ -33,7 +33,9 @@ const ROLES: Role[] = ['instructor', 'county_organiser', 'hq_admin', 'auditor'];
 export async function openProfile(dir: string, opts: ProfileOptions = {}): Promise<Profile> {
   const { unlock, now, ...open } = opts;
   if (unlock) {
-    open.key = (await unlockStoreKey(dir, STORE_FILE, unlock, { ...open, ...(now ? { now } : {}) })).key;
+    const u = await unlockStoreKey(dir, STORE_FILE, unlock, { ...open, ...(now ? { now } : {}) });
+    open.key = u.key;
+    open.cipher = u.cipher;
   } else ensurePrivateDir(dir);
   const file = join(dir, STORE_FILE);
   // SQLite gives the WAL and journal the main file's mode: creating it 0600 keeps all three private.

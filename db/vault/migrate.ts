@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { applyKey, openRaw } from '../open.js';
+import { applyKey, openRaw, type StoreCipher } from '../open.js';
 import { isSealed, seal } from './fileCipher.js';
 import { syncDir, writeFileDurably } from './keywrap.js';
 import { readFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ function fsyncFile(file: string): void {
 }
 
 /** Encrypts the plain store `file` with `key`, in place; a no-op when it is not plain. */
-export function encryptPlainStore(file: string, key: Buffer, opts: { nativeBinding?: string } = {}): boolean {
+export function encryptPlainStore(file: string, key: Buffer, opts: { nativeBinding?: string; cipher?: StoreCipher } = {}): boolean {
   if (!isPlainStore(file)) return false;
   const tmp = file + ENC_TMP_SUFFIX;
   rmSync(tmp, { force: true });
@@ -53,7 +53,7 @@ export function encryptPlainStore(file: string, key: Buffer, opts: { nativeBindi
   const copy = openRaw(tmp, opts);
   try {
     copy.pragma('journal_mode = DELETE');
-    applyKey(copy, key, 'rekey');
+    applyKey(copy, key, 'rekey', opts.cipher);
   } finally {
     copy.close();
   }
@@ -80,11 +80,11 @@ export function sealPlainFiles(filesDir: string, fileKey: Buffer): number {
 }
 
 /** Changes the key of an open encrypted store (SQLite3MC refuses to re-key in WAL mode). */
-export function rekeyStore(raw: Database.Database, newKey: Buffer): void {
+export function rekeyStore(raw: Database.Database, newKey: Buffer, cipher?: StoreCipher): void {
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.pragma('journal_mode = DELETE');
   try {
-    applyKey(raw, newKey, 'rekey');
+    applyKey(raw, newKey, 'rekey', cipher);
   } finally {
     raw.pragma('journal_mode = WAL');
   }
