@@ -123,37 +123,63 @@ function overlay(raw: unknown): unknown {
   return out;
 }
 
+export const WINDOW_LABELS: Record<keyof Windows, { zh: string; en: string }> = {
+  contactDays: { zh: '党建联系回看天数', en: 'Party-contact look-back (days)' },
+  escalationDueDays: { zh: '约谈和整改期限（天）', en: 'Interview and rectification due in (days)' },
+};
+
+function windowIssues(value: unknown): FieldIssue[] {
+  const v: Record<string, unknown> = { ...WINDOW_DEFAULTS, ...(isPlainObject(value) ? value : {}) };
+  const out: FieldIssue[] = [];
+  if (!isPlainObject(value)) out.push({ path: 'assessment.windows', message: '考核窗口设置的格式不正确', messageEn: 'The assessment windows setting is malformed' });
+  for (const k of Object.keys(v)) {
+    if (!(k in WINDOW_LABELS)) out.push({ path: k, message: `未知的窗口设置项“${k}”`, messageEn: `Unknown window setting "${k}"` });
+  }
+  for (const k of Object.keys(WINDOW_LABELS) as (keyof Windows)[]) {
+    const n = v[k];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366)
+      out.push({ path: k, message: `“${WINDOW_LABELS[k].zh}”须为 1–366 的整数`, messageEn: `"${WINDOW_LABELS[k].en}" must be a whole number from 1 to 366` });
+  }
+  return out;
+}
+
+function requiredIssues(value: unknown): FieldIssue[] {
+  if (!Array.isArray(value)) return [{ path: 'requiredFields', message: '数据质量必填项的格式不正确', messageEn: 'The required fields setting is malformed' }];
+  if (!value.length) return [{ path: 'requiredFields', message: '数据质量必填项至少选择一项', messageEn: 'Choose at least one required field for data quality' }];
+  const known = new Set<unknown>(REQUIRED_FIELD_CHOICES);
+  return value.filter((f) => !known.has(f)).map((f) => ({ path: 'requiredFields', message: `“${String(f)}”不是可选的必填项`, messageEn: `"${String(f)}" is not a field that can be required` }));
+}
+
 /**
- * Refuses a bad value for an `assessment.*` key before it is stored: unknown keys, wrong shapes,
- * and threshold sets whose bands would overlap or leave a gap.
+ * Why a value for an `assessment.*` key would be refused (empty when it may be stored): unknown
+ * keys, wrong shapes, threshold sets whose bands would overlap or leave a gap, dual-track weights
+ * that break the party share or do not make 100%. The settings screens check with it before saving,
+ * the backend again before storing, so both say the same thing.
  */
-export function assertAssessmentSetting(key: string, value: unknown): void {
-  const bad = (issues: FieldIssue[]) =>
-    new ApiError('validation', issues[0]?.message ?? '设置值不正确', issues[0]?.messageEn ?? 'Invalid setting value', issues);
-  const shape = (r: { success: boolean; error?: z.ZodError }) => {
-    if (!r.success) throw bad([{ path: key, message: `“${key}”的取值格式不正确`, messageEn: `The value of "${key}" is malformed` }]);
-  };
+export function assessmentSettingIssues(key: string, value: unknown): FieldIssue[] {
   switch (key) {
     case 'assessment.thresholds': {
-      const merged = overlay(value);
-      const parsed = thresholdsSchema.safeParse(merged);
-      shape(parsed);
-      const issues = thresholdIssues(parsed.data as Thresholds);
-      if (issues.length) throw bad(issues);
-      return;
+      const parsed = thresholdsSchema.safeParse(overlay(value));
+      if (!parsed.success) return [{ path: key, message: `“${key}”的取值格式不正确`, messageEn: `The value of "${key}" is malformed` }];
+      return thresholdIssues(parsed.data as Thresholds);
     }
     case 'assessment.windows':
-      return shape(windowsSchema.safeParse({ ...WINDOW_DEFAULTS, ...(isPlainObject(value) ? value : { bad: value }) }));
+      return windowIssues(value);
     case 'assessment.requiredFields':
-      return shape(requiredSchema.safeParse(value));
+      return requiredIssues(value);
     case 'assessment.dual_track': {
       const r = parseDualTrack(value);
-      if (!r.ok) throw bad(r.issues);
-      return;
+      return r.ok ? [] : r.issues;
     }
     default:
-      throw bad([{ path: key, message: `未知的考核预警设置项“${key}”`, messageEn: `Unknown assessment setting "${key}"` }]);
+      return [{ path: key, message: `未知的考核预警设置项“${key}”`, messageEn: `Unknown assessment setting "${key}"` }];
   }
+}
+
+/** Refuses a bad value for an `assessment.*` key before it is stored (see assessmentSettingIssues). */
+export function assertAssessmentSetting(key: string, value: unknown): void {
+  const issues = assessmentSettingIssues(key, value);
+  if (issues.length) throw new ApiError('validation', issues[0]!.message, issues[0]!.messageEn, issues);
 }
 
 export interface AssessmentSettings {

@@ -1,5 +1,5 @@
 // 考核预警: the warning board, the three lists, member points (the points feature's tab), the
-// dual-track scorecard and the warning thresholds.
+// dual-track scorecard, the warning thresholds and the other assessment settings.
 import { Tabs } from 'antd';
 import { PointsTab } from '../points';
 import { useT } from '../../i18n';
@@ -7,6 +7,7 @@ import { BoardTab } from './board/BoardTab';
 import { ItemsTab } from './items/ItemsTab';
 import { ThresholdsTab } from './ThresholdsTab';
 import { ScorecardTab } from './scorecard/ScorecardTab';
+import { SettingsTab } from './settings/SettingsTab';
 
 export function AssessmentPage() {
   const { t } = useT();
@@ -19,6 +20,7 @@ export function AssessmentPage() {
         { key: 'points', label: t('as.tabPoints'), children: <PointsTab /> },
         { key: 'dualTrack', label: t('as.tabDualTrack'), children: <ScorecardTab /> },
         { key: 'thresholds', label: t('as.tabThresholds'), children: <ThresholdsTab /> },
+        { key: 'settings', label: t('av.tabSettings'), children: <SettingsTab /> },
       ]}
     />
   );
