@@ -12,5 +12,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
+    // The HQ console (renderer/console/) is a second page of the same build, served by HQ under /console/.
+    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), console: fileURLToPath(new URL('./console/index.html', import.meta.url)) } },
   },
 });

@@ -1,4 +1,4 @@
-// The console's page and its built assets (dist/renderer: console.html and assets/, made by
+// The console's page and its built assets (dist/renderer: console/index.html and assets/, made by
 // `npm run build:renderer`; RC_CONSOLE_DIST names another copy). The page itself carries no data:
 // everything it shows comes from /console/api/, which answers only a signed-in session.
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,10 +24,12 @@ function secure(reply: FastifyReply): FastifyReply {
 export function registerConsoleStatic(app: FastifyInstance): void {
   app.get('/console', async (_req, reply) => reply.redirect('/console/'));
   app.get('/console/', async (_req, reply) => {
-    const file = join(distDir(), 'console.html');
+    const file = join(distDir(), 'console', 'index.html');
     if (!existsSync(file))
       return reply.status(503).type('text/plain; charset=utf-8').send('控制台页面尚未构建：请运行 npm run build:renderer\nThe console is not built: run npm run build:renderer');
-    return secure(reply).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(readFileSync(file));
+    // Built with relative paths (Electron loads the app from file://): the page's ../assets/ is served here as /console/assets/.
+    const html = readFileSync(file, 'utf8').replaceAll('"../assets/', '"./assets/');
+    return secure(reply).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
   app.get('/console/assets/:file', async (req, reply) => {
     const name = (req.params as { file: string }).file;

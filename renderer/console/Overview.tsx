@@ -1,0 +1,85 @@
+// 全省概览: per county the coverage and contact lights (the app's own rules, computed at HQ), blind
+// spots and sync health; a bar or a row opens the county's outlets.
+import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { ConsoleSession, CountyDetail, CountyRow, Overview as OverviewData, OutletRow } from '../../shared/console/types.js';
+import type { Light } from '../../shared/orglife/status.js';
+import { EChart, type ChartOption } from '../components/EChart';
+import { LightDot } from '../components/LightDot';
+import { get } from './api';
+import { useCT } from './i18n';
+import { errorText, useLoad } from './useLoad';
+
+const COLOUR: Record<Light, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', none: '#bfbfbf' };
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+
+function County({ id, onBack }: { id: string; onBack(): void }) {
+  const { t, lang } = useCT();
+  const d = useLoad(() => get<CountyDetail>('overview/county', { id }), [id]);
+  const yes = (b: boolean) => (b ? t('c.ov.yes') : <Typography.Text type="danger">{t('c.ov.no')}</Typography.Text>);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Button onClick={onBack}>{t('c.ov.back')}</Button>
+      {d.error && <Alert type="error" showIcon title={errorText(d.error, lang)} />}
+      {d.data && <Typography.Title level={5} data-testid="county-title">{t('c.ov.detail', { name: d.data.county.name })} · {t('c.ov.coverage')} {pct(d.data.county.coverage)} <LightDot light={d.data.county.lights.coverage} /></Typography.Title>}
+      <Table<OutletRow> size="small" rowKey="id" loading={d.loading} dataSource={d.data?.outlets ?? []} pagination={{ pageSize: 12 }}
+        columns={[
+          { title: t('c.ov.outlet'), dataIndex: 'name' },
+          { title: t('c.ov.members'), dataIndex: 'members', width: 80 },
+          { title: t('c.ov.covered'), key: 'c', width: 170, render: (_, o) => <Space><LightDot light={o.lights.coverage} />{yes(o.covered)}</Space> },
+          { title: t('c.ov.contacted'), key: 't', width: 170, render: (_, o) => <Space><LightDot light={o.lights.contact} />{yes(o.contacted)}</Space> },
+          { title: t('c.ov.hasInstructor'), key: 'i', width: 120, render: (_, o) => yes(o.hasInstructor) },
+        ]} />
+    </Space>
+  );
+}
+
+export function Overview({ me }: { me: ConsoleSession }) {
+  const { t, lang } = useCT();
+  const ov = useLoad(() => get<OverviewData>('overview'), []);
+  const [county, setCounty] = useState<string | null>(null);
+  const counties = useMemo(() => ov.data?.counties ?? [], [ov.data]);
+  const option = useMemo((): ChartOption => ({
+    grid: { left: 48, right: 16, top: 24, bottom: counties.length > 20 ? 40 : 60 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: counties.map((c) => c.name), axisLabel: { rotate: counties.length > 12 ? 45 : 0, interval: counties.length > 40 ? 'auto' : 0, fontSize: 11 } },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [{ type: 'bar', name: t('c.ov.coverage'), data: counties.map((c) => ({ value: c.coverage === null ? 0 : Math.round(c.coverage * 1000) / 10, itemStyle: { color: COLOUR[c.lights.coverage] } })) }],
+  }), [counties, t]);
+  if (county) return <County id={county} onBack={() => setCounty(null)} />;
+  const totals = ov.data?.totals;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {ov.error && <Alert type="error" showIcon title={errorText(ov.error, lang)} />}
+      {ov.data && <Typography.Text type="secondary">{t('c.ov.asOf', { date: ov.data.asOf, ms: ov.data.ms })} · {me.scopePath}</Typography.Text>}
+      <Row gutter={12}>
+        <Col span={4}><Card size="small"><Statistic title={t('c.ov.counties')} value={counties.length} /></Card></Col>
+        {(['red', 'yellow', 'green', 'none'] as Light[]).map((l) => (
+          <Col span={4} key={l}><Card size="small"><Statistic title={<Space><LightDot light={l} />{t(`c.light.${l}`)}</Space>} value={totals?.[l] ?? 0} valueStyle={{ color: COLOUR[l] }} /></Card></Col>
+        ))}
+        <Col span={4}><Card size="small"><Statistic title={t('c.ov.blind')} value={counties.reduce((n, c) => n + c.uncoveredOutlets, 0)} /></Card></Col>
+      </Row>
+      <Card size="small" title={t('c.ov.chartCoverage')}>
+        <EChart option={option} height={220} label={t('c.ov.chartCoverage')} testId="coverage-chart" onClick={(c) => setCounty(counties[c.dataIndex]?.id ?? null)} />
+      </Card>
+      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table"
+        onRow={(c) => ({ onClick: () => setCounty(c.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('c.ov.county'), dataIndex: 'name', width: 120, render: (v: string, c) => <a data-testid={`county-${c.path}`}>{v}</a> },
+          { title: t('c.ov.city'), dataIndex: 'cityName', width: 90 },
+          { title: t('c.ov.worst'), key: 'w', width: 60, render: (_, c) => <LightDot light={c.worst} /> },
+          { title: t('c.ov.coverage'), key: 'cov', width: 110, render: (_, c) => <Space><LightDot light={c.lights.coverage} /><span data-testid={`cov-${c.path}`}>{pct(c.coverage)}</span></Space> },
+          { title: t('c.ov.contact'), key: 'con', width: 110, render: (_, c) => <Space><LightDot light={c.lights.contact} />{pct(c.contact)}</Space> },
+          { title: t('c.ov.outlets'), dataIndex: 'outlets', width: 70 },
+          { title: t('c.ov.members'), dataIndex: 'members', width: 70 },
+          { title: t('c.ov.orgs'), dataIndex: 'partyOrgs', width: 70 },
+          { title: t('c.ov.blind'), dataIndex: 'uncoveredOutlets', width: 90 },
+          { title: t('c.ov.noInstructor'), dataIndex: 'noInstructorOutlets', width: 90 },
+          { title: t('c.ov.devices'), dataIndex: 'devices', width: 60 },
+          { title: t('c.ov.silent'), dataIndex: 'silentDevices', width: 70 },
+          { title: t('c.ov.rejected'), dataIndex: 'rejected', width: 70 },
+          { title: t('c.ov.conflicts'), dataIndex: 'conflicts', width: 60 },
+        ]} />
+    </Space>
+  );
+}
