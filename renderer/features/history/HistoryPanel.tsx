@@ -35,28 +35,34 @@ function HistoryTableView({ tbl, rowId, also }: { tbl: HistoryTable; rowId: stri
   const { t, lang, label } = useT();
   const h = useApi('history.forRecord', also.length ? { tbl, rowId, with: also } : { tbl, rowId });
   const words = { empty: t('history.empty.value'), yes: t('history.yes'), no: t('history.no') };
-  const rows = h.data ?? [];
-  const value = (e: HistoryEntry, v: string | null) => readValue(e.col, v, lang, words);
+  const rows = groupCreations(h.data ?? []);
+  const value = (e: HistoryEntry, v: string | null) => {
+    const r = readValue(e.col, v, lang, words);
+    return r.full ? <Tooltip title={r.full}>{r.text}</Tooltip> : r.text;
+  };
   return (
     <div data-testid="history-panel">
       {h.error !== undefined && <Typography.Text type="danger">{errorText(h.error, lang)}</Typography.Text>}
       <Typography.Text type="secondary" data-testid="history-count">{t('history.count', { n: rows.length })}</Typography.Text>
-      <Table<HistoryEntry>
+      <Table<Row>
         size="small"
+        tableLayout="fixed"
         rowKey="id"
         loading={h.loading}
         dataSource={rows}
         locale={{ emptyText: t('history.empty') }}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false, size: 'small' }}
         columns={[
-          { title: t('history.col.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: t('history.col.at'), dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v) },
           {
-            title: t('history.col.field'), width: 130, ellipsis: true,
-            render: (_, e) => (e.op === 'delete' ? <Tag color="red">{t('history.op.delete')}</Tag> : e.label[lang]),
+            title: t('history.col.field'), width: 100, ellipsis: true,
+            render: (_, e) => (e.op === 'delete' ? <Tag color="red">{t('history.op.delete')}</Tag> : e.children ? t('history.record') : e.label[lang]),
           },
           {
             title: t('history.col.change'),
-            render: (_, e) => (
+            render: (_, e) => e.children ? (
+              <span data-testid="history-change"><Tag color="green">{t('history.op.insert')}</Tag>{t('history.fields', { n: e.children.length })}</span>
+            ) : (
               <span data-testid="history-change">
                 {e.op === 'insert' ? <Tag color="green">{t('history.op.insert')}</Tag> : <Typography.Text delete type="secondary">{value(e, e.oldValue)}</Typography.Text>}
                 {e.op === 'insert' ? ' ' : ' → '}
@@ -66,13 +72,36 @@ function HistoryTableView({ tbl, rowId, also }: { tbl: HistoryTable; rowId: stri
             ),
           },
           {
-            title: t('history.col.writer'), width: 150, ellipsis: true,
+            title: t('history.col.writer'), width: 100, ellipsis: true,
             render: (_, e) => (e.writer ? <Tooltip title={e.writer.role ? label(ROLES, e.writer.role) : undefined}><span data-testid="history-writer">{e.writer.name}</span></Tooltip> : t('history.unknownWriter')),
           },
-          { title: t('history.col.device'), dataIndex: 'deviceId', width: 90, render: (v: string) => <Tooltip title={v}><Typography.Text code>{v.slice(-6)}</Typography.Text></Tooltip> },
-          { title: t('history.col.via'), dataIndex: 'source', width: 84, render: (v: HistoryEntry['source']) => <Tag color={v === 'app' ? 'blue' : 'purple'}>{t(v === 'app' ? 'history.via.app' : 'history.via.sync')}</Tag> },
+          { title: t('history.col.device'), dataIndex: 'deviceId', width: 76, render: (v: string) => <Tooltip title={v}><Typography.Text code>{v.slice(-6)}</Typography.Text></Tooltip> },
+          { title: t('history.col.via'), dataIndex: 'source', width: 80, render: (v: HistoryEntry['source']) => <Tag color={v === 'app' ? 'blue' : 'purple'}>{t(v === 'app' ? 'history.via.app' : 'history.via.sync')}</Tag> },
         ]}
       />
     </div>
   );
+}
+
+type Row = HistoryEntry & { children?: HistoryEntry[] };
+
+/** A created record is one line (its fields folded under it), not one line per field. */
+function groupCreations(entries: HistoryEntry[]): Row[] {
+  const out: Row[] = [];
+  const groups = new Map<string, Row>();
+  for (const e of entries) {
+    if (e.op !== 'insert') {
+      out.push(e);
+      continue;
+    }
+    const key = e.id.split(':')[0]!;
+    const g = groups.get(key);
+    if (g) g.children!.push(e);
+    else {
+      const row: Row = { ...e, id: `c${key}`, col: '', children: [e] };
+      groups.set(key, row);
+      out.push(row);
+    }
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ export const zh = {
   'history.thisDevice': '本机',
   'history.yes': '是',
   'history.no': '否',
+  'history.fields': '{n} 个字段',
+  'history.record': '整条记录',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -41,4 +43,6 @@ export const en: Record<keyof typeof zh, string> = {
   'history.thisDevice': 'This device',
   'history.yes': 'Yes',
   'history.no': 'No',
+  'history.fields': '{n} fields',
+  'history.record': 'Whole record',
 };
