@@ -25,7 +25,7 @@ beforeEach(() => {
   calls = [];
   vi.stubGlobal('fetch', async (url: string) => {
     calls.push(url);
-    if (url === 'auth/status') return json({ ok: true, data: { hasKey: true, signedIn: server.signedIn } });
+    if (url === 'auth/status') return json({ ok: true, data: { hasKey: true, signedIn: server.signedIn, required: true, users: [], user: null } });
     if (url === 'auth/signout') {
       server.signOuts++;
       server.signedIn = false;
