@@ -27,6 +27,8 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 let dir: string;
+let branchId: string;
+const memberIds: string[] = [];
 
 async function api<T>(name: string, input: unknown): Promise<T> {
   const r = await app.backend.call(name, input);
@@ -48,11 +50,12 @@ beforeAll(async () => {
   const county = await api<{ id: string; path: string }>('orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id });
   const outlet = await api<{ id: string }>('outlets.save', { code: 'LT-E2E-01', name: '骊山路营业厅', channelType: 'own_store', countyId: county.id });
   const branch = await api<{ id: string }>('partyOrgs.save', { name: BRANCH, orgType: 'branch', unitId: county.id, outletIds: [outlet.id] });
+  branchId = branch.id;
   for (const [i, name] of ['王建国', '李秀英', '张伟'].entries()) {
-    await api('people.save', {
+    memberIds[i] = (await api<{ id: string }>('people.save', {
       name, citizenId: makeCitizenId('610115', `198${i}-03-0${i + 1}`, 11 + i, i !== 1), gender: i !== 1 ? 'male' : 'female', politicalStatus: 'full_member', outletId: outlet.id,
       member: { branchId: branch.id, joinDate: '2010-07-01', fullDate: '2011-07-01' },
-    });
+    })).id;
   }
   await app.stop({ keep: true });
   const profile = await openProfile(dir, E2E_UNLOCK);
@@ -152,6 +155,37 @@ it('opens a rectification item from the missed node, once', async () => {
   await keep('06-rectified-zh');
 });
 
+it('records a pairing agreement with a bank branch and counts a joint meeting for it', async () => {
+  await api('activities.save', {
+    type: 'joint_meeting', orgId: branchId, title: '结对共建联席会议', heldOn: TODAY, place: '骊山路营业厅', topic: '结对共建', agenda: '交流党建经验，协调反诈宣传进网点',
+    hostPersonId: memberIds[0], recorderPersonId: memberIds[1], minutes: '双方交流了党建工作经验，商定联合开展反诈宣传。',
+    attendance: memberIds.map((personId) => ({ personId, status: 'present' })),
+  });
+  await openWork();
+  await page.getByRole('tab', { name: '结对共建' }).click();
+  await page.getByRole('button', { name: '新建结对协议' }).click();
+  const form = page.getByTestId('w3-pairing-form');
+  await form.getByLabel('协议名称', { exact: true }).fill('党建和创协议');
+  await pick(page, form, '牵头党组织', BRANCH);
+  const outside = form.getByLabel('外部结对方（输入名称后回车）', { exact: true });
+  await outside.fill('浦发银行商鼎路支行党支部');
+  await outside.press('Enter');
+  await form.getByLabel('协议内容', { exact: true }).fill('以互联互通为基础，以互惠共赢为目标，每月召开一次结对共建联席会议');
+  await keep('07-pairing-form-zh');
+  await ok(form);
+  await expect.poll(() => form.isVisible()).toBe(false);
+  const row = page.getByTestId('w3-pairings').locator('tr', { hasText: '党建和创协议' });
+  await expect.poll(() => row.getByText('浦发银行商鼎路支行党支部').isVisible()).toBe(true);
+  await row.getByRole('button', { name: /查\s*看/ }).click();
+  const drawer = page.getByTestId('w3-pairing');
+  await pick(page, drawer, '关联联席会议', `${TODAY} 结对共建联席会议`);
+  await drawer.getByRole('button', { name: '关联联席会议' }).click();
+  await expect.poll(() => drawer.getByText('出席 3 人').isVisible()).toBe(true);
+  await expect.poll(() => drawer.getByTestId('w3-periods').getByText(/已召开/).isVisible()).toBe(true);
+  await keep('08-pairing-drawer-zh');
+  await drawer.getByRole('button', { name: 'Close' }).click().catch(() => page.keyboard.press('Escape'));
+});
+
 it('reads the same in English', async () => {
   await page.evaluate(`localStorage.setItem('rc.lang', 'en')`);
   await page.reload();
@@ -164,6 +198,12 @@ it('reads the same in English', async () => {
   await keep('12-nodes-en');
   await page.getByRole('tab', { name: 'Pledges' }).click();
   await expect.poll(() => page.getByTestId('w3-pledges').isVisible()).toBe(true);
+  await page.getByRole('tab', { name: 'Pairing' }).click();
+  await expect.poll(() => page.getByTestId('w3-pairings').getByText('浦发银行商鼎路支行党支部').isVisible()).toBe(true);
+  await page.getByTestId('w3-pairings').getByRole('button', { name: 'Open' }).click();
+  await expect.poll(() => page.getByTestId('w3-pairing').getByText('3 present').isVisible()).toBe(true);
+  await keep('14-pairing-en');
+  await page.keyboard.press('Escape');
   await page.getByRole('menuitem', { name: 'Assessment' }).click();
   await expect.poll(() => page.getByTestId('as-lights').getByRole('button', { name: `${BRANCH} Missed milestone nodes red` }).isVisible(), { timeout: 20_000 }).toBe(true);
   await keep('13-board-en');

@@ -1,8 +1,9 @@
-// 岗区队·里程碑: the 334N work of seed 004 (3支队伍, 4个落实) and seed 000's milestones, in tabs.
+// 岗区队·里程碑: the 334N work of seed 004 (3支队伍, 4个落实, 党建和创) and seed 000's milestones, in tabs.
 import { Tabs } from 'antd';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { MilestonesTab } from './MilestonesTab';
+import { PairingTab } from './PairingTab';
 import { PledgesTab } from './PledgesTab';
 import { TeamsTab } from './TeamsTab';
 
@@ -17,6 +18,7 @@ export function Work334Page() {
       { key: 'teams', label: t('w3.tab.teams'), children: <TeamsTab canWrite={organiser} /> },
       { key: 'milestones', label: t('w3.tab.milestones'), children: <MilestonesTab canWrite={organiser} /> },
       { key: 'pledges', label: t('w3.tab.pledges'), children: <PledgesTab canWrite={organiser || role === 'instructor'} canReview={organiser} /> },
+      { key: 'pairing', label: t('w3.tab.pairing'), children: <PairingTab canWrite={organiser} /> },
     ]} />
   );
 }
