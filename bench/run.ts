@@ -2,16 +2,18 @@
 import { parseArgs } from 'node:util';
 import { runAll, type BenchDef } from './harness.js';
 import assessment from './assessment.bench.js';
+import consoleOverview from './console.bench.js';
 import dues from './dues.bench.js';
 import encryption from './encryption.bench.js';
 import memberList from './memberList.bench.js';
 import orglife from './orglife.bench.js';
 import registry from './registry.bench.js';
 import sync from './sync.bench.js';
+import load1000 from './load1000.bench.js';
 import work334 from './work334.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues, load1000, consoleOverview];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {

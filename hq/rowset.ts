@@ -63,16 +63,18 @@ export class RowSet {
       const list = [...ids];
       for (let i = 0; i < list.length; i += 500) {
         const part = list.slice(i, i + 500);
-        const r = await this.trx.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells', 'scope_version']).where('tbl', '=', tbl).where('row_id', 'in', part).execute();
+        // Held rows and purged ones in one round trip (a purged row is never also held).
+        const r = await this.trx
+          .selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells', 'scope_version']).where('tbl', '=', tbl).where('row_id', 'in', part)
+          .unionAll((eb) => eb.selectFrom('hq_purged').select(['row_id', sql<string>`NULL`.as('scope_path'), sql<string>`NULL`.as('cells'), sql<number>`NULL`.as('scope_version')])
+            .where('tbl', '=', tbl).where('row_id', 'in', part))
+          .execute();
+        const purged: string[] = [];
         for (const row of r) {
-          const s = this.get(tbl, row.row_id);
-          Object.assign(s, { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: JSON.parse(row.cells) as Record<string, Cell> });
+          if (row.cells === null) purged.push(row.row_id);
+          else Object.assign(this.get(tbl, row.row_id), { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: JSON.parse(row.cells) as Record<string, Cell> });
         }
-        const absent = part.filter((id) => !this.get(tbl, id).exists);
-        if (absent.length) {
-          const p = await this.trx.selectFrom('hq_purged').select('row_id').where('tbl', '=', tbl).where('row_id', 'in', absent).execute();
-          for (const row of p) this.get(tbl, row.row_id).purged = true;
-        }
+        for (const id of purged) if (!this.get(tbl, id).exists) this.get(tbl, id).purged = true;
       }
     }
   }
@@ -165,7 +167,8 @@ export function newConflict(col: string, loser: CellWrite, winner: CellWrite): C
 /** Multi-row INSERT in slices (both engines cap the number of parameters per statement). */
 export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[][], tail: string): Promise<void> {
   if (!rows.length) return;
-  const per = Math.max(1, Math.floor(2000 / rows[0]!.length));
+  // One statement for a whole push batch on both engines (SQLite takes 32,766 parameters, PostgreSQL 65,535).
+  const per = Math.max(1, Math.floor(30_000 / rows[0]!.length));
   for (let i = 0; i < rows.length; i += per) {
     const part = rows.slice(i, i + per);
     await sql`INSERT INTO ${sql.raw(into)} VALUES ${sql.join(part.map((r) => sql`(${sql.join(r)})`))} ${sql.raw(tail)}`.execute(trx);

