@@ -3,6 +3,7 @@
 // is applied here, when the ledger is read, per person and Beijing day over every row known — so two
 // devices that each let a person earn the full cap offline meet, once synced, at the cap, and every
 // device and HQ compute the same balance from the same rows.
+import { beijingDayOf } from '../core/dates.js';
 
 export interface Earning { day: string; points: number; kind: 'answer' | 'level'; ref: string; at: string }
 export interface Spending { id: string; status: 'requested' | 'approved' | 'refused'; price: number; at: string; rewardName: string; reason: string | null }
@@ -52,8 +53,8 @@ export function ledgerLines(t: Tally, spendings: Spending[]): LedgerLine[] {
     if (d.gross > d.counted) out.push({ at: `${day}T23:59:58`, day, kind: 'capped', points: d.gross - d.counted, note: '' });
   }
   for (const s of spendings) {
-    out.push({ at: s.at, day: s.at.slice(0, 10), kind: 'redeem', points: -s.price, note: s.rewardName });
-    if (s.status === 'refused') out.push({ at: `${s.at}~`, day: s.at.slice(0, 10), kind: 'refund', points: s.price, note: s.reason ?? '' });
+    out.push({ at: s.at, day: beijingDayOf(s.at), kind: 'redeem', points: -s.price, note: s.rewardName });
+    if (s.status === 'refused') out.push({ at: `${s.at}~`, day: beijingDayOf(s.at), kind: 'refund', points: s.price, note: s.reason ?? '' });
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

@@ -1,6 +1,7 @@
 // A player's quiz points (apart from member points): the ledger with what the daily cap cut and
 // what a refused redemption returned, the rewards HQ offers, and the player's requests.
 import { App, Button, Card, Col, Empty, List, Modal, Row, Statistic, Table, Tag } from 'antd';
+import { beijingDayOf } from '../../../shared/core/dates.js';
 import type { LedgerLine } from '../../../shared/quiz/ledger.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
@@ -61,11 +62,11 @@ export function PointsPanel({ personId }: { personId: string }) {
             />
           )}
         </Card>
-        <Card title={t('quiz.redemptions')}>
+        <Card title={t('quiz.redemptions')} data-testid="quiz-redemptions">
           <Table
             size="small" rowKey="id" loading={mine.loading} dataSource={mine.data ?? []} pagination={false}
             columns={[
-              { title: t('quiz.col.when'), render: (_, r) => r.requestedAt.slice(0, 10), width: 110 },
+              { title: t('quiz.col.when'), render: (_, r) => beijingDayOf(r.requestedAt), width: 110 },
               { title: t('quiz.col.item'), dataIndex: 'rewardName' },
               { title: t('quiz.col.points'), dataIndex: 'price', width: 70, align: 'right' },
               { title: '', width: 190, render: (_, r) => <><Tag color={STATUS_COLOUR[r.status]}>{t(`quiz.status.${r.status}`)}</Tag>{r.status === 'refused' && r.reason ? <div style={{ fontSize: 12 }}>{r.reason}</div> : null}</> },
