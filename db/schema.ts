@@ -4,6 +4,7 @@ import type { SyncedTable } from '../shared/sync/tables.js';
 import type { AssessmentTables } from './assessment/tables.js';
 import type { BusinessTables } from './assessment/businessTables.js';
 import type { PointsTables } from './points/tables.js';
+import type { QuizTables } from './quiz/tables.js';
 import type { DuesTables } from './dues/tables.js';
 import type { Work334Tables } from './teams/tables.js';
 
@@ -268,7 +269,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface DB extends AssessmentTables, BusinessTables, PointsTables, DuesTables, Work334Tables {
+export interface DB extends AssessmentTables, BusinessTables, PointsTables, DuesTables, Work334Tables, QuizTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   org_unit_links: OrgUnitLinksTable;

@@ -6,6 +6,7 @@ import { orgHandlers } from '../org/handlers.js';
 import { orgLifeHandlers } from '../orglife/handlers.js';
 import { peopleHandlers } from '../people/handlers.js';
 import { pointsHandlers } from '../points/handlers.js';
+import { quizHandlers } from '../quiz/handlers.js';
 import { duesHandlers } from '../dues/handlers.js';
 import { evaluationHandlers } from '../evaluation/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
@@ -17,7 +18,7 @@ import { pairingHandlers } from '../pairing/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, history: historyHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, quiz: quizHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, history: historyHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -28,6 +29,7 @@ export const handlers: HandlerMap<OpName> = {
   ...orgLifeHandlers,
   ...assessmentHandlers,
   ...pointsHandlers,
+  ...quizHandlers,
   ...duesHandlers,
   ...evaluationHandlers,
   ...teamsHandlers,

@@ -14,6 +14,7 @@ import * as importMappings from './2026_12_03_import_mappings.js';
 import * as points from './2026_12_04_points.js';
 import * as assessment from './2026_12_04_assessment.js';
 import * as businessIndicators from './2026_12_04_business_indicators.js';
+import * as quiz from './2026_12_05_quiz.js';
 import * as dues from './2026_12_05_dues.js';
 import * as evaluation from './2026_12_05_evaluation.js';
 import * as work334 from './2026_12_05_work334.js';
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_points': points,
   '2026_12_04_assessment': assessment,
   '2026_12_04_business_indicators': businessIndicators,
+  '2026_12_05_quiz': quiz,
   '2026_12_05_dues': dues,
   '2026_12_05_evaluation': evaluation,
   '2026_12_05_work334': work334,

@@ -5,6 +5,7 @@ import { OrgPage, OutletsPage } from '../features/org';
 import { ActivitiesPage, InstructorsPage } from '../features/orglife';
 import { PeoplePage } from '../features/people';
 import { SyncPage } from '../features/sync';
+import { QuizPage } from '../features/quiz';
 import { DuesPage } from '../features/dues';
 import { Work334Page } from '../features/work334';
 import type { PageKey } from './nav';
@@ -20,5 +21,6 @@ export const pageComponents: Record<PageKey, ComponentType> = {
   assessment: AssessmentPage,
   work334: Work334Page,
   dues: DuesPage,
+  quiz: QuizPage,
   sync: SyncPage,
 };

@@ -6,6 +6,7 @@ import { orgContract } from '../org/contract.js';
 import { orgLifeContract } from '../orglife/contract.js';
 import { peopleContract } from '../people/contract.js';
 import { pointsContract } from '../points/contract.js';
+import { quizContract } from '../quiz/contract.js';
 import { duesContract } from '../dues/contract.js';
 import { evaluationContract } from '../evaluation/contract.js';
 import { syncContract } from '../sync/contract.js';
@@ -23,6 +24,7 @@ export const contract = {
   ...orgLifeContract,
   ...assessmentContract,
   ...pointsContract,
+  ...quizContract,
   ...duesContract,
   ...evaluationContract,
   ...teamsContract,
@@ -32,7 +34,7 @@ export const contract = {
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, history: historyContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, history: historyContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

@@ -5,7 +5,7 @@ import { isUnder } from '../core/scope.js';
 /** Registry work an instructor does in the field. Everything else is read-only to them. */
 const INSTRUCTOR_TABLES = new Set<string>([
   'people', 'members', 'recruits', 'activities', 'activity_outlets', 'attendance', 'attachments', 'instructor_visits', 'points_entries', 'points_objections',
-  'quiz_attempts', 'member_history', 'registry_audit',
+  'quiz_attempts', 'quiz_runs', 'quiz_redemptions', 'quiz_reports', 'member_history', 'registry_audit',
   // an instructor works and completes the three-lists items they own
   'rectification_items',
   // pledges (承诺践诺) are taken down at the outlet, where the instructor is

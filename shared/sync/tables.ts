@@ -11,6 +11,7 @@ export const SYNCED_TABLES = [
   'attendance', 'settings', 'attachments', 'registry_audit', 'member_history', 'person_merges',
   'points_entries', 'points_publications', 'points_objections',
   'rectification_items', 'light_history', 'business_indicators',
+  'quiz_questions', 'quiz_runs', 'quiz_attempts', 'quiz_rewards', 'quiz_redemptions', 'quiz_reports',
   'dues_bases', 'dues_payments', 'evaluations', 'evaluation_grades',
   'teams', 'team_members', 'team_outlets', 'pledges', 'milestone_goals', 'milestone_nodes',
   'pairings', 'pairing_parties', 'pairing_meetings',
@@ -18,7 +19,7 @@ export const SYNCED_TABLES = [
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** What HQ accepts: the device's tables, and those later issues add, listed now so that HQ takes them the day devices write them. */
-export const SYNC_TABLES = [...SYNCED_TABLES, 'instructor_visits', 'quiz_attempts'] as const;
+export const SYNC_TABLES = [...SYNCED_TABLES, 'instructor_visits'] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 const TABLE_SET = new Set<string>(SYNC_TABLES);
@@ -36,7 +37,7 @@ export const QUIET_COLUMNS = new Set<string>(['updated_at']);
 export const COLUMN_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Settings are reference data: a device also sees those set for any unit above its scope. */
-export const INHERITED_TABLES = new Set<string>(['settings']);
+export const INHERITED_TABLES = new Set<string>(['settings', 'quiz_questions', 'quiz_rewards']);
 
 /** '/hq/xa/xa-lintong/' → ['/', '/hq/', '/hq/xa/', '/hq/xa/xa-lintong/'] */
 export function ancestorPaths(scope: string): string[] {

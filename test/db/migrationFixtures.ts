@@ -223,6 +223,22 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000d004', '0190a000-0000-7000-8000-00000000d003', '0190a000-0000-7000-8000-000000000030', 'pass', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // A question from HQ, a passed run with its answer, a reward, a refused redemption and a report.
+  '2026_12_05_quiz': (raw) => {
+    raw.exec(`
+      INSERT INTO quiz_questions (id, kind, stem, options_json, answer, explanation, category, difficulty, level, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e001', 'judge', '党员应按月交纳党费。', '["正确","错误"]', 'A', '党章规定', 'party_rules', 1, 1, '/', '${T}', '${T}');
+      INSERT INTO quiz_runs (id, person_id, level, length, status, correct, bonus, day, started_at, ended_at, device_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e002', '0190a000-0000-7000-8000-000000000031', 1, 1, 'passed', 1, 2, '2026-01-05', '${T}', '${T}', 'd1', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO quiz_attempts (id, run_id, person_id, question_id, mode, chosen, correct, points, day, answered_at, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e003', '0190a000-0000-7000-8000-00000000e002', '0190a000-0000-7000-8000-000000000031', '0190a000-0000-7000-8000-00000000e001', 'level', 'A', 1, 1, '2026-01-05', '${T}', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO quiz_rewards (id, name, price, stock, ${S}) VALUES ('0190a000-0000-7000-8000-00000000e004', '1GB 流量包', 3, 10, '/', '${T}', '${T}');
+      INSERT INTO quiz_redemptions (id, reward_id, person_id, price, status, requested_at, requested_by, decided_at, decided_by, reason, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e005', '0190a000-0000-7000-8000-00000000e004', '0190a000-0000-7000-8000-000000000031', 3, 'refused', '${T}', '赵指导', '${T}', '总部', '库存不足', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO quiz_reports (id, question_id, person_id, text, reported_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e006', '0190a000-0000-7000-8000-00000000e001', '0190a000-0000-7000-8000-000000000031', '答案有误', '赵指导', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
   // A waiting change with its writer, and one field change in record history.
   '2026_12_05_history': (raw) => {
