@@ -5,12 +5,11 @@ import { seesDuesAmounts } from '../../shared/dues/privacy.js';
 import { addMonth, yuanText, monthlyDue } from '../../shared/dues/rules.js';
 import type { DuesSettings } from '../../shared/dues/settings.js';
 import type { DuesPage, MemberDues, StandingPage, StandingRow } from '../../shared/dues/types.js';
-import { standingOf, type StandingFlag } from '../../shared/people/memberRules.js';
-import { rulesFrom } from '../../shared/people/rules.js';
+import type { StandingFlag } from '../../shared/people/memberRules.js';
 import { seesFullValues } from '../../shared/sync/privacy.js';
 import type { ApiContext } from '../context.js';
-import { readSettings } from '../system/settings.js';
-import { basesIn, lastAttendedIn, membersIn, paidMonthsIn, type DuesMember } from './store.js';
+import { basesIn, membersIn, paidMonthsIn, type DuesMember } from './store.js';
+import { flaggedMembers } from './standing.js';
 import { duesRow } from './view.js';
 
 // One collator for every comparison: localeCompare with a locale builds one per call (slow on hundreds of rows).
@@ -45,26 +44,14 @@ export async function memberDues(ctx: ApiContext, m: DuesMember, s: DuesSettings
 }
 
 export async function standingList(ctx: ApiContext, scope: string, s: DuesSettings, f: { flag?: StandingFlag; limit: number; offset: number }): Promise<StandingPage> {
-  const today = todayInBeijing(ctx.now());
-  const thisMonth = today.slice(0, 7);
-  const transfer = rulesFrom(await readSettings(ctx.db, scope)).transferAfterMonths;
   const full = seesFullValues(ctx.session.role);
-  const [members, bases, paid, last] = [await membersIn(ctx.db, scope), await basesIn(ctx.db, scope), await paidMonthsIn(ctx.db, scope), await lastAttendedIn(ctx.db, scope)];
-  const all: StandingRow[] = [];
-  for (const m of members) {
-    const d = duesRow(m, bases.get(m.personId) ?? [], paid.get(m.personId) ?? new Set(), thisMonth, s, false);
-    const run = d.start === null ? null : d.unpaidRun;
-    const st = standingOf({ joinDate: m.joinDate, lastAttendedMonth: last.get(m.personId) ?? null, duesUnpaidRun: run, mobility: m.mobility, mobilitySince: m.mobilitySince, lostContactByHand: m.lostContact }, today, s, transfer);
-    if (!st.flags.length) continue;
-    all.push({
-      personId: m.personId, name: m.name, branchName: m.branchName, noOrgLifeMonths: st.noOrgLifeMonths, duesUnpaidRun: st.duesUnpaidRun, flags: st.flags,
-      lostContactReason: full ? m.lostContactReason : null, lostContactComputed: st.lostContactComputed,
-      mobilityDestination: full ? m.mobilityDestination : null, mobilitySince: m.mobilitySince,
-    });
-  }
+  const all: StandingRow[] = (await flaggedMembers(ctx.db, scope, todayInBeijing(ctx.now()), s)).map(({ m, st }) => ({
+    personId: m.personId, name: m.name, branchName: m.branchName, noOrgLifeMonths: st.noOrgLifeMonths, duesUnpaidRun: st.duesUnpaidRun, flags: st.flags,
+    lostContactReason: full ? m.lostContactReason : null, lostContactComputed: st.lostContactComputed,
+    mobilityDestination: full ? m.mobilityDestination : null, mobilitySince: m.mobilitySince,
+  }));
   const counts: Record<StandingFlag, number> = { lapse_risk: 0, lost_contact: 0, transfer_due: 0 };
   for (const r of all) for (const fl of r.flags) counts[fl]++;
   const rows = (f.flag ? all.filter((r) => r.flags.includes(f.flag!)) : all).sort((a, b) => b.noOrgLifeMonths - a.noOrgLifeMonths || byName(a, b));
   return { rows: rows.slice(f.offset, f.offset + f.limit), total: rows.length, counts };
 }
-

@@ -63,3 +63,10 @@ export async function lastAttendedIn(db: Db, scope: string): Promise<Map<string,
     .execute();
   return new Map(rows.filter((r) => r.last).map((r) => [r.person_id, String(r.last).slice(0, 7)]));
 }
+
+/** The month of the first held activity in scope: where its org-life records begin. */
+export async function firstActivityMonth(db: Db, scope: string): Promise<string | null> {
+  const r = await db.selectFrom('activities').select((eb) => eb.fn.min('held_on').as('first'))
+    .where('deleted', '=', 0).where('status', '=', 'held').where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope)).executeTakeFirst();
+  return r?.first ? String(r.first).slice(0, 7) : null;
+}

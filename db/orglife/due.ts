@@ -1,4 +1,5 @@
 // 待办: what is due or overdue for a scope as of a day, and the month view of the calendar.
+import { standingDueItems } from '../dues/standing.js';
 import { sql } from 'kysely';
 import type { CalendarMonth, DueReport } from '../../shared/orglife/contract.js';
 import type { ActivityType } from '../../shared/domain/enums.js';
@@ -57,7 +58,8 @@ export async function dueItems(db: Db, scope: string, s: OrgLifeSettings, asOf: 
     await probationers(db, scope),
     await orgInstructors(db, scope),
   ];
-  return { asOf, items: computeDueItems({ compliance, duties, probationers: people, orgInstructors: owners, asOf, settings: s }), myInstructorIds: [] };
+  const items = computeDueItems({ compliance, duties, probationers: people, orgInstructors: owners, asOf, settings: s });
+  return { asOf, items: [...items, ...(await standingDueItems(db, scope, asOf, owners))], myInstructorIds: [] };
 }
 
 export async function calendarMonth(db: Db, scope: string, s: OrgLifeSettings, month: string, today: string, orgId?: string): Promise<CalendarMonth> {

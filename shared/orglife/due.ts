@@ -1,5 +1,6 @@
 // What is due or overdue (待办) as of a day: open obligations of the period that contains it, those
 // missed in the period just before, and probation conversions whose year is up by the month's end.
+import type { StandingFlag } from '../people/memberRules.js';
 import type { ActivityType } from '../domain/enums.js';
 import type { ComplianceRow, PeriodStatus } from './compliance.js';
 import { DUTY_KINDS, type DutyKind, type InstructorDuty } from './duties.js';
@@ -29,7 +30,9 @@ function settlePeriod(p: { key: string; start: string; end: string }, asOf: stri
 
 export interface DueItem {
   key: string;
-  kind: 'meeting' | 'visit' | 'duty' | 'conversion';
+  kind: 'meeting' | 'visit' | 'duty' | 'conversion' | 'standing';
+  /** For a standing item (db/dues/standing.ts): which rule the member's records break. */
+  standing?: StandingFlag;
   level: DueLevel;
   /** The period the obligation belongs to ('2026-11', '2026-Q4' …) or the conversion month. */
   periodKey: string;

@@ -13,6 +13,11 @@ export interface StandingFacts {
   joinDate: string;
   /** Month of the member's last present attendance mark, if any. */
   lastAttendedMonth: string | null;
+  /**
+   * The month the scope's org-life records begin (its first activity). Months before it are not
+   * counted: a store whose registry was imported today has no history yet; null: none recorded.
+   */
+  recordsFrom: string | null;
   /** Consecutive unpaid months ending last month, or null when dues are not tracked (no base). */
   duesUnpaidRun: number | null;
   mobility: string;
@@ -42,8 +47,9 @@ const gap = (after: string, last: string) => monthRange(addMonth(after, 1), last
 export function standingOf(f: StandingFacts, today: string, s: DuesSettings, transferAfterMonths: number): Standing {
   const last = addMonth(today.slice(0, 7), -1);
   const joined = f.joinDate.slice(0, 7);
-  const seen = f.lastAttendedMonth && f.lastAttendedMonth >= joined ? f.lastAttendedMonth : addMonth(joined, -1);
-  const noOrgLifeMonths = gap(seen, last);
+  const floor = [addMonth(joined, -1), f.recordsFrom ? addMonth(f.recordsFrom, -1) : ''].sort().pop()!;
+  const seen = f.lastAttendedMonth && f.lastAttendedMonth > floor ? f.lastAttendedMonth : floor;
+  const noOrgLifeMonths = f.recordsFrom === null ? 0 : gap(seen, last);
   const flags: StandingFlag[] = [];
   const duesLapse = f.duesUnpaidRun !== null && f.duesUnpaidRun >= s.lapseMonths;
   if (noOrgLifeMonths >= s.lapseMonths || duesLapse) flags.push('lapse_risk');

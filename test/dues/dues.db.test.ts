@@ -131,4 +131,13 @@ describe('standing', () => {
     expect(t.rows.map((r) => r.name)).not.toContain('王建国');
     expect(t.counts.lapse_risk).toBe(t.total);
   });
+
+  it('puts each flagged member in 待办, settled on the member record', async () => {
+    await call(ctx, 'activities.save', themeDay(w, '2026-04-10'));
+    await call(ctx, 'activities.save', themeDay(w, '2026-05-12'));
+    const due = (await call(nov(), 'orgLife.due', {})).items.filter((i) => i.kind === 'standing');
+    // 刘洋 (absent both times) and 陈预备 (excused) have had no org life since the records began in April
+    expect(due.filter((i) => i.standing === 'lapse_risk').map((i) => i.personName).sort()).toEqual(['刘洋', '赵外支', '陈预备'].sort());
+    expect(due.find((i) => i.personName === '刘洋')).toMatchObject({ level: 'overdue', orgId: w.branch.id, settle: { form: 'person', personId: w.full[3]!.id } });
+  });
 });

@@ -58,7 +58,7 @@ describe('arrears and back-pay', () => {
 });
 
 describe('member standing', () => {
-  const f: StandingFacts = { joinDate: '2010-07-01', lastAttendedMonth: '2026-04', duesUnpaidRun: 0, mobility: 'none', mobilitySince: null, lostContactByHand: false };
+  const f: StandingFacts = { joinDate: '2010-07-01', lastAttendedMonth: '2026-04', recordsFrom: '2025-01', duesUnpaidRun: 0, mobility: 'none', mobilitySince: null, lostContactByHand: false };
   it('flags lapse after exactly six consecutive months without org life, not five', () => {
     expect(standingOf(f, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ noOrgLifeMonths: 6, flags: ['lapse_risk'] });
     expect(standingOf({ ...f, lastAttendedMonth: '2026-05' }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ noOrgLifeMonths: 5, flags: [] });
@@ -69,6 +69,13 @@ describe('member standing', () => {
     expect(standingOf({ ...recent, duesUnpaidRun: 5 }, '2026-11-10', DUES_DEFAULTS, 6).flags).toEqual([]);
     expect(standingOf({ ...f, duesUnpaidRun: 6 }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ flags: ['lapse_risk', 'lost_contact'], lostContactComputed: true });
     expect(standingOf({ ...recent, lostContactByHand: true }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ flags: ['lost_contact'], lostContactComputed: false });
+  });
+  it('counts org life only from where the records begin, and not at all without records', () => {
+    const never = { ...f, lastAttendedMonth: null };
+    expect(standingOf({ ...never, recordsFrom: '2026-05' }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ noOrgLifeMonths: 6, flags: ['lapse_risk'] });
+    expect(standingOf({ ...never, recordsFrom: '2026-06' }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ noOrgLifeMonths: 5, flags: [] });
+    expect(standingOf({ ...never, recordsFrom: null }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ noOrgLifeMonths: 0, flags: [] });
+    expect(standingOf({ ...never, joinDate: '2026-06-20', recordsFrom: '2025-01' }, '2026-11-10', DUES_DEFAULTS, 6).noOrgLifeMonths).toBe(5);
   });
   it('makes a transfer due after six months away, not a day before', () => {
     const away = { ...f, lastAttendedMonth: '2026-10', mobility: 'outbound', mobilitySince: '2026-05-10' };

@@ -1,6 +1,7 @@
 // UI strings of the dues (党费), member standing and democratic review (民主评议) screens.
 export const zh = {
   'nav.dues': '党费与评议',
+  'due.openMember': '查看党员',
   'dues.tabDues': '党费收缴',
   'dues.tabStanding': '党员状况预警',
   'dues.tabReview': '民主评议',
@@ -95,6 +96,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'nav.dues': 'Dues & review',
+  'due.openMember': 'Open member',
   'dues.tabDues': 'Party dues',
   'dues.tabStanding': 'Member warnings',
   'dues.tabReview': 'Democratic review',

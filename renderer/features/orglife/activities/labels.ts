@@ -25,6 +25,7 @@ export const DUE_KIND: Labelled = {
   visit: { zh: '驻点走访', en: 'Outlet visits' },
   duty: { zh: '指导员履职', en: 'Instructor duties' },
   conversion: { zh: '预备党员转正', en: 'Conversions' },
+  standing: { zh: '党员状况预警', en: 'Member warnings' },
 };
 
 /** What a compliance light means; {day} {q} {h} {y} are the reminder settings. */

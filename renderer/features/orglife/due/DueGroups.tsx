@@ -15,7 +15,7 @@ import type { DueGroup, DueKind, DueSection } from './dueModel';
 export const GROUP_PAGE = 8;
 export const ITEM_PAGE = 10;
 
-const ACTION: Record<DueKind, 'due.record' | 'due.visitNow' | 'due.convert'> = { meeting: 'due.record', duty: 'due.record', visit: 'due.visitNow', conversion: 'due.convert' };
+const ACTION: Record<DueKind, 'due.record' | 'due.visitNow' | 'due.convert' | 'due.openMember'> = { meeting: 'due.record', duty: 'due.record', visit: 'due.visitNow', conversion: 'due.convert', standing: 'due.openMember' };
 
 function DueRow({ d, onSettle }: { d: DueItem; onSettle(s: Settle): void }) {
   const { t, label } = useT();

@@ -4,7 +4,7 @@
 import type { DueItem, DueLevel } from '../../../../shared/orglife/due.js';
 
 export type DueKind = DueItem['kind'];
-export const DUE_KINDS: DueKind[] = ['meeting', 'visit', 'duty', 'conversion'];
+export const DUE_KINDS: DueKind[] = ['meeting', 'visit', 'duty', 'conversion', 'standing'];
 export const DUE_LEVELS: DueLevel[] = ['overdue', 'warning', 'due'];
 
 export type LevelCounts = Record<DueLevel, number>;
@@ -39,7 +39,7 @@ export function countLevels(items: DueItem[]): LevelCounts {
 }
 
 export function countKinds(items: DueItem[]): Record<DueKind, number> {
-  const c: Record<DueKind, number> = { meeting: 0, visit: 0, duty: 0, conversion: 0 };
+  const c: Record<DueKind, number> = { meeting: 0, visit: 0, duty: 0, conversion: 0, standing: 0 };
   for (const i of items) c[i.kind]++;
   return c;
 }

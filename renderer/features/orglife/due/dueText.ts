@@ -2,6 +2,7 @@
 import { ACTIVITY_TYPES } from '../../../../shared/domain/enums.js';
 import type { DueItem } from '../../../../shared/orglife/due.js';
 import { parsePeriodKey, periodLabel } from '../../../../shared/orglife/periods.js';
+import { STANDING_FLAGS } from '../../../../shared/people/memberRules.js';
 import { useT } from '../../../i18n';
 
 export function useDueText() {
@@ -18,6 +19,8 @@ export function useDueText() {
         return t('due.duty', { type: label(ACTIVITY_TYPES, d.activityType), instructor: d.instructorName ?? '', when });
       case 'conversion':
         return t('due.conversion', { name: d.personName ?? '', org: d.orgName ?? '', day: d.deadline });
+      case 'standing':
+        return `${d.standing ? STANDING_FLAGS[d.standing][lang] : ''} · ${d.personName ?? ''}（${d.orgName ?? ''}）`;
     }
   };
 }
