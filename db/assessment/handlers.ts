@@ -11,7 +11,8 @@ import { getItem, listItems, moveItem, saveItem } from './items.js';
 import { recordPeriod } from './record.js';
 import { saveBusiness } from './businessIndicators.js';
 import { businessTemplate, importBusiness } from './businessImport.js';
-import { outletCard, scorecard } from './scorecard.js';
+import { dualPeriodOf, outletCard, scorecard, scorecards } from './scorecard.js';
+import { exportScorecard } from './scorecardExport.js';
 
 const today = (ctx: ApiContext) => todayInBeijing(ctx.now());
 
@@ -27,6 +28,10 @@ export const assessmentHandlers: HandlerMap<keyof typeof assessmentContract> = {
     return recordPeriod(ctx.db, await scopeFor(ctx.db, ctx.session.scopePath, unitId), p, { userName: ctx.session.userName, now: nowIso(ctx), today: today(ctx) });
   },
   'assessment.export': async (ctx, input) => exportAssessment(ctx, input),
+  'assessment.scorecard.export': async (ctx, input) => exportScorecard(ctx, input),
+  'assessment.scorecard.cards': async (ctx, { unitId, period }) => ({
+    period: dualPeriodOf(period).key, ...(await scorecards(ctx.db, await scopeFor(ctx.db, ctx.session.scopePath, unitId), period, today(ctx))),
+  }),
   'rectification.list': async (ctx, f) => listItems(ctx.db, ctx.session, await scopeFor(ctx.db, ctx.session.scopePath, f.unitId), f, today(ctx)),
   'rectification.save': async (ctx, input) => {
     const id = await saveItem(ctx.db, ctx.session, input, nowIso(ctx));

@@ -4,7 +4,7 @@ import { read, write, type FilePayload, type Page } from '../contract/define.js'
 import { assessmentExport, boardInput, itemList, itemMove, itemSave, recordInput } from './schemas.js';
 import type { AssessmentSettings } from './thresholds.js';
 import type { Board, ItemRow, RecordResult } from './types.js';
-import { businessImportInput, businessSaveInput, businessTemplateInput, outletCardInput, scorecardInput, type BusinessImportResult, type OutletCard, type Scorecard } from './dualTrackApi.js';
+import { businessImportInput, businessSaveInput, businessTemplateInput, outletCardInput, scorecardInput, type BusinessImportResult, type OutletCard, type RollupRow, type Scorecard } from './dualTrackApi.js';
 
 export const assessmentContract = {
   'assessment.settings': read<AssessmentSettings>()(z.strictObject({})),
@@ -19,6 +19,10 @@ export const assessmentContract = {
   /** The dual-track scorecard (双轨考核) of the outlets under a unit for a quarter or year, with roll-ups. */
   'assessment.scorecard': read<Scorecard>()(scorecardInput),
   'assessment.outletCard': read<OutletCard>()(outletCardInput),
+  /** The scorecard and its roll-ups as .xlsx (logged like every export). */
+  'assessment.scorecard.export': read<FilePayload>()(scorecardInput),
+  /** Every outlet's full card (all eight indicators) and the roll-ups: the printed scorecard. */
+  'assessment.scorecard.cards': read<{ period: string; cards: OutletCard[]; rollups: RollupRow[] }>()(scorecardInput),
   /** Hand entry of an outlet's business indicators for a period; one bad value refuses them all. */
   'assessment.business.save': write<OutletCard>()(businessSaveInput),
   'assessment.business.template': read<FilePayload>()(businessTemplateInput),

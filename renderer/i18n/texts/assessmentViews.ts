@@ -44,6 +44,8 @@ export const zh = {
   'av.winTitle': '考核窗口与数据质量必填项',
   'av.winIntro': '党建联系率回看的天数、两期红灯后约谈和整改事项的期限，以及数据质量检查要求人员信息必须填写的字段。',
   'av.required': '数据质量必填项',
+  'av.printPdf': '打印/保存PDF',
+  'av.pdfSaved': '已保存到 {path}',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -90,4 +92,6 @@ export const en: Record<keyof typeof zh, string> = {
   'av.winTitle': 'Assessment windows and required fields',
   'av.winIntro': 'How many days the Party-contact rate looks back, when the interview and rectification after two reds are due, and which person fields data quality requires.',
   'av.required': 'Required fields for data quality',
+  'av.printPdf': 'Print / save PDF',
+  'av.pdfSaved': 'Saved to {path}',
 };
