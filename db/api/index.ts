@@ -15,10 +15,11 @@ import { historyHandlers } from '../history/handlers.js';
 import { teamsHandlers } from '../teams/handlers.js';
 import { milestonesHandlers } from '../milestones/handlers.js';
 import { pairingHandlers } from '../pairing/handlers.js';
+import { honoursHandlers } from '../honours/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, quiz: quizHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, history: historyHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, quiz: quizHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, honours: honoursHandlers, history: historyHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -35,6 +36,7 @@ export const handlers: HandlerMap<OpName> = {
   ...teamsHandlers,
   ...milestonesHandlers,
   ...pairingHandlers,
+  ...honoursHandlers,
   ...historyHandlers,
 };
 

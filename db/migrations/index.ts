@@ -19,6 +19,7 @@ import * as dues from './2026_12_05_dues.js';
 import * as evaluation from './2026_12_05_evaluation.js';
 import * as work334 from './2026_12_05_work334.js';
 import * as pairing from './2026_12_05_pairing.js';
+import * as honours from './2026_12_05_honours.js';
 import * as history from './2026_12_05_history.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_evaluation': evaluation,
   '2026_12_05_work334': work334,
   '2026_12_05_pairing': pairing,
+  '2026_12_05_honours': honours,
   '2026_12_05_history': history,
 };

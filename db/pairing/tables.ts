@@ -26,7 +26,19 @@ export interface PairingsTable extends SyncedCols {
 export interface PairingPartiesTable extends SyncedCols { id: string; pairing_id: string; org_id: string | null; outside_name: string | null }
 export interface PairingMeetingsTable extends SyncedCols { id: string; pairing_id: string; activity_id: string }
 
+export interface HonoursTable extends SyncedCols {
+  id: string; kind: string; subject_kind: string; subject_id: string; basis_period: string; basis: string; status: string;
+  proposed_by: string; proposed_on: string; decided_by: string | null; decided_on: string | null; note: string | null;
+}
+export interface AccountabilityTable extends SyncedCols {
+  id: string; kind: string; subject_kind: string; subject_id: string; reason: string; held_on: string; deadline: string | null;
+  outcome: Generated<string>; outcome_on: string | null; outcome_note: string | null; created_by: string;
+}
+
+/** Pairing's tables, and honours' (2026_12_05_honours), as db/schema.ts's DB has them. */
 export interface PairingTables {
+  honours: HonoursTable;
+  accountability: AccountabilityTable;
   pairings: PairingsTable;
   pairing_parties: PairingPartiesTable;
   pairing_meetings: PairingMeetingsTable;

@@ -7,6 +7,7 @@ import { overviewCounts } from '../people/people.js';
 import { readSettings, writeSetting } from './settings.js';
 import { assertPointsSetting } from '../points/settings.js';
 import { assertWork334Setting } from '../../shared/teams/settings.js';
+import { assertHonoursSetting } from '../../shared/honours/rules.js';
 import { assertSecuritySetting } from '../../shared/security/settings.js';
 import type { HandlerMap } from '../api/types.js';
 
@@ -32,6 +33,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     if (key.startsWith('points.')) await assertPointsSetting(ctx, key, value);
     if (key.startsWith('security.')) assertSecuritySetting(key, value);
     if (key.startsWith('teams.') || key.startsWith('milestones.')) assertWork334Setting(key, value);
+    if (key.startsWith('honours.')) assertHonoursSetting(key, value);
     await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
     return readSettings(ctx.db, ctx.session.scopePath);
   },

@@ -14,6 +14,7 @@ import { systemContract } from '../system/contract.js';
 import { teamsContract } from '../teams/contract.js';
 import { milestonesContract } from '../milestones/contract.js';
 import { pairingContract } from '../pairing/contract.js';
+import { honoursContract } from '../honours/contract.js';
 import { historyContract } from '../history/contract.js';
 
 export const contract = {
@@ -30,11 +31,12 @@ export const contract = {
   ...teamsContract,
   ...milestonesContract,
   ...pairingContract,
+  ...honoursContract,
   ...historyContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, history: historyContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, honours: honoursContract, history: historyContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

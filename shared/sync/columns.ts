@@ -53,6 +53,8 @@ export const OWN_COLUMNS = {
   pairings: ['org_id', 'title', 'ratio', 'cadence_unit', 'cadence_min', 'signed_on', 'starts_on', 'ends_on', 'terms', 'created_by'],
   pairing_parties: ['pairing_id', 'org_id', 'outside_name'],
   pairing_meetings: ['pairing_id', 'activity_id'],
+  honours: ['kind', 'subject_kind', 'subject_id', 'basis_period', 'basis', 'status', 'proposed_by', 'proposed_on', 'decided_by', 'decided_on', 'note'],
+  accountability: ['kind', 'subject_kind', 'subject_id', 'reason', 'held_on', 'deadline', 'outcome', 'outcome_on', 'outcome_note', 'created_by'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Tables HQ accepts before any device writes them (shared/sync/tables.ts SYNC_TABLES) have no list yet: every cell is refused. */

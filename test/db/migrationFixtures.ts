@@ -205,6 +205,16 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000e103', '0190a000-0000-7000-8000-00000000e101', '0190a000-0000-7000-8000-000000000080', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // An approved honour for the outlet and a deadline rectification of the branch still pending.
+  '2026_12_05_honours': (raw) => {
+    raw.exec(`
+      INSERT INTO honours (id, kind, subject_kind, subject_id, basis_period, basis, status, proposed_by, proposed_on, decided_by, decided_on, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e201', 'demo_channel', 'outlet', '0190a000-0000-7000-8000-000000000020', '2026-Q1', '双轨考核综合 91.2 分，全县第一', 'approved',
+         '刘组织员', '2026-04-10', '省管理员', '2026-04-20', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO accountability (id, kind, subject_kind, subject_id, reason, held_on, deadline, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e202', 'deadline', 'org', '0190a000-0000-7000-8000-000000000010', '连续两月未召开主题党日', '2026-03-05', '2026-04-05', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
   // A member's wage base from January and the January payment; a branch's open review with one grade.
   '2026_12_05_dues': (raw) => {
     raw.exec(`
