@@ -11,9 +11,10 @@ import registry from './registry.bench.js';
 import sync from './sync.bench.js';
 import load1000 from './load1000.bench.js';
 import work334 from './work334.bench.js';
+import quiz from './quiz.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues, load1000, consoleOverview];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues, load1000, consoleOverview, quiz];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {

@@ -10,7 +10,7 @@ import { runLength, runStatusAfter, unlockedLevels } from '../../shared/quiz/rul
 import type { QuizSettings } from '../../shared/quiz/settings.js';
 import type { AnswerResult, RunStep } from '../../shared/quiz/types.js';
 import { nowIso, type ApiContext, type Db } from '../context.js';
-import { drawQuestion, earningsOf, playerIn, questionById, questionView, quizSettingsFor, refuse, spendingsOf } from './store.js';
+import { drawQuestion, earningsOf, playerIn, questionById, questionView, quizSettingsFor, refuse } from './store.js';
 
 /** A few seconds for the tap to travel: the limit shown is the limit kept. */
 const GRACE_MS = 2000;
@@ -60,7 +60,8 @@ export async function answerRun(ctx: ApiContext, input: { runId: string; questio
   const correct = !late && isRightAnswer(q.answer, input.chosen);
   const now = nowIso(ctx);
   const day = todayInBeijing(ctx.now());
-  const t = tally(await earningsOf(ctx.db, run.person_id), await spendingsOf(ctx.db, run.person_id), s.dailyCap);
+  // Only today's earnings matter to the cap: the rest of the ledger is not read on this path.
+  const t = tally(await earningsOf(ctx.db, run.person_id, day), [], s.dailyCap);
   const points = correct ? s.pointsPerCorrect : 0;
   const before = t.byDay.get(day)?.counted ?? 0;
   let gained = gainAfterCap(t, day, points, s.dailyCap);

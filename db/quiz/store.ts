@@ -64,9 +64,16 @@ export async function drawQuestion(db: Db, level: number, asked: string[]): Prom
   return (await q.orderBy('id').limit(1).offset(Math.floor(Math.random() * count)).executeTakeFirst()) ?? null;
 }
 
-export async function earningsOf(db: Db, personId: string): Promise<Earning[]> {
-  const a = await db.selectFrom('quiz_attempts').select(['id', 'day', 'points', 'answered_at']).where('person_id', '=', personId).where('deleted', '=', 0).where('points', '>', 0).execute();
-  const r = await db.selectFrom('quiz_runs').select(['id', 'day', 'bonus', 'ended_at', 'started_at']).where('person_id', '=', personId).where('deleted', '=', 0).where('status', '=', 'passed').where('bonus', '>', 0).execute();
+/** A person's earnings (of one day only, when `day` is given: all the daily cap needs). */
+export async function earningsOf(db: Db, personId: string, day?: string): Promise<Earning[]> {
+  let aq = db.selectFrom('quiz_attempts').select(['id', 'day', 'points', 'answered_at']).where('person_id', '=', personId).where('deleted', '=', 0).where('points', '>', 0);
+  let rq = db.selectFrom('quiz_runs').select(['id', 'day', 'bonus', 'ended_at', 'started_at']).where('person_id', '=', personId).where('deleted', '=', 0).where('status', '=', 'passed').where('bonus', '>', 0);
+  if (day) {
+    aq = aq.where('day', '=', day);
+    rq = rq.where('day', '=', day);
+  }
+  const a = await aq.execute();
+  const r = await rq.execute();
   return [
     ...a.map((x): Earning => ({ day: x.day, points: x.points, kind: 'answer', ref: x.id, at: x.answered_at })),
     ...r.map((x): Earning => ({ day: x.day, points: x.bonus, kind: 'level', ref: x.id, at: x.ended_at ?? x.started_at })),
