@@ -6,6 +6,7 @@ import { quarterEnd, quarterStart } from '../../shared/points/tally.js';
 import type { PointsSettings } from '../../shared/points/settings.js';
 import type { ApiContext } from '../context.js';
 import { effectiveMarks } from '../orglife/attendance.js';
+import { quizParticipation } from '../quiz/participation.js';
 import { derivedId } from './ids.js';
 import { insertEntry, openQuarterFrom } from './entries.js';
 import { branchMembers, type Branch } from './store.js';
@@ -27,7 +28,7 @@ export async function deriveQuarter(ctx: ApiContext, branch: Branch, quarter: st
   for (const a of acts) {
     const title = a.title.slice(0, TITLE_LIMIT);
     for (const item of auto) {
-      if (!item.auto!.types.includes(a.type as never)) continue;
+      if (item.auto!.from === 'quiz' || !item.auto!.types.includes(a.type as never)) continue;
       if (item.auto!.from === 'attendance') {
         for (const m of marks.get(a.id) ?? []) {
           if (m.status !== 'present' || !members.has(m.personId)) continue;
@@ -42,6 +43,7 @@ export async function deriveQuarter(ctx: ApiContext, branch: Branch, quarter: st
       }
     }
   }
+  wanted.push(...(await quizParticipation(ctx.db, auto, members, quarterStart(quarter), quarterEnd(quarter))));
   return settle(ctx, branch, quarter, wanted, new Set(auto.map((i) => i.key)));
 }
 

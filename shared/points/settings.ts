@@ -7,7 +7,7 @@ import { ACTIVITY_TYPES, keysOf } from '../domain/enums.js';
 const activityType = z.enum(keysOf(ACTIVITY_TYPES));
 
 /** Where an automatic entry comes from: a present attendance mark, or giving the lecture/host role. */
-const autoSource = z.strictObject({ from: z.enum(['attendance', 'lecturer']), types: z.array(activityType).min(1) });
+const autoSource = z.strictObject({ from: z.enum(['attendance', 'lecturer', 'quiz']), types: z.array(activityType).min(1) });
 
 export const ITEM_KINDS = {
   mandatory: { zh: '规定动作', en: 'Mandatory action' },

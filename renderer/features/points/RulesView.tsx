@@ -22,7 +22,7 @@ export function RulesView() {
   const b = s.bounds;
   const issues = draft ? boundIssues(draft.items, draft.base, b) : [];
   const autoText = (i: PointsItem) =>
-    i.auto ? t(i.auto.from === 'attendance' ? 'points.rules.autoAttendance' : 'points.rules.autoLecturer', { types: i.auto.types.map((x) => label(ACTIVITY_TYPES, x)).join(lang === 'en' ? ', ' : '、') }) : t('points.rules.manual');
+    i.auto ? t(i.auto.from === 'attendance' ? 'points.rules.autoAttendance' : i.auto.from === 'quiz' ? 'points.rules.autoQuiz' : 'points.rules.autoLecturer', { types: i.auto.types.map((x) => label(ACTIVITY_TYPES, x)).join(lang === 'en' ? ', ' : '、') }) : t('points.rules.manual');
   const setItem = (key: string, patch: Partial<PointsItem>) => setDraft((d) => d && { ...d, items: d.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) });
   const save = async () => {
     if (!draft || issues.length) return;
