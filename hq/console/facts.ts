@@ -1,68 +1,85 @@
-// What the province overview reads from HQ's copy (hq_rows: one JSON of cells per row), the columns
-// pulled out by the database itself so that a province of 100 counties is a few scans, not a parse
-// of every row in JavaScript.
+// What the province overview reads from HQ's copy (hq_rows: one JSON of cells per row). Each row's
+// JSON is parsed once, here, rather than once per column by the database (json_extract parses the
+// whole text on every call, which made a 100-county province take seconds).
 import { sql, type RawBuilder } from 'kysely';
 import { scopeEnd } from '../../shared/core/scope.js';
+import type { Cell } from '../rowset.js';
 import type { Dialect, HqStore } from '../store.js';
 
 type Db = HqStore['db'];
+type Values = Record<string, unknown>;
 
-/** The current value of a cell as text (null when absent). */
-function cell(d: Dialect, alias: string, col: string): RawBuilder<string | null> {
-  return d === 'pg' ? sql<string | null>`(${sql.ref(`${alias}.cells`)}::json -> ${col} ->> 0)` : sql<string | null>`CAST(json_extract(${sql.ref(`${alias}.cells`)}, ${`$.${col}[0]`}) AS TEXT)`;
+export interface Live { id: string; scopePath: string; v: Values }
+
+/** A table's live rows under `scope` (all scopes when null), each cell reduced to its current value. */
+async function liveRows(db: Db, tbl: string, scope: string | null, ids?: string[]): Promise<Live[]> {
+  let q = db.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells']).where('tbl', '=', tbl);
+  if (scope) q = q.where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope));
+  const rows: { row_id: string; scope_path: string; cells: string }[] = [];
+  if (ids) for (let i = 0; i < ids.length; i += 500) rows.push(...(await q.where('row_id', 'in', ids.slice(i, i + 500)).execute()));
+  else rows.push(...(await q.execute()));
+  const out: Live[] = [];
+  for (const r of rows) {
+    const cells = JSON.parse(r.cells) as Record<string, Cell>;
+    if (cells.deleted?.[0] === 1) continue;
+    const v: Values = {};
+    for (const k in cells) v[k] = cells[k]![0];
+    out.push({ id: r.row_id, scopePath: r.scope_path, v });
+  }
+  return out;
 }
-const alive = (d: Dialect, alias: string) => sql`coalesce(${cell(d, alias, 'deleted')}, '0') = '0'`;
-const inScope = (alias: string, scope: string) => sql`${sql.ref(`${alias}.scope_path`)} >= ${scope} AND ${sql.ref(`${alias}.scope_path`)} < ${scopeEnd(scope)}`;
+
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
 
 export interface UnitFact { id: string; name: string; level: string; path: string }
 export interface OutletFact { id: string; name: string; countyId: string | null; scopePath: string; coverageOrgId: string | null; instructorId: string | null }
 
-export async function loadUnits(db: Db, d: Dialect): Promise<UnitFact[]> {
-  const r = await sql<{ id: string; name: string; level: string; path: string }>`
-    SELECT u.row_id AS id, ${cell(d, 'u', 'name')} AS name, ${cell(d, 'u', 'level')} AS level, ${cell(d, 'u', 'path')} AS path
-    FROM hq_rows u WHERE u.tbl = 'org_units' AND ${alive(d, 'u')}`.execute(db);
-  return r.rows.filter((u) => u.path && u.level);
+export async function loadUnits(db: Db, _d: Dialect): Promise<UnitFact[]> {
+  return (await liveRows(db, 'org_units', null))
+    .map((u) => ({ id: u.id, name: str(u.v.name) ?? '', level: str(u.v.level) ?? '', path: str(u.v.path) ?? '' }))
+    .filter((u) => u.path && u.level);
 }
 
-export async function loadOutlets(db: Db, d: Dialect, scope: string, asOf: string): Promise<OutletFact[]> {
-  const r = await sql<{ id: string; name: string; county_id: string | null; scope_path: string; coverage_org_id: string | null; instructor_id: string | null; opened_on: string | null; closed_on: string | null }>`
-    SELECT o.row_id AS id, ${cell(d, 'o', 'name')} AS name, ${cell(d, 'o', 'county_id')} AS county_id, o.scope_path,
-      ${cell(d, 'o', 'coverage_org_id')} AS coverage_org_id, ${cell(d, 'o', 'instructor_id')} AS instructor_id,
-      ${cell(d, 'o', 'opened_on')} AS opened_on, ${cell(d, 'o', 'closed_on')} AS closed_on
-    FROM hq_rows o WHERE o.tbl = 'outlets' AND ${inScope('o', scope)} AND ${alive(d, 'o')}`.execute(db);
-  return r.rows
-    .filter((o) => (o.closed_on === null || o.closed_on > asOf) && (o.opened_on === null || o.opened_on <= asOf))
-    .map((o) => ({ id: o.id, name: o.name, countyId: o.county_id, scopePath: o.scope_path, coverageOrgId: o.coverage_org_id, instructorId: o.instructor_id }));
+export async function loadOutlets(db: Db, _d: Dialect, scope: string, asOf: string): Promise<OutletFact[]> {
+  return (await liveRows(db, 'outlets', scope))
+    .filter((o) => { const c = str(o.v.closed_on); const op = str(o.v.opened_on); return (c === null || c > asOf) && (op === null || op <= asOf); })
+    .map((o) => ({ id: o.id, name: str(o.v.name) ?? '', countyId: str(o.v.county_id), scopePath: o.scopePath, coverageOrgId: str(o.v.coverage_org_id), instructorId: str(o.v.instructor_id) }));
 }
 
 /** Live Party organisations: id → scope path. */
-export async function loadLiveOrgs(db: Db, d: Dialect, scope: string): Promise<Map<string, string>> {
-  const r = await sql<{ id: string; scope_path: string }>`SELECT p.row_id AS id, p.scope_path FROM hq_rows p WHERE p.tbl = 'party_orgs' AND ${inScope('p', scope)} AND ${alive(d, 'p')}`.execute(db);
-  return new Map(r.rows.map((x) => [x.id, x.scope_path]));
+export async function loadLiveOrgs(db: Db, _d: Dialect, scope: string): Promise<Map<string, string>> {
+  return new Map((await liveRows(db, 'party_orgs', scope)).map((p) => [p.id, p.scopePath]));
 }
 
 /** Members in good standing on `asOf`, counted per outlet of their person record. */
-export async function loadMemberOutlets(db: Db, d: Dialect, scope: string, asOf: string): Promise<Map<string, number>> {
-  const r = await sql<{ outlet_id: string | null; n: number | string }>`
-    SELECT ${cell(d, 'p', 'outlet_id')} AS outlet_id, count(*) AS n
-    FROM hq_rows m JOIN hq_rows p ON p.tbl = 'people' AND p.row_id = ${cell(d, 'm', 'person_id')}
-    WHERE m.tbl = 'members' AND ${inScope('m', scope)} AND ${alive(d, 'm')} AND ${alive(d, 'p')}
-      AND ${cell(d, 'm', 'standing')} = 'normal' AND ${cell(d, 'm', 'join_date')} <= ${asOf}
-    GROUP BY ${cell(d, 'p', 'outlet_id')}`.execute(db);
+export async function loadMemberOutlets(db: Db, _d: Dialect, scope: string, asOf: string): Promise<Map<string, number>> {
+  const members = (await liveRows(db, 'members', scope)).filter((m) => m.v.standing === 'normal' && (str(m.v.join_date) ?? '9999') <= asOf);
+  const people = await liveRows(db, 'people', null, [...new Set(members.map((m) => str(m.v.person_id)).filter((x): x is string => !!x))]);
+  const outletOf = new Map(people.map((p) => [p.id, str(p.v.outlet_id)]));
   const out = new Map<string, number>();
-  for (const x of r.rows) if (x.outlet_id) out.set(x.outlet_id, Number(x.n));
+  for (const m of members) {
+    const o = outletOf.get(str(m.v.person_id) ?? '');
+    if (o) out.set(o, (out.get(o) ?? 0) + 1);
+  }
   return out;
 }
 
-/** Outlets that had a held activity in (since, asOf]: two scans joined in memory (the link is inside the JSON). */
+/** The current value of a cell as text, pulled out by the database (for filters on big tables). */
+function cell(d: Dialect, col: string): RawBuilder<string | null> {
+  return d === 'pg' ? sql<string | null>`(cells::json -> ${col}::text ->> 0)` : sql<string | null>`CAST(json_extract(cells, ${`$.${col}[0]`}) AS TEXT)`;
+}
+
+/**
+ * Outlets that had a held activity in (since, asOf]. Activities are the biggest table the overview
+ * reads (with their minutes): the database keeps only those held in the window, so their text never
+ * reaches JavaScript; the links are joined in memory (the link is inside the JSON).
+ */
 export async function loadContacted(db: Db, d: Dialect, scope: string, since: string, asOf: string): Promise<Set<string>> {
   const held = await sql<{ id: string }>`
-    SELECT a.row_id AS id FROM hq_rows a WHERE a.tbl = 'activities' AND ${inScope('a', scope)} AND ${alive(d, 'a')}
-      AND ${cell(d, 'a', 'status')} = 'held' AND ${cell(d, 'a', 'held_on')} > ${since} AND ${cell(d, 'a', 'held_on')} <= ${asOf}`.execute(db);
+    SELECT row_id AS id FROM hq_rows WHERE tbl = 'activities' AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}
+      AND ${cell(d, 'held_on')} > ${since} AND ${cell(d, 'held_on')} <= ${asOf} AND ${cell(d, 'status')} = 'held'
+      AND coalesce(${cell(d, 'deleted')}, '0') = '0'`.execute(db);
   const ids = new Set(held.rows.map((x) => x.id));
   if (!ids.size) return new Set();
-  const links = await sql<{ activity_id: string; outlet_id: string }>`
-    SELECT ${cell(d, 'ao', 'activity_id')} AS activity_id, ${cell(d, 'ao', 'outlet_id')} AS outlet_id
-    FROM hq_rows ao WHERE ao.tbl = 'activity_outlets' AND ${inScope('ao', scope)} AND ${alive(d, 'ao')}`.execute(db);
-  return new Set(links.rows.filter((l) => ids.has(l.activity_id)).map((l) => l.outlet_id));
+  return new Set((await liveRows(db, 'activity_outlets', scope)).filter((l) => ids.has(str(l.v.activity_id) ?? '')).map((l) => str(l.v.outlet_id) ?? ''));
 }
