@@ -9,6 +9,7 @@ import { assertPointsSetting } from '../points/settings.js';
 import { assertWork334Setting } from '../../shared/teams/settings.js';
 import { assertHonoursSetting } from '../../shared/honours/rules.js';
 import { assertSecuritySetting } from '../../shared/security/settings.js';
+import { assertQuizSetting } from '../../shared/quiz/settings.js';
 import type { HandlerMap } from '../api/types.js';
 
 export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
@@ -34,6 +35,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     if (key.startsWith('security.')) assertSecuritySetting(key, value);
     if (key.startsWith('teams.') || key.startsWith('milestones.')) assertWork334Setting(key, value);
     if (key.startsWith('honours.')) assertHonoursSetting(key, value);
+    if (key.startsWith('quiz.')) assertQuizSetting(key, value);
     await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
     return readSettings(ctx.db, ctx.session.scopePath);
   },

@@ -2,6 +2,7 @@
 // Organisers change them through settings (keys `quiz.*`); HQ sets the categories at '/', because the
 // question bank it imports is checked against them.
 import { z } from 'zod';
+import { ApiError } from '../core/errors.js';
 
 export const quizCategory = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
@@ -62,4 +63,10 @@ export function quizSettingIssue(key: string, value: unknown): { zh: string; en:
   const name = key.slice('quiz.'.length) as keyof QuizSettings;
   if (!(name in schemas)) return { zh: `未知的闯关赛设置项：${key}`, en: `Unknown quiz setting: ${key}` };
   return schemas[name].safeParse(value).success ? null : { zh: `闯关赛设置“${key}”的取值不符合要求`, en: `The value of ${key} is invalid` };
+}
+
+/** Refuses (bilingual, nothing written) a `quiz.*` setting that is unknown or out of its range. */
+export function assertQuizSetting(key: string, value: unknown): void {
+  const issue = quizSettingIssue(key, value);
+  if (issue) throw new ApiError('validation', `输入有误：${issue.zh}`, `Invalid input: ${issue.en}`, [{ path: 'value', message: issue.zh, messageEn: issue.en }]);
 }

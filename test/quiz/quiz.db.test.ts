@@ -157,3 +157,14 @@ describe('standings', () => {
     expect(named.individuals?.[0]).toMatchObject({ name: '李小红', levelsPassed: 1, earned: 6 });
   });
 });
+
+describe('settings', () => {
+  it('refuses a quiz setting out of range or unknown, in both languages, and writes nothing', async () => {
+    const bad = await dispatch(ctx, 'settings.set', { key: 'quiz.dailyCap', value: -3 });
+    expect(bad).toMatchObject({ ok: false, error: { message: '输入有误：闯关赛设置“quiz.dailyCap”的取值不符合要求', messageEn: 'Invalid input: The value of quiz.dailyCap is invalid' } });
+    expect(await dispatch(ctx, 'settings.set', { key: 'quiz.colour', value: 'red' })).toMatchObject({ ok: false, error: { message: '输入有误：未知的闯关赛设置项：quiz.colour' } });
+    expect(count(`settings WHERE key LIKE 'quiz.%'`)).toBe(0);
+    await call(ctx, 'settings.set', { key: 'quiz.dailyCap', value: 10 });
+    expect((await call(at(ctx, D1), 'quiz.overview', { personId: w.clerk.id })).today.cap).toBe(10);
+  });
+});
