@@ -4,22 +4,20 @@
 // or deleted row. They run only where capture runs: sync's own writes and bulk loads are not
 // local changes (what other devices wrote arrives from HQ's history, db/history/pull.ts).
 import type Database from 'better-sqlite3';
-import { QUIET_COLUMNS } from '../../shared/sync/tables.js';
 import { loadFallbackWriter } from './writer.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const INTO = 'INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, hlc, source)';
 
 /**
  * The history statements of one table's insert / update / delete trigger. `allCols`: the JSON of a
- * new row as the outbox gets it; `newOf`: the new value of a column as capture compares it (a
- * masked id written back is no change).
+ * new row as the outbox gets it. An update's fields are those sync_changes() found changed (a masked
+ * id written back is no change), without the bookkeeping columns.
  */
-export function historySql(table: string, cols: string[], allCols: string, newOf: (c: string) => string): { i: string; u: string; d: string } {
+export function historySql(table: string, allCols: string): { i: string; u: string; d: string } {
   const t = quote(table);
-  const fields = cols.filter((c) => !QUIET_COLUMNS.has(c));
-  const changes = `history_changes(${fields.map((c) => `${quote(c)}, OLD.${ident(c)}, ${newOf(c)}`).join(', ')})`;
+  // history_last(): the changes sync_changes() found for the outbox entry written just before.
+  const changes = 'history_last()';
   return {
     i: `${INTO} VALUES (${t}, NEW.id, NEW.scope_path, 'insert', '', NULL, ${allCols}, history_writer(), history_hlc(), 'app');`,
     u: `${INTO} SELECT ${t}, NEW.id, NEW.scope_path, 'update', j.key, j.value -> '$[0]', j.value -> '$[1]', history_writer(), history_hlc(), 'app' FROM json_each(${changes}) j;`,

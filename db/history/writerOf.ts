@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { decodeWriter } from '../../shared/history/writer.js';
 
-export function writerNameOf(raw: Database.Database, hlc: string): string | null {
-  const r = raw.prepare(`SELECT writer FROM record_history WHERE hlc = ? AND writer IS NOT NULL LIMIT 1`).get(hlc) as { writer: string } | undefined;
+export function writerNameOf(raw: Database.Database, tbl: string, rowId: string, hlc: string): string | null {
+  const r = raw.prepare(`SELECT writer FROM record_history WHERE tbl = ? AND row_id = ? AND hlc = ? AND writer IS NOT NULL LIMIT 1`).get(tbl, rowId, hlc) as { writer: string } | undefined;
   return decodeWriter(r?.writer)?.name ?? null;
 }

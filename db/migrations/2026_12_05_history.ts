@@ -18,5 +18,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     source TEXT NOT NULL CHECK (source IN ('app','sync')),
     hq_seq INTEGER UNIQUE)`).execute(db);
   await sql.raw(`CREATE INDEX record_history_row ON record_history (tbl, row_id)`).execute(db);
-  await sql.raw(`CREATE INDEX record_history_hlc ON record_history (hlc)`).execute(db);
 }

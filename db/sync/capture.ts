@@ -40,7 +40,7 @@ export function triggerSql(table: string, cols: string[]): Record<string, string
   // function call keeps the trigger small, and an UPDATE compiles it each time it is prepared.
   const changed = `sync_changes(${cols.map((c) => `${quote(c)}, OLD.${ident(c)}, ${newOf(c)}`).join(', ')})`;
   // Who wrote it goes with the outbox entry; each changed field's old → new goes to record history.
-  const hist = historySql(table, cols, allCols, newOf);
+  const hist = historySql(table, allCols);
   return {
     [`sync_cap_${table}_i`]: `CREATE TRIGGER ${name('i')} AFTER INSERT ON ${t} WHEN sync_capture() BEGIN
   ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, ${allCols}, history_writer());

@@ -89,8 +89,8 @@ export async function listConflicts(db: Db, raw: Database.Database, session: Ses
     const [t, id, col] = [r.tbl!, r.row_id!, r.col!];
     out.push({
       id: r.id!, table: t, rowId: id, column: col, rowLabel: await rowLabel(db, raw, t, id),
-      loser: { value: parse(r.loser_value ?? null), user: writerNameOf(raw, r.loser_hlc!) ?? r.loser_user!, at: iso(r.loser_hlc!), mine: hlcNode(r.loser_hlc!) === session.deviceId },
-      winner: { value: parse(r.winner_value ?? null), user: writerNameOf(raw, r.winner_hlc!) ?? r.winner_user!, at: iso(r.winner_hlc!), mine: hlcNode(r.winner_hlc!) === session.deviceId },
+      loser: { value: parse(r.loser_value ?? null), user: writerNameOf(raw, t, id, r.loser_hlc!) ?? r.loser_user!, at: iso(r.loser_hlc!), mine: hlcNode(r.loser_hlc!) === session.deviceId },
+      winner: { value: parse(r.winner_value ?? null), user: writerNameOf(raw, t, id, r.winner_hlc!) ?? r.winner_user!, at: iso(r.winner_hlc!), mine: hlcNode(r.winner_hlc!) === session.deviceId },
       current: await cellValue(db, raw, t, id, col),
       dismissedAt: r.dismissed_at ?? null, reappliedAt: r.reapplied_at ?? null,
     });

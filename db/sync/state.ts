@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { Hlc } from '../../shared/sync/hlc.js';
 import type { Session } from '../context.js';
-import { registerHistorySqlFunctions } from '../history/functions.js';
+import { registerHistorySqlFunctions, type LastChanges } from '../history/functions.js';
 
 /** A device's store as sync sees it: the raw connection and who works on it. */
 export interface Device {
@@ -38,6 +38,7 @@ export function registerSyncFunctions(raw: Database.Database): void {
   // Integers arrive as BigInt (exact beyond 2^53); an integer and a real of equal value are the same, as in SQL.
   raw.function('sync_changes', { varargs: true, deterministic: true, safeIntegers: true }, (...a: unknown[]) => {
     let out = '';
+    const changed: number[] = [];
     for (let i = 0; i < a.length; i += 3) {
       const was = a[i + 1];
       const v = a[i + 2];
@@ -46,10 +47,13 @@ export function registerSyncFunctions(raw: Database.Database): void {
       if ((tv === 'bigint' || tv === 'number') && (typeof was === 'bigint' || typeof was === 'number') && was == v) continue;
       if (tv === 'object' && v !== null) throw new TypeError('JSON cannot hold BLOB values');
       out += `,${JSON.stringify(a[i])}:${v === null ? 'null' : tv === 'bigint' ? String(v) : JSON.stringify(v)}`;
+      changed.push(i);
     }
+    lastChanges = { args: a, changed }; // the trigger's next statement records these in history (old → new)
     return out ? `{${out.slice(1)}}` : null;
   });
-  registerHistorySqlFunctions(raw, () => state.clock?.high() ?? ''); // record history (db/history/triggers.ts)
+  let lastChanges: LastChanges = { args: [], changed: [] };
+  registerHistorySqlFunctions(raw, () => state.clock?.high() ?? '', () => lastChanges); // record history (db/history/triggers.ts)
   raw.function('sync_hlc', { deterministic: false }, () => {
     if (!state.clock) throw new Error('sync clock not started');
     return state.clock.tick();
