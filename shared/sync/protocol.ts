@@ -84,10 +84,10 @@ export const wireWrite = z.strictObject({
   c: cols,
   // One stamp for every column (the usual case), or one per column. Absent: nothing was overwritten.
   b: z.union([hlcSchema, z.record(column, z.union([hlcSchema, z.literal('')]))]).optional(),
-});
-export type WireWrite = z.infer<typeof wireWrite>;
   /** Who made the change (shared/history/writer.ts); absent from older devices: unknown. */
   w: z.strictObject({ n: z.string().min(1).max(100), r: z.enum(ROLE_VALUES).optional(), u: z.string().max(64).optional() }).optional(),
+});
+export type WireWrite = z.infer<typeof wireWrite>;
 
 export const pushRequest = z.strictObject({
   writes: z.array(wireWrite).min(1).max(LIMITS.writesPerPush),
