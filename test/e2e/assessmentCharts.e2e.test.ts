@@ -2,10 +2,13 @@
 // mode, on a two-county synthetic province seen by an HQ administrator: the heat view by county,
 // the trend of lights and coverage by county are SVG charts with their legends and labels; a red
 // heat cell opens that county's causes; the composite score distribution is drawn from entered
-// business figures. Screenshots at 1366×768 in Chinese and English under /work/shots/assessment2.
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+// business figures; a weight set that breaks 100% is refused and nothing stored, then saved; the
+// scorecard downloads as Excel (opened with exceljs) and prints alone to PDF. Screenshots at 1366×768 in Chinese and English under /work/shots/assessment2.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it, onTestFailed } from 'vitest';
 import { openProfile, setIdentity } from '../../db/profile.js';
@@ -118,4 +121,67 @@ it('shows the composite score distribution and the 工作台 glance, in Chinese 
   await expect.poll(() => svgText('dt-dist-chart'), { timeout: 30_000 }).toMatch(/Red|Yellow|Green/);
   await keep('07-score-distribution-en');
   await setLang('zh');
+});
+
+it('refuses a weight set that does not make 100% and stores nothing, then saves the corrected one', async () => {
+  await openAssessment();
+  await page.getByRole('tab', { name: '考核参数' }).click();
+  const card = page.getByTestId('as-dual-settings');
+  const field = (name: string) => card.getByRole('spinbutton', { name, exact: true });
+  await field('社会合作网点 渠道收入增长').fill('15');
+  await field('社会合作网点 渠道收入增长').blur();
+  await expect.poll(() => card.getByTestId('total-social_partner').textContent()).toBe('95%');
+  await page.getByTestId('as-dual-save').click();
+  await expect.poll(() => page.getByTestId('as-dual-issues').textContent()).toContain('“社会合作网点”的权重合计为 95%，须等于 100%');
+  expect((await api<Record<string, unknown>>('settings.get', {}))['assessment.dual_track']).toBeUndefined();
+  await keep('08-weights-refused-zh');
+  await field('社会合作网点 组织生活质量').fill('10');
+  await field('社会合作网点 组织生活质量').blur();
+  await expect.poll(() => card.getByTestId('party-social_partner').textContent()).toBe('35%');
+  await page.getByTestId('as-dual-save').click();
+  await expect.poll(async () => {
+    const dt = (await api<Record<string, unknown>>('settings.get', {}))['assessment.dual_track'] as { weights?: Record<string, Record<string, number>> } | undefined;
+    return dt?.weights?.social_partner?.org_life;
+  }).toBe(10);
+  await expect.poll(() => page.getByTestId('as-dual-issues').count()).toBe(0);
+  await keep('09-weights-saved-zh');
+});
+
+it('downloads the scorecard as Excel, which opens with its outlets, and prints it alone to PDF', async () => {
+  await page.getByRole('tab', { name: '双轨考核' }).click();
+  await expect.poll(() => svgText('dt-dist-chart'), { timeout: 30_000 }).toMatch(/红灯|黄灯|绿灯/);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('dt-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^双轨考核_\d{4}-Q\d.*\.xlsx$/);
+  const path = join(mkdtempSync(join(tmpdir(), 'rc-e2e-sc-')), file.suggestedFilename());
+  await file.saveAs(path);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.worksheets[0]!;
+  const header = (ws.getRow(2).values as unknown[]).map(String);
+  expect(header).toContain('综合得分');
+  const outlets = (await api<{ outlets: { outletName: string }[] }>('assessment.scorecard', { period: quarter(todayInBeijing()) })).outlets;
+  const names = new Set<string>();
+  ws.eachRow((row, n) => { if (n > 2 && row.getCell(1).value === '网点') names.add(String(row.getCell(4).value)); });
+  expect(names.size).toBe(new Set(outlets.map((o) => o.outletName)).size);
+
+  // Printing: the page's print is recorded for the click (headless Chromium shows no dialog, and a
+  // print still running would collide with page.pdf() below), then Chromium prints the page to PDF.
+  await page.evaluate(`(() => { const w = window; w.__rcPrints = []; w.__rcPrint = w.print; w.print = function () { w.__rcPrints.push(document.title); }; })()`);
+  try {
+    await page.getByTestId('dt-print-button').click();
+    await expect.poll(() => page.evaluate('window.__rcPrints')).toEqual([`全部范围 · 双轨考核 · ${todayInBeijing().slice(0, 4)}年第${quarter(todayInBeijing()).slice(6)}季度`]);
+  } finally {
+    await page.evaluate('window.print = window.__rcPrint');
+  }
+  const pdf = join(mkdtempSync(join(tmpdir(), 'rc-e2e-sc-pdf-')), 'scorecard.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+  mkdirSync(SHOTS, { recursive: true });
+  copyFileSync(pdf, join(SHOTS, 'scorecard.pdf'));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('双轨考核');
+  expect(text).toContain(outlets[0]!.outletName);
+  // The print stylesheet leaves the app (menu, tabs) out.
+  expect(text).not.toContain('工作台');
 });

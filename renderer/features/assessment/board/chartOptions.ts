@@ -25,7 +25,9 @@ export function heatGrid(lights: BoardLight[]): { byCounty: boolean; grid: HeatG
   const byCounty = counties.size > 1;
   const kind = byCounty ? 'county' : 'org';
   const mine = lights.filter((l) => l.subjectKind === kind && l.colour !== 'none');
-  const indicators = INDICATORS.filter((i) => mine.some((l) => l.indicator === i));
+  // In the board's order; one this screen does not know yet (a newer backend) goes last, not lost.
+  const present = new Set(mine.map((l) => l.indicator));
+  const indicators = [...INDICATORS.filter((i) => present.has(i)), ...[...present].filter((i) => !INDICATORS.includes(i))];
   const score = new Map<string, { name: string; red: number; yellow: number }>();
   for (const l of mine) {
     const s = score.get(l.subjectId) ?? score.set(l.subjectId, { name: l.subjectName, red: 0, yellow: 0 }).get(l.subjectId)!;
@@ -54,10 +56,10 @@ export function heatOption(g: HeatGrid, lang: Lang, names: Names): ChartOption {
     tooltip: {
       formatter: (p) => {
         const l = g.lights[(p as { dataIndex: number }).dataIndex];
-        return l ? `${l.subjectName}<br/>${INDICATOR_SHORT[l.indicator][lang]}：${colourName[LEVEL[l.colour as keyof typeof LEVEL]]}` : '';
+        return l ? `${l.subjectName}<br/>${INDICATOR_SHORT[l.indicator]?.[lang] ?? l.indicator}：${colourName[LEVEL[l.colour as keyof typeof LEVEL]]}` : '';
       },
     },
-    xAxis: { type: 'category', position: 'top', data: g.indicators.map((i) => INDICATOR_SHORT[i][lang]), axisLabel: { interval: 0, fontSize: 11, rotate: lang === 'en' ? 20 : 0 }, splitArea: { show: true } },
+    xAxis: { type: 'category', position: 'top', data: g.indicators.map((i) => INDICATOR_SHORT[i]?.[lang] ?? i), axisLabel: { interval: 0, fontSize: 11, rotate: lang === 'en' ? 20 : 0 }, splitArea: { show: true } },
     yAxis: { type: 'category', data: g.rows.map((r) => r.name), axisLabel: { width: 120, overflow: 'truncate', fontSize: 11 } },
     visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: [{ value: 0, color: COLOUR.green }, { value: 1, color: COLOUR.yellow }, { value: 2, color: COLOUR.red }] },
     series: [{ type: 'heatmap', data: g.cells, itemStyle: { borderColor: '#fff', borderWidth: 2 } }],
