@@ -21,6 +21,7 @@ import * as work334 from './2026_12_05_work334.js';
 import * as pairing from './2026_12_05_pairing.js';
 import * as honours from './2026_12_05_honours.js';
 import * as history from './2026_12_05_history.js';
+import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_pairing': pairing,
   '2026_12_05_honours': honours,
   '2026_12_05_history': history,
+  '2026_12_05_zz_enrol_keep': enrolKeep,
 };

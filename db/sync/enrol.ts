@@ -10,7 +10,8 @@ import { HqClient, normaliseHqUrl, SyncFailure, type FetchLike } from './client.
 import { APP_VERSION, isEnrolled, learnTime, META, schemaVersion, whenIdle } from './session.js';
 import { newRelayKeyPair } from '../../shared/node/relayCrypto.js';
 import { ownRelayKey, saveRelayKeys } from './relay/keys.js';
-import { persistClock, setMetaRaw } from './state.js';
+import { getMetaRaw, persistClock, setMetaRaw } from './state.js';
+import { keepRefused, predictRefusals } from './enrolKeep.js';
 
 /** Codes of enrolment failures the device names itself; HQ's own codes (`bad_code`, `too_many_attempts`, …) pass through. */
 export const ENROL_FAILURE = { unreachable: 'hq_unreachable', notHq: 'not_hq', badUrl: 'bad_url' } as const;
@@ -41,9 +42,11 @@ export async function enrolDevice(
   dev: { raw: Database.Database; session: Session },
   hqUrl: string,
   code: string,
-  opts: { fetch?: FetchLike; deviceName?: string } = {},
+  /** review: hold the answer while pre-enrolment work would be refused (the 同步 screen's enrolment). */
+  opts: { fetch?: FetchLike; deviceName?: string; review?: boolean } = {},
 ): Promise<EnrolAnswer> {
   if (isEnrolled(dev.raw)) throw new SyncFailure('refused', '本机已注册到总部，无需重复注册', 'This device is already enrolled');
+  if (heldEnrolment(dev.raw)) throw new SyncFailure('refused', '总部已答复本机的注册，请先确认并完成注册', 'HQ has answered this enrolment: review it and finish it first');
   let url: URL;
   try {
     url = new URL(normaliseHqUrl(hqUrl));
@@ -66,18 +69,49 @@ export async function enrolDevice(
   }
   learnTime(dev.raw, a.hqTime);
   await whenIdle(dev.raw);
+  const held: HeldEnrolment = { url: normaliseHqUrl(url.toString()), answer: a, relayKey };
+  // Work typed before enrolment that this role and scope would refuse: the answer waits until the
+  // user has seen it (sync.enrolReview / sync.enrolFinish, enrolHandlers.ts); nothing syncs meanwhile.
+  if (opts.review && predictRefusals(dev.raw, a.role, a.scopePath).length) setMetaRaw(dev.raw, PENDING, JSON.stringify(held));
+  else completeEnrolment(dev, held, new Date());
+  return a;
+}
+
+/** HQ's answer held for the user's review (in the encrypted store's meta, like the secret it holds). */
+export const PENDING = 'sync_enrol_pending';
+
+export interface HeldEnrolment {
+  url: string;
+  answer: EnrolAnswer;
+  relayKey: { privateKey: string; publicKey: string };
+}
+
+export function heldEnrolment(raw: Database.Database): HeldEnrolment | null {
+  const v = getMetaRaw(raw, PENDING);
+  return v ? (JSON.parse(v) as HeldEnrolment) : null;
+}
+
+/**
+ * Makes the device what HQ said. `keep`: after a review, what that identity would refuse stays on the
+ * device; without one (tools, the API's plain enrolment) it is pushed and HQ's refusals are recorded.
+ */
+export function completeEnrolment(dev: { raw: Database.Database; session: Session }, h: HeldEnrolment, now: Date, keep = false): number {
+  const a = h.answer;
+  let kept = 0;
   dev.raw.transaction(() => {
-    setMetaRaw(dev.raw, META.url, normaliseHqUrl(url.toString()));
+    if (keep) kept = keepRefused(dev.raw, predictRefusals(dev.raw, a.role, a.scopePath), now);
+    setMetaRaw(dev.raw, META.url, h.url);
     setMetaRaw(dev.raw, META.secret, a.secret);
-    setMetaRaw(dev.raw, META.enrolledAt, new Date().toISOString());
+    setMetaRaw(dev.raw, META.enrolledAt, now.toISOString());
     setMetaRaw(dev.raw, 'role', a.role);
     setMetaRaw(dev.raw, 'user_name', a.userName);
     setMetaRaw(dev.raw, 'scope_path', a.scopePath);
     setMetaRaw(dev.raw, 'sync_cursor', '0');
     setMetaRaw(dev.raw, 'sync_pull_since', '0');
-    saveRelayKeys(dev.raw, relayKey, a.hqRelayKey);
+    saveRelayKeys(dev.raw, h.relayKey, a.hqRelayKey);
     persistClock(dev.raw);
+    dev.raw.prepare('DELETE FROM meta WHERE key = ?').run(PENDING);
   })();
   Object.assign(dev.session, { role: a.role, userName: a.userName, scopePath: a.scopePath });
-  return a;
+  return kept;
 }

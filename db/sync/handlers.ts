@@ -6,6 +6,7 @@ import { engineFor, type SyncEngine } from './engine.js';
 import { enrolDevice, enrolFailureField } from './enrol.js';
 import { dismiss, listConflicts, listRejections, reapply, syncStatus } from './records.js';
 import { relayHandlers } from './relay/handlers.js';
+import { enrolKeepHandlers } from './enrolHandlers.js';
 import type { HandlerMap } from '../api/types.js';
 
 function engine(ctx: ApiContext): SyncEngine {
@@ -26,10 +27,10 @@ const FIELD_NOTE = {
 
 export const syncHandlers: HandlerMap<keyof typeof syncContract> = {
   'sync.status': async (ctx) => status(ctx),
-  'sync.enrol': async (ctx, { hqUrl, code, deviceName }) => {
+  'sync.enrol': async (ctx, { hqUrl, code, deviceName, review }) => {
     const e = engine(ctx);
     try {
-      await enrolDevice(e.dev, hqUrl, code, { deviceName });
+      await enrolDevice(e.dev, hqUrl, code, { deviceName, review });
     } catch (err) {
       if (!(err instanceof SyncFailure)) throw err;
       // The field the failure is about carries a short note, so the form marks the address or the code.
@@ -57,4 +58,5 @@ export const syncHandlers: HandlerMap<keyof typeof syncContract> = {
     return { ok: true };
   },
   ...relayHandlers(engine),
+  ...enrolKeepHandlers(engine),
 };

@@ -4,6 +4,7 @@
 // relay-by-file operations are `read` for the same reasons (they write through sync's own transactions).
 import { z } from 'zod';
 import { RELAY_LIMITS } from './relay.js';
+import { enrolKeepContract } from './enrolKeep.js';
 import { read, write } from '../contract/define.js';
 import type { Page } from '../contract/define.js';
 
@@ -146,7 +147,8 @@ const relayFileInput = z.strictObject({
 export const syncContract = {
   'sync.status': read<SyncStatus>()(z.strictObject({})),
   'sync.enrol': read<SyncStatus>()(
-    z.strictObject({ hqUrl: z.string().trim().min(8).max(200), code: z.string().trim().min(4).max(40), deviceName: z.string().max(100).optional() }),
+    // review: hold HQ's answer while work typed before enrolment would be refused (enrolKeep.ts); the 同步 screen always asks for it.
+    z.strictObject({ hqUrl: z.string().trim().min(8).max(200), code: z.string().trim().min(4).max(40), deviceName: z.string().max(100).optional(), review: z.boolean().optional() }),
   ),
   'sync.now': read<SyncStatus>()(z.strictObject({})),
   'sync.conflicts': read<Page<ConflictRecord>>()(listInput),
@@ -160,4 +162,5 @@ export const syncContract = {
   'sync.relayImport': read<RelayImportResult>()(z.strictObject({ file: relayFileInput })),
   /** Hands another device's bundle to HQ and returns the answer file to carry back. */
   'sync.relayForward': read<RelayForwardResult>()(z.strictObject({ file: relayFileInput })),
+  ...enrolKeepContract,
 } as const;

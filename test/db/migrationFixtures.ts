@@ -249,6 +249,14 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000e006', '0190a000-0000-7000-8000-00000000e001', '0190a000-0000-7000-8000-000000000031', '答案有误', '赵指导', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // A pre-enrolment change kept at enrolment because the granted scope would refuse it.
+  '2026_12_05_zz_enrol_keep': (raw) => {
+    raw.exec(`
+      INSERT INTO sync_kept (seq, tbl, row_id, entry, code, reason_zh, reason_en, kept_at) VALUES
+        (9001, 'outlets', '0190a000-0000-7000-8000-000000000021', '{"seq":9001,"tbl":"outlets","row_id":"0190a000-0000-7000-8000-000000000021","hlc":"0190a0000003-0000-d001","scope":"/hq/bj/","cols":"{}"}',
+         'scope', '超出本设备的管理范围', 'Outside this device’s scope', '${T}');
+    `);
+  },
 };
   // A waiting change with its writer, and one field change in record history.
   '2026_12_05_history': (raw) => {
