@@ -81,7 +81,7 @@ async function run(store: HqStore, command: string, args: string[]): Promise<num
 
 /** Runs one quiz command; the exit code (problems are printed in Chinese and English). */
 export async function quizCli(command: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, allowPositionals: true, strict: false });
+  const { values } = parseArgs({ args, allowPositionals: true, strict: false, options: { db: { type: 'string' }, pg: { type: 'string' } } });
   const target = String(values.pg ?? values.db ?? process.env.RC_HQ_DB ?? 'hq.sqlite');
   const store = await openHqStore(target);
   try {
