@@ -95,7 +95,7 @@ export function coverageOption(bars: BoardLight[], bands: RatioBands, lines: { g
   const pct = (x: number) => Math.round(x * 1000) / 10;
   const low = Math.min(...bars.map((b) => b.value!), bands.yellow);
   return {
-    grid: { left: 8, right: 56, top: 16, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 84, top: 16, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${String(v)}%` },
     xAxis: { type: 'category', data: bars.map((b) => b.subjectName), axisLabel: { fontSize: 11, width: Math.max(48, Math.min(140, 480 / bars.length)), overflow: 'truncate', rotate: bars.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: Math.max(0, Math.floor(pct(low) / 10) * 10 - 10), max: 100, axisLabel: { formatter: '{value}%' } },
