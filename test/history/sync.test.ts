@@ -76,4 +76,18 @@ describe('record history across a sync', () => {
     expect(c).toBeDefined();
     expect([c!.loser.user, c!.winner.user].sort()).toEqual(['张组织员', '王值班员'].sort());
   });
+
+  it('keeps a change from a device that names no writer (an older app) as by an unknown writer', async () => {
+    const tree = await buildTree(a.context());
+    await call(a.context(), 'orgUnits.save', { id: tree.grid.id, code: tree.grid.code, name: '旧版改名', level: 'grid', parentId: tree.county.id });
+    // What an app from before writers were recorded leaves in its outbox.
+    a.store.raw.prepare(`UPDATE sync_outbox SET writer = NULL`).run();
+    await a.sync();
+    await b.sync();
+    const row = await historyDb(hq.store.db).selectFrom('hq_history').selectAll().where('row_id', '=', tree.grid.id).where('col', '=', 'name').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ writer: null, device_id: a.session.deviceId, new_value: JSON.stringify('旧版改名') });
+    const seen = (await call(b.context(), 'history.forRecord', { tbl: 'org_units', rowId: tree.grid.id })).find((e) => e.col === 'name' && e.op === 'update');
+    expect(seen).toMatchObject({ writer: null, deviceId: a.session.deviceId, newValue: '旧版改名', source: 'sync' });
+    expect((await verifyChain(hq.store)).broken).toBeNull();
+  });
 });
