@@ -10,6 +10,7 @@ export type Coding = 'br' | 'gzip';
 export const CODINGS: readonly Coding[] = ['br', 'gzip'];
 /** Below this a body is sent as it is: the coding's header would cost more than it saves. */
 export const MIN_CODED_BYTES = 1024;
+const LARGE_BODY = 256 * 1024;
 
 const brotli = promisify(brotliCompress);
 const unbrotli = promisify(brotliDecompress);
@@ -38,8 +39,11 @@ export function codingsIn(header: string | undefined | null): Coding[] {
 
 export async function encodeBody(body: Buffer, coding: Coding): Promise<Buffer> {
   if (coding === 'gzip') return gz(body, { level: 6 });
-  // Quality 5: most of brotli's gain at a small part of its highest setting's time.
-  return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  // Quality 5 keeps most of brotli's gain at a small part of its highest setting's time; a big body
+  // (a first sync's chunk, a full push batch) takes quality 1, about 2.5× faster for ~25% more bytes,
+  // so that compressing never becomes the slow part of a first sync on a fast network.
+  const quality = body.length >= LARGE_BODY ? 1 : 5;
+  return brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
 }
 
 export type DecodeProblem = 'unknown_coding' | 'too_large' | 'corrupt';
