@@ -186,6 +186,31 @@ it('records a pairing agreement with a bank branch and counts a joint meeting fo
   await drawer.getByRole('button', { name: 'Close' }).click().catch(() => page.keyboard.press('Escape'));
 });
 
+it('refuses an outlet with red lights as 党建示范渠道, proposes a member, and lists a deadline rectification', async () => {
+  await openWork();
+  await page.getByRole('tab', { name: '荣誉与约谈' }).click();
+  await page.getByRole('button', { name: '提名荣誉' }).click();
+  const form = page.getByTestId('w3-honour-form');
+  await pick(page, form, '荣誉类别', '党建示范渠道');
+  await searchPick(page, form, '对象', '骊山路营业厅');
+  await form.getByLabel('依据的考核结果', { exact: true }).fill('本年度双轨考核综合 91.2 分，全县第一');
+  await ok(form);
+  // the outlet's board kept red lights this year (no Party contact): it cannot be proposed, and the form says why
+  await expect.poll(() => form.getByText(/该对象在\d{4}有红灯预警（.*），不能提名/).isVisible()).toBe(true);
+  await keep('09-honour-refused-zh');
+  await pick(page, form, '荣誉类别', '优秀渠道党员');
+  await form.getByRole('radio', { name: '党员' }).check();
+  await searchPick(page, form, '对象', '王建国');
+  await ok(form);
+  await expect.poll(() => form.isVisible()).toBe(false);
+  await expect.poll(() => page.getByTestId('w3-honours').getByText('已提名').isVisible()).toBe(true);
+  await api('accountability.save', { kind: 'deadline', subjectKind: 'org', subjectId: branchId, reason: '里程碑节点逾期未完成', heldOn: addDays(TODAY, -3), deadline: addDays(TODAY, -1) });
+  await page.getByRole('tab', { name: '结对共建' }).click();
+  await page.getByRole('tab', { name: '荣誉与约谈' }).click();
+  await expect.poll(() => page.getByTestId('w3-talks').getByText('逾期 1 天').isVisible()).toBe(true);
+  await keep('10-honours-zh');
+});
+
 it('reads the same in English', async () => {
   await page.evaluate(`localStorage.setItem('rc.lang', 'en')`);
   await page.reload();
@@ -204,6 +229,9 @@ it('reads the same in English', async () => {
   await expect.poll(() => page.getByTestId('w3-pairing').getByText('3 present').isVisible()).toBe(true);
   await keep('14-pairing-en');
   await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Honours & talks' }).click();
+  await expect.poll(() => page.getByTestId('w3-honours').getByText('Proposed', { exact: true }).isVisible()).toBe(true);
+  await keep('15-honours-en');
   await page.getByRole('menuitem', { name: 'Assessment' }).click();
   await expect.poll(() => page.getByTestId('as-lights').getByRole('button', { name: `${BRANCH} Missed milestone nodes red` }).isVisible(), { timeout: 20_000 }).toBe(true);
   await keep('13-board-en');

@@ -4,6 +4,7 @@ import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { MilestonesTab } from './MilestonesTab';
 import { PairingTab } from './PairingTab';
+import { HonoursTab } from './HonoursTab';
 import { PledgesTab } from './PledgesTab';
 import { TeamsTab } from './TeamsTab';
 
@@ -19,6 +20,10 @@ export function Work334Page() {
       { key: 'milestones', label: t('w3.tab.milestones'), children: <MilestonesTab canWrite={organiser} /> },
       { key: 'pledges', label: t('w3.tab.pledges'), children: <PledgesTab canWrite={organiser || role === 'instructor'} canReview={organiser} /> },
       { key: 'pairing', label: t('w3.tab.pairing'), children: <PairingTab canWrite={organiser} /> },
+      {
+        key: 'honours', label: t('w3.tab.honours'),
+        children: <HonoursTab canWrite={organiser} maySeeTalks={organiser || role === 'auditor'} me={session.data?.userName ?? ''} />,
+      },
     ]} />
   );
 }
