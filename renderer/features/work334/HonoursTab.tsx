@@ -75,7 +75,7 @@ export function HonoursTab(props: { canWrite: boolean; maySeeTalks: boolean; me:
       <Table<HonourRow> size="small" rowKey="id" dataSource={honours.data?.rows ?? []} data-testid="w3-honours" pagination={{ pageSize: 8, size: 'small' }} columns={[
         { title: t('w3.honour'), key: 'k', width: 150, render: (_: unknown, r) => r.kindLabel[lang] },
         { title: t('w3.subject'), dataIndex: 'subjectName', width: 180, ellipsis: true },
-        { title: t('w3.basisPeriod'), dataIndex: 'basisPeriod', width: 90 },
+        { title: t('w3.basisPeriodShort'), dataIndex: 'basisPeriod', width: 90 },
         { title: t('w3.basis'), dataIndex: 'basis', ellipsis: true },
         { title: t('w3.proposedBy'), dataIndex: 'proposedBy', width: 100 },
         { title: t('w3.state'), dataIndex: 'status', width: 90, render: (s: HonourStatus) => <Tag color={STATUS_COLOUR[s]}>{HONOUR_STATUSES[s][lang]}</Tag> },
