@@ -264,10 +264,7 @@ export interface PersonMergesTable extends SyncedCols {
 // 2026_12_03_import_mappings: roster import's remembered value mapping (local, not synced).
 export interface ImportValueMappingsTable { user_name: string; scope_path: string; field: string; value: string; kind: 'existing' | 'blank'; target: string | null; updated_at: string }
 
-export interface MetaTable {
-  key: string;
-  value: string;
-}
+export interface MetaTable { key: string; value: string }
 
 export interface DB extends AssessmentTables, BusinessTables, PointsTables, DuesTables, Work334Tables, QuizTables {
   meta: MetaTable;
