@@ -8,7 +8,7 @@ import { beijingDayOf } from '../core/dates.js';
 export interface Earning { day: string; points: number; kind: 'answer' | 'level'; ref: string; at: string }
 export interface Spending { id: string; status: 'requested' | 'approved' | 'refused'; price: number; at: string; rewardName: string; reason: string | null }
 
-export interface LedgerLine { at: string; day: string; kind: 'earned' | 'capped' | 'redeem' | 'refund'; points: number; note: string }
+export interface LedgerLine { ref: string; at: string; day: string; kind: 'earned' | 'capped' | 'redeem' | 'refund'; points: number; note: string }
 
 export interface Tally {
   /** Earned after the daily cap. */
@@ -49,12 +49,12 @@ export function gainAfterCap(t: Tally, day: string, points: number, dailyCap: nu
 export function ledgerLines(t: Tally, spendings: Spending[]): LedgerLine[] {
   const out: LedgerLine[] = [];
   for (const [day, d] of t.byDay) {
-    out.push({ at: `${day}T23:59:59`, day, kind: 'earned', points: d.counted, note: '' });
-    if (d.gross > d.counted) out.push({ at: `${day}T23:59:58`, day, kind: 'capped', points: d.gross - d.counted, note: '' });
+    out.push({ ref: `${day}:earned`, at: `${day}T23:59:59`, day, kind: 'earned', points: d.counted, note: '' });
+    if (d.gross > d.counted) out.push({ ref: `${day}:capped`, at: `${day}T23:59:58`, day, kind: 'capped', points: d.gross - d.counted, note: '' });
   }
   for (const s of spendings) {
-    out.push({ at: s.at, day: beijingDayOf(s.at), kind: 'redeem', points: -s.price, note: s.rewardName });
-    if (s.status === 'refused') out.push({ at: `${s.at}~`, day: beijingDayOf(s.at), kind: 'refund', points: s.price, note: s.reason ?? '' });
+    out.push({ ref: `${s.id}:redeem`, at: s.at, day: beijingDayOf(s.at), kind: 'redeem', points: -s.price, note: s.rewardName });
+    if (s.status === 'refused') out.push({ ref: `${s.id}:refund`, at: `${s.at}~`, day: beijingDayOf(s.at), kind: 'refund', points: s.price, note: s.reason ?? '' });
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

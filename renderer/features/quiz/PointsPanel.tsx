@@ -1,10 +1,10 @@
 // A player's quiz points (apart from member points): the ledger with what the daily cap cut and
 // what a refused redemption returned, the rewards HQ offers, and the player's requests.
 import { App, Button, Card, Col, Empty, List, Modal, Row, Statistic, Table, Tag } from 'antd';
-import { beijingDayOf } from '../../../shared/core/dates.js';
 import type { LedgerLine } from '../../../shared/quiz/ledger.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
+import { formatDay } from '../../components/formatDate';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 
@@ -40,7 +40,7 @@ export function PointsPanel({ personId }: { personId: string }) {
       <Col span={12}>
         <Card title={t('quiz.ledger')} extra={<Statistic value={ledger.data?.balance ?? 0} prefix={`${t('quiz.balance')}：`} valueStyle={{ color: '#c8102e', fontSize: 22 }} />}>
           <Table
-            size="small" rowKey={(l) => `${l.at}${l.kind}`} loading={ledger.loading} dataSource={ledger.data?.lines ?? []} pagination={{ pageSize: 8 }}
+            size="small" rowKey="ref" loading={ledger.loading} dataSource={ledger.data?.lines ?? []} pagination={{ pageSize: 8 }}
             columns={[
               { title: t('quiz.col.when'), dataIndex: 'day', width: 110 },
               { title: t('quiz.col.item'), render: (_, l) => item(l) },
@@ -66,7 +66,7 @@ export function PointsPanel({ personId }: { personId: string }) {
           <Table
             size="small" rowKey="id" loading={mine.loading} dataSource={mine.data ?? []} pagination={false}
             columns={[
-              { title: t('quiz.col.when'), render: (_, r) => beijingDayOf(r.requestedAt), width: 110 },
+              { title: t('quiz.col.when'), render: (_, r) => formatDay(r.requestedAt), width: 110 },
               { title: t('quiz.col.item'), dataIndex: 'rewardName' },
               { title: t('quiz.col.points'), dataIndex: 'price', width: 70, align: 'right' },
               { title: '', width: 190, render: (_, r) => <><Tag color={STATUS_COLOUR[r.status]}>{t(`quiz.status.${r.status}`)}</Tag>{r.status === 'refused' && r.reason ? <div style={{ fontSize: 12 }}>{r.reason}</div> : null}</> },
