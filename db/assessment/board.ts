@@ -16,6 +16,7 @@ import { readSettings } from '../system/settings.js';
 import { duties, meetings } from './cadence.js';
 import { dualTrackLights } from './dualTrackLights.js';
 import { milestoneLights } from '../milestones/light.js';
+import { standingLights } from '../dues/light.js';
 import { loadAttendance, loadContacted, loadInstructorUnits, loadMembers, loadOpenItems, loadOrgs, loadOutlets, loadPeople, loadUnits } from './facts.js';
 import { LightSet, type Subject } from './lightSet.js';
 import { attendance, coverage, dataQuality, memberGap, overdueItems, probation, type Subjects } from './measure.js';
@@ -68,6 +69,7 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
   dataQuality(set, subj, people, st.a, units.placeOf);
   await dualTrackLights(db, set, subj, scope, month, today, st.a);
   await milestoneLights(db, set, subj, scope, month, today);
+  await standingLights(db, set, subj, scope, month, today);
   return [...set.lights.values()];
 }
 

@@ -18,12 +18,14 @@ export const COUNT_INDICATORS = ['member_gap', 'probation_overdue', 'rectificati
 export const RULE_INDICATORS = ['meetings_monthly', 'meetings_quarterly', 'instructor_duties'] as const;
 /** Lights from the 334N records (db/milestones/light.ts; numbers in `milestones.*`). */
 export const WORK_INDICATORS = ['milestones'] as const;
+/** Members' standing from attendance and dues (db/dues/light.ts; numbers in `dues.*`). */
+export const OBLIGATION_INDICATORS = ['member_standing'] as const;
 export type RatioIndicator = (typeof RATIO_INDICATORS)[number];
 export type CountIndicator = (typeof COUNT_INDICATORS)[number];
-export type Indicator = RatioIndicator | CountIndicator | (typeof RULE_INDICATORS)[number] | (typeof WORK_INDICATORS)[number];
+export type Indicator = RatioIndicator | CountIndicator | (typeof RULE_INDICATORS)[number] | (typeof WORK_INDICATORS)[number] | (typeof OBLIGATION_INDICATORS)[number];
 export const INDICATORS: Indicator[] = [
   'coverage', 'contact', 'meetings_monthly', 'meetings_quarterly', 'attendance', 'member_gap', 'probation_overdue', 'instructor_duties',
-  'rectification_overdue', 'data_quality', 'dual_track', 'milestones',
+  'rectification_overdue', 'data_quality', 'dual_track', 'milestones', 'member_standing',
 ];
 
 export const INDICATOR_LABELS: Record<Indicator, { zh: string; en: string }> = {
@@ -39,6 +41,7 @@ export const INDICATOR_LABELS: Record<Indicator, { zh: string; en: string }> = {
   data_quality: { zh: '数据质量（身份证校验、重复、必填项）', en: 'Data quality (id check digit, duplicates, blank fields)' },
   dual_track: { zh: '双轨考核综合得分', en: 'Dual-track composite score' },
   milestones: { zh: '里程碑节点逾期未完成', en: 'Missed milestone nodes' },
+  member_standing: { zh: '党员自行脱党风险、失联与应转关系', en: 'Members at risk of lapse, lost contact or due a transfer' },
 };
 
 export type Thresholds = Record<RatioIndicator, RatioBands> & Record<CountIndicator, CountBands>;

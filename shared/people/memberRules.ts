@@ -1,7 +1,8 @@
 // Member standing computed from the records, not flagged by hand (DOMAIN.md "Members"):
 // - at risk of lapse (自行脱党): N consecutive months without organisation life, OR without dues;
 // - lost contact (失去联系): N months without organisation life AND without dues — no sign of the
-//   member of either kind (a hand-set flag with its reason still stands on its own);
+//   member of either kind; without a dues ledger kept here it is not computed (a hand-set flag
+//   with its reason still stands on its own);
 // - transfer due: outbound at a fixed place for N months;
 // - probation extended once by 6–12 months moves the conversion date.
 // Months are 'YYYY-MM'; "last month" is the last complete one, as the current month is still open.
@@ -53,7 +54,7 @@ export function standingOf(f: StandingFacts, today: string, s: DuesSettings, tra
   const flags: StandingFlag[] = [];
   const duesLapse = f.duesUnpaidRun !== null && f.duesUnpaidRun >= s.lapseMonths;
   if (noOrgLifeMonths >= s.lapseMonths || duesLapse) flags.push('lapse_risk');
-  const lostContactComputed = noOrgLifeMonths >= s.lostContactMonths && (f.duesUnpaidRun === null || f.duesUnpaidRun >= s.lostContactMonths);
+  const lostContactComputed = noOrgLifeMonths >= s.lostContactMonths && f.duesUnpaidRun !== null && f.duesUnpaidRun >= s.lostContactMonths;
   if (lostContactComputed || f.lostContactByHand) flags.push('lost_contact');
   if (f.mobility === 'outbound' && f.mobilitySince && addMonths(f.mobilitySince, transferAfterMonths) <= today) flags.push('transfer_due');
   return { noOrgLifeMonths, duesUnpaidRun: f.duesUnpaidRun, flags, lostContactComputed };

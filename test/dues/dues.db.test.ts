@@ -132,6 +132,19 @@ describe('standing', () => {
     expect(t.counts.lapse_risk).toBe(t.total);
   });
 
+  it('lights the branch on the warning board: red with its members at risk, green once they are not', async () => {
+    await call(ctx, 'activities.save', themeDay(w, '2026-05-12'));
+    const light = async () => (await call(nov(), 'assessment.board', { period: '2026-11' })).lights.find((l) => l.subjectId === w.branch.id && l.indicator === 'member_standing');
+    const red = await light();
+    expect(red).toMatchObject({ colour: 'red', value: 2 });
+    expect(red!.causes.map((c) => c.name).sort()).toEqual(['刘洋', '陈预备'].sort());
+    expect(red!.causes.find((c) => c.name === '刘洋')!.detail.zh).toBe('有自行脱党风险（6 个月未参加组织生活）');
+    await call(ctx, 'activities.save', themeDay(w, '2026-11-02', { attendance: [...w.full, w.probationary].map((x) => ({ personId: x.id, status: 'present' as const })) }));
+    await call(nov(), 'dues.setBase', { personId: wang(), fromMonth: '2026-10', category: 'wage', base: 3000 });
+    await pay(['2026-10']);
+    expect(await light()).toMatchObject({ colour: 'green', value: 0 });
+  });
+
   it('puts each flagged member in 待办, settled on the member record', async () => {
     await call(ctx, 'activities.save', themeDay(w, '2026-04-10'));
     await call(ctx, 'activities.save', themeDay(w, '2026-05-12'));

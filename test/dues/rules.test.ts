@@ -69,6 +69,7 @@ describe('member standing', () => {
     expect(standingOf({ ...recent, duesUnpaidRun: 5 }, '2026-11-10', DUES_DEFAULTS, 6).flags).toEqual([]);
     expect(standingOf({ ...f, duesUnpaidRun: 6 }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ flags: ['lapse_risk', 'lost_contact'], lostContactComputed: true });
     expect(standingOf({ ...recent, lostContactByHand: true }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ flags: ['lost_contact'], lostContactComputed: false });
+    expect(standingOf({ ...f, duesUnpaidRun: null }, '2026-11-10', DUES_DEFAULTS, 6)).toMatchObject({ flags: ['lapse_risk'], lostContactComputed: false });
   });
   it('counts org life only from where the records begin, and not at all without records', () => {
     const never = { ...f, lastAttendedMonth: null };

@@ -32,6 +32,7 @@ export function valueText(l: Pick<BoardLight, 'indicator' | 'value' | 'derived'>
   if (l.indicator === 'dual_track') return lang === 'zh' ? `${(l.value * 100).toFixed(1)} 分` : `${(l.value * 100).toFixed(1)} pts`;
   if (RATIO.has(l.indicator)) return `${(l.value * 100).toFixed(1)}%`;
   if (MONTHS.has(l.indicator)) return lang === 'zh' ? `最长 ${l.value} 个月` : `up to ${l.value} months`;
+  if (l.indicator === 'member_standing') return lang === 'zh' ? `${l.value} 名党员` : `${l.value} members`;
   if (DAYS.has(l.indicator)) return lang === 'zh' ? `最长逾期 ${l.value} 天` : `up to ${l.value} days late`;
   return lang === 'zh' ? `未完成 ${l.value} 项` : `${l.value} missed`;
 }
@@ -50,6 +51,7 @@ export const INDICATOR_SHORT: Record<Indicator, { zh: string; en: string }> = {
   data_quality: { zh: '数据质量', en: 'Data quality' },
   dual_track: { zh: '双轨综合', en: 'Dual-track' },
   milestones: { zh: '里程碑', en: 'Milestones' },
+  member_standing: { zh: '党员状况', en: 'Standing' },
 };
 
 export type { Indicator };
