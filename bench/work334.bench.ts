@@ -1,5 +1,5 @@
 // The 334N lists for a county (≈250 outlets, ≈700 members, a year of records) through the real API:
-// 岗区队, 承诺践诺 and 节点对账, first page each, against a bare indexed count of the same rows.
+// 岗区队, 承诺践诺, 节点对账, 结对共建 and honours, first page each, against a bare indexed count of the same rows.
 // Target from issue 13: every new list of a county renders its first page in < 100 ms.
 import { resolve } from 'node:path';
 import { dispatch } from '../db/api/index.js';
@@ -51,6 +51,8 @@ export default defineBench({
       await b.measure('pledges.list, first page (API)', () => call(ctx, 'pledges.list', { year, ...page }), opts);
       await b.measure('milestones.list (节点对账), first page (API)', () => call(ctx, 'milestones.list', { year, ...page }), opts);
       await b.measure('milestones.list, missed only (API)', () => call(ctx, 'milestones.list', { year, state: 'missed', ...page }), opts);
+      await b.measure('pairings.list, first page (API)', () => call(ctx, 'pairings.list', page), opts);
+      await b.measure('honours.list, first page (API)', () => call(ctx, 'honours.list', page), opts);
     } finally {
       await profile.store.close();
     }
