@@ -233,5 +233,8 @@ it('revoking the device makes its next sync wipe it', async () => {
   // the key is destroyed first: nothing of the profile is readable any more
   await expect.poll(() => readdirSync(app.dir).filter((f) => f.startsWith('keywrap')), { timeout: 20_000 }).toEqual([]);
   await expect.poll(() => existsSync(join(app.dir, 'files'))).toBe(false);
+  // what the device's user sees next: the store is gone, the app starts over from its first screen
+  await devPage.reload();
+  await expect.poll(() => devPage.locator('body').textContent()).not.toContain('临潼区分公司');
   await keep(devPage, '13-device-after-wipe-zh');
 });
