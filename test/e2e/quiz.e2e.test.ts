@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, onTestFailed, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it, onTestFailed, vi } from 'vitest';
 import { putSetting } from '../../hq/admin.js';
 import { importBank } from '../../hq/quiz/bank.js';
 import { putReward, settlePending } from '../../hq/quiz/redeem.js';
@@ -99,8 +99,11 @@ afterAll(async () => {
   await hq?.close();
 });
 
+beforeEach((t) => {
+  onTestFailed(async () => void (await shot(page, `quiz-failed-${t.task.name.slice(0, 24).replace(/\W+/g, '-')}`).catch(() => undefined)));
+});
+
 it('syncs the bank down and plays level 1 to the end with the keyboard', async () => {
-  onTestFailed(async () => void (await shot(page, 'quiz-failed-1').catch(() => undefined)));
   await syncDevice();
   await openQuiz();
   await choosePlayer('答题人');
@@ -155,6 +158,7 @@ it('requests a reward, HQ approves it after a sync, and the device shows it appr
   await page.getByRole('button', { name: '返回关卡' }).click();
   await page.getByRole('tab', { name: '积分与兑换' }).click();
   await page.getByText('1GB 流量包').first().waitFor();
+  await expect.poll(() => page.getByText('积分余额：5').or(page.locator('.ant-card-extra', { hasText: '积分余额' })).first().textContent()).toContain('5');
   await page.getByRole('button', { name: '兑 换' }).or(page.getByRole('button', { name: '兑换' })).first().click();
   await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
   await page.getByText('已提交兑换申请，同步后由总部审核').waitFor();
