@@ -52,7 +52,7 @@ export async function exportHistory(store: HqStore, opts: ExportOptions): Promis
   for (const r of rows) {
     const v = maskedValues('operator', r, !!opts.full);
     const w = decodeWriter(r.writer);
-    const label = columnLabel(r.col);
+    const label = columnLabel(r.col, r.tbl);
     ws.addRow([
       num(r.seq), r.at, r.tbl, r.row_id, OP[r.op as keyof typeof OP] ?? r.op, r.col ? `${label.zh} ${label.en}` : '', cell(v.o), cell(v.n),
       w?.name ?? '未知 unknown', w?.role ? ROLES[w.role].zh : '', r.device_id, r.hash.slice(0, 16),

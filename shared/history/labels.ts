@@ -18,6 +18,11 @@ const EXTRA: Record<string, { zh: string; en: string }> = {
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-export function columnLabel(col: string): { zh: string; en: string } {
-  return EXTRA[col] ?? FIELD_LABELS[camel(col)] ?? { zh: col, en: col };
+/** Where a table's column reads differently from the form label of the same name. */
+const BY_TABLE: Record<string, Record<string, { zh: string; en: string }>> = {
+  people: { name: { zh: '姓名', en: 'Name' } },
+};
+
+export function columnLabel(col: string, tbl?: string): { zh: string; en: string } {
+  return (tbl ? BY_TABLE[tbl]?.[col] : undefined) ?? EXTRA[col] ?? FIELD_LABELS[camel(col)] ?? { zh: col, en: col };
 }

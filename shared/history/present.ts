@@ -53,11 +53,11 @@ export function presentRow(r: StoredHistoryRow, role: Role | 'operator', full = 
     const m = maskRow(role, r.tbl, fields, full).value;
     return Object.entries(m)
       .filter(([c, v]) => !NOT_FIELDS.has(c) && v !== null)
-      .map(([c, v]) => ({ ...base, id: `${r.id}:${c}`, col: c, label: columnLabel(c), oldValue: null, newValue: shown(v), masked: m[c] !== fields[c] }));
+      .map(([c, v]) => ({ ...base, id: `${r.id}:${c}`, col: c, label: columnLabel(c, r.tbl), oldValue: null, newValue: shown(v), masked: m[c] !== fields[c] }));
   }
   const o = maskValue(role, r.tbl, r.col, parse(r.old_value), full);
   const n = maskValue(role, r.tbl, r.col, parse(r.new_value), full);
-  return [{ ...base, id: String(r.id), col: r.col, label: columnLabel(r.col), oldValue: shown(o.value), newValue: shown(n.value), masked: o.masked || n.masked }];
+  return [{ ...base, id: String(r.id), col: r.col, label: columnLabel(r.col, r.tbl), oldValue: shown(o.value), newValue: shown(n.value), masked: o.masked || n.masked }];
 }
 
 /** One line of an export: 时间, 表, 记录, 字段, 原值, 新值, 修改人, 角色, 设备, 途径. */

@@ -96,6 +96,11 @@ it('edits a member twice and shows both changes with who and when in 修改记�
   const all = await api<{ col: string; newValue: string; op: string }[]>('history.forRecord', { tbl: 'people', rowId: (await api<{ rows: { id: string }[] }>('people.list', { q: '王建国' })).rows[0]!.id });
   expect(all.find((e) => e.col === 'citizen_id')!.newValue).toMatch(/^610115\*{8}/);
   await historyShot('history-01-member-zh');
+  // A creation unfolds into the fields the record was created with.
+  await panel.locator('tbody tr[data-row-key]').filter({ hasText: '整条记录' }).last().locator('.ant-table-row-expand-icon').click();
+  await poll(() => panel.locator('tbody tr[data-row-key]').filter({ hasText: '姓名' }).getByTestId('history-change').textContent()).toBe('新建 王建国');
+  await record.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await historyShot('history-01b-created-zh');
 });
 
 it('shows the history in English, and an outlet\'s history in its form', async () => {

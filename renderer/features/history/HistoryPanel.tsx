@@ -53,7 +53,7 @@ function HistoryTableView({ tbl, rowId, also }: { tbl: HistoryTable; rowId: stri
         locale={{ emptyText: t('history.empty') }}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false, size: 'small' }}
         columns={[
-          { title: t('history.col.at'), dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+          { title: t('history.col.at'), dataIndex: 'at', width: 160, render: (v: string, e) => (e.id.includes(':') ? null : formatDateTime(v)) }, // a created field: its record's line has the time
           {
             title: t('history.col.field'), width: 100, ellipsis: true,
             render: (_, e) => (e.op === 'delete' ? <Tag color="red">{t('history.op.delete')}</Tag> : e.children ? t('history.record') : e.label[lang]),
