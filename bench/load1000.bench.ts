@@ -59,10 +59,13 @@ export default defineBench({
       b.figure('enrolment', `${firsts.length + days.length} devices in ${((performance.now() - enrolStart) / 1000).toFixed(1)} s`);
 
       let peak = 0;
+      let asking = false;
       const poll = setInterval(() => {
+        if (asking) return;
+        asking = true;
         void watch.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).then((r) => {
           peak = Math.max(peak, Number(r.rows[0].n));
-        }, () => {});
+        }, () => {}).finally(() => (asking = false));
       }, 200);
 
       const errors: string[] = [];

@@ -26,8 +26,10 @@ export async function enrolSim(url: string, code: string, scope: string): Promis
 /** Pulls from the device's cursor until HQ says there is no more; returns the rows received. */
 export async function pullAll(d: SimDevice): Promise<number> {
   let rows = 0;
+  // A catch-up keeps the cursor it began from as `since`: rows arrive whole-since-then.
+  const since = d.cursor;
   for (;;) {
-    const a = await d.client.post('/v1/pull', { cursor: d.cursor, since: d.cursor }, pullAnswer);
+    const a = await d.client.post('/v1/pull', { cursor: d.cursor, since }, pullAnswer);
     rows += a.rows.length;
     d.cursor = a.cursor;
     if (!a.more) return rows;
