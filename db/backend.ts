@@ -42,10 +42,9 @@ export async function startBackend(profileDir: string, opts: ProfileOptions & { 
   return {
     profile,
     call: (name, input, as) => {
+      // The session object stays the profile's own (sync finds its engine by it); the user rides the call's async context.
       const ctx = profile.context();
-      if (!as) return dispatch(ctx, name, input);
-      const user = { id: as.id, name: as.name, role: as.role };
-      return runAsUser(user, () => dispatch({ ...ctx, session: { ...ctx.session, signedInUser: user } }, name, input));
+      return runAsUser(as && { id: as.id, name: as.name, role: as.role }, () => dispatch(ctx, name, input));
     },
     close,
     destroy,

@@ -10,11 +10,12 @@ export interface Session {
   scopePath: string;
   deviceId: string;
   profileName: string;
-  /** Who signed in on this device (several users may share one outlet PC); absent on a keychain device without users. */
-  signedInUser?: SignedInUser;
 }
 
-/** A device user (db/vault/users.ts): the owner, a county organiser or staff; not the device's enrolled role. */
+/**
+ * A device user (db/vault/users.ts): the owner, a county organiser or staff; not the device's enrolled
+ * role. Who is signed in for the running call: signedInUser() in db/vault/signedIn.ts.
+ */
 export interface SignedInUser {
   id: string;
   name: string;

@@ -11,9 +11,13 @@ import { assertHonoursSetting } from '../../shared/honours/rules.js';
 import { assertSecuritySetting } from '../../shared/security/settings.js';
 import { assertQuizSetting } from '../../shared/quiz/settings.js';
 import type { HandlerMap } from '../api/types.js';
+import { signedInUser } from '../vault/signedIn.js';
 
 export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
-  'session.info': async (ctx) => ({ ...ctx.session, canSeeFullIds: canSeeFullIds(ctx.session.role) }),
+  'session.info': async (ctx) => {
+    const signedIn = signedInUser(); // the device user signed in for this call (db/vault/signedIn.ts)
+    return { ...ctx.session, canSeeFullIds: canSeeFullIds(ctx.session.role), ...(signedIn ? { signedInUser: signedIn } : {}) };
+  },
   'overview.stats': async (ctx, { unitId }) => {
     let scope = ctx.session.scopePath;
     if (unitId) {

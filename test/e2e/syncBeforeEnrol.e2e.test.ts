@@ -105,15 +105,19 @@ it('says the same in English', async () => {
 
 it('once enrolled, sends the changes that waited', async () => {
   await page.getByRole('button', { name: /^中\s*文$/ }).click();
+  await enrol(hq.url, await hq.code('张县组织员', 'county_organiser', '/hq/xa/xa-lintong/'), /注\s*册/);
+  // What lies outside the county (the province and city units, their links) is shown before the
+  // enrolment completes and then kept on this device instead of being refused and deleted (issue 15).
+  await expect.poll(() => page.getByTestId('enrol-review').isVisible(), { timeout: 20_000 }).toBe(true);
   const reloaded = page.waitForEvent('load', { timeout: 30_000 });
   void reloaded.catch(() => {});
-  await enrol(hq.url, await hq.code('张县组织员', 'county_organiser', '/hq/xa/xa-lintong/'), /注\s*册/);
+  await page.getByTestId('enrol-finish').click();
   await reloaded;
   await expect.poll(() => page.getByTestId('sync-card-连接状态').textContent(), { timeout: 20_000 }).toContain('已连接总部');
   await expect.poll(() => page.getByTestId('sync-card-待发送的修改').textContent()).toContain('0');
   const outlet = await hq.store.db.selectFrom('hq_rows').select('row_id').where('tbl', '=', 'outlets').execute();
   expect(outlet).toHaveLength(1);
-  // As the screen said before: what lies outside the county (the province and city units, their links) is refused, with the reason.
-  await expect.poll(() => page.getByTestId('sync-card-被拒绝的修改').textContent()).toContain('4');
+  await expect.poll(() => page.getByTestId('sync-card-被拒绝的修改').textContent()).toContain('0');
+  await expect.poll(() => page.getByTestId('enrol-kept').innerText()).toContain('陕西省公司');
   await shot(page, 'sync-before-enrol-06-enrolled-zh');
 });

@@ -5,6 +5,8 @@ import { ApiCallError, call } from '../../api/client';
 import { applyIssues, errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
 import { syncText } from './messages';
+import { EnrolReview } from './EnrolReview';
+import type { EnrolReview as Review } from '../../../shared/sync/enrolKeep.js';
 
 interface EnrolValues {
   hqUrl: string;
@@ -22,6 +24,11 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
   // Kept as HQ's answer in both languages, so switching language redraws the reason and the marks.
   const [failure, setFailure] = useState<ApiErrorBody | null>(null);
   const s = (k: Parameters<typeof syncText>[1]) => syncText(lang, k);
+  // HQ's answer held because work typed before enrolment would be refused: reviewed before it completes.
+  const [review, setReview] = useState<Review | null>(null);
+  useEffect(() => {
+    call('sync.enrolReview', {}).then((r) => r.pending && setReview(r), () => undefined);
+  }, []);
   useEffect(() => {
     if (!failure) return;
     // Only marks still showing: a field edited since has been validated afresh and shows its own.
@@ -33,7 +40,9 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
     setBusy(true);
     setFailure(null);
     try {
-      await call('sync.enrol', { hqUrl: v.hqUrl, code: v.code, deviceName: v.deviceName || undefined });
+      await call('sync.enrol', { hqUrl: v.hqUrl, code: v.code, deviceName: v.deviceName || undefined, review: true });
+      const held = await call('sync.enrolReview', {});
+      if (held.pending) return setReview(held);
       message.success(s('enrolled'));
       onDone();
       // Who this device acts for (user, role, scope) changed: let every screen start afresh.
@@ -48,6 +57,11 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
       setBusy(false);
     }
   };
+  const finished = () => {
+    onDone();
+    setTimeout(() => location.reload(), 600);
+  };
+  if (review) return <EnrolReview review={review} onFinished={finished} />;
   return (
     <Card size="small" title={s('enrolTitle')} style={{ maxWidth: 620 }}>
       <Typography.Paragraph type="secondary">{s('enrolHelp')}</Typography.Paragraph>

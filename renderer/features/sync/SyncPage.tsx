@@ -9,6 +9,7 @@ import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { EnrolForm } from './EnrolForm';
+import { KeptRecords } from './EnrolReview';
 import { syncText } from './messages';
 import { ConflictTable, RejectionTable } from './RecordTables';
 import { RelayPanel } from './RelayPanel';
@@ -63,6 +64,7 @@ export function SyncPage() {
     <>
       <StatusPanel status={st} busy={busy || st.connection === 'syncing'} onSyncNow={syncNow} />
       <RelayPanel status={st} onChanged={() => { setVersion((v) => v + 1); changed(); }} />
+      <KeptRecords onChanged={changed} />
       <Card size="small" style={{ marginTop: 12 }} extra={<Checkbox checked={showAll} onChange={(e) => setShowAll(e.target.checked)}>{s('showAll')}</Checkbox>}>
         <Tabs
           items={[
