@@ -38,7 +38,7 @@ export function PointsPanel({ personId }: { personId: string }) {
   return (
     <Row gutter={16}>
       <Col span={12}>
-        <Card title={t('quiz.ledger')} extra={<Statistic value={ledger.data?.balance ?? 0} prefix={`${t('quiz.balance')}：`} valueStyle={{ color: '#c8102e', fontSize: 22 }} />}>
+        <Card title={t('quiz.ledger')} extra={<Statistic value={ledger.data?.balance ?? 0} prefix={`${t('quiz.balance')}${lang === 'en' ? ': ' : '：'}`} valueStyle={{ color: '#c8102e', fontSize: 22 }} />}>
           <Table
             size="small" rowKey="ref" loading={ledger.loading} dataSource={ledger.data?.lines ?? []} pagination={{ pageSize: 8 }}
             columns={[
