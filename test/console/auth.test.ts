@@ -1,6 +1,7 @@
 // The console's sign-in and guards over real HTTP against a real HQ (SQLite file): lockout after wrong
 // passwords, a new session id at every sign-in, CSRF and cross-site refusals, no session → 401, and a
 // county organiser confined to their county — each refusal changing nothing.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolCode, enrol } from '../../hq/auth.js';
 import { putSetting } from '../../hq/admin.js';
@@ -133,5 +134,26 @@ describe('a county organiser', () => {
     const audit = (await c.call('GET', '/console/api/audit')).json as unknown as { action: string; userName: string; after: { scopePath: string } }[];
     expect(audit.find((a) => a.action === 'device.code')).toMatchObject({ userName: 'lintong', after: { scopePath: '/hq/xa/xa-lintong/g01/' } });
     expect(audit.every((a) => a.action !== 'user.create' || a.userName !== 'admin')).toBe(true);
+  });
+});
+
+describe('plain HTTP', () => {
+  it('is flagged to the console when HQ is reached at another machine\'s name, not on loopback', async () => {
+    const c = new Client(hq.url);
+    await c.signIn('admin', ADMIN_PW);
+    const at = async (host: string) => {
+      const { port } = new URL(hq.url);
+      return new Promise<{ insecure: boolean }>((ok, fail) => {
+        const r = request({ host: '127.0.0.1', port, path: '/console/api/session', headers: { host, cookie: c.cookie } }, (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d.toString()));
+          res.on('end', () => ok(JSON.parse(body) as { insecure: boolean }));
+        });
+        r.on('error', fail);
+        r.end();
+      });
+    };
+    expect((await at(`127.0.0.1:${new URL(hq.url).port}`)).insecure).toBe(false);
+    expect((await at('hq.sx-telecom.example:8080')).insecure).toBe(true);
   });
 });

@@ -197,6 +197,26 @@ it('the province overview shows the county as HQ computes it, with drill-down', 
   await keep(hqPage, '07-county-zh');
 });
 
+it('creates a county organiser\'s account limited to the county', async () => {
+  await menu(/控制台账号/);
+  await hqPage.getByRole('button', { name: '新建账号' }).click();
+  const dlg = hqPage.getByRole('dialog', { name: '新建账号' });
+  await dlg.getByLabel('用户名').fill('lintong-zzy');
+  await dlg.getByLabel('姓名').fill('临潼组织员');
+  await dlg.getByLabel('所属县公司').click();
+  await hqPage.locator('.ant-select-dropdown:visible').getByText(`临潼区分公司 (${SCOPE})`).click();
+  await dlg.getByLabel('初始密码').fill('short');
+  await dlg.getByRole('button', { name: /保\s*存/ }).click();
+  await expect.poll(() => dlg.getByText('至少 12 个字符').first().isVisible()).toBe(true);
+  await dlg.getByLabel('初始密码').fill('Huaqing-Pool-2026!');
+  await dlg.getByRole('button', { name: /保\s*存/ }).click();
+  await expect.poll(() => hqPage.locator('tr', { hasText: 'lintong-zzy' }).textContent()).toContain(SCOPE);
+  await keep(hqPage, '14-users-zh');
+  const u = await hq.store.db.selectFrom('hq_console_users').select(['role', 'scope_path', 'password_hash']).where('user_name', '=', 'lintong-zzy').executeTakeFirstOrThrow();
+  expect(u).toMatchObject({ role: 'county_organiser', scope_path: SCOPE });
+  expect(u.password_hash).toMatch(/^scrypt\$/);
+});
+
 it('shows the console in English', async () => {
   await setLang(hqPage, 'en');
   await hqPage.reload();
@@ -212,6 +232,9 @@ it('shows the console in English', async () => {
   await menu(/Audit log/);
   await expect.poll(() => hqPage.getByTestId('audit-table').getByText('refdata.set').isVisible()).toBe(true);
   await keep(hqPage, '11-audit-en');
+  await menu(/Console accounts/);
+  await expect.poll(() => hqPage.getByText('lintong-zzy').isVisible()).toBe(true);
+  await keep(hqPage, '15-users-en');
   await setLang(hqPage, 'zh');
   await hqPage.reload();
 });
