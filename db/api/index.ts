@@ -9,6 +9,7 @@ import { pointsHandlers } from '../points/handlers.js';
 import { quizHandlers } from '../quiz/handlers.js';
 import { duesHandlers } from '../dues/handlers.js';
 import { evaluationHandlers } from '../evaluation/handlers.js';
+import { orgChecksHandlers } from '../org/checks.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { systemHandlers } from '../system/handlers.js';
 import { historyHandlers } from '../history/handlers.js';
@@ -19,7 +20,7 @@ import { honoursHandlers } from '../honours/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, quiz: quizHandlers, dues: duesHandlers, evaluation: evaluationHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, honours: honoursHandlers, history: historyHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, quiz: quizHandlers, dues: duesHandlers, evaluation: evaluationHandlers, orgChecks: orgChecksHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, honours: honoursHandlers, history: historyHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<OpName> = {
   ...quizHandlers,
   ...duesHandlers,
   ...evaluationHandlers,
+  ...orgChecksHandlers,
   ...teamsHandlers,
   ...milestonesHandlers,
   ...pairingHandlers,

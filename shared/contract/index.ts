@@ -9,6 +9,7 @@ import { pointsContract } from '../points/contract.js';
 import { quizContract } from '../quiz/contract.js';
 import { duesContract } from '../dues/contract.js';
 import { evaluationContract } from '../evaluation/contract.js';
+import { orgChecksContract } from '../org/checksContract.js';
 import { syncContract } from '../sync/contract.js';
 import { systemContract } from '../system/contract.js';
 import { teamsContract } from '../teams/contract.js';
@@ -28,6 +29,7 @@ export const contract = {
   ...quizContract,
   ...duesContract,
   ...evaluationContract,
+  ...orgChecksContract,
   ...teamsContract,
   ...milestonesContract,
   ...pairingContract,
@@ -36,7 +38,7 @@ export const contract = {
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, honours: honoursContract, history: historyContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, orgChecks: orgChecksContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, honours: honoursContract, history: historyContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

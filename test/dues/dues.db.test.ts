@@ -138,7 +138,7 @@ describe('standing', () => {
     const red = await light();
     expect(red).toMatchObject({ colour: 'red', value: 2 });
     expect(red!.causes.map((c) => c.name).sort()).toEqual(['刘洋', '陈预备'].sort());
-    expect(red!.causes.find((c) => c.name === '刘洋')!.detail.zh).toBe('有自行脱党风险（6 个月未参加组织生活）');
+    expect(red!.causes.find((c) => c.name === '刘洋')!.detail?.zh).toBe('有自行脱党风险（6 个月未参加组织生活）');
     await call(ctx, 'activities.save', themeDay(w, '2026-11-02', { attendance: [...w.full, w.probationary].map((x) => ({ personId: x.id, status: 'present' as const })) }));
     await call(nov(), 'dues.setBase', { personId: wang(), fromMonth: '2026-10', category: 'wage', base: 3000 });
     await pay(['2026-10']);

@@ -92,6 +92,17 @@ export const zh = {
   'rv.reportCountsMasked': '参评正式党员 {eligible} 名。优秀 {excellent} 名，其余 {hidden} 名的等次不公开。',
   'rv.readOnly': '评议结果属敏感信息，您的角色只能查看“优秀”名单',
   'rv.noBranch': '范围内没有党支部',
+  'dues.tabOrgChecks': '组织设置检查',
+  'oc.twoBranches': '{n} 名党员同时登记在两个支部（每名党员只能属于一个支部），请核实后保留一个',
+  'oc.hint': '正式党员7人及以上须设3至5人的支委会，不足7人只设书记；任期默认3年，届满前3个月提醒换届',
+  'oc.col.name': '姓名',
+  'oc.col.branches': '所在支部',
+  'oc.col.org': '党组织',
+  'oc.col.type': '类型',
+  'oc.col.full': '正式党员',
+  'oc.col.committee': '支委人数',
+  'oc.col.termEnd': '任期届满',
+  'oc.col.issues': '问题',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -187,4 +198,15 @@ export const en: Record<keyof typeof zh, string> = {
   'rv.reportCountsMasked': '{eligible} full members graded. Excellent {excellent}; the grades of the other {hidden} are not shown.',
   'rv.readOnly': 'Review outcomes are sensitive: your role sees only the Excellent list',
   'rv.noBranch': 'No branch in your scope',
+  'dues.tabOrgChecks': 'Organisation checks',
+  'oc.twoBranches': '{n} members are recorded in two branches (a member belongs to exactly one): check and keep one',
+  'oc.hint': '7 or more full members need a committee of 3–5; under 7, a secretary only. Terms last 3 years; a reminder comes 3 months before the end',
+  'oc.col.name': 'Name',
+  'oc.col.branches': 'Branches',
+  'oc.col.org': 'Organisation',
+  'oc.col.type': 'Type',
+  'oc.col.full': 'Full members',
+  'oc.col.committee': 'Committee',
+  'oc.col.termEnd': 'Term ends',
+  'oc.col.issues': 'Issues',
 };
