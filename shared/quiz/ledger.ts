@@ -35,7 +35,12 @@ export function tally(earnings: Earning[], spendings: Spending[], dailyCap: numb
     earned += d.counted;
     overCap += d.gross - d.counted;
   }
-  const spent = spendings.filter((s) => s.status !== 'refused').reduce((a, s) => a + s.price, 0);
+  // Approved redemptions always count (HQ approved them against every device's rows). Pending ones
+  // count in the order they were made while the balance covers them; one that would take it below
+  // zero (two offline devices spent the same points) waits, uncounted, for HQ to refuse it.
+  let spent = spendings.filter((s) => s.status === 'approved').reduce((a, s) => a + s.price, 0);
+  for (const s of [...spendings].filter((x) => x.status === 'requested').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)))
+    if (earned - spent >= s.price) spent += s.price;
   return { earned, overCap, spent, balance: earned - spent, byDay };
 }
 

@@ -98,6 +98,8 @@ describe('quiz over sync', () => {
     await a.sync();
     await b.sync();
     expect((await listRedemptions(hq.store, 'requested')).map((r) => r.id).sort()).toEqual([ra.id, rb.id].sort());
+    // B now holds both requests, pending: its balance counts the earlier one only, never below zero
+    expect((await call(at(b.context(), D1, 3), 'quiz.ledger', { personId: w.clerk.id })).balance).toBe(1);
     const decided = await settlePending(hq.store, '总部');
     expect(decided.map((d) => d.decision.status)).toEqual(['approved', 'refused']);
     expect(decided[1]!.decision.reason).toBe('库存不足，积分已退回');

@@ -36,6 +36,9 @@ describe('daily cap', () => {
     const t2 = tally(Array.from({ length: 5 }, (_, i) => earn('2026-12-01', 1, `a${i}`)), spend, 6);
     expect(t2.balance).toBe(2);
     const lines = ledgerLines(t2, spend);
+    // two pending requests from two offline devices for the same points: the later one waits uncounted
+    const twice = [1, 2].map((n) => ({ id: `p${n}`, status: 'requested' as const, price: 4, at: `2026-12-01T0${n}:00:00Z`, rewardName: '流量包', reason: null }));
+    expect(tally(Array.from({ length: 5 }, (_, i) => earn('2026-12-01', 1, `a${i}`)), twice, 6)).toMatchObject({ spent: 4, balance: 1 });
     expect(lines.filter((l) => l.kind === 'refund')).toEqual([expect.objectContaining({ points: 2, note: '库存不足' })]);
   });
 });
