@@ -47,9 +47,14 @@ async function seed(): Promise<void> {
   await s.api('dues.setBase', { personId: ids[1], fromMonth: from, category: 'wage', base: 6800 });
   await s.api('dues.setBase', { personId: ids[2], fromMonth: from, category: 'pension', base: 3100 });
   await s.api('dues.pay', { personId: ids[1], months: [0, 1, 2, 3].map((n) => addMonth(from, n)), paidOn: today, collector: '张伟', method: 'wechat' });
+  // Org life recorded from seven months ago; 刘洋 has missed every meeting since (at risk of lapse).
+  await s.api('activities.save', {
+    type: 'theme_day', orgId: branch.id, title: '主题党日', heldOn: `${addMonth(thisMonth, -7)}-12`, topic: '学习党章', hostPersonId: ids[0],
+    attendance: ids.slice(0, 4).map((id, i) => ({ personId: id, status: i === 3 ? ('absent' as const) : ('present' as const), reason: i === 3 ? '外出' : null })),
+  });
   await s.api('activities.save', {
     type: 'review', orgId: branch.id, title: '年度民主评议党员大会', heldOn: today, topic: '民主评议党员', hostPersonId: ids[0],
-    attendance: ids.map((id) => ({ personId: id, status: 'present' as const })),
+    attendance: ids.map((id, i) => ({ personId: id, status: i === 3 ? ('absent' as const) : ('present' as const), reason: i === 3 ? '外出务工' : null })),
   });
 }
 
@@ -121,6 +126,17 @@ it('caps 优秀 at a third in the democratic review and closes it with its meeti
   await page.locator('.ant-modal-close').click();
 });
 
+it('lists the member at risk of lapse and the organisation checks', async () => {
+  await page.getByRole('tab', { name: '党员状况预警' }).click();
+  await row('刘洋').waitFor();
+  expect(await row('刘洋').textContent()).toContain('有自行脱党风险');
+  await snap('standing-zh');
+  await page.getByRole('tab', { name: '组织设置检查' }).click();
+  await row(BRANCH).waitFor();
+  expect(await row(BRANCH).textContent()).toContain('未设支部书记');
+  await snap('org-checks-zh');
+});
+
 it('shows the same screens in English', async () => {
   await page.evaluate(`localStorage.setItem('rc.lang', 'en')`);
   await page.reload();
@@ -130,5 +146,8 @@ it('shows the same screens in English', async () => {
   await page.getByRole('tab', { name: 'Democratic review' }).click();
   await page.getByText('Excellent 1 / at most 1 (a third of 4 full members)').waitFor();
   await snap('review-en');
+  await page.getByRole('tab', { name: 'Member warnings' }).click();
+  await page.getByText('At risk of lapse').first().waitFor();
+  await snap('standing-en');
   await page.evaluate(`localStorage.setItem('rc.lang', 'zh')`);
 });
