@@ -10,6 +10,7 @@ import { assertWork334Setting } from '../../shared/teams/settings.js';
 import { assertHonoursSetting } from '../../shared/honours/rules.js';
 import { assertSecuritySetting } from '../../shared/security/settings.js';
 import { assertQuizSetting } from '../../shared/quiz/settings.js';
+import { assertDuesSetting } from '../../shared/dues/settings.js';
 import type { HandlerMap } from '../api/types.js';
 import { signedInUser } from '../vault/signedIn.js';
 
@@ -40,6 +41,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     if (key.startsWith('teams.') || key.startsWith('milestones.')) assertWork334Setting(key, value);
     if (key.startsWith('honours.')) assertHonoursSetting(key, value);
     if (key.startsWith('quiz.')) assertQuizSetting(key, value);
+    if (key.startsWith('dues.')) assertDuesSetting(key, value);
     await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
     return readSettings(ctx.db, ctx.session.scopePath);
   },

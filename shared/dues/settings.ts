@@ -1,6 +1,7 @@
 // Every number the dues and member-standing rules use (keys `dues.*`), with DOMAIN.md's defaults.
 // A stored value that fails its schema is ignored for that key, so one bad entry cannot break them.
 import { z } from 'zod';
+import { ApiError } from '../core/errors.js';
 
 /** One band of a rate table: bases up to `upTo` yuan (inclusive; null = no ceiling) pay `rate`. */
 const band = z.object({ upTo: z.number().positive().nullable(), rate: z.number().min(0).max(0.2) });
@@ -53,4 +54,19 @@ export function duesSettings(raw: Record<string, unknown> = {}): DuesSettings {
     out[key] = parsed?.success ? parsed.data : DUES_DEFAULTS[key];
   }
   return out as DuesSettings;
+}
+
+/** Refuses (bilingual, nothing stored) an unknown `dues.*` key or a value that fails its schema. */
+export function duesSettingIssue(key: string, value: unknown): { zh: string; en: string } | null {
+  const name = key.slice('dues.'.length) as keyof DuesSettings;
+  if (!(name in schemas)) return { zh: `未知的党费设置项“${key}”`, en: `Unknown dues setting "${key}"` };
+  if (schemas[name].safeParse(value).success) return null;
+  return name === 'wageBands' || name === 'pensionBands'
+    ? { zh: `“${key}”的费率档次须按上限从低到高排列，最后一档不设上限，费率在0至20%之间`, en: `"${key}": bands ascend by ceiling, the last has none, rates are 0–20%` }
+    : { zh: `“${key}”的取值格式不正确`, en: `The value of "${key}" is malformed` };
+}
+
+export function assertDuesSetting(key: string, value: unknown): void {
+  const issue = duesSettingIssue(key, value);
+  if (issue) throw new ApiError('validation', `输入有误：${issue.zh}`, `Invalid input: ${issue.en}`, [{ path: 'value', message: issue.zh, messageEn: issue.en }]);
 }

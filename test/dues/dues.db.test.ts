@@ -101,6 +101,16 @@ describe('bases and payments', () => {
 });
 
 describe('refusals', () => {
+  it('refuses a rate table out of order in settings, in both languages, and applies a valid one from then on', async () => {
+    const bad = await dispatch(nov(), 'settings.set', { key: 'dues.wageBands', value: [{ upTo: null, rate: 0.01 }, { upTo: 3000, rate: 0.02 }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.messageEn).toContain('bands ascend by ceiling');
+    expect(count(`settings WHERE key LIKE 'dues.%'`)).toBe(0);
+    await call(nov(), 'settings.set', { key: 'dues.wageBands', value: [{ upTo: 5000, rate: 0.01 }, { upTo: null, rate: 0.02 }] });
+    await call(nov(), 'dues.setBase', { personId: wang(), fromMonth: '2026-10', category: 'wage', base: 3000 });
+    expect((await call(nov(), 'dues.member', { personId: wang() })).row.monthly).toBe('30.00');
+  });
+
   it('asks for a base before a payment and an amount for a wage base', async () => {
     const r = await pay(['2026-10']);
     expect(r.ok).toBe(false);
