@@ -1,6 +1,6 @@
 // One-off probe (H15b): cold first member page and a raw captured UPDATE on the 100-county store per
 // SQLite3MC cipher scheme, each a copy re-keyed from the same plain file; interleaved rounds.
-import { copyFileSync, existsSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import type Database from 'better-sqlite3';
