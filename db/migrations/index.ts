@@ -20,6 +20,7 @@ import * as evaluation from './2026_12_05_evaluation.js';
 import * as work334 from './2026_12_05_work334.js';
 import * as pairing from './2026_12_05_pairing.js';
 import * as honours from './2026_12_05_honours.js';
+import * as work334Reviews from './2026_12_05_zz_work334_reviews.js';
 import * as history from './2026_12_05_history.js';
 import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
 
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_honours': honours,
   '2026_12_05_history': history,
   '2026_12_05_zz_enrol_keep': enrolKeep,
+  '2026_12_05_zz_work334_reviews': work334Reviews,
 };

@@ -35,8 +35,17 @@ export interface AccountabilityTable extends SyncedCols {
   outcome: Generated<string>; outcome_on: string | null; outcome_note: string | null; created_by: string;
 }
 
-/** Pairing's tables, and honours' (2026_12_05_honours), as db/schema.ts's DB has them. */
+export interface ReviewsTable extends SyncedCols {
+  id: string; subject_kind: string; subject_id: string; period_key: string; kind: string; data_json: string; analysis: string; cases: string; created_by: string;
+}
+export interface ReviewFindingsTable extends SyncedCols {
+  id: string; review_id: string; kind: string; text: string; owner_person_id: string | null; item_id: string | null; activity_id: string | null;
+}
+
+/** Pairing's tables, honours' (2026_12_05_honours) and reviews' (2026_12_05_zz_work334_reviews), as db/schema.ts's DB has them. */
 export interface PairingTables {
+  reviews: ReviewsTable;
+  review_findings: ReviewFindingsTable;
   honours: HonoursTable;
   accountability: AccountabilityTable;
   pairings: PairingsTable;

@@ -16,6 +16,7 @@ import { teamsContract } from '../teams/contract.js';
 import { milestonesContract } from '../milestones/contract.js';
 import { pairingContract } from '../pairing/contract.js';
 import { honoursContract } from '../honours/contract.js';
+import { reviewsContract } from '../reviews/contract.js';
 import { historyContract } from '../history/contract.js';
 
 export const contract = {
@@ -34,11 +35,12 @@ export const contract = {
   ...milestonesContract,
   ...pairingContract,
   ...honoursContract,
+  ...reviewsContract,
   ...historyContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, orgChecks: orgChecksContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, honours: honoursContract, history: historyContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, orgChecks: orgChecksContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, honours: honoursContract, reviews: reviewsContract, history: historyContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

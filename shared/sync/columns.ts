@@ -55,6 +55,8 @@ export const OWN_COLUMNS = {
   pairing_meetings: ['pairing_id', 'activity_id'],
   honours: ['kind', 'subject_kind', 'subject_id', 'basis_period', 'basis', 'status', 'proposed_by', 'proposed_on', 'decided_by', 'decided_on', 'note'],
   accountability: ['kind', 'subject_kind', 'subject_id', 'reason', 'held_on', 'deadline', 'outcome', 'outcome_on', 'outcome_note', 'created_by'],
+  reviews: ['subject_kind', 'subject_id', 'period_key', 'kind', 'data_json', 'analysis', 'cases', 'created_by'],
+  review_findings: ['review_id', 'kind', 'text', 'owner_person_id', 'item_id', 'activity_id'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Tables HQ accepts before any device writes them (shared/sync/tables.ts SYNC_TABLES) have no list yet: every cell is refused. */

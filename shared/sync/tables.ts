@@ -14,7 +14,7 @@ export const SYNCED_TABLES = [
   'quiz_questions', 'quiz_runs', 'quiz_attempts', 'quiz_rewards', 'quiz_redemptions', 'quiz_reports',
   'dues_bases', 'dues_payments', 'evaluations', 'evaluation_grades',
   'teams', 'team_members', 'team_outlets', 'pledges', 'milestone_goals', 'milestone_nodes',
-  'pairings', 'pairing_parties', 'pairing_meetings', 'honours', 'accountability',
+  'pairings', 'pairing_parties', 'pairing_meetings', 'honours', 'accountability', 'reviews', 'review_findings',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

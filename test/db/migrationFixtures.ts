@@ -257,6 +257,15 @@ export const fixtures: Record<string, Fixture> = {
          'scope', '超出本设备的管理范围', 'Outside this device’s scope', '${T}');
     `);
   },
+  // A quarter's review of the branch with a finding sent to the three lists and a training need met by a session.
+  '2026_12_05_zz_work334_reviews': (raw) => {
+    raw.exec(`
+      INSERT INTO reviews (id, subject_kind, subject_id, period_key, kind, data_json, analysis, cases, created_by, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e301', 'org', '0190a000-0000-7000-8000-000000000010', '2026-Q1', 'quarter', '{"period":"2026-Q1"}', '主题党日出勤偏低', '', '刘组织员', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO review_findings (id, review_id, kind, text, owner_person_id, item_id, activity_id, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000e302', '0190a000-0000-7000-8000-00000000e301', 'training', '党务骨干不熟悉会议记录规范', NULL, NULL, '0190a000-0000-7000-8000-000000000080', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
   // A waiting change with its writer, and one field change in record history.
   '2026_12_05_history': (raw) => {
