@@ -9,6 +9,7 @@ import { scopeFor } from '../scope.js';
 import { readSettings } from '../system/settings.js';
 import { exportLedger } from './export.js';
 import { duesList, memberDues, standingList } from './lists.js';
+import { flaggedMembers } from './standing.js';
 import { memberIn, pay, setBase } from './write.js';
 
 const settings = async (ctx: ApiContext, scope: string): Promise<DuesSettings> => duesSettings(await readSettings(ctx.db, scope));
@@ -37,6 +38,11 @@ export const duesHandlers: HandlerMap<keyof typeof duesContract> = {
     const s = await settings(ctx, m.scopePath);
     await pay(ctx, s, input);
     return memberDues(ctx, m, s);
+  },
+  'standing.member': async (ctx, { personId }) => {
+    await memberIn(ctx, personId);
+    const hit = (await flaggedMembers(ctx.db, ctx.session.scopePath, todayInBeijing(ctx.now()))).find((f) => f.m.personId === personId);
+    return hit ? { flags: hit.st.flags, noOrgLifeMonths: hit.st.noOrgLifeMonths, duesUnpaidRun: hit.st.duesUnpaidRun } : null;
   },
   'standing.list': async (ctx, { unitId, ...f }) => {
     const scope = await scopeFor(ctx.db, ctx.session.scopePath, unitId);

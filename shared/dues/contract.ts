@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { read, write, type FilePayload } from '../contract/define.js';
 import { duesListInput, exportInput, payInput, personRef, setBaseInput, standingInput } from './schemas.js';
-import type { DuesPage, DuesRules, MemberDues, StandingPage } from './types.js';
+import type { DuesPage, DuesRules, MemberDues, MemberStanding, StandingPage } from './types.js';
 
 export const duesContract = {
   'dues.rules': read<DuesRules>()(z.strictObject({})),
@@ -13,4 +13,6 @@ export const duesContract = {
   'dues.setBase': write<MemberDues>()(setBaseInput),
   'dues.pay': write<MemberDues>()(payInput),
   'standing.list': read<StandingPage>()(standingInput),
+  /** One member's flags, for the member record (null: nothing flagged). */
+  'standing.member': read<MemberStanding | null>()(personRef),
 } as const;

@@ -48,3 +48,5 @@ export interface StandingRow {
 }
 
 export interface StandingPage { rows: StandingRow[]; total: number; counts: Record<StandingFlag, number> }
+
+export interface MemberStanding { flags: StandingFlag[]; noOrgLifeMonths: number; duesUnpaidRun: number | null }

@@ -162,5 +162,8 @@ describe('standing', () => {
     // 刘洋 (absent both times) and 陈预备 (excused) have had no org life since the records began in April
     expect(due.filter((i) => i.standing === 'lapse_risk').map((i) => i.personName).sort()).toEqual(['刘洋', '赵外支', '陈预备'].sort());
     expect(due.find((i) => i.personName === '刘洋')).toMatchObject({ level: 'overdue', orgId: w.branch.id, settle: { form: 'person', personId: w.full[3]!.id } });
+    // and on the member record
+    expect(await call(nov('instructor'), 'standing.member', { personId: w.full[3]!.id })).toEqual({ flags: ['lapse_risk'], noOrgLifeMonths: 7, duesUnpaidRun: null });
+    expect(await call(nov(), 'standing.member', { personId: wang() })).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import { HistoryTimeline } from './HistoryTimeline';
 import { PointsTable } from './PointsTable';
 import { RecordSummary } from './RecordSummary';
 import type { PersonRecord as RecordData } from '../../../../shared/people/recordTypes.js';
+import { StandingTags } from './StandingTags';
 
 export function PersonRecord(props: { open: boolean; personId?: string; onClose(changed?: boolean): void }) {
   const { t } = useT();
@@ -67,6 +68,7 @@ function Title({ record }: { record: RecordData }) {
     <Space>
       <span data-testid="record-name">{record.person.name}</span>
       <Tag color={record.person.member ? 'red' : undefined}>{label(POLITICAL_STATUS, record.person.politicalStatus)}</Tag>
+      {record.person.member && <StandingTags personId={record.person.id} />}
     </Space>
   );
 }
