@@ -8,7 +8,7 @@ import { beijingDayOf } from '../core/dates.js';
 export interface Earning { day: string; points: number; kind: 'answer' | 'level'; ref: string; at: string }
 export interface Spending { id: string; status: 'requested' | 'approved' | 'refused'; price: number; at: string; rewardName: string; reason: string | null }
 
-export interface LedgerLine { ref: string; at: string; day: string; kind: 'earned' | 'capped' | 'redeem' | 'refund'; points: number; note: string }
+export interface LedgerLine { ref: string; at: string; day: string; kind: 'earned' | 'capped' | 'redeem' | 'held' | 'refund'; points: number; note: string }
 
 export interface Tally {
   /** Earned after the daily cap. */
@@ -18,6 +18,8 @@ export interface Tally {
   /** Price of requests pending or approved (a refused one is returned). */
   spent: number;
   balance: number;
+  /** Pending redemptions the balance does not cover yet: not counted until HQ decides. */
+  held: Set<string>;
   byDay: Map<string, { gross: number; counted: number }>;
 }
 
@@ -39,9 +41,12 @@ export function tally(earnings: Earning[], spendings: Spending[], dailyCap: numb
   // count in the order they were made while the balance covers them; one that would take it below
   // zero (two offline devices spent the same points) waits, uncounted, for HQ to refuse it.
   let spent = spendings.filter((s) => s.status === 'approved').reduce((a, s) => a + s.price, 0);
-  for (const s of [...spendings].filter((x) => x.status === 'requested').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)))
+  const held = new Set<string>();
+  for (const s of [...spendings].filter((x) => x.status === 'requested').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
     if (earned - spent >= s.price) spent += s.price;
-  return { earned, overCap, spent, balance: earned - spent, byDay };
+    else held.add(s.id);
+  }
+  return { earned, overCap, spent, balance: earned - spent, held, byDay };
 }
 
 /** What one more earning of `points` on `day` adds after the cap (what the player is told). */
@@ -58,7 +63,8 @@ export function ledgerLines(t: Tally, spendings: Spending[]): LedgerLine[] {
     if (d.gross > d.counted) out.push({ ref: `${day}:capped`, at: `${day}T23:59:58`, day, kind: 'capped', points: d.gross - d.counted, note: '' });
   }
   for (const s of spendings) {
-    out.push({ ref: `${s.id}:redeem`, at: s.at, day: beijingDayOf(s.at), kind: 'redeem', points: -s.price, note: s.rewardName });
+    const held = t.held.has(s.id);
+    out.push({ ref: `${s.id}:redeem`, at: s.at, day: beijingDayOf(s.at), kind: held ? 'held' : 'redeem', points: held ? 0 : -s.price, note: s.rewardName });
     if (s.status === 'refused') out.push({ ref: `${s.id}:refund`, at: `${s.at}~`, day: beijingDayOf(s.at), kind: 'refund', points: s.price, note: s.reason ?? '' });
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

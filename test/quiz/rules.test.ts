@@ -38,7 +38,9 @@ describe('daily cap', () => {
     const lines = ledgerLines(t2, spend);
     // two pending requests from two offline devices for the same points: the later one waits uncounted
     const twice = [1, 2].map((n) => ({ id: `p${n}`, status: 'requested' as const, price: 4, at: `2026-12-01T0${n}:00:00Z`, rewardName: '流量包', reason: null }));
-    expect(tally(Array.from({ length: 5 }, (_, i) => earn('2026-12-01', 1, `a${i}`)), twice, 6)).toMatchObject({ spent: 4, balance: 1 });
+    const held = tally(Array.from({ length: 5 }, (_, i) => earn('2026-12-01', 1, `a${i}`)), twice, 6);
+    expect(held).toMatchObject({ spent: 4, balance: 1, held: new Set(['p2']) });
+    expect(ledgerLines(held, twice).filter((l) => l.ref.startsWith('p')).map((l) => [l.ref, l.kind, l.points])).toEqual([['p2:redeem', 'held', 0], ['p1:redeem', 'redeem', -4]]);
     expect(lines.filter((l) => l.kind === 'refund')).toEqual([expect.objectContaining({ points: 2, note: '库存不足' })]);
   });
 });

@@ -33,7 +33,7 @@ export function PointsPanel({ personId }: { personId: string }) {
     });
 
   const item = (l: LedgerLine) =>
-    l.kind === 'earned' ? t('quiz.line.earned') : l.kind === 'capped' ? t('quiz.line.capped') : l.kind === 'redeem' ? t('quiz.line.redeem', { name: l.note }) : t('quiz.line.refund', { reason: l.note });
+    l.kind === 'earned' ? t('quiz.line.earned') : l.kind === 'capped' ? t('quiz.line.capped') : l.kind === 'redeem' ? t('quiz.line.redeem', { name: l.note }) : l.kind === 'held' ? t('quiz.line.held', { name: l.note }) : t('quiz.line.refund', { reason: l.note });
 
   return (
     <Row gutter={16}>
