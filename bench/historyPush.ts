@@ -18,9 +18,9 @@ const clock = new Hlc(HQ_NODE);
 const actor: Actor = { deviceId: HQ_NODE, userName: '总部', role: 'hq_admin', scopePath: '/' };
 const ids = Array.from({ length: 500 }, () => uuidv7());
 const batch = (i: number, create: boolean): WireWrite[] =>
-  ids.map((id, k) => ({
+  ids.map((id, k): WireWrite => ({
     s: k + 1, t: 'outlets', r: id, h: clock.tick(), p: '/hq/c/', w: { n: '刘组织员', r: 'county_organiser' },
-    c: create ? { code: `B${k}`, name: `网点${k}`, channel_type: 'rural', county_id: 'x', scope_path: '/hq/c/', created_at: 't', updated_at: 't', deleted: 0 } : { name: `改${i}-${k}`, updated_at: String(i) },
+    c: create ? ({ code: `B${k}`, name: `网点${k}`, channel_type: 'rural', county_id: 'x', scope_path: '/hq/c/', created_at: 't', updated_at: 't', deleted: 0 } as WireWrite['c']) : { name: `改${i}-${k}`, updated_at: String(i) },
   }));
 const ms = (t: number) => `${t.toFixed(1)} ms`;
 try {
