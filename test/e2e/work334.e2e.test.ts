@@ -211,6 +211,26 @@ it('refuses an outlet with red lights as 党建示范渠道, proposes a member, 
   await keep('10-honours-zh');
 });
 
+it('writes a review of the branch with the comparison loaded from the board and milestones', async () => {
+  await openWork();
+  await page.getByRole('tab', { name: '复盘复训' }).click();
+  await page.getByRole('button', { name: '新建复盘' }).click();
+  const form = page.getByTestId('w3-review-form');
+  await pick(page, form, '复盘对象', BRANCH);
+  await form.getByLabel('复盘期间（如 2026-11、2026-Q4、2026）', { exact: true }).fill(TODAY.slice(0, 7));
+  await form.getByRole('button', { name: '载入数据对比' }).click();
+  await expect.poll(() => form.getByTestId('w3-compare').getByText(/里程碑节点逾期未完成 ×1/).isVisible()).toBe(true);
+  await form.getByLabel('原因分析', { exact: true }).fill('里程碑节点逾期：装维人手不足，小区物业协调滞后');
+  await keep('16-review-form-zh');
+  await ok(form);
+  await expect.poll(() => form.isVisible()).toBe(false);
+  const row = page.getByTestId('w3-reviews').locator('tr', { hasText: BRANCH });
+  await expect.poll(() => row.getByText('月度专项复盘').isVisible()).toBe(true);
+  await row.locator('.ant-table-row-expand-icon').click();
+  await expect.poll(() => page.getByTestId('w3-reviews').getByText('里程碑节点逾期：装维人手不足，小区物业协调滞后').isVisible()).toBe(true);
+  await keep('17-reviews-zh');
+});
+
 it('reads the same in English', async () => {
   await page.evaluate(`localStorage.setItem('rc.lang', 'en')`);
   await page.reload();
@@ -232,6 +252,9 @@ it('reads the same in English', async () => {
   await page.getByRole('tab', { name: 'Honours & talks' }).click();
   await expect.poll(() => page.getByTestId('w3-honours').getByText('Proposed', { exact: true }).isVisible()).toBe(true);
   await keep('15-honours-en');
+  await page.getByRole('tab', { name: 'Reviews' }).click();
+  await expect.poll(() => page.getByTestId('w3-reviews').getByText('Monthly review').isVisible()).toBe(true);
+  await keep('18-reviews-en');
   await page.getByRole('menuitem', { name: 'Assessment' }).click();
   await expect.poll(() => page.getByTestId('as-lights').getByRole('button', { name: `${BRANCH} Missed milestone nodes red` }).isVisible(), { timeout: 20_000 }).toBe(true);
   await keep('13-board-en');

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { MilestonesTab } from './MilestonesTab';
 import { PairingTab } from './PairingTab';
 import { HonoursTab } from './HonoursTab';
+import { ReviewsTab } from './ReviewsTab';
 import { PledgesTab } from './PledgesTab';
 import { TeamsTab } from './TeamsTab';
 
@@ -20,6 +21,7 @@ export function Work334Page() {
       { key: 'milestones', label: t('w3.tab.milestones'), children: <MilestonesTab canWrite={organiser} /> },
       { key: 'pledges', label: t('w3.tab.pledges'), children: <PledgesTab canWrite={organiser || role === 'instructor'} canReview={organiser} /> },
       { key: 'pairing', label: t('w3.tab.pairing'), children: <PairingTab canWrite={organiser} /> },
+      { key: 'reviews', label: t('w3.tab.reviews'), children: <ReviewsTab canWrite={organiser} /> },
       {
         key: 'honours', label: t('w3.tab.honours'),
         children: <HonoursTab canWrite={organiser} maySeeTalks={organiser || role === 'auditor'} me={session.data?.userName ?? ''} />,
