@@ -54,7 +54,7 @@ export function SignInScreen({ firstRun, reason = null, users = [], onSignedIn }
               {reason === 'removed' && <Alert type="success" showIcon message={t('signin.remove.done')} data-testid="signin-removed" />}
               {reason === 'signedOut' && !firstRun && <Alert type="info" showIcon message={t('signin.signedOutHint')} data-testid="signin-signed-out" />}
               <Typography.Title level={5} style={{ margin: 0 }}>{t(firstRun ? 'signin.firstTitle' : 'signin.title')}</Typography.Title>
-              <Typography.Text type="secondary">{t(firstRun ? 'signin.firstHint' : 'signin.unlockHint')}</Typography.Text>
+              <Typography.Text type="secondary">{t(firstRun ? 'signin.firstHint' : users.length > 1 ? 'signin.unlockHintUsers' : 'signin.unlockHint')}</Typography.Text>
             </>
           )}
           {error && <Alert type="error" showIcon message={error} data-testid="signin-error" />}
