@@ -93,7 +93,9 @@ export async function overview(store: HqStore, scope: string): Promise<Overview>
 }
 
 export async function countyDetail(store: HqStore, scope: string, countyId: string): Promise<CountyDetail> {
-  const { rows, outletsOf } = await compute(store, scope, todayInBeijing(), countyId);
+  // Only the county's own rows are read: its path (within the user's scope) narrows every scan.
+  const unit = (await loadUnits(store.db, store.dialect)).find((u) => u.id === countyId && u.level === 'county' && isUnder(u.path, scope));
+  const { rows, outletsOf } = unit ? await compute(store, unit.path, todayInBeijing(), countyId) : { rows: [], outletsOf: new Map<string, OutletRow[]>() };
   const county = rows[0];
   if (!county) throw new HqError(404, 'no_county', '没有这个县公司，或不在您的范围内', 'No such county in your scope');
   return { county, outlets: outletsOf.get(county.id) ?? [] };
