@@ -91,7 +91,7 @@ async function addTag(scope: ReturnType<Page['getByTestId']>, label: string, nam
 }
 
 const ok = (dialog: ReturnType<Page['getByTestId']>) => dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-const openWork = () => page.getByRole('menuitem', { name: /岗区队·里程碑|Teams & milestones/ }).click();
+const openWork = () => page.getByRole('menuitem', { name: /岗区队·里程碑|Teams & goals/ }).click();
 
 it('creates a commando team with a milestone whose node is missed, and sees it red on the board', async () => {
   await openWork();

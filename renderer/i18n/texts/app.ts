@@ -46,7 +46,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.activities': 'Org life',
   'nav.instructors': 'Instructors',
   'nav.assessment': 'Assessment',
-  'nav.work334': 'Teams & milestones',
+  'nav.work334': 'Teams & goals',
   'nav.quiz': 'Knowledge quiz',
   'nav.sync': 'Sync',
   'common.new': 'New',
