@@ -12,6 +12,8 @@ export interface SimDevice {
   scope: string;
   client: HqClient;
   seq: number;
+  /** Rows of this device's pushes that HQ answered. */
+  acked: number;
   cursor: number;
   counter: number;
 }
@@ -20,7 +22,7 @@ export async function enrolSim(url: string, code: string, scope: string): Promis
   const id = randomUUID();
   const anon = new HqClient({ url, hqNow: Date.now });
   const e = await anon.post('/v1/enrol', { code, deviceId: id, appVersion: '0.1.0', schemaVersion: 'load-sim' }, enrolAnswer);
-  return { id, scope, client: new HqClient({ url, creds: { deviceId: id, secret: e.secret }, hqNow: Date.now }), seq: 0, cursor: 0, counter: 0 };
+  return { id, scope, client: new HqClient({ url, creds: { deviceId: id, secret: e.secret }, hqNow: Date.now }), seq: 0, acked: 0, cursor: 0, counter: 0 };
 }
 
 /** Pulls from the device's cursor until HQ says there is no more; returns the rows received. */
@@ -54,6 +56,7 @@ export async function daySync(d: SimDevice, changes: number): Promise<{ pushed: 
   const a = await d.client.post('/v1/push', { writes }, pushAnswer);
   const refused = a.answers.filter((x) => Object.values(x.res).some((r) => r === 'r'));
   if (a.answers.length !== writes.length || refused.length) throw new Error(`push answered ${a.answers.length}/${writes.length}, ${refused.length} refused: ${JSON.stringify(refused[0]?.reason)}`);
+  d.acked += writes.length;
   return { pushed: writes.length, pulled: await pullAll(d) };
 }
 
