@@ -266,7 +266,6 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000e302', '0190a000-0000-7000-8000-00000000e301', 'training', '党务骨干不熟悉会议记录规范', NULL, NULL, '0190a000-0000-7000-8000-000000000080', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
-};
   // A waiting change with its writer, and one field change in record history.
   '2026_12_05_history': (raw) => {
     raw.exec(`
@@ -276,3 +275,4 @@ export const fixtures: Record<string, Fixture> = {
         ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'staff_count', '9', '10', '{"n":"刘组织员","r":"county_organiser"}', '0190a0000002-0000-d001', 'app');
     `);
   },
+};
