@@ -33,7 +33,8 @@ export const ACTIVITY_KINDS: Record<ActivityType, ActivityKind> = {
   task_force: { fields: ['goalResult', 'host', 'minutes', 'attendance', 'instructor', 'outlets'], required: ['goalResult'], recordBook: false, quorum: false },
   rural_revitalization: { fields: ['goalResult', 'reach', 'services', 'minutes', 'attendance', 'outlets'], required: ['goalResult'], recordBook: false, quorum: false },
   oath_renewal: { fields: ['host', 'topic', 'minutes', 'attendance', 'outlets'], required: ['host', 'attendance'], recordBook: true, quorum: false },
-  joint_meeting: { fields: ['host', 'recorder', 'topic', 'agenda', 'minutes', 'resolutions', 'outlets'], required: ['host', 'agenda'], recordBook: false, quorum: false },
+  // 联席会议 (seed 000 §3.5.1) are kept in the record book with the branch's meetings (issue 13)
+  joint_meeting: { fields: ['host', 'recorder', 'topic', 'agenda', 'minutes', 'resolutions', 'outlets'], required: ['host', 'agenda'], recordBook: true, quorum: false },
   instructor_visit: { fields: ['instructor', 'visit', 'outlets'], required: ['instructor', 'visit', 'outlets'], recordBook: false, quorum: false },
 };
 

@@ -52,6 +52,9 @@ describe('结对共建', () => {
     expect(both.periods.map((x) => [x.key, x.state])).toEqual([['2026-09', 'kept'], ['2026-10', 'kept'], ['2026-11', 'open']]);
     expect(both.kept).toBe(true);
     expect(both.linked[0]).toMatchObject({ title: '2026-10 结对共建联席会议', present: 3 });
+    // 联席会议 are kept in the branch's record book with its other meetings
+    const book = await call(ctx, 'orgLife.recordBook', { orgId: w.branch.id, from: '2026-09-01', to: '2026-10-31' });
+    expect(book.entries.map((e) => [e.type, e.heldOn])).toEqual([['joint_meeting', '2026-09-30'], ['joint_meeting', '2026-10-20']]);
     expect((await refused('pairings.meeting', { pairingId: a.id, activityId: sep.id })).code).toBe('conflict');
     // a theme day is not a joint meeting
     const theme = await call(ctx, 'activities.save', themeDay(w, '2026-11-05'));
