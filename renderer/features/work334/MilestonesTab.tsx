@@ -59,14 +59,14 @@ export function MilestonesTab(props: { canWrite: boolean }) {
           { title: t('w3.goalTitle'), key: 'goal', width: 170, ellipsis: true, render: (_: unknown, r) => (r.teamName ? `${r.goalTitle}（${r.teamName}）` : r.goalTitle) },
           { title: t('w3.node'), dataIndex: 'title', ellipsis: true },
           { title: t('w3.owner'), dataIndex: 'ownerName', width: 80 },
-          { title: t('w3.standard'), dataIndex: 'standard', width: 150, ellipsis: true },
+          { title: t('w3.standard'), dataIndex: 'standard', width: 120, ellipsis: true },
           { title: t('w3.dueOn'), dataIndex: 'dueOn', width: 100 },
           {
             title: t('w3.state'), dataIndex: 'state', width: 150,
             render: (s: NodeState, r) => (<><Tag color={NODE_STATE_COLOUR[s]}>{label(NODE_STATES_L, s)}</Tag>{r.lateDays > 0 && <Typography.Text type="danger">{t('w3.late', { n: r.lateDays })}</Typography.Text>}</>),
           },
           {
-            title: '', key: 'act', width: 150,
+            title: '', key: 'act', width: 190,
             render: (_: unknown, r) => props.canWrite && (
               <Space size={4}>
                 {!r.doneOn && <Button size="small" onClick={() => { setEvidence(''); setDoneOn(dayjs(todayInBeijing())); setFinishing(r); }}>{t('w3.complete')}</Button>}
