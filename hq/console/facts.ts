@@ -12,7 +12,8 @@ export interface Live { id: string; scopePath: string; v: Values }
 /**
  * A table's live rows under `scope` (all scopes when null) with the current values of `cols`. The
  * database pulls the columns out of each row's JSON in one pass (SQLite: one json_extract with many
- * paths; PostgreSQL: the text cast to json once), so neither it nor JavaScript parses a row twice.
+ * paths; PostgreSQL: the text cast to json once, in a subquery OFFSET 0 keeps from being flattened into
+ * one cast per column), so neither it nor JavaScript parses a row twice.
  */
 async function liveRows(db: Db, d: Dialect, tbl: string, scope: string | null, cols: string[], ids?: string[]): Promise<Live[]> {
   const all = ['deleted', 'scope_path', ...cols]; // two paths at least: SQLite answers one path as a bare value
@@ -22,7 +23,7 @@ async function liveRows(db: Db, d: Dialect, tbl: string, scope: string | null, c
   const where = (extra: RawBuilder<unknown>) =>
     sql`tbl = ${tbl} ${scope ? sql`AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}` : sql``} ${extra}`;
   const run = (extra: RawBuilder<unknown>) => d === 'pg'
-    ? sql<{ id: string; scope_path: string; v: unknown[] }>`SELECT row_id AS id, scope_path, ${pick} AS v FROM (SELECT row_id, scope_path, cells::json AS j FROM hq_rows WHERE ${where(extra)}) s`.execute(db)
+    ? sql<{ id: string; scope_path: string; v: unknown[] }>`SELECT row_id AS id, scope_path, ${pick} AS v FROM (SELECT row_id, scope_path, cells::json AS j FROM hq_rows WHERE ${where(extra)} OFFSET 0) s`.execute(db)
     : sql<{ id: string; scope_path: string; v: string }>`SELECT row_id AS id, scope_path, ${pick} AS v FROM hq_rows WHERE ${where(extra)}`.execute(db);
   const rows: { id: string; scope_path: string; v: unknown[] | string }[] = [];
   if (ids) for (let i = 0; i < ids.length; i += 500) rows.push(...(await run(sql`AND row_id IN (${sql.join(ids.slice(i, i + 500))})`)).rows);
