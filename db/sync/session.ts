@@ -12,8 +12,8 @@ import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
 import { deviceSyncSettings } from './settings.js';
 import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, type Device } from './state.js';
 import { wipeStore } from './wipe.js';
-
 import { pullHistory } from '../history/pull.js';
+
 export const APP_VERSION = '0.1.0';
 /** HQ's refusal of what passes the device's daily quota (hq/quota.ts). */
 export const QUOTA_CODE = 'quota_exceeded';
@@ -186,10 +186,10 @@ export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<
     await whenIdle(dev.raw);
     if (over.quota) throw over.quota; // shown as the last error; the loop tries again later
     setMetaRaw(dev.raw, META.lastSuccess, new Date().toISOString());
+    await pullHistory(dev, c); // who changed what, from HQ's record history (db/history/pull.ts)
     await syncBlobs(dev, c); // attachment files, after the rows; never fails the session (db/sync/blobs.ts)
     return { hello: h, pushed, pulled };
   } catch (e) {
-    await pullHistory(dev, c); // who changed what, from HQ's record history (db/history/pull.ts)
     if (e instanceof SyncFailure && e.kind === 'revoked') await wipeStore(dev);
     throw e;
   }
