@@ -11,26 +11,23 @@ export interface Live { id: string; scopePath: string; v: Values }
 
 /**
  * A table's live rows under `scope` (all scopes when null) with the current values of `cols`. The
- * database pulls the columns out of each row's JSON in one pass (SQLite: one json_extract with many
- * paths; PostgreSQL: the text cast to json once, in a subquery OFFSET 0 keeps from being flattened into
- * one cast per column), so neither it nor JavaScript parses a row twice.
+ * row's JSON is parsed once for all of them: by SQLite (one json_extract with many paths), or for
+ * PostgreSQL here (its json cast and rebuilt array, parsed again by the driver, took four times as long).
  */
 async function liveRows(db: Db, d: Dialect, tbl: string, scope: string | null, cols: string[], ids?: string[]): Promise<Live[]> {
   const all = ['deleted', 'scope_path', ...cols]; // two paths at least: SQLite answers one path as a bare value
-  const pick = d === 'pg'
-    ? sql`json_build_array(${sql.join(all.map((c) => sql`j -> ${c}::text -> 0`))})`
-    : sql`json_extract(cells, ${sql.join(all.map((c) => sql`${`$.${c}[0]`}`))})`;
+  const pick = sql`json_extract(cells, ${sql.join(all.map((c) => sql`${`$.${c}[0]`}`))})`;
   const where = (extra: RawBuilder<unknown>) =>
     sql`tbl = ${tbl} ${scope ? sql`AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}` : sql``} ${extra}`;
   const run = (extra: RawBuilder<unknown>) => d === 'pg'
-    ? sql<{ id: string; scope_path: string; v: unknown[] }>`SELECT row_id AS id, scope_path, ${pick} AS v FROM (SELECT row_id, scope_path, cells::json AS j FROM hq_rows WHERE ${where(extra)} OFFSET 0) s`.execute(db)
+    ? sql<{ id: string; scope_path: string; v: string }>`SELECT row_id AS id, scope_path, cells AS v FROM hq_rows WHERE ${where(extra)}`.execute(db)
     : sql<{ id: string; scope_path: string; v: string }>`SELECT row_id AS id, scope_path, ${pick} AS v FROM hq_rows WHERE ${where(extra)}`.execute(db);
-  const rows: { id: string; scope_path: string; v: unknown[] | string }[] = [];
+  const rows: { id: string; scope_path: string; v: string }[] = [];
   if (ids) for (let i = 0; i < ids.length; i += 500) rows.push(...(await run(sql`AND row_id IN (${sql.join(ids.slice(i, i + 500))})`)).rows);
   else rows.push(...(await run(sql``)).rows);
   const out: Live[] = [];
   for (const r of rows) {
-    const vals = (typeof r.v === 'string' ? JSON.parse(r.v) : r.v) as unknown[];
+    const vals = d === 'pg' ? all.map(((cells) => (c: string) => cells[c]?.[0] ?? null)(JSON.parse(r.v) as Record<string, unknown[] | undefined>)) : (JSON.parse(r.v) as unknown[]);
     if (vals[0] === 1) continue;
     const v: Values = {};
     cols.forEach((c, i) => (v[c] = vals[i + 2] ?? null));
