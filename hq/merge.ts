@@ -8,9 +8,12 @@ import { decodeHlc, encodeHlc, hlcMs, hlcNode, type Hlc } from '../shared/sync/h
 import { PURGED_CODE, RESTAMPED_CODE, type PushAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
 import { isDeclaredColumn, UNKNOWN_COLUMN } from '../shared/sync/columns.js';
 import { isRedactedColumn, looksMasked } from '../shared/sync/privacy.js';
-import { mayWrite } from '../shared/sync/rights.js';
+import { mayWrite, mayWriteCells } from '../shared/sync/rights.js';
 import { APPEND_ONLY, QUIET_COLUMNS, SCOPE_RE } from '../shared/sync/tables.js';
 import { addHistory, newConflict, type RowSet, type RowState } from './rowset.js';
+
+/** HQ's own writes (its decisions, imports and settings) carry this node instead of a device id. */
+export const HQ_NODE = 'hq';
 
 export interface Actor {
   deviceId: string;
@@ -96,6 +99,8 @@ async function mergeKnown(rows: RowSet, actor: Actor, w: WireWrite, { clock, res
   const after = (claimed as string | undefined) ?? before ?? w.p;
   const verdict = mayWrite(actor.role, actor.scopePath, w.t, before, after);
   if (!verdict.ok) return { answer: reject(w, verdict.code, verdict.zh, verdict.en) };
+  const cellVerdict = actor.deviceId === HQ_NODE ? verdict : mayWriteCells(w.t, w.c, s.exists);
+  if (!cellVerdict.ok) return { answer: reject(w, cellVerdict.code, cellVerdict.zh, cellVerdict.en) };
   if (s.purged) return { answer: reject(w, PURGED.code, PURGED.zh, PURGED.en) };
   if (!s.exists && s.scope === null) s.scope = after;
 

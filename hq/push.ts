@@ -16,7 +16,8 @@ import { hqSyncSettings } from './settings.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
-export const HQ_NODE = 'hq';
+import { HQ_NODE } from './merge.js';
+export { HQ_NODE };
 
 async function userNames(trx: Transaction<HqDB>, nodes: Set<string>): Promise<Map<string, string>> {
   const out = new Map<string, string>([[HQ_NODE, '总部']]);

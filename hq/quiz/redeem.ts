@@ -60,7 +60,9 @@ export function decideRedemption(store: HqStore, id: string, approve: boolean, b
     const w = (await rowsOf(store, 'quiz_rewards')).find((r) => r.id === str(d.c.reward_id));
     let verdict: Decision = { status: 'refused', reason: reason?.trim() || '未获批准' };
     if (approve) {
-      if (!w || int(w.c.stock) <= 0) verdict = { status: 'refused', reason: '库存不足，积分已退回' };
+      // The price a device wrote is checked against the catalogue: a forged lower price never buys.
+      if (w && int(d.c.price) < int(w.c.price)) verdict = { status: 'refused', reason: '申请积分与奖品目录不符，积分已退回' };
+      else if (!w || int(w.c.stock) <= 0) verdict = { status: 'refused', reason: '库存不足，积分已退回' };
       else if ((await balanceAt(store, d.scope, str(d.c.person_id), id)) < int(d.c.price)) verdict = { status: 'refused', reason: '积分不足（各设备记录合计），积分已退回' };
       else verdict = { status: 'approved', reason: null };
     }

@@ -37,3 +37,16 @@ export function mayWrite(role: Role, scope: string, table: string, before: strin
     return deny('role', '党建指导员无权修改此类数据（组织架构、党组织、网点等）', 'Instructors cannot change this kind of record');
   return { ok: true };
 }
+
+/**
+ * Rows only HQ's own decisions may change. A redemption is requested on a device and decided at HQ
+ * (hq/quiz/redeem.ts), where stock and the balance over every device are known: a device that
+ * wrote its own "approved", a lower price or a decision would spend stock HQ never granted.
+ */
+export function mayWriteCells(table: string, cells: Record<string, unknown>, rowExists: boolean): RightsVerdict {
+  if (table !== 'quiz_redemptions') return { ok: true };
+  const decided = ['decided_at', 'decided_by', 'reason'].some((c) => cells[c] !== undefined && cells[c] !== null);
+  if (rowExists || decided || (cells.status !== undefined && cells.status !== 'requested'))
+    return deny('role', '兑换申请只能由总部审批，设备不能修改', 'Redemption requests are decided at HQ; a device cannot change them');
+  return { ok: true };
+}

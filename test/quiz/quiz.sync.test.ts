@@ -131,4 +131,20 @@ describe('quiz over sync', () => {
     // past attempts of retired questions stay
     expect(count(b, 'quiz_attempts')).toBe(10);
   });
+
+  it('refuses a tampered device that approves its own request or asks at a forged price', async () => {
+    const refused = b.store.raw.prepare(`SELECT * FROM quiz_redemptions WHERE status = 'refused'`).get() as Record<string, unknown>;
+    const before = conflicts(b);
+    // written past the app, straight into the store: the capture triggers still send it
+    b.store.raw.prepare(`UPDATE quiz_redemptions SET status = 'approved', reason = NULL WHERE id = ?`).run(refused.id);
+    const forged = { ...refused, id: '0190a000-0000-7000-8000-0000000f0f01', price: 0, status: 'requested', decided_at: null, decided_by: null, reason: null };
+    const cols = Object.keys(forged);
+    b.store.raw.prepare(`INSERT INTO quiz_redemptions (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(forged);
+    await b.sync();
+    expect((await rowsOf(hq.store, 'quiz_redemptions')).find((r) => r.id === refused.id)!.c.status).toBe('refused');
+    expect(conflicts(b)).toBe(before + 1);
+    expect(b.store.raw.prepare(`SELECT reason_zh FROM sync_rejections ORDER BY rowid DESC LIMIT 1`).get()).toEqual({ reason_zh: '兑换申请只能由总部审批，设备不能修改' });
+    const decided = await settlePending(hq.store, '总部');
+    expect(decided).toEqual([{ id: forged.id, decision: { status: 'refused', reason: '申请积分与奖品目录不符，积分已退回' } }]);
+  });
 });
