@@ -18,6 +18,7 @@ import { countyDetail, overview } from './overview.js';
 import { clearRef, refView, setRef } from './refdata.js';
 import { registerConsoleStatic } from './static.js';
 import { loadUnits } from './facts.js';
+import { registerConsoleQuiz } from './quiz.js';
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const r = schema.safeParse(body);
@@ -39,6 +40,7 @@ const query = (req: FastifyRequest) => req.query as Record<string, string | unde
 export function registerConsole(app: FastifyInstance, { store }: { store: HqStore }): void {
   const { db } = store;
   registerConsoleStatic(app);
+  registerConsoleQuiz(app, store);
   app.addHook('onListen', async () => {
     const a = app.server.address();
     if (a && typeof a === 'object' && !isLoopback(a.address))

@@ -102,6 +102,27 @@ describe('console sign-in', () => {
   });
 });
 
+describe('the quiz behind the console', () => {
+  it('needs a session to read, the CSRF token to change, HQ to keep the catalogue, and logs each change', async () => {
+    const rewards = async () => (await hq.store.db.selectFrom('hq_rows').select('row_id').where('tbl', '=', 'quiz_rewards').execute()).length;
+    expect((await new Client(hq.url).call('GET', '/console/api/v1/quiz/redemptions')).status).toBe(401);
+    const admin = new Client(hq.url);
+    await admin.signIn('admin', ADMIN_PW);
+    const reward = { name: '1GB 流量包', price: 5, stock: 3 };
+    expect((await admin.call('POST', '/console/api/v1/quiz/rewards', reward, { 'x-rc-csrf': '' })).status).toBe(403);
+    const county = new Client(hq.url);
+    await county.signIn('lintong', COUNTY_PW);
+    expect((await county.call('GET', '/console/api/v1/quiz/redemptions')).status).toBe(200);
+    expect((await county.call('POST', '/console/api/v1/quiz/rewards', reward)).status).toBe(403);
+    expect(await rewards()).toBe(0);
+    const made = await admin.call('POST', '/console/api/v1/quiz/rewards', reward);
+    expect(made.status).toBe(200);
+    expect(await rewards()).toBe(1);
+    const logged = await hq.store.db.selectFrom('hq_console_audit').select(['user_name', 'action']).where('action', 'like', 'quiz %').execute();
+    expect(logged.map((r) => r.user_name)).toContain('admin');
+  });
+});
+
 describe('a county organiser', () => {
   it('sees only their county and cannot read or change another', async () => {
     const c = new Client(hq.url);
