@@ -16,6 +16,7 @@ import { deriveQuarter } from './derive.js';
 import { derivedId } from './ids.js';
 import { objectionsOf, publicationIn, type Branch, type PublicationRow } from './store.js';
 import { approvalVerdict } from './table.js';
+import { openThreeListItems } from './threeLists.js';
 
 const rulesOf = ({ items, base, grades, lowest }: PointsSettings) => ({ items, base, grades, lowest });
 
@@ -39,6 +40,7 @@ export async function publish(ctx: ApiContext, branch: Branch, quarter: string, 
     approved_by: null, approved_at: null, rules_json: JSON.stringify(rulesOf(s)), published_json: JSON.stringify(snap), approved_json: null,
     reopened_json: '[]', scope_path: branch.scopePath, created_at: now, updated_at: now,
   }).execute();
+  await openThreeListItems(ctx, branch, id, quarter, snap.rows, s);
 }
 
 export async function raiseObjection(ctx: ApiContext, publicationId: string, personId: string, text: string): Promise<string> {
@@ -82,6 +84,7 @@ export async function approve(ctx: ApiContext, pub: PublicationRow, branch: Bran
   await ctx.db.updateTable('points_publications').set({
     status: 'approved', approved_by: ctx.session.userName, approved_at: now, approved_json: JSON.stringify(snap), rules_json: JSON.stringify(rulesOf(s)), updated_at: now,
   }).where('id', '=', pub.id).execute();
+  await openThreeListItems(ctx, branch, pub.id, pub.quarter, snap.rows, s);
 }
 
 export async function reopen(ctx: ApiContext, pub: PublicationRow, reason: string): Promise<void> {

@@ -44,6 +44,8 @@ const schemas = {
   /** Lower edges of the grades: excellent ≥ excellent, good ≥ good, pass ≥ pass, else poor. */
   grades: z.strictObject({ excellent: z.number(), good: z.number(), pass: z.number() }).refine((g) => g.excellent > g.good && g.good > g.pass),
   objectionDays: z.number().int().min(1).max(60),
+  /** Days a member listed in the three lists has to rectify, counted from publication. */
+  rectifyDays: z.number().int().min(1).max(180),
   /** The lowest of a branch get the three lists: these grades, or the bottom share of the ranking. */
   lowest: z.strictObject({ grades: z.array(z.enum(['excellent', 'good', 'pass', 'poor'])), bottomShare: z.number().min(0).max(1) }),
   bounds,
@@ -69,6 +71,7 @@ export const POINTS_DEFAULTS: PointsSettings = {
   base: 70,
   grades: { excellent: 90, good: 80, pass: 60 },
   objectionDays: 7,
+  rectifyDays: 30,
   lowest: { grades: ['poor'], bottomShare: 0.1 },
   bounds: { baseMin: 60, baseMax: 80, maxValue: 10, maxCap: 40, maxDeduction: 20 },
 };
@@ -111,6 +114,7 @@ export function pointsSettings(raw: Record<string, unknown> = {}, hqBounds?: unk
     base: boundIssues([], base, b).length ? POINTS_DEFAULTS.base : base,
     grades: pick('grades', raw['points.grades']),
     objectionDays: pick('objectionDays', raw['points.objectionDays']),
+    rectifyDays: pick('rectifyDays', raw['points.rectifyDays']),
     lowest: pick('lowest', raw['points.lowest']),
     bounds: b,
   };
