@@ -1,20 +1,11 @@
 // The device's history table as Kysely sees it (it is local bookkeeping, not part of db/schema.ts's synced model).
+import type { StoredHistoryRow } from '../../shared/history/present.js';
 import type { Db } from '../context.js';
 
-export interface RecordHistoryTable {
+/** A stored row as shared/history/present.ts reads it, plus the device's bookkeeping. */
+export interface RecordHistoryTable extends StoredHistoryRow {
   id: number;
-  tbl: string;
-  row_id: string;
   scope_path: string;
-  op: string;
-  col: string;
-  old_value: string | null;
-  new_value: string | null;
-  writer: string | null;
-  device_id: string | null;
-  hlc: string;
-  at: string | null;
-  source: string;
   hq_seq: number | null;
 }
 
