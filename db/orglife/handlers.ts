@@ -11,6 +11,7 @@ import { scopeFor } from '../scope.js';
 import { settingsFor } from './settings.js';
 import { complianceRows, instructorDuties } from './compliance.js';
 import { calendarMonth, dueItems, myInstructorIds } from './due.js';
+import { itemsDue } from './itemsDue.js';
 import { recordBook } from './recordBook.js';
 import { summariseByOrg } from '../../shared/orglife/compliance.js';
 import type { HandlerMap } from '../api/types.js';
@@ -63,7 +64,8 @@ export const orgLifeHandlers: HandlerMap<keyof typeof orgLifeContract> = {
     const scope = await scopeFor(ctx.db, ctx.session.scopePath, unitId);
     const report = await dueItems(ctx.db, scope, await settingsFor(ctx.db, scope), asOf ?? todayInBeijing(ctx.now()));
     // The user's own records are looked for in their whole scope, whichever unit the list is narrowed to.
-    return { ...report, myInstructorIds: await myInstructorIds(ctx.db, ctx.session.scopePath, ctx.session.userName) };
+    const items = [...report.items, ...(await itemsDue(ctx.db, scope, ctx.session, report.asOf))];
+    return { ...report, items, myInstructorIds: await myInstructorIds(ctx.db, ctx.session.scopePath, ctx.session.userName) };
   },
   'orgLife.calendar': async (ctx, { month, unitId, orgId }) => {
     const scope = await scopeFor(ctx.db, ctx.session.scopePath, unitId);

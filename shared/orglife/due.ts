@@ -22,7 +22,9 @@ export interface SettlePeriod {
 export type Settle =
   | { form: 'activity'; type: ActivityType; orgId?: string; groupId?: string; instructorId?: string; period: SettlePeriod }
   | { form: 'visit'; instructorId: string; outletId: string; period: SettlePeriod }
-  | { form: 'person'; personId: string };
+  | { form: 'person'; personId: string }
+  /** A three-list item is worked on where the three lists are (考核预警). */
+  | { form: 'item'; itemId: string };
 
 function settlePeriod(p: { key: string; start: string; end: string }, asOf: string): SettlePeriod {
   return { key: p.key, start: p.start, end: p.end, on: asOf <= p.end ? asOf : p.end };
@@ -30,7 +32,9 @@ function settlePeriod(p: { key: string; start: string; end: string }, asOf: stri
 
 export interface DueItem {
   key: string;
-  kind: 'meeting' | 'visit' | 'duty' | 'conversion' | 'standing';
+  kind: 'meeting' | 'visit' | 'duty' | 'conversion' | 'standing' | 'rectification';
+  /** For a three-list item (db/orglife/itemsDue.ts): its title, and whether the signed-in user owns it. */
+  item?: { title: string; ownerName: string | null; mine: boolean };
   /** For a standing item (db/dues/standing.ts): which rule the member's records break. */
   standing?: StandingFlag;
   level: DueLevel;

@@ -26,6 +26,7 @@ export const DUE_KIND: Labelled = {
   duty: { zh: '指导员履职', en: 'Instructor duties' },
   conversion: { zh: '预备党员转正', en: 'Conversions' },
   standing: { zh: '党员状况预警', en: 'Member warnings' },
+  rectification: { zh: '三单事项', en: 'Three-list items' },
 };
 
 /** What a compliance light means; {day} {q} {h} {y} are the reminder settings. */

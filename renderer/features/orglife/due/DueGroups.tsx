@@ -15,7 +15,9 @@ import type { DueGroup, DueKind, DueSection } from './dueModel';
 export const GROUP_PAGE = 8;
 export const ITEM_PAGE = 10;
 
-const ACTION: Record<DueKind, 'due.record' | 'due.visitNow' | 'due.convert' | 'due.openMember'> = { meeting: 'due.record', duty: 'due.record', visit: 'due.visitNow', conversion: 'due.convert', standing: 'due.openMember' };
+const ACTION: Record<DueKind, 'due.record' | 'due.visitNow' | 'due.convert' | 'due.openMember' | 'due.openItem'> = {
+  meeting: 'due.record', duty: 'due.record', visit: 'due.visitNow', conversion: 'due.convert', standing: 'due.openMember', rectification: 'due.openItem',
+};
 
 function DueRow({ d, onSettle }: { d: DueItem; onSettle(s: Settle): void }) {
   const { t, label } = useT();

@@ -4,7 +4,7 @@
 import type { DueItem, DueLevel } from '../../../../shared/orglife/due.js';
 
 export type DueKind = DueItem['kind'];
-export const DUE_KINDS: DueKind[] = ['meeting', 'visit', 'duty', 'conversion', 'standing'];
+export const DUE_KINDS: DueKind[] = ['rectification', 'meeting', 'visit', 'duty', 'conversion', 'standing'];
 export const DUE_LEVELS: DueLevel[] = ['overdue', 'warning', 'due'];
 
 export type LevelCounts = Record<DueLevel, number>;
@@ -39,13 +39,14 @@ export function countLevels(items: DueItem[]): LevelCounts {
 }
 
 export function countKinds(items: DueItem[]): Record<DueKind, number> {
-  const c: Record<DueKind, number> = { meeting: 0, visit: 0, duty: 0, conversion: 0, standing: 0 };
+  const c: Record<DueKind, number> = { meeting: 0, visit: 0, duty: 0, conversion: 0, standing: 0, rectification: 0 };
   for (const i of items) c[i.kind]++;
   return c;
 }
 
+/** A three-list item is the user's by its owner; the rest by the instructor records they hold. */
 export function isMine(item: DueItem, mine: string[]): boolean {
-  return item.owners.some((o) => mine.includes(o));
+  return !!item.item?.mine || item.owners.some((o) => mine.includes(o));
 }
 
 export function filterDue(items: DueItem[], f: DueFilter): DueItem[] {
@@ -54,6 +55,8 @@ export function filterDue(items: DueItem[], f: DueFilter): DueItem[] {
 
 /** Visits and duties are an instructor's; meetings and conversions an organisation's. */
 function groupOf(i: DueItem): { key: string; title: string | null } {
+  // A three-list item is its owner's.
+  if (i.item) return { key: `${i.kind}|p|${i.item.ownerName ?? ''}`, title: i.item.ownerName };
   if (i.kind === 'visit' || i.kind === 'duty') {
     // A visit's or duty's one owner is its instructor: namesakes stay apart.
     return { key: `${i.kind}|i|${i.owners[0] ?? i.instructorName ?? ''}`, title: i.instructorName };

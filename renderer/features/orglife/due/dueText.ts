@@ -21,6 +21,8 @@ export function useDueText() {
         return t('due.conversion', { name: d.personName ?? '', org: d.orgName ?? '', day: d.deadline });
       case 'standing':
         return `${d.standing ? STANDING_FLAGS[d.standing][lang] : ''} · ${d.personName ?? ''}（${d.orgName ?? ''}）`;
+      case 'rectification':
+        return t('due.item', { title: d.item?.title ?? '', owner: d.item?.ownerName ?? t('due.itemRole') });
     }
   };
 }
