@@ -2,6 +2,7 @@
 import { Alert, Table } from 'antd';
 import type { AuditRow } from '../../shared/console/types.js';
 import { get } from './api';
+import { formatDateTime } from '../components/formatDate';
 import { useCT } from './i18n';
 import { errorText, useLoad } from './useLoad';
 
@@ -13,9 +14,9 @@ export function Audit() {
   return (
     <>
       {a.error && <Alert type="error" showIcon title={errorText(a.error, lang)} />}
-      <Table<AuditRow> size="small" loading={a.loading} rowKey={(r) => `${r.at}${r.action}${r.target}`} dataSource={a.data ?? []} pagination={{ pageSize: 14 }} data-testid="audit-table"
+      <Table<AuditRow> size="small" loading={a.loading} rowKey={(r) => [r.at, r.action, r.target].join('|')} dataSource={a.data ?? []} pagination={{ pageSize: 14 }} data-testid="audit-table"
         columns={[
-          { title: t('c.a.at'), dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { title: t('c.a.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('c.a.user'), dataIndex: 'userName', width: 90 },
           { title: t('c.a.action'), dataIndex: 'action', width: 130 },
           { title: t('c.a.target'), dataIndex: 'target', width: 220, ellipsis: true },

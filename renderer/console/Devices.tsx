@@ -7,10 +7,11 @@ import { ROLES as ROLE_LABELS, type Labelled } from '../../shared/domain/enums.j
 const ROLES: Labelled = ROLE_LABELS;
 import { get, post } from './api';
 import { CodeModal } from './CodeModal';
+import { formatDateTime } from '../components/formatDate';
 import { useCT } from './i18n';
 import { errorText, useLoad } from './useLoad';
 
-const when = (iso: string | null, lang: string) => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : null);
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : null);
 
 export function Devices({ me }: { me: ConsoleSession }) {
   const { t, lang } = useCT();
@@ -73,12 +74,12 @@ export function Devices({ me }: { me: ConsoleSession }) {
             : d.silent ? <Tag color="orange">{t('c.dev.silent', { days: silentDays })}</Tag> : <Tag color="green">{t('c.dev.active')}</Tag> },
           { title: t('c.dev.app'), dataIndex: 'appVersion', width: 90, render: (v: string | null) => v ?? nr },
           { title: t('c.dev.schema'), dataIndex: 'schemaVersion', width: 100, render: (v: string | null) => v ?? nr },
-          { title: t('c.dev.lastSeen'), dataIndex: 'lastSeenAt', width: 150, render: (v: string | null) => when(v, lang) ?? t('c.never') },
+          { title: t('c.dev.lastSeen'), dataIndex: 'lastSeenAt', width: 150, render: (v: string | null) => when(v) ?? t('c.never') },
           { title: t('c.dev.waiting'), dataIndex: 'waiting', width: 90, render: (v: number | null) => v ?? nr },
-          { title: t('c.dev.oldest'), dataIndex: 'oldestUnsentAt', width: 100, render: (v: string | null) => when(v, lang) ?? nr },
+          { title: t('c.dev.oldest'), dataIndex: 'oldestUnsentAt', width: 100, render: (v: string | null) => when(v) ?? nr },
           { title: t('c.dev.lastError'), dataIndex: 'lastError', width: 90, render: (v: string | null) => v ?? nr },
           { title: t('c.dev.lastRejected'), key: 'rej', width: 150, render: (_, d) => d.lastRejectedAt
-            ? <Tooltip title={d.lastRejectedReason}><Typography.Text type="danger">{when(d.lastRejectedAt, lang)}</Typography.Text></Tooltip> : t('c.none') },
+            ? <Tooltip title={d.lastRejectedReason}><Typography.Text type="danger">{when(d.lastRejectedAt)}</Typography.Text></Tooltip> : t('c.none') },
           { title: t('c.dev.actions'), key: 'a', width: 190, fixed: 'right', render: (_, d) => d.revokedAt ? null : (
             <Space size={4}>
               <Popconfirm title={t('c.dev.revokeConfirm', { name: `${d.userName} ${d.name ?? ''}` })} onConfirm={() => void revoke(d)} okButtonProps={{ danger: true }}>

@@ -3,6 +3,7 @@ import { Alert, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ConsoleSession, HealthRow, HealthView } from '../../shared/console/types.js';
 import { get } from './api';
+import { formatDateTime } from '../components/formatDate';
 import { useCT } from './i18n';
 import { errorText, useLoad } from './useLoad';
 
@@ -26,9 +27,9 @@ export function Health({ me }: { me: ConsoleSession }) {
         {h.data && <Typography.Text type="secondary">{t('c.h.total', { n: h.data.total })}</Typography.Text>}
       </Space>
       {h.error && <Alert type="error" showIcon title={errorText(h.error, lang)} />}
-      <Table<HealthRow> size="small" loading={h.loading} rowKey={(r) => `${r.kind}${r.tbl}${r.rowId}${r.at}${r.detail}`} dataSource={h.data?.rows ?? []} pagination={{ pageSize: 14 }}
+      <Table<HealthRow> size="small" loading={h.loading} rowKey={(r) => [r.kind, r.tbl, r.rowId, r.at, r.detail].join('|')} dataSource={h.data?.rows ?? []} pagination={{ pageSize: 14 }}
         columns={[
-          { title: t('c.h.at'), dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { title: t('c.h.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('c.h.kind'), dataIndex: 'kind', width: 80, render: (k: 'conflict' | 'rejected') => <Tag color={k === 'rejected' ? 'red' : 'orange'}>{t(`c.h.${k}`)}</Tag> },
           { title: t('c.h.table'), dataIndex: 'tbl', width: 130 },
           { title: t('c.h.scope'), dataIndex: 'scopePath', width: 190 },

@@ -4,6 +4,7 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tabl
 import { useState } from 'react';
 import type { ConsoleSession, RefEntry, RefHistory, RefView } from '../../shared/console/types.js';
 import { get, post } from './api';
+import { formatDateTime } from '../components/formatDate';
 import { useCT } from './i18n';
 import { ThresholdForm, fromForm, toForm, type ThresholdValues } from './ThresholdForm';
 import { errorText, useLoad } from './useLoad';
@@ -82,9 +83,9 @@ export function RefData({ me }: { me: ConsoleSession }) {
           ) },
         ]} />
       <Typography.Title level={5}>{t('c.ref.history')}</Typography.Title>
-      <Table<RefHistory> size="small" rowKey={(h) => `${h.at}${h.key}${h.scopePath}`} dataSource={view.data?.history ?? []} pagination={{ pageSize: 6 }}
+      <Table<RefHistory> size="small" rowKey={(h) => [h.at, h.key, h.scopePath].join('|')} dataSource={view.data?.history ?? []} pagination={{ pageSize: 6 }}
         columns={[
-          { title: t('c.ref.at'), dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { title: t('c.ref.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('c.ref.by'), dataIndex: 'userName', width: 90 },
           { title: t('c.ref.item'), dataIndex: 'key', width: 170 },
           { title: t('c.ref.scope'), dataIndex: 'scopePath', width: 150 },
