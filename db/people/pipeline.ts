@@ -13,6 +13,7 @@ import { readSettings } from '../system/settings.js';
 import { recordHistory } from './history.js';
 import { scopeEnd } from '../../shared/core/scope.js';
 import { scopeFor } from '../scope.js';
+import { probationPoints } from '../points/probation.js';
 import type { Page } from '../../shared/contract/define.js';
 
 interface Raw {
@@ -62,7 +63,11 @@ export async function pipeline(ctx: ApiContext, f: { unitId?: string; stages?: s
   if (f.dueOnly) rows = rows.filter((r) => r.state === 'due' || r.state === 'overdue');
   // Overdue conversions first (red, then yellow), then by the day the next step falls due.
   rows.sort((a, b) => (URGENCY[a.band ?? 'green'] - URGENCY[b.band ?? 'green']) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.name.localeCompare(b.name));
-  return { total: rows.length, rows: rows.slice(f.offset, f.offset + f.limit) };
+  const page = rows.slice(f.offset, f.offset + f.limit);
+  const probation = page.filter((r) => r.stage === 'probationary');
+  const points = await probationPoints(ctx, probation.map((r) => ({ personId: r.personId, since: r.probationaryOn })), today);
+  for (const r of probation) r.points = points.get(r.personId) ?? null;
+  return { total: rows.length, rows: page };
 }
 
 const invalid = (key: string, path = 'on') => {

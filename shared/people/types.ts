@@ -68,6 +68,8 @@ export interface PipelineRow {
   state: DueState | null;
   overdueDays: number;
   band: Band | null;
+  /** A probationary member's points average since admission (mean of the quarters scored), for the conversion. */
+  points?: { score: number; grade: 'excellent' | 'good' | 'pass' | 'poor'; quarters: number } | null;
 }
 
 export interface MobilityRow {

@@ -117,6 +117,8 @@ const T = {
   'pipe.stage': ['当前阶段', 'Stage'],
   'pipe.next': ['下一步', 'Next'],
   'pipe.due': ['可办理/到期日', 'Due'],
+  'pipe.points': ['积分均分', 'Points'],
+  'pipe.pointsTip': ['预备期内 {n} 个季度的平均积分，等级：{grade}', 'Mean of {n} quarters of probation, grade: {grade}'],
   'pipe.dueOnly': ['只看到期和逾期', 'Due and overdue only'],
   'pipe.advance': ['推进', 'Advance'],
   'pipe.cancel': ['终止', 'Cancel'],

@@ -5,6 +5,7 @@ import { todayInBeijing } from '../../../../shared/core/dates.js';
 import { useState } from 'react';
 import { RECRUIT_STAGES } from '../../../../shared/domain/enums.js';
 import type { PipelineRow } from '../../../../shared/people/types.js';
+import { GRADES } from '../../../../shared/points/tally.js';
 import { call } from '../../../api/client';
 import { errorText } from '../../../components/formErrors';
 import { UnitSelect } from '../../../components/UnitSelect';
@@ -54,6 +55,12 @@ export function PipelinePanel() {
           { title: r('pipe.probationary'), dataIndex: 'probationaryOn', width: 92 },
           { title: r('pipe.next'), dataIndex: 'next', width: 100, render: (v: string | null) => label(RECRUIT_STAGES, v) },
           { title: r('pipe.due'), dataIndex: 'dueOn', width: 92 },
+          {
+            title: r('pipe.points'), dataIndex: 'points', width: lang === 'en' ? 64 : 76,
+            render: (v: PipelineRow['points']) => v && (
+              <Tooltip title={r('pipe.pointsTip', { n: v.quarters, grade: GRADES[v.grade][lang] })}><span data-testid="pipeline-points">{v.score}</span></Tooltip>
+            ),
+          },
           {
             title: '', dataIndex: 'state', width: lang === 'en' ? 120 : 92,
             render: (s: PipelineRow['state'], row) => s && <Tag color={row.band === 'yellow' ? 'gold' : STATE_COLOR[s]}>{s === 'overdue' ? r('pipe.state.overdue', { n: row.overdueDays }) : r(`pipe.state.${s}`)}</Tag>,
