@@ -17,9 +17,11 @@ import { duties, meetings } from './cadence.js';
 import { dualTrackLights } from './dualTrackLights.js';
 import { milestoneLights } from '../milestones/light.js';
 import { standingLights } from '../dues/light.js';
-import { loadAttendance, loadContacted, loadInstructorUnits, loadMembers, loadOpenItems, loadOrgs, loadOutlets, loadPeople, loadUnits } from './facts.js';
+import { loadAttendance, loadContacted, loadInstructorUnits, loadOpenItems, loadScopeFacts } from './facts.js';
 import { LightSet, type Subject } from './lightSet.js';
-import { attendance, coverage, dataQuality, memberGap, overdueItems, probation, type Subjects } from './measure.js';
+import { attendance, coverage, memberGap, overdueItems, probation, type Subjects } from './measure.js';
+import { dataQuality } from './quality.js';
+import { loadQuality } from './qualityFacts.js';
 
 export interface BoardSettings { a: AssessmentSettings; o: OrgLifeSettings }
 
@@ -36,11 +38,9 @@ export function monthOf(key: string): Period {
 /** The lights of one month, as of its last day (or today while it runs). */
 export async function computeLights(db: Db, scope: string, st: BoardSettings, month: Period, today: string): Promise<BoardLight[]> {
   const asOf = month.end < today ? month.end : today;
-  const units = await loadUnits(db, scope);
-  const [outlets, orgs, members, people, items, instructorUnits] = [
-    await loadOutlets(db, scope, asOf), await loadOrgs(db, scope), await loadMembers(db, scope, asOf), await loadPeople(db, scope),
-    await loadOpenItems(db, scope, asOf), await loadInstructorUnits(db, scope),
-  ];
+  const facts = await loadScopeFacts(db, scope, asOf);
+  const { units, outlets, orgs, members } = facts;
+  const [quality, items, instructorUnits] = [await loadQuality(db, scope, st.a.requiredFields), await loadOpenItems(db, scope, asOf), await loadInstructorUnits(db, scope)];
   const unitSubject = (u: { id: string; name: string; level: string; path: string }): Subject => {
     const p = units.placeOf(u.path);
     return { kind: u.level === 'county' ? 'county' : 'grid', id: u.id, name: u.name, countyId: p.countyId, gridId: u.level === 'grid' ? u.id : null };
@@ -66,8 +66,8 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
     return path ? units.placeOf(path) : null;
   });
   overdueItems(set, subj, items, st.a, asOf, units.placeOf);
-  dataQuality(set, subj, people, st.a, units.placeOf);
-  await dualTrackLights(db, set, subj, scope, month, today, st.a);
+  dataQuality(set, subj, quality, st.a, units.placeOf);
+  await dualTrackLights(db, set, subj, scope, month, today, st.a, facts);
   await milestoneLights(db, set, subj, scope, month, today);
   await standingLights(db, set, subj, scope, month, today);
   return [...set.lights.values()];

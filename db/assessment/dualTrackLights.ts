@@ -11,12 +11,13 @@ import { periodOf, type Period } from '../../shared/orglife/periods.js';
 import type { Db } from '../context.js';
 import type { LightSet, Subject } from './lightSet.js';
 import type { Subjects } from './measure.js';
-import { scorecards } from './scorecard.js';
+import type { ScopeFacts } from './facts.js';
+import { completeCards } from './scorecard.js';
 
-export async function dualTrackLights(db: Db, set: LightSet, subj: Subjects, scope: string, month: Period, today: string, s: AssessmentSettings): Promise<void> {
+export async function dualTrackLights(db: Db, set: LightSet, subj: Subjects, scope: string, month: Period, today: string, s: AssessmentSettings, facts: ScopeFacts): Promise<void> {
   const quarter = periodOf(month.start, 'quarter').key;
-  // As the month stood: a past month's composite is the quarter to its last day.
-  const { cards } = await scorecards(db, scope, quarter, month.end < today ? month.end : today);
+  // As the month stood: a past month's composite is the quarter to its last day (the board's own day).
+  const cards = await completeCards(db, scope, quarter, month.end < today ? month.end : today, facts);
   const complete = cards.filter((c) => c.composite !== null && !BUSINESS_KEYS.some((k) => c.missing.includes(k)));
   const children: (Subject & { colour: Light; causes: Cause[] })[] = [];
   const byOrg = new Map<string, number[]>();

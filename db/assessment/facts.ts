@@ -1,7 +1,10 @@
 // What the warning board reads, in a few grouped queries per scope and day: units, outlets,
-// organisations, members with their last organisation life, attendance marks, people for data
-// quality and open three-lists items. The rules then run in memory (shared/assessment).
+// organisations, members with their last organisation life, attendance marks and open three-lists
+// items (people for data quality: qualityFacts.ts). The rules then run in memory (shared/assessment).
+// Loaded once per board: the dual-track scorecard behind the composite light is handed the board's
+// units, outlets, organisations and members (ScopeFacts) instead of reading them again.
 import { sql } from 'kysely';
+import type { ChannelType } from '../../shared/assessment/dualTrack.js';
 import { scopeEnd } from '../../shared/core/scope.js';
 import { ancestorPaths } from '../../shared/sync/tables.js';
 import type { Db } from '../context.js';
@@ -39,15 +42,19 @@ export async function loadUnits(db: Db, scope: string): Promise<Units> {
   };
 }
 
-export interface OutletFact { id: string; name: string; countyId: string; gridId: string | null; scopePath: string; coverageOrgId: string | null; covered: boolean }
+export interface OutletFact {
+  id: string; name: string; countyId: string; gridId: string | null; scopePath: string; coverageOrgId: string | null; covered: boolean;
+  /** Null when unset: the scorecard then weighs it as an own store. */
+  channelType: ChannelType | null;
+}
 
 export async function loadOutlets(db: Db, scope: string, asOf: string): Promise<OutletFact[]> {
-  const r = await sql<{ id: string; name: string; county_id: string; grid_id: string | null; scope_path: string; coverage_org_id: string | null; covered: number }>`
-    SELECT o.id, o.name, o.county_id, o.grid_id, o.scope_path, o.coverage_org_id, (po.id IS NOT NULL) AS covered
+  const r = await sql<{ id: string; name: string; county_id: string; grid_id: string | null; scope_path: string; coverage_org_id: string | null; covered: number; channel_type: ChannelType | null }>`
+    SELECT o.id, o.name, o.county_id, o.grid_id, o.scope_path, o.coverage_org_id, (po.id IS NOT NULL) AS covered, o.channel_type
     FROM outlets o LEFT JOIN party_orgs po ON po.id = o.coverage_org_id AND po.deleted = 0
     WHERE o.deleted = 0 AND o.scope_path >= ${scope} AND o.scope_path < ${scopeEnd(scope)}
       AND (o.closed_on IS NULL OR o.closed_on > ${asOf}) AND (o.opened_on IS NULL OR o.opened_on <= ${asOf})`.execute(db);
-  return r.rows.map((o) => ({ id: o.id, name: o.name, countyId: o.county_id, gridId: o.grid_id, scopePath: o.scope_path, coverageOrgId: o.coverage_org_id, covered: !!o.covered }));
+  return r.rows.map((o) => ({ id: o.id, name: o.name, countyId: o.county_id, gridId: o.grid_id, scopePath: o.scope_path, coverageOrgId: o.coverage_org_id, covered: !!o.covered, channelType: o.channel_type }));
 }
 
 export interface OrgFact { id: string; name: string; scopePath: string; secretaryPersonId: string | null }
@@ -79,6 +86,13 @@ export async function loadMembers(db: Db, scope: string, asOf: string): Promise<
   }));
 }
 
+/** What both the board and the scorecard read, as of one day. */
+export interface ScopeFacts { asOf: string; units: Units; outlets: OutletFact[]; orgs: OrgFact[]; members: MemberFact[] }
+
+export async function loadScopeFacts(db: Db, scope: string, asOf: string): Promise<ScopeFacts> {
+  return { asOf, units: await loadUnits(db, scope), outlets: await loadOutlets(db, scope, asOf), orgs: await loadOrgs(db, scope), members: await loadMembers(db, scope, asOf) };
+}
+
 export interface AttendanceCount { orgId: string; present: number; absent: number; excused: number }
 export interface AbsentMark { orgId: string; personId: string; name: string; title: string; heldOn: string }
 
@@ -105,18 +119,6 @@ export async function loadContacted(db: Db, scope: string, since: string, asOf: 
     SELECT DISTINCT ao.outlet_id FROM activities a JOIN activity_outlets ao ON ao.activity_id = a.id AND ao.deleted = 0
     WHERE a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${scopeEnd(scope)} AND a.held_on > ${since} AND a.held_on <= ${asOf}`.execute(db);
   return new Set(r.rows.map((x) => x.outlet_id));
-}
-
-export interface PersonFact {
-  id: string; name: string; scopePath: string; outletId: string | null;
-  fields: Record<string, string | null>;
-}
-
-export async function loadPeople(db: Db, scope: string): Promise<PersonFact[]> {
-  const r = await sql<Record<string, string | null> & { id: string; name: string; scope_path: string }>`
-    SELECT id, name, gender, birth_date, citizen_id, phone, outlet_id, ethnicity, education, post, scope_path
-    FROM people WHERE deleted = 0 AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}`.execute(db);
-  return r.rows.map((p) => ({ id: p.id, name: p.name, scopePath: p.scope_path, outletId: p.outlet_id ?? null, fields: p }));
 }
 
 export interface OpenItem {

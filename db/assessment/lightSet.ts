@@ -25,9 +25,16 @@ export class LightSet {
    * the worst below it; the value counts the red ones; the causes are theirs.
    */
   rollUp(indicator: Indicator, units: Subject[], children: { countyId: string | null; gridId: string | null; colour: Light; causes: Cause[] }[]): void {
+    // Bucketed once: a province has hundreds of units and thousands of children.
+    const byCounty = new Map<string, typeof children>();
+    const byGrid = new Map<string, typeof children>();
+    for (const c of children) {
+      if (c.countyId) (byCounty.get(c.countyId) ?? byCounty.set(c.countyId, []).get(c.countyId)!).push(c);
+      if (c.gridId) (byGrid.get(c.gridId) ?? byGrid.set(c.gridId, []).get(c.gridId)!).push(c);
+    }
     for (const u of units) {
-      const below = children.filter((c) => (u.kind === 'county' ? c.countyId === u.id : c.gridId === u.id));
-      if (!below.length) continue;
+      const below = (u.kind === 'county' ? byCounty : byGrid).get(u.id);
+      if (!below) continue;
       const colour = worstLight(below.map((c) => c.colour));
       const causes = below.filter((c) => c.colour === 'red' || c.colour === 'yellow').flatMap((c) => c.causes);
       this.lights.set(`${u.kind}|${u.id}|${indicator}`, {

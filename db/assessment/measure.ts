@@ -1,20 +1,18 @@
 // The board's measured indicators (DOMAIN.md warnings table) from the loaded facts: coverage,
 // contact, attendance, months without organisation life, overdue conversions, overdue items and
-// data quality. Org-life cadence and instructor duties come from orglife's own rules (cadence.ts).
-import { citizenIdProblem } from '../../shared/domain/citizenId.js';
+// data quality (quality.ts). Org-life cadence and instructor duties come from orglife's own rules (cadence.ts).
 import { countLight, ratioLight, wholeMonthsBetween } from '../../shared/assessment/lights.js';
 import type { AssessmentSettings } from '../../shared/assessment/thresholds.js';
 import type { Cause } from '../../shared/assessment/types.js';
 import { daysBetween } from '../../shared/orglife/periods.js';
-import { FIELD_TEXT } from '../../shared/assessment/fieldText.js';
-import type { AbsentMark, AttendanceCount, MemberFact, OpenItem, OrgFact, OutletFact, PersonFact } from './facts.js';
+import type { AbsentMark, AttendanceCount, MemberFact, OpenItem, OrgFact, OutletFact } from './facts.js';
 import type { LightSet, Subject } from './lightSet.js';
 
 export interface Subjects { orgs: Map<string, Subject>; outlets: Map<string, Subject>; units: Subject[] }
 
 const person = (id: string, name: string, zh: string, en: string): Cause => ({ kind: 'person', id, name, detail: { zh, en } });
 /** Items bucketed by the county and grid they lie in: one pass, not one per unit (a province has hundreds). */
-function byUnit<T>(items: T[], place: (t: T) => { countyId: string | null; gridId: string | null }): (u: Subject) => T[] {
+export function byUnit<T>(items: T[], place: (t: T) => { countyId: string | null; gridId: string | null }): (u: Subject) => T[] {
   const m = new Map<string, T[]>();
   for (const t of items) {
     const p = place(t);
@@ -135,60 +133,4 @@ export function overdueItems(set: LightSet, subj: Subjects, items: OpenItem[], s
   for (const [sub, list] of bySubject) light(sub, list);
   const datedOf = byUnit(dated, (d) => placeOf(d.i.scopePath));
   for (const u of subj.units) light(u, datedOf(u));
-}
-
-function duplicateIds(people: PersonFact[]): Set<string> {
-  const out = new Set<string>();
-  const group = (key: (p: PersonFact) => string | null, same: (a: PersonFact, b: PersonFact) => boolean) => {
-    const by = new Map<string, PersonFact[]>();
-    for (const p of people) {
-      const k = key(p);
-      if (k) (by.get(k) ?? by.set(k, []).get(k)!).push(p);
-    }
-    for (const list of by.values()) {
-      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (same(list[i]!, list[j]!)) out.add(list[i]!.id).add(list[j]!.id);
-    }
-  };
-  group((p) => p.fields.citizen_id ?? null, () => true);
-  // Same name and birth date: two people unless both ids are present and differ (as the duplicates screen says).
-  group((p) => (p.fields.birth_date ? `${p.name}|${p.fields.birth_date}` : null), (a, b) => !(a.fields.citizen_id && b.fields.citizen_id && a.fields.citizen_id !== b.fields.citizen_id));
-  return out;
-}
-
-/** Share of person records without a defect, per outlet and unit; each defect named. */
-export function dataQuality(set: LightSet, subj: Subjects, people: PersonFact[], s: AssessmentSettings, placeOf: (path: string) => { countyId: string | null; gridId: string | null }): void {
-  const dupes = duplicateIds(people);
-  const problems = new Map<string, Cause>();
-  for (const p of people) {
-    const zh: string[] = [];
-    const en: string[] = [];
-    const blank = s.requiredFields.filter((f) => !p.fields[f]?.toString().trim());
-    if (blank.length) {
-      zh.push(`缺少${blank.map((f) => FIELD_TEXT[f].zh).join('、')}`);
-      en.push(`missing ${blank.map((f) => FIELD_TEXT[f].en).join(', ')}`);
-    }
-    const id = p.fields.citizen_id;
-    if (id && citizenIdProblem(id)) {
-      zh.push('身份证号校验不通过');
-      en.push('citizen id fails its check');
-    }
-    if (dupes.has(p.id)) {
-      zh.push('疑似重复登记');
-      en.push('likely registered twice');
-    }
-    if (zh.length) problems.set(p.id, { kind: 'person', id: p.id, name: p.name, detail: { zh: zh.join('；'), en: en.join('; ') } });
-  }
-  const share = (ps: PersonFact[]) => (ps.length ? (ps.length - ps.filter((p) => problems.has(p.id)).length) / ps.length : null);
-  const causes = (ps: PersonFact[]) => ps.filter((p) => problems.has(p.id)).map((p) => problems.get(p.id)!);
-  const byOutlet = new Map<string, PersonFact[]>();
-  for (const p of people) if (p.outletId) (byOutlet.get(p.outletId) ?? byOutlet.set(p.outletId, []).get(p.outletId)!).push(p);
-  for (const [outletId, ps] of byOutlet) {
-    const sub = subj.outlets.get(outletId);
-    if (sub) set.add(sub, 'data_quality', ratioLight(share(ps), s.thresholds.data_quality), share(ps), causes(ps));
-  }
-  const peopleOf = byUnit(people, (p) => placeOf(p.scopePath));
-  for (const u of subj.units) {
-    const ps = peopleOf(u);
-    if (ps.length) set.add(u, 'data_quality', ratioLight(share(ps), s.thresholds.data_quality), share(ps), causes(ps));
-  }
 }

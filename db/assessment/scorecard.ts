@@ -1,19 +1,18 @@
 // The dual-track scorecard (双轨考核) of every outlet under a scope for a quarter or year, and the
 // mean composite per Party organisation, grid and county. Weights and score curves come from
 // `assessment.dual_track`; the composite's light from `assessment.thresholds` (dual_track).
-import { sql } from 'kysely';
-import { BUSINESS_KEYS, DUAL_KEYS, PARTY_KEYS, composite, dualTrackSettings, type ChannelType, type DualKey } from '../../shared/assessment/dualTrack.js';
+import { BUSINESS_KEYS, DUAL_KEYS, PARTY_KEYS, composite, dualTrackSettings, type DualKey } from '../../shared/assessment/dualTrack.js';
 import type { IndicatorLine, OutletCard, OutletScore, RollupRow, Scorecard } from '../../shared/assessment/dualTrackApi.js';
 import { ratioLight } from '../../shared/assessment/lights.js';
-import { assessmentSettings } from '../../shared/assessment/thresholds.js';
+import { assessmentSettings, type RatioBands } from '../../shared/assessment/thresholds.js';
 import { ApiError } from '../../shared/core/errors.js';
-import { assertInScope, scopeEnd } from '../../shared/core/scope.js';
+import { assertInScope } from '../../shared/core/scope.js';
 import { parsePeriodKey, type Period } from '../../shared/orglife/periods.js';
 import type { Db } from '../context.js';
 import { settingsFor } from '../orglife/settings.js';
 import { readSettings } from '../system/settings.js';
 import { loadBusiness } from './businessIndicators.js';
-import { loadMembers, loadOrgs, loadOutlets, loadUnits } from './facts.js';
+import { loadScopeFacts, type OutletFact, type ScopeFacts } from './facts.js';
 import { partyValues } from './partyFacts.js';
 
 export function dualPeriodOf(key: string): Period {
@@ -24,24 +23,44 @@ export function dualPeriodOf(key: string): Period {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+type Business = Awaited<ReturnType<typeof loadBusiness>>;
 
 /** Every outlet's card for the period; the list view keeps only the heads. */
 export async function scorecards(db: Db, scope: string, periodKey: string, today: string): Promise<{ cards: OutletCard[]; rollups: RollupRow[] }> {
+  const { period, asOf } = opened(periodKey, today);
+  const facts = await loadScopeFacts(db, scope, asOf);
+  const cards = await cardsOf(db, scope, period, facts, facts.outlets, await loadBusiness(db, scope, period.key));
+  return { cards, rollups: rollupsOf(cards, assessmentSettings(await readSettings(db, scope)).thresholds.dual_track) };
+}
+
+/**
+ * The board's composite: the cards of the outlets whose four business figures are in (no other
+ * outlet gets a dual-track light), on the facts the board already holds when they are of the same day.
+ */
+export async function completeCards(db: Db, scope: string, periodKey: string, today: string, board: ScopeFacts): Promise<OutletCard[]> {
+  const { period, asOf } = opened(periodKey, today);
+  const facts = board.asOf === asOf ? board : await loadScopeFacts(db, scope, asOf);
+  const business = await loadBusiness(db, scope, period.key);
+  const complete = facts.outlets.filter((o) => BUSINESS_KEYS.every((k) => (business.get(o.id)?.[k]?.value ?? null) !== null));
+  return complete.length ? cardsOf(db, scope, period, facts, complete, business) : [];
+}
+
+function opened(periodKey: string, today: string): { period: Period; asOf: string } {
   const period = dualPeriodOf(periodKey);
   if (period.start > today) throw new ApiError('validation', '考核期尚未开始', 'This period has not begun');
-  const asOf = period.end < today ? period.end : today;
+  return { period, asOf: period.end < today ? period.end : today };
+}
+
+async function cardsOf(db: Db, scope: string, period: Period, facts: ScopeFacts, outlets: OutletFact[], business: Business): Promise<OutletCard[]> {
+  const { asOf, units, orgs, members } = facts;
   const raw = await readSettings(db, scope);
   const dt = dualTrackSettings(raw['assessment.dual_track']);
   const bands = assessmentSettings(raw).thresholds.dual_track;
-  const [units, outlets, orgs, members] = [await loadUnits(db, scope), await loadOutlets(db, scope, asOf), await loadOrgs(db, scope), await loadMembers(db, scope, asOf)];
-  const types = new Map((await sql<{ id: string; channel_type: ChannelType }>`
-    SELECT id, channel_type FROM outlets WHERE deleted = 0 AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}`.execute(db)).rows.map((r) => [r.id, r.channel_type]));
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   const unitNames = new Map([...units.byPath.values()].map((u) => [u.id, u.name]));
   const party = await partyValues(db, scope, { period, asOf, outlets, members, orgNames, dt, o: await settingsFor(db, scope) });
-  const business = await loadBusiness(db, scope, period.key);
-  const cards = outlets.map((o): OutletCard => {
-    const channelType = types.get(o.id) ?? 'own_store';
+  return outlets.map((o): OutletCard => {
+    const channelType = o.channelType ?? 'own_store';
     const pv = party.get(o.id)!;
     const bv = business.get(o.id) ?? {};
     const raws: Partial<Record<DualKey, number | null>> = {};
@@ -68,6 +87,9 @@ export async function scorecards(db: Db, scope: string, periodKey: string, today
       missing: DUAL_KEYS.filter((k) => raws[k] === null), indicators,
     };
   });
+}
+
+function rollupsOf(cards: OutletCard[], bands: RatioBands): RollupRow[] {
   const rollups: RollupRow[] = [];
   const roll = (kind: RollupRow['kind'], idOf: (c: OutletCard) => string | null, nameOf: (c: OutletCard) => string | null) => {
     const groups = new Map<string, OutletCard[]>();
@@ -81,7 +103,7 @@ export async function scorecards(db: Db, scope: string, periodKey: string, today
   roll('county', (c) => c.countyId, (c) => c.countyName);
   roll('grid', (c) => c.gridId, (c) => c.gridName);
   roll('org', (c) => c.orgId, (c) => c.orgName);
-  return { cards, rollups };
+  return rollups;
 }
 
 export async function scorecard(db: Db, scope: string, periodKey: string, today: string): Promise<Scorecard> {
