@@ -52,15 +52,22 @@ export function PipelinePanel() {
           { title: r('pipe.applied'), dataIndex: 'appliedOn', width: 92 },
           { title: r('pipe.activist'), dataIndex: 'activistOn', width: 92 },
           { title: r('pipe.candidate'), dataIndex: 'candidateOn', width: 92 },
-          { title: r('pipe.probationary'), dataIndex: 'probationaryOn', width: 92 },
-          { title: r('pipe.next'), dataIndex: 'next', width: 100, render: (v: string | null) => label(RECRUIT_STAGES, v) },
-          { title: r('pipe.due'), dataIndex: 'dueOn', width: 92 },
           {
-            title: r('pipe.points'), dataIndex: 'points', width: lang === 'en' ? 64 : 76,
-            render: (v: PipelineRow['points']) => v && (
-              <Tooltip title={r('pipe.pointsTip', { n: v.quarters, grade: GRADES[v.grade][lang] })}><span data-testid="pipeline-points">{v.score}</span></Tooltip>
+            // the points average sits under the admission day: a column of its own left outlet names too narrow at 1366 px
+            title: r('pipe.probationary'), dataIndex: 'probationaryOn', width: 92,
+            render: (d: string | null, row: PipelineRow) => (
+              <>
+                {d}
+                {row.points && (
+                  <Tooltip title={r('pipe.pointsTip', { n: row.points.quarters, grade: GRADES[row.points.grade][lang] })}>
+                    <div>{r('pipe.points')} <span data-testid="pipeline-points">{row.points.score}</span></div>
+                  </Tooltip>
+                )}
+              </>
             ),
           },
+          { title: r('pipe.next'), dataIndex: 'next', width: 100, render: (v: string | null) => label(RECRUIT_STAGES, v) },
+          { title: r('pipe.due'), dataIndex: 'dueOn', width: 92 },
           {
             title: '', dataIndex: 'state', width: lang === 'en' ? 120 : 92,
             render: (s: PipelineRow['state'], row) => s && <Tag color={row.band === 'yellow' ? 'gold' : STATE_COLOR[s]}>{s === 'overdue' ? r('pipe.state.overdue', { n: row.overdueDays }) : r(`pipe.state.${s}`)}</Tag>,
