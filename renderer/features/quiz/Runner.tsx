@@ -2,7 +2,7 @@
 // and Enter to confirm (or go on); the right answer and its explanation after answering; an optional
 // countdown that answers "nothing" when it runs out. Serves a level run and the review alike.
 import { Alert, App, Button, Card, Input, Modal, Progress, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { QuizQuestionView } from '../../../shared/quiz/types.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
@@ -39,7 +39,9 @@ export function Runner(p: RunnerProps) {
   const shownAt = useRef(performance.now());
   const q = p.question;
 
-  useEffect(() => {
+  // Layout effects, not passive ones: between a new question's paint and a passive effect, a fast key
+  // press would still reach the previous question's handler (which ignores it) and be lost.
+  useLayoutEffect(() => {
     setChosen([]);
     setFeedback(null);
     setLeft(p.timeLimitSeconds);
@@ -75,7 +77,7 @@ export function Runner(p: RunnerProps) {
     else setChosen([letter]);
   }, [feedback, q.kind]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (reporting || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
       const k = e.key.toUpperCase();
