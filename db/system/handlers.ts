@@ -1,4 +1,5 @@
 import { assertAssessmentSetting } from '../../shared/assessment/thresholds.js';
+import { ApiError } from '../../shared/core/errors.js';
 import { isUnder } from '../../shared/core/scope.js';
 import type { systemContract } from '../../shared/system/contract.js';
 import { canSeeFullIds, nowIso } from '../context.js';
@@ -42,6 +43,12 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     if (key.startsWith('honours.')) assertHonoursSetting(key, value);
     if (key.startsWith('quiz.')) assertQuizSetting(key, value);
     if (key.startsWith('dues.')) assertDuesSetting(key, value);
+    // After the features' own checks (theirs say more). HQ refuses these rows from instructors and
+    // auditors on sync (shared/sync/rights.ts); refusing here too keeps an instructor's own board
+    // from running on thresholds nobody else sees until the next sync.
+    const role = ctx.session.role;
+    if (role === 'instructor' || role === 'auditor')
+      throw new ApiError('forbidden', '只有县级组织员和省公司管理员可以修改系统设置', 'Only county organisers and HQ administrators change settings');
     await writeSetting(ctx.db, key, value, ctx.session.scopePath, nowIso(ctx));
     return readSettings(ctx.db, ctx.session.scopePath);
   },
