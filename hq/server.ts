@@ -10,8 +10,10 @@ import {
 import { authenticate, enrol, type Device } from './auth.js';
 import { registerBlobRoutes } from './blobs.js';
 import { registerConsole } from './console/routes.js';
+import { saveDeviceReport } from './console/reports.js';
 import { decodedBody, installCodings, rawBodies } from './encoding.js';
 import { HqError } from './errors.js';
+import { refuseTooOld } from './versions.js';
 import { applyPush, HQ_NODE } from './push.js';
 import { pull } from './pull.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
@@ -76,7 +78,9 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     const body = parse(helloRequest, req.body);
     if (body.protocol !== PROTOCOL_VERSION)
       throw new HqError(426, 'protocol', '客户端版本与总部不兼容，请升级应用', `Protocol ${body.protocol} not supported; upgrade the app`);
+    await refuseTooOld(store.db, d.scopePath, body.schemaVersion); // before anything is taken from it (hq/versions.ts)
     await store.db.updateTable('hq_devices').set({ app_version: body.appVersion }).where('device_id', '=', d.deviceId).execute();
+    await saveDeviceReport(store.db, d.deviceId, body.schemaVersion, body.report); // shown on the console's device table
     if (body.relayKey) await saveDeviceKey(store.db, d.deviceId, body.relayKey);
     const head = num((await store.db.selectFrom('hq_counter').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
     const hqRelayKey = (await hqRelayKeys(store)).publicKey;
@@ -97,7 +101,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     if (body.since !== undefined && body.since > body.cursor) throw new HqError(400, 'malformed', '请求格式不正确（since 不能大于 cursor）', 'since must not exceed cursor');
     // `since` is what the device has stored; `cursor` may name chunks it still holds in memory.
     await noteAcknowledged(store, d.deviceId, body.since ?? body.cursor);
-    return pull(store, d, body.cursor, body.limit, body.since);
+    return pull(store, d, body.cursor, body.limit, body.since, body.tables);
   });
 
   registerBlobRoutes(app, { store, device, parse });

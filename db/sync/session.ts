@@ -13,6 +13,8 @@ import { deviceSyncSettings } from './settings.js';
 import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, type Device } from './state.js';
 import { wipeStore } from './wipe.js';
 import { pullHistory } from '../history/pull.js';
+import { backfill, type BackfillReport } from './backfill.js';
+import { helloReport, noteSessionError } from './report.js';
 
 export const APP_VERSION = '0.1.0';
 /** HQ's refusal of what passes the device's daily quota (hq/quota.ts). */
@@ -45,6 +47,8 @@ export interface SyncReport {
   pushed: AckSummary;
   pulled: ApplySummary;
   hello: HelloAnswer;
+  /** What was pulled again after an upgrade brought tables or columns (none, usually). */
+  repulled: BackfillReport;
 }
 
 export function schemaVersion(raw: Database.Database): string {
@@ -84,7 +88,7 @@ export async function hello(dev: Device, c: HqClient): Promise<HelloAnswer> {
   await whenIdle(dev.raw);
   // Every hello names the device's relay key: a device enrolled before relay by file registers it here.
   const relayKey = ensureOwnRelayKey(dev.raw).publicKey;
-  const h = await c.post('/v1/hello', { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION, relayKey }, helloAnswer);
+  const h = await c.post('/v1/hello', { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION, relayKey, report: helloReport(dev.raw) }, helloAnswer);
   learnTime(dev.raw, h.hqTime);
   await whenIdle(dev.raw);
   dev.raw.transaction(() => {
@@ -182,15 +186,18 @@ export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<
       return { applied: 0, superseded: 0, rejected: 0, restamped: 0, batches: 0 };
     });
     await rewindIfAhead(dev);
+    const repulled = await backfill(dev, c, opts.pullLimit); // tables or columns an upgrade brought (db/sync/backfill.ts)
     const pulled = await pullSome(dev, c, opts);
     await whenIdle(dev.raw);
     if (over.quota) throw over.quota; // shown as the last error; the loop tries again later
     setMetaRaw(dev.raw, META.lastSuccess, new Date().toISOString());
+    noteSessionError(dev.raw, null);
     await pullHistory(dev, c); // who changed what, from HQ's record history (db/history/pull.ts)
     await syncBlobs(dev, c); // attachment files, after the rows; never fails the session (db/sync/blobs.ts)
-    return { hello: h, pushed, pulled };
+    return { hello: h, pushed, pulled, repulled };
   } catch (e) {
     if (e instanceof SyncFailure && e.kind === 'revoked') await wipeStore(dev);
+    else noteSessionError(dev.raw, e instanceof SyncFailure ? e : { zh: `同步出错：${String((e as Error)?.message ?? e)}`, en: `Sync failed: ${String(e)}` });
     throw e;
   }
 }

@@ -11,6 +11,7 @@ import { HqError } from '../errors.js';
 import type { HqStore } from '../store.js';
 import { audit } from './audit.js';
 import type { ConsoleUser } from './accounts.js';
+import { deviceReports } from './reports.js';
 import { consoleSettingsOf } from './store.js';
 
 type Db = HqStore['db'];
@@ -37,18 +38,19 @@ export async function listDevices(db: Db, scope: string): Promise<{ devices: Dev
       rejected.set(w.device_id, { at: w.received_at, reason: `${a.reason?.zh ?? ''} / ${a.reason?.en ?? ''}` });
     }
   }
+  const reports = await deviceReports(db, ids);
   const now = Date.now();
   return {
     silentDays,
     devices: rows.map((d) => {
       const seen = Date.parse(d.last_seen_at ?? d.enrolled_at);
+      const rep = reports.get(d.device_id);
       return {
         deviceId: d.device_id, userName: d.user_name, role: d.role, scopePath: d.scope_path, name: d.name, appVersion: d.app_version,
-        // The device sends its schema version in every hello, but HQ does not keep it (yet): not reported.
-        schemaVersion: null,
+        schemaVersion: rep?.schemaVersion ?? null,
         enrolledAt: d.enrolled_at, lastSeenAt: d.last_seen_at, revokedAt: d.revoked_at,
         silent: !d.revoked_at && now - seen >= silentDays * DAY,
-        waiting: null, oldestUnsentAt: null, lastError: null,
+        waiting: rep?.waiting ?? null, oldestUnsentAt: rep?.oldestUnsentAt ?? null, lastError: rep?.lastError ?? null, reportedAt: rep?.reportedAt ?? null,
         lastRejectedAt: rejected.get(d.device_id)?.at ?? null, lastRejectedReason: rejected.get(d.device_id)?.reason ?? null,
       };
     }),

@@ -42,7 +42,20 @@ export interface HqConsoleAuditTable {
   ip: string | null;
 }
 
+/** hq/migrations/2026_12_06_device_reports.ts: the device's own account of itself at its last hello. */
+export interface HqDeviceReportsTable {
+  device_id: string;
+  reported_at: string;
+  schema_version: string;
+  /** Null: the device's app is too old to report these. */
+  waiting: number | null;
+  oldest_unsent_at: string | null;
+  /** `{ zh, en, at }` of the device's last failed session; null: its last session succeeded. */
+  last_error_json: string | null;
+}
+
 export interface ConsoleDB {
+  hq_device_reports: HqDeviceReportsTable;
   hq_console_users: HqConsoleUsersTable;
   hq_console_sessions: HqConsoleSessionsTable;
   hq_console_audit: HqConsoleAuditTable;

@@ -9,6 +9,7 @@ import * as signKeys from './2026_12_04_sign_keys.js';
 import * as usage from './2026_12_04_usage.js';
 import * as consoleTables from './2026_12_05_console.js';
 import * as history from './2026_12_05_history.js';
+import * as deviceReports from './2026_12_06_device_reports.js';
 
 const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   '2026_12_03_core': core,
@@ -17,6 +18,7 @@ const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> =
   '2026_12_04_usage': usage,
   '2026_12_05_console': consoleTables,
   '2026_12_05_history': history,
+  '2026_12_06_device_reports': deviceReports,
 };
 
 export function hqMigrations(d: Dialect): Record<string, Migration> {

@@ -76,8 +76,10 @@ export function Devices({ me }: { me: ConsoleSession }) {
           { title: t('c.dev.schema'), dataIndex: 'schemaVersion', width: 100, render: (v: string | null) => v ?? nr },
           { title: t('c.dev.lastSeen'), dataIndex: 'lastSeenAt', width: 150, render: (v: string | null) => when(v) ?? t('c.never') },
           { title: t('c.dev.waiting'), dataIndex: 'waiting', width: 90, render: (v: number | null) => v ?? nr },
-          { title: t('c.dev.oldest'), dataIndex: 'oldestUnsentAt', width: 100, render: (v: string | null) => when(v) ?? nr },
-          { title: t('c.dev.lastError'), dataIndex: 'lastError', width: 90, render: (v: string | null) => v ?? nr },
+          { title: t('c.dev.oldest'), dataIndex: 'oldestUnsentAt', width: 100, render: (v: string | null, d) => when(v) ?? (d.waiting !== null ? t('c.none') : nr) },
+          { title: t('c.dev.lastError'), dataIndex: 'lastError', width: 160, render: (v: DeviceRow['lastError'], d) => v
+            ? <Tooltip title={`${when(v.at) ?? ''} ${v[lang === 'en' ? 'en' : 'zh']}`}><Typography.Text type="danger" ellipsis style={{ maxWidth: 150 }}>{v[lang === 'en' ? 'en' : 'zh']}</Typography.Text></Tooltip>
+            : d.reportedAt ? t('c.none') : nr },
           { title: t('c.dev.lastRejected'), key: 'rej', width: 150, render: (_, d) => d.lastRejectedAt
             ? <Tooltip title={d.lastRejectedReason}><Typography.Text type="danger">{when(d.lastRejectedAt)}</Typography.Text></Tooltip> : t('c.none') },
           { title: t('c.dev.actions'), key: 'a', width: 190, fixed: 'right', render: (_, d) => d.revokedAt ? null : (

@@ -29,10 +29,13 @@ export interface DeviceRow {
   revokedAt: string | null;
   /** No call for `console.silentDays` or more (or never since enrolment that long ago). */
   silent: boolean;
-  /** The device does not report these yet (protocol): null means not reported, never zero. */
+  /** As reported in the device's last hello (older apps send none): null means not reported, never zero. */
   waiting: number | null;
   oldestUnsentAt: string | null;
-  lastError: string | null;
+  /** The device's last failed session, as it reported it; null: none reported (or its last session succeeded). */
+  lastError: { zh: string; en: string; at: string } | null;
+  /** When the device last reported; null: never. */
+  reportedAt: string | null;
   /** What HQ itself saw: the last write of this device HQ refused, and when. */
   lastRejectedAt: string | null;
   lastRejectedReason: string | null;

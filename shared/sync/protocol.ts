@@ -62,7 +62,14 @@ export const helloRequest = z.strictObject({
   protocol: z.number().int(),
   /** The device's relay public key: how devices enrolled before relay by file register theirs. */
   relayKey: relayKeySchema.optional(),
+  /** How the device stands, for the HQ console (older devices send none: shown as not reported). */
+  report: z.strictObject({
+    waiting: z.number().int().min(0),
+    oldestUnsentAt: z.string().max(40).nullable(),
+    lastError: z.strictObject({ zh: z.string().max(500), en: z.string().max(500), at: z.string().max(40) }).nullable(),
+  }).optional(),
 });
+export type HelloReport = NonNullable<z.infer<typeof helloRequest>['report']>;
 export const helloAnswer = z.object({
   hqTime: z.number(),
   lastSeq: z.number(),
@@ -126,6 +133,8 @@ export const pullRequest = z.strictObject({
    */
   since: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(LIMITS.pullRows).optional(),
+  /** Only these tables: what a device re-pulls after an upgrade brought tables or columns it lacked. */
+  tables: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)).min(1).max(200).optional(),
 });
 
 /** A row (or the changed part of one): values, the stamp most cells share, and the exceptions. */
