@@ -12,6 +12,7 @@ import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge
 import { insertMany, RowSet, type RowState } from './rowset.js';
 import { charge } from './quota.js';
 import { recordPushHistory } from './history/record.js';
+import { nameConflictWriters } from './history/conflictWriters.js';
 import { hqSyncSettings } from './settings.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
@@ -128,6 +129,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     const names = await userNames(trx, nodes);
     await recordPushHistory(trx, actor, fresh, stored, now); // record history (hq/history/): reads hq_rows, so before flush
     await rows.flush(next, (n) => names.get(n) ?? n.slice(0, 8));
+    await nameConflictWriters(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
 
     if (opts.numbered && fresh.length) {
       const at = new Date(now).toISOString();
