@@ -1,5 +1,6 @@
 // The board and the three lists to .xlsx, like the registry's lists: one sheet, an audit row per
-// export. Neither carries citizen ids or phones, so nothing needs masking by role.
+// export. Neither carries citizen ids or phones; a three-list item about a member's negative outcome
+// comes masked from listItems for whoever may not read it (shared/assessment/itemPrivacy.ts).
 import { ITEM_KIND_LABELS, ITEM_STATUS_LABELS } from '../../shared/assessment/items.js';
 import { INDICATOR_LABELS, RATIO_INDICATORS } from '../../shared/assessment/thresholds.js';
 import type { BoardLight } from '../../shared/assessment/types.js';
@@ -43,8 +44,8 @@ export async function exportAssessment(ctx: ApiContext, e: { list: 'board' | 'it
     out = await writeXlsx(
       { sheet: '三单台账', columns: ['类别', '事项', '对象', '责任人', '完成时限', '状态', '逾期天数', '整改情况/佐证', '完成人', '验收人', '来源'].map((header) => ({ header })) },
       page.rows.map((r) => [
-        ITEM_KIND_LABELS[r.kind].zh, r.title, r.subjectName, r.ownerName ?? r.ownerUser ?? (r.ownerRole ? '县级组织员' : null), r.dueOn, ITEM_STATUS_LABELS[r.status].zh,
-        r.overdueDays || null, r.evidence, r.doneBy, r.verifiedBy, { manual: '手工', warning: '预警', points: '积分', review: '复盘' }[r.source],
+        ITEM_KIND_LABELS[r.kind].zh, r.title, r.masked ? '*' : r.subjectName, r.ownerName ?? r.ownerUser ?? (r.ownerRole ? '县级组织员' : null), r.dueOn, ITEM_STATUS_LABELS[r.status].zh,
+        r.overdueDays || null, r.masked ? '*' : r.evidence, r.doneBy, r.verifiedBy, { manual: '手工', warning: '预警', points: '积分', review: '复盘' }[r.source],
       ]),
     );
   }

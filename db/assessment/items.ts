@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { assertMove, assertVerifier, isOwner, overdueDays, type ItemKind, type ItemSource, type ItemStatus } from '../../shared/assessment/items.js';
 import type { itemList, itemMove, itemSave } from '../../shared/assessment/schemas.js';
+import { isPrivateItem, maskedTitle, seesPrivateItem } from '../../shared/assessment/itemPrivacy.js';
 import type { ItemRow } from '../../shared/assessment/types.js';
 import { INDICATOR_LABELS, type Indicator } from '../../shared/assessment/thresholds.js';
 import { ApiError, notFound } from '../../shared/core/errors.js';
@@ -16,25 +17,29 @@ interface Raw {
   id: string; kind: string; title: string; detail: string | null; subject_kind: string | null; subject_id: string | null; subject_name: string | null;
   owner_person_id: string | null; owner_name: string | null; owner_user: string | null; owner_role: string | null; due_on: string | null;
   evidence: string | null; status: string; done_by: string | null; verified_by: string | null; source: string; source_ref: string | null;
-  created_at: string; scope_path: string;
+  created_at: string; scope_path: string; private_title: string | null; private_detail: string | null;
 }
 
 const SELECT = sql`
   SELECT i.id, i.kind, i.title, i.detail, i.subject_kind, i.subject_id, i.owner_person_id, i.owner_user, i.owner_role, i.due_on, i.evidence,
-    i.status, i.done_by, i.verified_by, i.source, i.source_ref, i.created_at, i.scope_path, op.name AS owner_name,
+    i.status, i.done_by, i.verified_by, i.source, i.source_ref, i.created_at, i.scope_path, i.private_title, i.private_detail, op.name AS owner_name,
     CASE i.subject_kind WHEN 'org' THEN (SELECT name FROM party_orgs WHERE id = i.subject_id) WHEN 'outlet' THEN (SELECT name FROM outlets WHERE id = i.subject_id)
       WHEN 'person' THEN (SELECT name FROM people WHERE id = i.subject_id) END AS subject_name
   FROM rectification_items i LEFT JOIN people op ON op.id = i.owner_person_id`;
 
 function toRow(r: Raw, s: Session, today: string): ItemRow {
   const owner = { personName: r.owner_name, userName: r.owner_user };
-  return {
-    id: r.id, kind: r.kind as ItemKind, title: r.title, detail: r.detail, subjectKind: r.subject_kind as ItemRow['subjectKind'], subjectId: r.subject_id,
-    subjectName: r.subject_name, ownerPersonId: r.owner_person_id, ownerName: r.owner_name, ownerUser: r.owner_user, ownerRole: r.owner_role,
-    dueOn: r.due_on, evidence: r.evidence, status: r.status as ItemStatus, doneBy: r.done_by, verifiedBy: r.verified_by, source: r.source as ItemSource,
-    sourceRef: r.source_ref, overdueDays: overdueDays(r.due_on, r.status as ItemStatus, today), createdAt: r.created_at,
-    mine: isOwner(owner, s.userName) || (!r.owner_person_id && !r.owner_user && r.owner_role === s.role),
+  const source = r.source as ItemSource;
+  const mine = isOwner(owner, s.userName) || (!r.owner_person_id && !r.owner_user && r.owner_role === s.role);
+  const row: ItemRow = {
+    id: r.id, kind: r.kind as ItemKind, title: r.private_title ?? r.title, detail: [r.detail, r.private_detail].filter(Boolean).join('\n') || null,
+    subjectKind: r.subject_kind as ItemRow['subjectKind'], subjectId: r.subject_id, subjectName: r.subject_name, ownerPersonId: r.owner_person_id, ownerName: r.owner_name,
+    ownerUser: r.owner_user, ownerRole: r.owner_role, dueOn: r.due_on, evidence: r.evidence, status: r.status as ItemStatus, doneBy: r.done_by, verifiedBy: r.verified_by,
+    source, sourceRef: r.source_ref, overdueDays: overdueDays(r.due_on, r.status as ItemStatus, today), createdAt: r.created_at, mine, masked: false,
   };
+  if (!isPrivateItem({ source, privateTitle: r.private_title, privateDetail: r.private_detail }) || seesPrivateItem(s.role, mine)) return row;
+  // Withheld whole, never cut out of the text: the member is in the subject, the source reference and the evidence too.
+  return { ...row, title: maskedTitle(source).zh, detail: null, subjectKind: null, subjectId: null, subjectName: null, evidence: null, sourceRef: null, masked: true };
 }
 
 export async function getItem(db: Db, s: Session, id: string, today: string): Promise<ItemRow> {
@@ -63,6 +68,19 @@ async function subjectScope(db: Db, s: Session, kind: string | null | undefined,
   return row.scope_path;
 }
 
+/** A private item edited by someone who reads it: what they typed stays in the private columns and
+ * the public ones keep their neutral text; nobody else may save it (their form held the masked item). */
+async function privateSplit(db: Db, s: Session, id: string, old: { source: string; title: string; private_title: string | null; private_detail: string | null },
+  cols: { title: string; detail: string | null }): Promise<Partial<{ title: string; detail: string | null; private_title: string; private_detail: string | null }>> {
+  const source = old.source as ItemSource;
+  if (!isPrivateItem({ source, privateTitle: old.private_title, privateDetail: old.private_detail })) return {};
+  if ((await getItem(db, s, id, '0000-00-00')).masked)
+    throw new ApiError('forbidden', '此事项涉及党员的负面结果，只有责任人和组织员可以修改', 'This item concerns a negative outcome of a member: only its owner and organisers may change it');
+  // The form showed public and private detail as one text: it all goes back to the private column.
+  const split = old.private_title !== null || old.private_detail !== null;
+  return { title: split ? old.title : maskedTitle(source).zh, detail: null, private_title: cols.title, private_detail: cols.detail };
+}
+
 export async function saveItem(db: Db, s: Session, input: z.output<typeof itemSave>, now: string): Promise<string> {
   if (!!input.subjectKind !== !!input.subjectId)
     throw new ApiError('validation', '请同时选择对象类型和对象', 'Choose both the kind of subject and the subject', [{ path: 'subjectId', message: '请同时选择对象类型和对象', messageEn: 'Choose both the kind of subject and the subject' }]);
@@ -84,11 +102,11 @@ export async function saveItem(db: Db, s: Session, input: z.output<typeof itemSa
     due_on: input.dueOn ?? null, evidence: input.evidence ?? null, scope_path: scope, updated_at: now,
   };
   if (input.id) {
-    const old = await db.selectFrom('rectification_items').select(['scope_path', 'status']).where('id', '=', input.id).where('deleted', '=', 0).executeTakeFirst();
+    const old = await db.selectFrom('rectification_items').select(['scope_path', 'status', 'source', 'title', 'private_title', 'private_detail']).where('id', '=', input.id).where('deleted', '=', 0).executeTakeFirst();
     if (!old) throw notFound('事项', 'Item');
     assertInScope(old.scope_path, s.scopePath);
     if (old.status === 'verified') throw new ApiError('conflict', '已验收的事项不能再修改', 'A verified item cannot be changed');
-    await db.updateTable('rectification_items').set(cols).where('id', '=', input.id).execute();
+    await db.updateTable('rectification_items').set({ ...cols, ...(await privateSplit(db, s, input.id, old, cols)) }).where('id', '=', input.id).execute();
     return input.id;
   }
   const id = uuidv7();
@@ -103,6 +121,8 @@ export async function saveItem(db: Db, s: Session, input: z.output<typeof itemSa
 
 export async function moveItem(db: Db, s: Session, input: z.output<typeof itemMove>, now: string, today: string): Promise<void> {
   const item = await getItem(db, s, input.id, today);
+  // Working on or verifying an item needs its evidence and subject, which a masked reader does not get.
+  if (item.masked) throw new ApiError('forbidden', '此事项涉及党员的负面结果，只有责任人和组织员可以办理或验收', 'This item concerns a negative outcome of a member: only its owner and organisers may work on or verify it');
   assertMove(item.status, input.to);
   const owner = { personName: item.ownerName, userName: item.ownerUser };
   const mayWork = item.mine || s.role === 'county_organiser' || s.role === 'hq_admin';

@@ -30,6 +30,9 @@ export interface RectificationItemsTable extends SyncedCols {
   source: Generated<string>;
   source_ref: string | null;
   created_by: string;
+  /** The sensitive part (2026_12_06_item_privacy): only the owner and organisers read it. */
+  private_title: string | null;
+  private_detail: string | null;
 }
 
 export interface LightHistoryTable extends SyncedCols {

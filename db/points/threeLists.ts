@@ -1,10 +1,12 @@
 // The lowest of a published or approved quarter get the three lists (seed 004 三单): one
 // rectification item per flagged member, owned by the branch secretary (else the county
-// organiser's role, as an escalation is). The item's id is derived from the publication and the
+// organiser's role, as an escalation is); who the member is and how they scored is readable only by
+// the owner and organisers. The item's id is derived from the publication and the
 // member, so publishing, approving, re-approving after a reopen, or the same act on a second
 // device all land on the same row; an item once made (even if later deleted) is never made again.
 // A member no longer flagged at approval keeps the item opened at publication: closing it is the
 // organiser's act, never a silent one.
+import { pointsItemTitle } from '../../shared/assessment/itemPrivacy.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { addDays } from '../../shared/orglife/periods.js';
 import type { PointsSettings } from '../../shared/points/settings.js';
@@ -29,8 +31,9 @@ export async function openThreeListItems(ctx: ApiContext, branch: Branch, public
   const due = addDays(todayInBeijing(ctx.now()), s.rectifyDays);
   for (const [id, r] of todo) {
     await ctx.db.insertInto('rectification_items').values({
-      id, kind: 'rectification', title: `整改：${r.name}（${quarter} 党员积分列入三单）`,
-      detail: `来自党员积分：${branch.name} ${quarter} 季度得分 ${r.total}（${GRADES[r.grade].zh}），支部内排名第 ${r.rank} / ${rows.length} 名`,
+      // The member, grade and rank are a negative outcome: kept in the private columns (shared/assessment/itemPrivacy.ts).
+      id, kind: 'rectification', title: pointsItemTitle(quarter), detail: null, private_title: `整改：${r.name}（${quarter} 党员积分列入三单）`,
+      private_detail: `来自党员积分：${branch.name} ${quarter} 季度得分 ${r.total}（${GRADES[r.grade].zh}），支部内排名第 ${r.rank} / ${rows.length} 名`,
       subject_kind: 'person', subject_id: r.personId, owner_person_id: secretary, owner_user: null, owner_role: secretary ? null : 'county_organiser',
       due_on: due, evidence: null, status: 'open', source: 'points', source_ref: `points|${publicationId}|${r.personId}`,
       scope_path: scopes.get(r.personId) ?? branch.scopePath, created_by: ctx.session.userName, created_at: now, updated_at: now,

@@ -80,4 +80,6 @@ export interface ItemRow {
   overdueDays: number;
   mine: boolean;
   createdAt: string;
+  /** The item carries a negative outcome this user may not read: title neutral, subject, detail and evidence withheld (shared/assessment/itemPrivacy.ts). */
+  masked: boolean;
 }

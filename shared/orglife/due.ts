@@ -1,5 +1,6 @@
 // What is due or overdue (待办) as of a day: open obligations of the period that contains it, those
 // missed in the period just before, and probation conversions whose year is up by the month's end.
+import type { ItemSource } from '../assessment/items.js';
 import type { StandingFlag } from '../people/memberRules.js';
 import type { ActivityType } from '../domain/enums.js';
 import type { ComplianceRow, PeriodStatus } from './compliance.js';
@@ -34,7 +35,7 @@ export interface DueItem {
   key: string;
   kind: 'meeting' | 'visit' | 'duty' | 'conversion' | 'standing' | 'rectification';
   /** For a three-list item (db/orglife/itemsDue.ts): its title, and whether the signed-in user owns it. */
-  item?: { title: string; ownerName: string | null; mine: boolean };
+  item?: { title: string; ownerName: string | null; mine: boolean; masked: boolean; source: ItemSource };
   /** For a standing item (db/dues/standing.ts): which rule the member's records break. */
   standing?: StandingFlag;
   level: DueLevel;

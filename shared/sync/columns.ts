@@ -31,7 +31,7 @@ export const OWN_COLUMNS = {
   points_entries: ['person_id', 'org_id', 'quarter', 'occurred_on', 'item_key', 'points', 'source', 'source_ref', 'reason', 'evidence', 'created_by', 'moved_from'],
   points_publications: ['org_id', 'quarter', 'status', 'published_at', 'published_by', 'window_ends', 'approved_by', 'approved_at', 'rules_json', 'published_json', 'approved_json', 'reopened_json'],
   points_objections: ['publication_id', 'person_id', 'text', 'raised_by', 'answer', 'answered_by', 'answered_at'],
-  rectification_items: ['kind', 'title', 'detail', 'subject_kind', 'subject_id', 'owner_person_id', 'owner_user', 'owner_role', 'due_on', 'evidence', 'status', 'done_by', 'done_on', 'verified_by', 'verified_on', 'source', 'source_ref', 'created_by'],
+  rectification_items: ['kind', 'title', 'detail', 'subject_kind', 'subject_id', 'owner_person_id', 'owner_user', 'owner_role', 'due_on', 'evidence', 'status', 'done_by', 'done_on', 'verified_by', 'verified_on', 'source', 'source_ref', 'created_by', 'private_title', 'private_detail'],
   light_history: ['subject_kind', 'subject_id', 'indicator', 'period', 'colour', 'value', 'computed_at'],
   business_indicators: ['outlet_id', 'period', 'indicator', 'value', 'source', 'note', 'entered_by'],
   quiz_questions: ['kind', 'stem', 'options_json', 'answer', 'explanation', 'category', 'difficulty', 'level', 'retired_on', 'batch'],

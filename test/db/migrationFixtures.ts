@@ -275,4 +275,13 @@ export const fixtures: Record<string, Fixture> = {
         ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'staff_count', '9', '10', '{"n":"刘组织员","r":"county_organiser"}', '0190a0000002-0000-d001', 'app');
     `);
   },
+  // A points item whose member, grade and rank sit apart from its neutral title.
+  '2026_12_06_item_privacy': (raw) => {
+    raw.exec(`
+      INSERT INTO rectification_items (id, kind, title, subject_kind, subject_id, owner_person_id, due_on, status, source, source_ref, created_by, private_title, private_detail, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f601', 'rectification', '积分整改事项（2026-Q1）', 'person', '0190a000-0000-7000-8000-000000000030',
+         NULL, '2026-05-01', 'open', 'points', 'points|0190a000-0000-7000-8000-00000000c002|0190a000-0000-7000-8000-000000000030', '刘组织员',
+         '整改：张三（2026-Q1 党员积分列入三单）', '季度得分 55（较差），支部内排名第 2 / 2 名', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };

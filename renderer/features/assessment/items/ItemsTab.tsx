@@ -1,8 +1,10 @@
-// 三单: responsibility, problem and rectification items; create, move, verify, export.
+// 三单: responsibility, problem and rectification items; create, move, verify, export. An item about a
+// member's negative outcome arrives masked for whoever may not read it: a neutral title and no actions.
 import { App, Button, Input, Modal, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../../../../shared/assessment/items.js';
+import { maskedTitle } from '../../../../shared/assessment/itemPrivacy.js';
 import type { ItemRow } from '../../../../shared/assessment/types.js';
 import { call } from '../../../api/client';
 import { downloadFile } from '../../../components/files';
@@ -63,7 +65,10 @@ export function ItemsTab() {
         size="small" rowKey="id" loading={list.loading && !list.data} dataSource={list.data?.rows ?? []} data-testid="as-items" pagination={{ pageSize: 12, size: 'small' }}
         columns={[
           { title: t('as.kind'), dataIndex: 'kind', width: 112, render: (k: ItemKind) => label(ITEM_KINDS_L, k) },
-          { title: t('as.title'), dataIndex: 'title', ellipsis: true, render: (v: string, r) => <Tooltip title={r.detail ?? v}>{v}</Tooltip> },
+          {
+            title: t('as.title'), dataIndex: 'title', ellipsis: true,
+            render: (v: string, r) => (r.masked ? <Typography.Text type="secondary" data-testid="as-item-masked">{maskedTitle(r.source)[lang]}</Typography.Text> : <Tooltip title={r.detail ?? v}>{v}</Tooltip>),
+          },
           { title: t('as.subject'), dataIndex: 'subjectName', width: 150, ellipsis: true },
           { title: t('as.owner'), key: 'owner', width: 110, render: (_: unknown, r) => owner(r) },
           {
@@ -74,7 +79,7 @@ export function ItemsTab() {
           { title: t('as.source'), dataIndex: 'source', width: 80, render: (s: string) => label(SOURCES_L, s) },
           {
             title: '', key: 'act', width: 170,
-            render: (_: unknown, r) => (
+            render: (_: unknown, r) => (r.masked ? null : (
               <Space size={4}>
                 {r.status === 'open' && <Button size="small" onClick={() => move(r, 'in_progress')}>{t('as.start')}</Button>}
                 {r.status === 'in_progress' && <Button size="small" type="primary" onClick={() => { setEvidence(r.evidence ?? ''); setFinishing(r); }}>{t('as.done')}</Button>}
@@ -87,7 +92,7 @@ export function ItemsTab() {
                 {r.status === 'done' && (r.doneBy === me || r.mine) && <Typography.Text type="secondary">{t('as.doneBy')}{colon}{r.doneBy}</Typography.Text>}
                 {r.status === 'verified' && <Typography.Text type="secondary">{t('as.verifiedBy')}{colon}{r.verifiedBy}</Typography.Text>}
               </Space>
-            ),
+            )),
           },
         ]}
       />

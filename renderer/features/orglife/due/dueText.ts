@@ -1,4 +1,5 @@
 // One line of words per due item, shared by 待办 and the calendar.
+import { maskedTitle } from '../../../../shared/assessment/itemPrivacy.js';
 import { ACTIVITY_TYPES } from '../../../../shared/domain/enums.js';
 import type { DueItem } from '../../../../shared/orglife/due.js';
 import { parsePeriodKey, periodLabel } from '../../../../shared/orglife/periods.js';
@@ -22,7 +23,7 @@ export function useDueText() {
       case 'standing':
         return `${d.standing ? STANDING_FLAGS[d.standing][lang] : ''} · ${d.personName ?? ''}（${d.orgName ?? ''}）`;
       case 'rectification':
-        return t('due.item', { title: d.item?.title ?? '', owner: d.item?.ownerName ?? t('due.itemRole') });
+        return t('due.item', { title: d.item?.masked ? maskedTitle(d.item.source)[lang] : d.item?.title ?? '', owner: d.item?.ownerName ?? t('due.itemRole') });
     }
   };
 }
