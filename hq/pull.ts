@@ -5,7 +5,7 @@ import { sql, type SqlBool, type Transaction } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
 import { isDeclaredColumn } from '../shared/sync/columns.js';
-import { redactFor } from '../shared/sync/privacy.js';
+import { isWithheld, redactFor } from '../shared/sync/privacy.js';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
 import type { Actor } from './merge.js';
 import type { Cell } from './rowset.js';
@@ -22,6 +22,7 @@ function scopeFilter(scope: string) {
 
 /** The cells of a row the device does not have yet: all of them if the row is new to it. */
 function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since: number, whole: boolean, actor: Actor): Omit<WireRow, 'v'> | null {
+  if (isWithheld(actor.role, tbl)) return null; // a negative outcome: not even its existence
   const deviceId = actor.deviceId;
   const c: Record<string, CellValue> = {};
   const stamps: Record<string, string> = {};
@@ -99,7 +100,7 @@ async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit
   const val = (x: string | null, tbl: string, col: string) => (x === null ? null : redactFor(actor.role, tbl, col, JSON.parse(x) as CellValue));
   for (const c of conflicts) {
     const v = num(c.version);
-    if (v > end) continue;
+    if (v > end || isWithheld(actor.role, c.tbl)) continue;
     evs.push({
       v,
       conflict: {

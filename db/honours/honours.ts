@@ -1,6 +1,6 @@
 // Honours: propose one for an organisation, outlet or person on a period's assessment, decide it
 // (someone other than the proposer), list a scope's. Accountability records: 约谈提醒 and 限期整改
-// with deadline and outcome, read only by organisers and auditors (negative outcomes are sensitive).
+// with deadline and outcome, read only by county organisers and HQ administrators (negative outcomes are sensitive).
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { ApiError, notFound } from '../../shared/core/errors.js';
@@ -93,7 +93,7 @@ function toAccount(r: ARaw, today: string): AccountRow {
 }
 
 function assertMaySee(s: Session): void {
-  if (!maySeeAccountability(s.role)) throw new ApiError('forbidden', '约谈和限期整改记录仅县级组织员、省公司管理员和审计员可查看', 'Talks and deadline rectifications are seen by organisers, HQ administrators and auditors only');
+  if (!maySeeAccountability(s.role)) throw new ApiError('forbidden', '约谈和限期整改记录仅县级组织员和省公司管理员可查看', 'Talks and deadline rectifications are seen by county organisers and HQ administrators only');
 }
 
 export async function listAccounts(db: Db, s: Session, scope: string, f: { limit: number; offset: number }, today: string): Promise<Page<AccountRow>> {

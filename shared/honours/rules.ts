@@ -2,7 +2,8 @@
 // honours rest on the assessment result of a period and are proposed, then approved or refused by
 // someone other than the proposer; a subject with a red light kept in that period cannot be
 // proposed. Interviews and deadline rectifications record their deadline and outcome; a negative
-// outcome is sensitive (DOMAIN.md Privacy), so only organisers and auditors read them.
+// outcome is sensitive (DOMAIN.md Privacy), so only county organisers and HQ administrators read
+// them — on screen and on their devices: HQ withholds the rows from every other role (shared/sync/privacy.ts).
 import { z } from 'zod';
 import { ApiError } from '../core/errors.js';
 import type { Role } from '../domain/enums.js';
@@ -61,7 +62,7 @@ export function assertDecider(proposedBy: string, userName: string, role: Role):
 }
 
 export function maySeeAccountability(role: Role): boolean {
-  return role === 'county_organiser' || role === 'hq_admin' || role === 'auditor';
+  return role === 'county_organiser' || role === 'hq_admin';
 }
 
 /** A deadline rectification needs its deadline; an outcome is recorded on or before today. */

@@ -7,12 +7,27 @@ import { maskCitizenId, maskPhone } from '../domain/citizenId.js';
 import type { CellValue } from './protocol.js';
 import { DUES_AMOUNT_COLUMNS, seesDuesAmounts } from '../dues/privacy.js';
 import { maskGrade } from '../evaluation/rules.js';
+import { maySeeAccountability } from '../honours/rules.js';
 
 /** Columns whose full value only some roles may hold, with how they are masked. */
 export const REDACTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, (v: string) => string | null>>>> = {
   people: { citizen_id: maskCitizenId, phone: maskPhone },
   // democratic review grades below 优秀 (a negative outcome is sensitive)
   evaluation_grades: { grade: maskGrade },
+};
+
+/**
+ * Tables a role that may not read them never receives at all, not even masked: a 约谈提醒 or 限期整改
+ * record is a negative outcome by its mere existence (who was talked to, and why), and its outcome
+ * column admits no masked value. Those roles cannot write them either (shared/sync/rights.ts).
+ */
+const WITHHELD_TABLES: Readonly<Record<string, (role: Role) => boolean>> = {
+  accountability: maySeeAccountability,
+};
+
+export const isWithheld = (role: Role, table: string): boolean => {
+  const sees = WITHHELD_TABLES[table];
+  return sees !== undefined && !sees(role);
 };
 
 /** The same rule as the detail screen's reveal (db/context.ts canSeeFullIds). */

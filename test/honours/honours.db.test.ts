@@ -70,11 +70,13 @@ describe('约谈提醒与限期整改', () => {
     expect((await refused('accountability.outcome', { id: a.id, outcome: 'not_improved', note: 'x' })).code).toBe('conflict');
   });
 
-  it('is not shown to instructors', async () => {
+  it('is not shown to instructors or auditors', async () => {
     await call(ctx, 'accountability.save', { kind: 'talk', subjectKind: 'person', subjectId: w.full[0]!.id, reason: '主题党日多次缺席', heldOn: '2026-11-01' });
     const instructor = { ...ctx, session: { ...ctx.session, role: 'instructor' as const } };
     expect((await refused('accountability.list', {}, instructor)).code).toBe('forbidden');
     const auditor = { ...ctx, session: { ...ctx.session, role: 'auditor' as const } };
-    expect((await call(auditor, 'accountability.list', {})).total).toBe(1);
+    expect((await refused('accountability.list', {}, auditor)).code).toBe('forbidden');
+    const admin = { ...ctx, session: { ...ctx.session, role: 'hq_admin' as const } };
+    expect((await call(admin, 'accountability.list', {})).total).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 // 荣誉与约谈: honours proposed on the assessment they rest on and decided by someone else, and the
-// accountability records 约谈提醒 / 限期整改 (organisers and auditors only: outcomes are sensitive).
+// accountability records 约谈提醒 / 限期整改 (county organisers and HQ administrators only: outcomes are sensitive).
 import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';

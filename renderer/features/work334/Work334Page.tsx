@@ -24,7 +24,7 @@ export function Work334Page() {
       { key: 'reviews', label: t('w3.tab.reviews'), children: <ReviewsTab canWrite={organiser} /> },
       {
         key: 'honours', label: t('w3.tab.honours'),
-        children: <HonoursTab canWrite={organiser} maySeeTalks={organiser || role === 'auditor'} me={session.data?.userName ?? ''} />,
+        children: <HonoursTab canWrite={organiser} maySeeTalks={organiser} me={session.data?.userName ?? ''} />,
       },
     ]} />
   );
