@@ -1,7 +1,8 @@
 // The board's measured indicators (DOMAIN.md warnings table) from the loaded facts: coverage,
 // contact, attendance, months without organisation life, overdue conversions, overdue items and
 // data quality (quality.ts). Org-life cadence and instructor duties come from orglife's own rules (cadence.ts).
-import { countLight, ratioLight, wholeMonthsBetween } from '../../shared/assessment/lights.js';
+import { attendanceRatio, contactRatio, coverageRatio, daysOverdue, monthsWithoutOrgLife } from '../../shared/assessment/aggregate.js';
+import { countLight, ratioLight } from '../../shared/assessment/lights.js';
 import type { AssessmentSettings } from '../../shared/assessment/thresholds.js';
 import type { Cause } from '../../shared/assessment/types.js';
 import { daysBetween } from '../../shared/orglife/periods.js';
@@ -39,13 +40,12 @@ export function coverage(set: LightSet, subj: Subjects, outlets: OutletFact[], m
   for (const u of subj.units) {
     const os = outletsOf(u);
     if (!os.length) continue;
-    const total = os.reduce((n, o) => n + byOutlet.get(o.id)!.length, 0);
-    const covered = os.filter((o) => o.covered).reduce((n, o) => n + byOutlet.get(o.id)!.length, 0);
-    const rc = covered / total;
+    const tallies = os.map((o) => ({ members: byOutlet.get(o.id)!.length, covered: o.covered, contacted: contacted.has(o.id) }));
+    const rc = coverageRatio(tallies)!;
     set.add(u, 'coverage', ratioLight(rc, s.thresholds.coverage), rc,
       os.filter((o) => !o.covered).flatMap((o) => byOutlet.get(o.id)!.map((m) => person(m.personId, m.name, `${o.name}无党组织覆盖`, `${o.name} has no covering organisation`))));
     const missing = os.filter((o) => !contacted.has(o.id));
-    const rt = (os.length - missing.length) / os.length;
+    const rt = contactRatio(tallies)!;
     set.add(u, 'contact', ratioLight(rt, s.thresholds.contact), rt,
       missing.map((o) => ({ kind: 'outlet', id: o.id, name: o.name, detail: { zh: `近 ${s.windows.contactDays} 天无党建活动或走访`, en: `No Party activity or visit in ${s.windows.contactDays} days` } })));
   }
@@ -57,17 +57,16 @@ export function attendance(set: LightSet, subj: Subjects, counts: AttendanceCoun
     absent.filter((a) => orgIds.has(a.orgId)).map((a) => person(a.personId, a.name, `${a.heldOn}「${a.title}」缺席`, `Absent from "${a.title}" on ${a.heldOn}`));
   for (const c of counts) {
     const sub = subj.orgs.get(c.orgId);
-    const expected = c.present + c.absent;
-    if (!sub || !expected) continue;
-    set.add(sub, 'attendance', ratioLight(c.present / expected, s.thresholds.attendance), c.present / expected, causesOf(new Set([c.orgId])));
+    const r = attendanceRatio([c]);
+    if (!sub || r === null) continue;
+    set.add(sub, 'attendance', ratioLight(r, s.thresholds.attendance), r, causesOf(new Set([c.orgId])));
   }
   const countsOf = byUnit(counts.filter((c) => subj.orgs.has(c.orgId)), (c) => subj.orgs.get(c.orgId)!);
   for (const u of subj.units) {
     const cs = countsOf(u);
-    const present = cs.reduce((n, c) => n + c.present, 0);
-    const expected = cs.reduce((n, c) => n + c.present + c.absent, 0);
-    if (!expected) continue;
-    set.add(u, 'attendance', ratioLight(present / expected, s.thresholds.attendance), present / expected, causesOf(new Set(cs.map((c) => c.orgId))));
+    const r = attendanceRatio(cs);
+    if (r === null) continue;
+    set.add(u, 'attendance', ratioLight(r, s.thresholds.attendance), r, causesOf(new Set(cs.map((c) => c.orgId))));
   }
 }
 
@@ -76,8 +75,7 @@ export function memberGap(set: LightSet, subj: Subjects, orgs: OrgFact[], member
   const b = s.thresholds.member_gap;
   const byOrg = new Map<string, { m: MemberFact; months: number }[]>();
   for (const m of members) {
-    const since = m.lastOn && m.lastOn > m.joinDate ? m.lastOn : m.joinDate;
-    (byOrg.get(m.branchId) ?? byOrg.set(m.branchId, []).get(m.branchId)!).push({ m, months: wholeMonthsBetween(since, asOf) });
+    (byOrg.get(m.branchId) ?? byOrg.set(m.branchId, []).get(m.branchId)!).push({ m, months: monthsWithoutOrgLife(m, asOf) });
   }
   const children = [];
   for (const o of orgs) {
@@ -100,7 +98,7 @@ export function probation(set: LightSet, subj: Subjects, list: { personId: strin
   const byOrg = new Map<string, { personId: string; name: string; days: number }[]>();
   for (const p of list) {
     if (!p.orgId) continue;
-    const days = Math.max(0, daysBetween(p.dueOn, asOf));
+    const days = daysOverdue(p.dueOn, asOf);
     (byOrg.get(p.orgId) ?? byOrg.set(p.orgId, []).get(p.orgId)!).push({ personId: p.personId, name: p.name, days });
   }
   const children = [];

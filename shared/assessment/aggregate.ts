@@ -1,0 +1,45 @@
+// The board's unit ratios and counts, pure: the device's board (db/assessment/measure.ts) and HQ's
+// province overview (hq/console/overview.ts) both take a unit's figure from here, so a county's
+// coverage, contact, attendance or months without organisation life is one rule wherever it is shown.
+import { wholeMonthsBetween } from './lights.js';
+import { daysBetween } from '../orglife/periods.js';
+
+/** An outlet with members, as a unit's coverage and contact count it. */
+export interface OutletTally { members: number; covered: boolean; contacted: boolean }
+
+/** Members of covered outlets over members of outlets with members; null when there are none. */
+export function coverageRatio(outlets: readonly OutletTally[]): number | null {
+  let total = 0;
+  let covered = 0;
+  for (const o of outlets) {
+    total += o.members;
+    if (o.covered) covered += o.members;
+  }
+  return total ? covered / total : null;
+}
+
+/** Outlets with members that had an activity or visit lately, over all outlets with members. */
+export function contactRatio(outlets: readonly OutletTally[]): number | null {
+  return outlets.length ? outlets.filter((o) => o.contacted).length / outlets.length : null;
+}
+
+/** Present over expected (present + absent); excused marks count in neither. Null: nobody was expected. */
+export function attendanceRatio(counts: readonly { present: number; absent: number }[]): number | null {
+  let present = 0;
+  let expected = 0;
+  for (const c of counts) {
+    present += c.present;
+    expected += c.present + c.absent;
+  }
+  return expected ? present / expected : null;
+}
+
+/** Whole months a member has gone without organisation life: since the last time present, or since joining. */
+export function monthsWithoutOrgLife(m: { joinDate: string; lastOn: string | null }, asOf: string): number {
+  return wholeMonthsBetween(m.lastOn && m.lastOn > m.joinDate ? m.lastOn : m.joinDate, asOf);
+}
+
+/** Days past a due date on `asOf` (0 when not yet due). */
+export function daysOverdue(dueOn: string, asOf: string): number {
+  return Math.max(0, daysBetween(dueOn, asOf));
+}
