@@ -22,7 +22,8 @@ export function storePulled(raw: Database.Database, ownDevice: string, a: Histor
         // `at` stays empty: the time shown is when the change was made (its stamp), as for this device's own.
         n += ins.run(e.t, e.r, e.p, e.op, e.c, e.o, e.n, w ? encodeWriter(w) : null, e.d, e.h, null, e.seq).changes;
       }
-      setMetaRaw(raw, HISTORY_CURSOR, String(a.cursor));
+      // Never backwards: a relay answer made before an online fetch may arrive after it (its entries are kept once, by HQ's number).
+      setMetaRaw(raw, HISTORY_CURSOR, String(Math.max(a.cursor, Number(getMetaRaw(raw, HISTORY_CURSOR) ?? 0))));
     })(),
   );
   return n;

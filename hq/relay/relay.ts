@@ -18,6 +18,8 @@ import { applyPush, HQ_NODE } from '../push.js';
 import { num, type HqStore } from '../store.js';
 import { refuseForgedOrUnordered } from '../writeChecks.js';
 import { hqRelayKeys } from './keys.js';
+import { historySince } from '../history/page.js';
+import { HISTORY_PAGE } from '../../shared/history/wire.js';
 
 export interface RelayOutcome {
   answer: Uint8Array;
@@ -25,6 +27,9 @@ export interface RelayOutcome {
   origin: { deviceId: string; userName: string };
   summary: RelaySummary;
 }
+
+/** JSON of history entries one answer carries at most (values compress well; the rest come with the next answer or sync). */
+const HISTORY_ANSWER_BYTES = 4 * 1024 * 1024;
 
 const STATUS: Partial<Record<RelayRefusal, number>> = { too_large: 413, unknown_device: 404, no_device_key: 409, origin_revoked: 403 };
 
@@ -117,9 +122,11 @@ export async function relayBundle(store: HqStore, file: Uint8Array, opts: { cloc
   for (let i = 0; i < b.writes.length; i += LIMITS.writesPerPush)
     answers.push(...(await applyPush(store, clock, o, b.writes.slice(i, i + LIMITS.writesPerPush), { numbered: true, now })));
   const chunks = await pullFor(store, o, b.pull.cursor, b.pull.since);
+  // HQ's record history as the device's next online fetch would bring it (an older app's bundle names no history cursor).
+  const history = b.pull.history === undefined ? undefined : await historySince(store, o, b.pull.history, HISTORY_ANSWER_BYTES, HISTORY_PAGE);
   const { answer, fileName, payload } = seal(o, keys.privateKey, {
     bundle: header.id, hqTime: Date.now(), cursor: b.pull.cursor, identity: { userName: o.userName, role: o.role, scopePath: o.scopePath },
-    answers, chunks, more: b.more || !!chunks.at(-1)?.more,
+    answers, chunks, ...(history ? { history } : {}), more: b.more || !!chunks.at(-1)?.more || !!history?.more,
   }, now);
   return {
     answer,

@@ -3,6 +3,7 @@
 // refused, in Chinese and English. The file layout and encryption are in relayBox.ts.
 import { z } from 'zod';
 import { helloRequest, pullAnswer, pushAnswerItem, ROLE_VALUES, wireWrite } from './protocol.js';
+import { historyPullAnswer } from '../history/wire.js';
 
 export const RELAY_LIMITS = {
   /** The largest bundle or answer file: bounds memory, the upload to HQ and browser mode's 20 MB body. */
@@ -26,7 +27,8 @@ export const bundlePayload = z.strictObject({
   writes: z.array(wireWrite).max(RELAY_LIMITS.bundleWrites),
   /** More writes were waiting than this bundle carries. */
   more: z.boolean(),
-  pull: z.strictObject({ cursor: z.number().int().min(0), since: z.number().int().min(0) }),
+  /** `history`: the device's cursor in HQ's record history (absent from an app before relay carried history). */
+  pull: z.strictObject({ cursor: z.number().int().min(0), since: z.number().int().min(0), history: z.number().int().min(0).optional() }),
 });
 export type BundlePayload = z.infer<typeof bundlePayload>;
 
@@ -40,6 +42,8 @@ export const answerPayload = z.strictObject({
   identity: z.object({ userName: z.string(), role: z.enum(ROLE_VALUES), scopePath: z.string() }).optional(),
   answers: z.array(pushAnswerItem),
   chunks: z.array(pullAnswer),
+  /** HQ's record history from the bundle's history cursor, as /v1/history would give it. */
+  history: historyPullAnswer.optional(),
   /** Writes or changes were left for a next bundle. */
   more: z.boolean(),
   /** The device has been revoked: wipe, as online sync does. */

@@ -12,6 +12,7 @@ import { APP_VERSION, isEnrolled, schemaVersion } from '../session.js';
 import { clockOf, deviceNow, getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { RELAY_META, relayKeys } from './keys.js';
 import { nodeRelayCrypto } from '../../../shared/node/relayCrypto.js';
+import { HISTORY_CURSOR } from '../../history/pull.js';
 
 export interface ExportedBundle {
   fileName: string;
@@ -52,7 +53,7 @@ export async function exportBundle(dev: Device, opts: ExportOptions = {}): Promi
       hello: { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION },
       writes,
       more: writes.length < waiting,
-      pull: { cursor, since },
+      pull: { cursor, since, history: Number(getMetaRaw(dev.raw, HISTORY_CURSOR) ?? 0) },
     };
     const bytes = sealRelayFile(nodeRelayCrypto, { kind: 'bundle', id, deviceId: dev.session.deviceId, at, ourPrivate: keys.privateKey, theirPublic: keys.hqPublic, payload });
     // Writes that compress badly could exceed the file limit: carry fewer, the rest go next time.

@@ -14,6 +14,7 @@ import { isEnrolled } from '../session.js';
 import { getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { wipeStore } from '../wipe.js';
 import { relayKeys } from './keys.js';
+import { storePulled } from '../../history/pull.js';
 import { nodeRelayCrypto } from '../../../shared/node/relayCrypto.js';
 
 /** What an import did (the 同步 screen shows it; see RelayImportResult in shared/contract/sync.ts). */
@@ -60,6 +61,8 @@ export async function importAnswer(dev: Device, file: Uint8Array, now = new Date
       report.downloaded = s.rows + s.dropped;
       report.conflicts = s.conflicts;
     } else report.pullSkipped = hasEvents(p);
+    // Who changed what, as an online sync's history fetch brings it (masked for this device's role by HQ).
+    if (p.history) storePulled(raw, dev.session.deviceId, p.history);
     if (p.identity) {
       // HQ is the authority on who this device acts for, as in a hello.
       setMetaRaw(raw, 'role', p.identity.role);
