@@ -1,6 +1,7 @@
 // What each role may change through sync (HQ enforces it on every pushed change).
 import type { Role } from '../domain/enums.js';
 import { isUnder } from '../core/scope.js';
+import { DUES_AMOUNT_COLUMNS } from '../dues/privacy.js';
 
 /** Registry work an instructor does in the field. Everything else is read-only to them. */
 const INSTRUCTOR_TABLES = new Set<string>([
@@ -44,6 +45,10 @@ export function mayWrite(role: Role, scope: string, table: string, before: strin
  * wrote its own "approved", a lower price or a decision would spend stock HQ never granted.
  */
 export function mayWriteCells(table: string, cells: Record<string, unknown>, rowExists: boolean): RightsVerdict {
+  // Devices of roles that may not see dues amounts hold null in their place (shared/sync/privacy.ts):
+  // a null, or anything but a whole number of fen, written back would erase the real amount at HQ.
+  const badAmount = DUES_AMOUNT_COLUMNS[table]?.find((c) => c in cells && !(Number.isInteger(cells[c]) && (cells[c] as number) >= 0));
+  if (badAmount) return deny('role', '党费金额不能清空或改为非法值，本条变更未处理', 'A dues amount cannot be cleared or set to an invalid value; this change was not applied');
   if (table !== 'quiz_redemptions') return { ok: true };
   const decided = ['decided_at', 'decided_by', 'reason'].some((c) => cells[c] !== undefined && cells[c] !== null);
   if (rowExists || decided || (cells.status !== undefined && cells.status !== 'requested'))
