@@ -45,7 +45,7 @@ const schemas = {
   grades: z.strictObject({ excellent: z.number(), good: z.number(), pass: z.number() }).refine((g) => g.excellent > g.good && g.good > g.pass),
   objectionDays: z.number().int().min(1).max(60),
   /** Days a member listed in the three lists has to rectify, counted from publication. */
-  rectifyDays: z.number().int().min(1).max(180),
+  rectifyDays: z.number().int().min(1).max(365),
   /** The lowest of a branch get the three lists: these grades, or the bottom share of the ranking. */
   lowest: z.strictObject({ grades: z.array(z.enum(['excellent', 'good', 'pass', 'poor'])), bottomShare: z.number().min(0).max(1) }),
   bounds,
@@ -120,6 +120,12 @@ export function pointsSettings(raw: Record<string, unknown> = {}, hqBounds?: unk
   };
 }
 
+/** Why a rectification window (`points.rectifyDays`) cannot be used (null: it can); the rules screen asks the same. */
+export function rectifyDaysIssue(v: unknown): BoundIssue | null {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365) return null;
+  return { key: 'rectifyDays', zh: '三单整改期限须为 1–365 之间的整数天', en: 'The three-lists rectification window must be a whole number of days from 1 to 365' };
+}
+
 /**
  * What is wrong with a value about to be stored under a `points.*` key (null: nothing), for a
  * writer at `scope`: HQ's bounds are set province-wide only, and a rule set must lie inside them.
@@ -128,6 +134,7 @@ export function settingIssue(key: string, value: unknown, scope: string, b: Poin
   const name = key.slice('points.'.length) as keyof PointsSettings;
   if (!key.startsWith('points.') || !(name in schemas)) return { key, zh: `未知的积分设置项：${key}`, en: `Unknown points setting: ${key}` };
   if (name === 'bounds' && scope !== '/') return { key, zh: '积分规则的允许范围只能由省公司统一设置', en: 'Only HQ sets the bounds of the points rules' };
+  if (name === 'rectifyDays') return rectifyDaysIssue(value);
   const parsed = schemas[name].safeParse(value);
   if (!parsed.success) return { key, zh: `积分设置“${key}”的取值不符合要求`, en: `The value of ${key} is invalid` };
   if (name === 'items') return boundIssues(parsed.data as PointsItem[], b.baseMin, b)[0] ?? null;

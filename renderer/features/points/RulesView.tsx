@@ -1,10 +1,11 @@
 // The rules in force (reference data, keys points.*): items with value and yearly cap, base, grade
-// bands, objection window, who gets the three lists, and HQ's bounds. County organisers adjust
-// values, caps and the base within those bounds (checked here and again whenever rules are read).
+// bands, objection window, who gets the three lists and in how many days they rectify, and HQ's
+// bounds. County organisers adjust values, caps, the base and the rectification window within those
+// bounds (checked here and again by the backend, which stores nothing it refuses).
 import { Alert, App, Button, Descriptions, InputNumber, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ACTIVITY_TYPES } from '../../../shared/domain/enums.js';
-import { ITEM_KINDS, boundIssues, type PointsItem } from '../../../shared/points/settings.js';
+import { ITEM_KINDS, boundIssues, rectifyDaysIssue, type PointsItem } from '../../../shared/points/settings.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
@@ -14,13 +15,14 @@ export function RulesView() {
   const { t, lang, label } = useT();
   const { message } = App.useApp();
   const rules = useApi('points.rules', {});
-  const [draft, setDraft] = useState<{ items: PointsItem[]; base: number } | null>(null);
+  const [draft, setDraft] = useState<{ items: PointsItem[]; base: number; rectifyDays: number | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const s = rules.data?.settings;
   if (!s) return null;
   const g = s.grades;
   const b = s.bounds;
-  const issues = draft ? boundIssues(draft.items, draft.base, b) : [];
+  const rectifyIssue = draft ? rectifyDaysIssue(draft.rectifyDays) : null;
+  const issues = draft ? [...boundIssues(draft.items, draft.base, b), ...(rectifyIssue ? [rectifyIssue] : [])] : [];
   const autoText = (i: PointsItem) =>
     i.auto ? t(i.auto.from === 'attendance' ? 'points.rules.autoAttendance' : i.auto.from === 'quiz' ? 'points.rules.autoQuiz' : 'points.rules.autoLecturer', { types: i.auto.types.map((x) => label(ACTIVITY_TYPES, x)).join(lang === 'en' ? ', ' : '、') }) : t('points.rules.manual');
   const setItem = (key: string, patch: Partial<PointsItem>) => setDraft((d) => d && { ...d, items: d.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) });
@@ -28,8 +30,11 @@ export function RulesView() {
     if (!draft || issues.length) return;
     setBusy(true);
     try {
-      await call('settings.set', { key: 'points.items', value: draft.items });
-      await call('settings.set', { key: 'points.base', value: draft.base });
+      // The window first: the backend refusing it leaves the rest unstored too.
+      if (draft.rectifyDays !== s.rectifyDays) await call('settings.set', { key: 'points.rectifyDays', value: draft.rectifyDays });
+      // Unchanged items and base are not written, so a new window alone does not mark the rules as adjusted here.
+      if (JSON.stringify(draft.items) !== JSON.stringify(s.items)) await call('settings.set', { key: 'points.items', value: draft.items });
+      if (draft.base !== s.base) await call('settings.set', { key: 'points.base', value: draft.base });
       message.success(t('points.rules.saved'));
       setDraft(null);
       await rules.reload();
@@ -51,6 +56,11 @@ export function RulesView() {
         </Descriptions.Item>
         <Descriptions.Item label={t('points.rules.grades')}>{t('points.rules.gradeLine', { e: g.excellent, e1: g.excellent - 1, g: g.good, g1: g.good - 1, p: g.pass, p2: g.pass })}</Descriptions.Item>
         <Descriptions.Item label={t('points.rules.window')}>{t('points.rules.windowDays', { n: s.objectionDays })}</Descriptions.Item>
+        <Descriptions.Item label={t('points.rules.rectify')}>
+          {editing
+            ? <InputNumber aria-label={t('points.rules.rectify')} data-testid="points-rectify-days" status={rectifyIssue ? 'error' : undefined} value={draft.rectifyDays} onChange={(v) => setDraft({ ...draft, rectifyDays: v })} />
+            : t('points.rules.rectifyDays', { n: s.rectifyDays })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('points.rules.lowest')}>{t('points.rules.lowestLine', { pct: Math.round(s.lowest.bottomShare * 100) })}</Descriptions.Item>
         <Descriptions.Item label={t('points.rules.bounds')}>{t('points.rules.boundsLine', { b0: b.baseMin, b1: b.baseMax, v: b.maxValue, c: b.maxCap, d: b.maxDeduction })}</Descriptions.Item>
       </Descriptions>
@@ -68,7 +78,7 @@ export function RulesView() {
           { title: t('points.rules.auto'), key: 'auto', render: (_: unknown, i) => autoText(i) },
         ]}
       />
-      {rules.data!.may.editRules && !editing && <Button onClick={() => setDraft({ items: s.items, base: s.base })}>{t('points.rules.edit')}</Button>}
+      {rules.data!.may.editRules && !editing && <Button onClick={() => setDraft({ items: s.items, base: s.base, rectifyDays: s.rectifyDays })}>{t('points.rules.edit')}</Button>}
       {editing && (
         <>
           <Space>

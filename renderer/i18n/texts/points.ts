@@ -101,6 +101,8 @@ export const zh = {
   'points.rules.save': '保存规则',
   'points.rules.saved': '积分规则已保存',
   'points.rules.cancel': '取消',
+  'points.rules.rectify': '三单整改期限',
+  'points.rules.rectifyDays': '列入三单后 {n} 天内完成整改',
   'points.cannot': '不可操作',
 } as const;
 
@@ -206,5 +208,7 @@ export const en: Record<keyof typeof zh, string> = {
   'points.rules.save': 'Save rules',
   'points.rules.saved': 'Points rules saved',
   'points.rules.cancel': 'Cancel',
+  'points.rules.rectify': 'Three-lists rectification window',
+  'points.rules.rectifyDays': 'Rectified within {n} days of being listed',
   'points.cannot': 'Not allowed',
 };
