@@ -18,10 +18,11 @@ import { milestonesHandlers } from '../milestones/handlers.js';
 import { pairingHandlers } from '../pairing/handlers.js';
 import { honoursHandlers } from '../honours/handlers.js';
 import { reviewsHandlers } from '../reviews/handlers.js';
+import { statisticsHandlers } from '../statistics/handlers.js';
 import type { HandlerMap } from './types.js';
 
 /** Each feature's handlers, by name: a test checks that every operation is implemented exactly once. */
-export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, quiz: quizHandlers, dues: duesHandlers, evaluation: evaluationHandlers, orgChecks: orgChecksHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, honours: honoursHandlers, reviews: reviewsHandlers, history: historyHandlers };
+export const featureHandlers = { system: systemHandlers, sync: syncHandlers, org: orgHandlers, people: peopleHandlers, orglife: orgLifeHandlers, assessment: assessmentHandlers, points: pointsHandlers, quiz: quizHandlers, dues: duesHandlers, evaluation: evaluationHandlers, orgChecks: orgChecksHandlers, teams: teamsHandlers, milestones: milestonesHandlers, pairing: pairingHandlers, honours: honoursHandlers, reviews: reviewsHandlers, history: historyHandlers, statistics: statisticsHandlers };
 
 // The implementation of the whole contract; the type fails to check if an operation has no handler.
 export const handlers: HandlerMap<OpName> = {
@@ -42,6 +43,7 @@ export const handlers: HandlerMap<OpName> = {
   ...honoursHandlers,
   ...reviewsHandlers,
   ...historyHandlers,
+  ...statisticsHandlers,
 };
 
 /**

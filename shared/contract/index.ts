@@ -18,6 +18,7 @@ import { pairingContract } from '../pairing/contract.js';
 import { honoursContract } from '../honours/contract.js';
 import { reviewsContract } from '../reviews/contract.js';
 import { historyContract } from '../history/contract.js';
+import { statisticsContract } from '../statistics/contract.js';
 
 export const contract = {
   ...systemContract,
@@ -37,10 +38,11 @@ export const contract = {
   ...honoursContract,
   ...reviewsContract,
   ...historyContract,
+  ...statisticsContract,
 } as const;
 
 /** Every feature's contract, by name: a test checks that no operation is defined twice. */
-export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, orgChecks: orgChecksContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, honours: honoursContract, reviews: reviewsContract, history: historyContract };
+export const featureContracts = { system: systemContract, sync: syncContract, org: orgContract, people: peopleContract, orglife: orgLifeContract, assessment: assessmentContract, points: pointsContract, quiz: quizContract, dues: duesContract, evaluation: evaluationContract, orgChecks: orgChecksContract, teams: teamsContract, milestones: milestonesContract, pairing: pairingContract, honours: honoursContract, reviews: reviewsContract, history: historyContract, statistics: statisticsContract };
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
