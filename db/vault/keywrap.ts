@@ -52,6 +52,8 @@ const wrapSchema = z.object({
   policy,
   /** The page cipher of the store (db/open.ts); chacha20 for stores made before the choice existed. */
   cipher: z.enum(['chacha20', 'aes256cbc', 'sqlcipher', 'aegis']).optional(),
+  /** Set while the store is being converted to this cipher (db/vault/recipher.ts): the file is under one of the two. */
+  cipherTo: z.enum(['chacha20', 'aes256cbc', 'sqlcipher', 'aegis']).optional(),
   /** The name the passphrase holder (the device owner) gave at first run. */
   ownerName: z.string().optional(),
   users: z.array(userWrapSchema).optional(),

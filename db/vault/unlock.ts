@@ -9,6 +9,7 @@ import { SIGNIN_DEFAULTS } from '../../shared/security/settings.js';
 import { destroyProfileData } from './destroy.js';
 import { readWrap, unwrapKey, wrapKey, writeWrap, wrongPassphrase, type KeyWrap, type Unlocker } from './keywrap.js';
 import { encryptPlainStore } from './migrate.js';
+import { settleStoreCipher } from './recipher.js';
 import type { StoreCipher } from '../open.js';
 
 export interface UnlockOptions {
@@ -16,12 +17,15 @@ export interface UnlockOptions {
   now?: () => Date;
   /** The page cipher of a store created now (bench compares them); an existing one keeps its own. */
   cipher?: StoreCipher;
+  /** The store is open already (a second sign-in): only the secret is checked, the file is left alone. */
+  storeOpen?: boolean;
 }
 
 /**
  * AEGIS-256 for new stores: authenticated like chacha20-poly1305 but on the CPU's AES instructions —
  * on the 100-county store a cold first member page and a captured UPDATE cost about what plain
- * costs, where chacha20 cost 5–9× (bench/encryption.bench.ts). Stores made earlier stay chacha20.
+ * costs, where chacha20 cost 5–9× (bench/encryption.bench.ts). Stores made earlier with chacha20
+ * are converted on their next open (recipher.ts).
  */
 export const NEW_STORE_CIPHER: StoreCipher = 'aegis';
 
@@ -91,7 +95,10 @@ export async function unlockStoreKey(dir: string, storeFile: string, unlocker: U
   } else {
     key = await unwrapCounted(dir, storeFile, w, unlocker, now);
   }
-  const cipher = w.cipher ?? 'chacha20';
-  encryptPlainStore(join(dir, storeFile), key, { ...opts, cipher });
+  if (opts.storeOpen) return { key, created, cipher: w.cipher ?? 'chacha20' };
+  const file = join(dir, storeFile);
+  encryptPlainStore(file, key, { ...opts, cipher: w.cipher ?? 'chacha20' });
+  // An older device's chacha20 store is brought to the cipher of new stores on this open (once).
+  const cipher = settleStoreCipher(dir, file, key, w, opts.cipher ?? NEW_STORE_CIPHER, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   return { key, created, cipher };
 }

@@ -82,7 +82,7 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
     return run;
   };
   const open = async (unlock: Unlocker): Promise<string> => {
-    if (backend) await unlockStoreKey(dir, STORE_FILE, unlock);
+    if (backend) await unlockStoreKey(dir, STORE_FILE, unlock, { storeOpen: true });
     else {
       backend = await startBackend(dir, { unlock, ...(opts.sync ? { sync: opts.sync } : {}), ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
       watch(backend);
@@ -136,7 +136,7 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
       serial(async () => {
         const b = backendFor(id);
         if (!b) throw new ApiError('forbidden', '请先登录', 'Sign in first');
-        await unlockStoreKey(dir, STORE_FILE, own(id, passphrase));
+        await unlockStoreKey(dir, STORE_FILE, own(id, passphrase), { storeOpen: true });
         await b.destroy();
       }),
     backendFor,
