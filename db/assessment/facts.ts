@@ -3,11 +3,13 @@
 // items (people for data quality: qualityFacts.ts). The rules then run in memory (shared/assessment).
 // Loaded once per board: the dual-track scorecard behind the composite light is handed the board's
 // units, outlets, organisations and members (ScopeFacts) instead of reading them again.
+// A past period's tree is the one that stood then, where record history knows it (pastTree.ts).
 import { sql } from 'kysely';
 import type { ChannelType } from '../../shared/assessment/dualTrack.js';
 import { scopeEnd } from '../../shared/core/scope.js';
 import { ancestorPaths } from '../../shared/sync/tables.js';
 import type { Db } from '../context.js';
+import { pastTree } from './pastTree.js';
 
 export interface Unit { id: string; name: string; level: string; path: string }
 export interface Place { countyId: string | null; gridId: string | null }
@@ -20,7 +22,11 @@ export interface Units {
 }
 
 export async function loadUnits(db: Db, scope: string): Promise<Units> {
-  const rows = (await sql<Unit>`SELECT id, name, level, path FROM org_units WHERE deleted = 0 AND level IN ('county', 'grid')`.execute(db)).rows;
+  return unitsOf((await sql<Unit>`SELECT id, name, level, path FROM org_units WHERE deleted = 0 AND level IN ('county', 'grid')`.execute(db)).rows, scope);
+}
+
+function unitsOf(all: readonly Unit[], scope: string): Units {
+  const rows = all.map((u) => ({ id: u.id, name: u.name, level: u.level, path: u.path }));
   const byPath = new Map(rows.map((u) => [u.path, u]));
   const cache = new Map<string, Place>();
   return {
@@ -54,8 +60,14 @@ export async function loadOutlets(db: Db, scope: string, asOf: string): Promise<
     FROM outlets o LEFT JOIN party_orgs po ON po.id = o.coverage_org_id AND po.deleted = 0
     WHERE o.deleted = 0 AND o.scope_path >= ${scope} AND o.scope_path < ${scopeEnd(scope)}
       AND (o.closed_on IS NULL OR o.closed_on > ${asOf}) AND (o.opened_on IS NULL OR o.opened_on <= ${asOf})`.execute(db);
-  return r.rows.map((o) => ({ id: o.id, name: o.name, countyId: o.county_id, gridId: o.grid_id, scopePath: o.scope_path, coverageOrgId: o.coverage_org_id, covered: !!o.covered, channelType: o.channel_type }));
+  return r.rows.map(outletFact);
 }
+
+type OutletCols = { id: string; name: string; county_id: string; grid_id: string | null; scope_path: string; coverage_org_id: string | null; covered: number | boolean; channel_type: string | null };
+const outletFact = (o: OutletCols): OutletFact => ({
+  id: o.id, name: o.name, countyId: o.county_id, gridId: o.grid_id, scopePath: o.scope_path, coverageOrgId: o.coverage_org_id, covered: !!o.covered,
+  channelType: o.channel_type as ChannelType | null,
+});
 
 export interface OrgFact { id: string; name: string; scopePath: string; secretaryPersonId: string | null }
 
@@ -75,21 +87,39 @@ export async function loadMembers(db: Db, scope: string, asOf: string): Promise<
     SELECT m.person_id, p.name, p.outlet_id, m.branch_id, m.join_date, m.scope_path
     FROM members m JOIN people p ON p.id = m.person_id AND p.deleted = 0
     WHERE m.deleted = 0 AND m.standing = 'normal' AND m.join_date <= ${asOf} AND m.scope_path >= ${scope} AND m.scope_path < ${end}`.execute(db);
+  const lastOf = await lastPresent(db, scope, asOf);
+  return members.rows.map((m) => memberFact(m, lastOf));
+}
+
+type MemberCols = { person_id: string; name: string; outlet_id: string | null; branch_id: string; join_date: string; scope_path: string };
+const memberFact = (m: MemberCols, lastOf: Map<string, string>): MemberFact => ({
+  personId: m.person_id, name: m.name, outletId: m.outlet_id, branchId: m.branch_id, joinDate: m.join_date, scopePath: m.scope_path, lastOn: lastOf.get(m.person_id) ?? null,
+});
+
+/** The last day each person was present at organisation life in the scope by `asOf`. */
+async function lastPresent(db: Db, scope: string, asOf: string): Promise<Map<string, string>> {
+  const end = scopeEnd(scope);
   const last = await sql<{ person_id: string; last_on: string }>`
     SELECT t.person_id, max(a.held_on) AS last_on
     FROM activities a JOIN attendance t ON t.activity_id = a.id AND t.deleted = 0 AND t.status = 'present'
     WHERE a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${end} AND a.held_on <= ${asOf}
     GROUP BY t.person_id`.execute(db);
-  const lastOf = new Map(last.rows.map((x) => [x.person_id, x.last_on]));
-  return members.rows.map((m) => ({
-    personId: m.person_id, name: m.name, outletId: m.outlet_id, branchId: m.branch_id, joinDate: m.join_date, scopePath: m.scope_path, lastOn: lastOf.get(m.person_id) ?? null,
-  }));
+  return new Map(last.rows.map((x) => [x.person_id, x.last_on]));
 }
 
 /** What both the board and the scorecard read, as of one day. */
 export interface ScopeFacts { asOf: string; units: Units; outlets: OutletFact[]; orgs: OrgFact[]; members: MemberFact[] }
 
 export async function loadScopeFacts(db: Db, scope: string, asOf: string): Promise<ScopeFacts> {
+  const past = await pastTree(db, scope, asOf);
+  if (past) {
+    const lastOf = await lastPresent(db, scope, asOf);
+    return {
+      asOf, units: unitsOf(past.units, scope), outlets: past.outlets.map(outletFact),
+      orgs: past.orgs.map((o) => ({ id: o.id, name: o.name, scopePath: o.scope_path, secretaryPersonId: o.secretary_person_id })),
+      members: past.members.map((m) => memberFact(m, lastOf)),
+    };
+  }
   return { asOf, units: await loadUnits(db, scope), outlets: await loadOutlets(db, scope, asOf), orgs: await loadOrgs(db, scope), members: await loadMembers(db, scope, asOf) };
 }
 
