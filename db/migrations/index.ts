@@ -21,6 +21,7 @@ import * as work334 from './2026_12_05_work334.js';
 import * as pairing from './2026_12_05_pairing.js';
 import * as honours from './2026_12_05_honours.js';
 import * as work334Reviews from './2026_12_05_zz_work334_reviews.js';
+import * as historyAsOf from './2026_12_06_history_asof.js';
 import * as itemPrivacy from './2026_12_06_item_privacy.js';
 import * as history from './2026_12_05_history.js';
 import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_history': history,
   '2026_12_05_zz_enrol_keep': enrolKeep,
   '2026_12_05_zz_work334_reviews': work334Reviews,
+  '2026_12_06_history_asof': historyAsOf,
   '2026_12_06_item_privacy': itemPrivacy,
 };

@@ -284,4 +284,11 @@ export const fixtures: Record<string, Fixture> = {
          '整改：张三（2026-Q1 党员积分列入三单）', '季度得分 55（较差），支部内排名第 2 / 2 名', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // A change that arrived from HQ, found again by table and stamp.
+  '2026_12_06_history_asof': (raw) => {
+    raw.exec(`
+      INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, device_id, hlc, source, hq_seq) VALUES
+        ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'coverage_org_id', '"0190a000-0000-7000-8000-000000000010"', NULL, NULL, 'd002', '0190a0000003-0000-d002', 'sync', 7);
+    `);
+  },
 };
