@@ -14,6 +14,21 @@ const EXTRA: Record<string, { zh: string; en: string }> = {
   title: { zh: '标题', en: 'Title' },
   political_status: { zh: '政治面貌', en: 'Political status' },
   citizen_id: { zh: '身份证号', en: 'Citizen ID' },
+  // references to other records without a form label of their own
+  activity_id: { zh: '活动', en: 'Activity' },
+  leader_person_id: { zh: '负责人', en: 'Leader' },
+  owner_person_id: { zh: '责任人', en: 'Owner' },
+  team_id: { zh: '岗区队', en: 'Team' },
+  pairing_id: { zh: '结对共建', en: 'Pairing' },
+  goal_id: { zh: '年度目标', en: 'Goal' },
+  review_id: { zh: '复盘', en: 'Review' },
+  item_id: { zh: '清单事项', en: 'List item' },
+  evaluation_id: { zh: '民主评议', en: 'Member review' },
+  publication_id: { zh: '积分公示', en: 'Points publication' },
+  subject_id: { zh: '对象', en: 'Subject' },
+  survivor_id: { zh: '保留的记录', en: 'Kept record' },
+  loser_id: { zh: '合并掉的记录', en: 'Merged record' },
+  device_id: { zh: '设备', en: 'Device' },
 };
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -63,9 +63,13 @@ export function presentRow(r: StoredHistoryRow, role: Role | 'operator', full = 
 /** One line of an export: 时间, 表, 记录, 字段, 原值, 新值, 修改人, 角色, 设备, 途径. */
 export const EXPORT_HEADERS = ['时间 Time', '表 Table', '记录 Record', '字段 Field', '原值 Old', '新值 New', '修改人 Writer', '角色 Role', '设备 Device', '途径 Via'];
 
-export function exportLine(e: HistoryEntry): (string | null)[] {
+/** A value that points at a record this device knows: its name, the id beside it for the auditor. */
+const named = (v: string | null, name: string | undefined) => (name && v ? `${name}（${v}）` : v);
+
+/** `record`: the name of the changed record itself, when known. */
+export function exportLine(e: HistoryEntry, record?: string): (string | null)[] {
   return [
-    e.at, e.tbl, e.rowId, `${e.label.zh} ${e.label.en}`, e.oldValue, e.newValue, e.writer?.name ?? '未知 unknown', e.writer?.role ?? null, e.deviceId,
+    e.at, e.tbl, named(e.rowId, record), `${e.label.zh} ${e.label.en}`, named(e.oldValue, e.oldRef), named(e.newValue, e.newRef), e.writer?.name ?? '未知 unknown', e.writer?.role ?? null, e.deviceId,
     e.source === 'app' ? '本机 app' : '同步 sync',
   ];
 }

@@ -25,6 +25,9 @@ export interface HistoryEntry {
   oldValue: string | null;
   newValue: string | null;
   masked: boolean;
+  /** The name of the record a value points at (an outlet, a branch, a person), when this device knows it. */
+  oldRef?: string;
+  newRef?: string;
   writer: Writer | null;
   deviceId: string;
   at: string;

@@ -36,8 +36,8 @@ function HistoryTableView({ tbl, rowId, also }: { tbl: HistoryTable; rowId: stri
   const h = useApi('history.forRecord', also.length ? { tbl, rowId, with: also } : { tbl, rowId });
   const words = { empty: t('history.empty.value'), yes: t('history.yes'), no: t('history.no') };
   const rows = groupCreations(h.data ?? []);
-  const value = (e: HistoryEntry, v: string | null) => {
-    const r = readValue(e.col, v, lang, words);
+  const value = (e: HistoryEntry, v: string | null, ref: string | undefined) => {
+    const r = readValue(e.col, v, lang, words, ref);
     return r.full ? <Tooltip title={r.full}>{r.text}</Tooltip> : r.text;
   };
   return (
@@ -64,9 +64,9 @@ function HistoryTableView({ tbl, rowId, also }: { tbl: HistoryTable; rowId: stri
               <span data-testid="history-change"><Tag color="green">{t('history.op.insert')}</Tag>{t('history.fields', { n: e.children.length })}</span>
             ) : (
               <span data-testid="history-change">
-                {e.op === 'insert' ? <Tag color="green">{t('history.op.insert')}</Tag> : <Typography.Text delete type="secondary">{value(e, e.oldValue)}</Typography.Text>}
+                {e.op === 'insert' ? <Tag color="green">{t('history.op.insert')}</Tag> : <Typography.Text delete type="secondary">{value(e, e.oldValue, e.oldRef)}</Typography.Text>}
                 {e.op === 'insert' ? ' ' : ' → '}
-                {e.op !== 'delete' && <Typography.Text strong>{value(e, e.newValue)}</Typography.Text>}
+                {e.op !== 'delete' && <Typography.Text strong>{value(e, e.newValue, e.newRef)}</Typography.Text>}
                 {e.masked && <Tag style={{ marginLeft: 6 }}>{t('history.masked')}</Tag>}
               </span>
             ),

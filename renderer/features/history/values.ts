@@ -1,5 +1,6 @@
 // How a value in history reads: enum codes as their labels, flags as yes/no, empty as (empty),
-// a reference to another record as the end of its id (the full id on hover).
+// a reference to another record as that record's name (the backend looked it up), or the end of
+// its id when this device does not know it (the full id on hover).
 import {
   ACTIVITY_TYPES, ATTENDANCE_STATUS, CHANNEL_TYPES, EDUCATION, EMPLOYMENT, GENDERS, MOBILITY, ORG_TYPES, ORG_UNIT_LEVELS, POLITICAL_STATUS, POSTS,
   RECRUIT_STAGES, SETTING_MODES, STANDINGS, type Labelled,
@@ -19,8 +20,9 @@ export interface Read {
   full?: string;
 }
 
-export function readValue(col: string, v: string | null, lang: 'zh' | 'en', words: { empty: string; yes: string; no: string }): Read {
+export function readValue(col: string, v: string | null, lang: 'zh' | 'en', words: { empty: string; yes: string; no: string }, ref?: string): Read {
   if (v === null || v === '') return { text: words.empty };
+  if (ref) return { text: ref, full: v };
   const e = ENUM_COLUMNS[col]?.[v];
   if (e) return { text: e[lang] };
   if (FLAG_COLUMNS.has(col) && (v === '0' || v === '1')) return { text: v === '1' ? words.yes : words.no };
