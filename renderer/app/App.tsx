@@ -4,7 +4,7 @@ import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import {
-  AccountBookOutlined, ApartmentOutlined, AlertOutlined, CalendarOutlined, FlagOutlined, CloudSyncOutlined, DashboardOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined,
+  AccountBookOutlined, ApartmentOutlined, BarChartOutlined, AlertOutlined, CalendarOutlined, FlagOutlined, CloudSyncOutlined, DashboardOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ROLES } from '../../shared/domain/enums.js';
@@ -24,6 +24,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   assessment: <AlertOutlined />,
   work334: <FlagOutlined />,
   dues: <AccountBookOutlined />,
+  statistics: <BarChartOutlined />,
   quiz: <TrophyOutlined />,
   sync: <CloudSyncOutlined />,
 };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const PAGES = ['dashboard', 'org', 'outlets', 'people', 'activities', 'instructors', 'assessment', 'work334', 'dues', 'quiz', 'sync'] as const;
+export const PAGES = ['dashboard', 'org', 'outlets', 'people', 'activities', 'instructors', 'assessment', 'work334', 'dues', 'statistics', 'quiz', 'sync'] as const;
 export type PageKey = (typeof PAGES)[number];
 
 function fromHash(): PageKey {

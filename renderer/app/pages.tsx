@@ -8,6 +8,7 @@ import { SyncPage } from '../features/sync';
 import { QuizPage } from '../features/quiz';
 import { DuesPage } from '../features/dues';
 import { Work334Page } from '../features/work334';
+import { StatisticsPage } from '../features/statistics';
 import type { PageKey } from './nav';
 
 // One entry per navigation item; a feature replaces its PendingModule when it lands.
@@ -21,6 +22,7 @@ export const pageComponents: Record<PageKey, ComponentType> = {
   assessment: AssessmentPage,
   work334: Work334Page,
   dues: DuesPage,
+  statistics: StatisticsPage,
   quiz: QuizPage,
   sync: SyncPage,
 };

@@ -13,9 +13,10 @@ import * as work334 from './texts/work334';
 import * as dues from './texts/dues';
 import * as assessmentViews from './texts/assessmentViews';
 import * as history from './texts/history';
+import * as statistics from './texts/statistics';
 
-export const zh = { ...app.zh, ...dashboard.zh, ...org.zh, ...people.zh, ...orglife.zh, ...points.zh, ...quiz.zh, ...assessment.zh, ...assessmentViews.zh, ...signin.zh, ...work334.zh, ...dues.zh, ...history.zh } as const;
+export const zh = { ...app.zh, ...dashboard.zh, ...org.zh, ...people.zh, ...orglife.zh, ...points.zh, ...quiz.zh, ...assessment.zh, ...assessmentViews.zh, ...signin.zh, ...work334.zh, ...dues.zh, ...history.zh, ...statistics.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...app.en, ...dashboard.en, ...org.en, ...people.en, ...orglife.en, ...points.en, ...quiz.en, ...assessment.en, ...assessmentViews.en, ...signin.en, ...work334.en, ...dues.en, ...history.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...dashboard.en, ...org.en, ...people.en, ...orglife.en, ...points.en, ...quiz.en, ...assessment.en, ...assessmentViews.en, ...signin.en, ...work334.en, ...dues.en, ...history.en, ...statistics.en };

@@ -1,24 +1,22 @@
 // One 结对共建 agreement: its cadence period by period, the joint meetings counted for it (link
-// or unlink one recorded in 组织生活), and the agreement as a printable document.
+// or unlink one recorded in 组织生活), and the agreement as a printable document (through PrintArea:
+// A4, the agreement alone, never the app around it).
 import { App, Button, Descriptions, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { createPortal } from 'react-dom';
 import { CADENCE_UNITS, PAIRING_RATIOS } from '../../../shared/pairing/rules.js';
 import type { PairingDetail } from '../../../shared/pairing/types.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
+import { PrintArea, savePdf } from '../../components/PrintArea';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 
-// While the drawer is open, printing shows only the agreement (a child of <body>).
-const PRINT_CSS = `.rc-print-only { display: none; }
-@media print { body > *:not(.rc-print-only) { display: none !important; } .rc-print-only { display: block !important; padding: 24px; font-size: 14px; } }`;
 const STATE_COLOUR = { kept: 'success', missed: 'error', open: 'processing' } as const;
 
 function AgreementDoc({ p }: { p: PairingDetail }) {
   return (
-    <div>
+    <div data-testid="pairing-agreement-print" style={{ padding: '8mm 6mm', fontSize: 14 }}>
       <h2 style={{ textAlign: 'center' }}>{p.title}</h2>
       <p>牵头党组织：{p.orgName}</p>
       <p>结对方（{PAIRING_RATIOS[p.ratio].zh}）：{p.partners.map((x) => x.name).join('、')}</p>
@@ -54,11 +52,10 @@ export function PairingDrawer(props: { id: string | null; canWrite: boolean; onC
   return (
     <Drawer open={!!props.id} size={720} title={p?.title ?? ''} data-testid="w3-pairing" destroyOnHidden
       onClose={() => { props.onClose(changed); setChanged(false); }}
-      extra={p && <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('w3.print')}</Button>}>
+      extra={p && <Button icon={<PrinterOutlined />} onClick={() => void savePdf(p.title)} data-testid="w3-pairing-print">{t('w3.print')}</Button>}>
       {p && (
         <>
-          <style>{PRINT_CSS}</style>
-          {createPortal(<div className="rc-print-only"><AgreementDoc p={p} /></div>, document.body)}
+          <PrintArea><AgreementDoc p={p} /></PrintArea>
           <Descriptions size="small" column={2} bordered items={[
             { key: 'org', label: t('w3.leadOrg'), children: p.orgName },
             { key: 'ratio', label: t('w3.ratio'), children: PAIRING_RATIOS[p.ratio][lang] },
