@@ -3,7 +3,7 @@
 // with a blank required field, a citizen id that fails its checks, or a citizen id or name and
 // birth date shared with someone else. The suspects are a superset: the rule (quality.ts) decides
 // on them with the same checks as the registry, so SQLite's filter can only save work, never a verdict.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { REQUIRED_FIELD_CHOICES, type RequiredField } from '../../shared/assessment/thresholds.js';
 import { scopeEnd } from '../../shared/core/scope.js';
 import type { Db } from '../context.js';
@@ -36,9 +36,22 @@ const soundId = (() => {
     AND substr('10X98765432', (${sum}) % 11 + 1, 1) = substr(${c}, 18, 1))`;
 })();
 
-export async function loadQuality(db: Db, scope: string, required: RequiredField[]): Promise<QualityFacts> {
+// The same text as the partial indexes of db/migrations/2026_12_06_zz_board_speed.ts: SQLite uses them
+// only for a query that repeats their WHERE term (`name` is NOT NULL, so it has no "IS NULL").
+const CODES = [...JS_SPACE].map((c) => c.codePointAt(0)!).join(', ');
+const ANY_BLANK = sql.raw(`(${REQUIRED_FIELD_CHOICES.map((c) => `${c === 'name' ? '' : `${c} IS NULL OR `}${c} = '' OR (unicode(${c}) IN (${CODES}) AND trim(${c}, '${JS_SPACE}') = '')`).join(' OR ')})`);
+
+type SuspectRow = Record<string, string | null> & { id: string; name: string; scope_path: string };
+type GroupRow = { outlet_id: string | null; scope_path: string; first: number; n: number };
+
+/** The two reads, apart so a test can check SQLite plans them on the indexes above. */
+export function qualityQueries(scope: string, required: RequiredField[]): { suspects: RawBuilder<SuspectRow>; groups: RawBuilder<GroupRow> } {
   const end = scopeEnd(scope);
   const inScope = sql`deleted = 0 AND scope_path >= ${scope} AND scope_path < ${end}`;
+  // At or above the province nearly everyone is in scope: a walk of a covering index in its own
+  // order beats the scope range and a lookup of every wide row ("+" keeps SQLite off the range).
+  const wide = scope.split('/').filter(Boolean).length <= 1;
+  const grouped = wide ? sql`deleted = 0 AND +scope_path >= ${scope} AND +scope_path < ${end}` : inScope;
   const known = new Set<string>(REQUIRED_FIELD_CHOICES);
   // Only a field that starts with a space can trim to nothing: the cheap test of the first character spares most trims.
   const spaces = sql.join([...JS_SPACE].map((c) => sql.lit(c.codePointAt(0)!)));
@@ -46,18 +59,26 @@ export async function loadQuality(db: Db, scope: string, required: RequiredField
     const c = sql.ref(f);
     return sql`${c} IS NULL OR ${c} = '' OR (unicode(${c}) IN (${spaces}) AND trim(${c}, ${JS_SPACE}) = '')`;
   });
-  const suspect = sql.join([
-    ...blank,
-    sql`(citizen_id <> '' AND NOT ${soundId})`,
-    sql`citizen_id IN (SELECT citizen_id FROM people WHERE ${inScope} AND citizen_id <> '' GROUP BY citizen_id HAVING count(*) > 1)`,
-    sql`(birth_date <> '' AND name || '|' || birth_date IN (SELECT name || '|' || birth_date FROM people WHERE ${inScope} AND birth_date <> '' GROUP BY 1 HAVING count(*) > 1))`,
-  ], sql` OR `);
-  const suspects = (await sql<Record<string, string | null> & { id: string; name: string; scope_path: string }>`
-    SELECT id, name, gender, birth_date, citizen_id, phone, outlet_id, ethnicity, education, post, scope_path
-    FROM people WHERE ${inScope} AND (${suspect})`.execute(db)).rows;
-  // One row per outlet and path; the least (path, rowid) of an outlet is where the scope scan first meets it.
-  const groups = (await sql<{ outlet_id: string | null; scope_path: string; first: number; n: number }>`
-    SELECT outlet_id, scope_path, min(rowid) AS first, count(*) AS n FROM people WHERE ${inScope} GROUP BY outlet_id, scope_path`.execute(db)).rows;
+  // Each kind of suspect from its own index; together in the order the registry's scope scan meets them.
+  const kinds = [
+    ...(blank.length ? [sql`SELECT rowid FROM people WHERE deleted = 0 AND ${ANY_BLANK} AND (${sql.join(blank, sql` OR `)}) AND scope_path >= ${scope} AND scope_path < ${end}`] : []),
+    sql`SELECT rowid FROM people WHERE deleted = 0 AND citizen_id <> '' AND NOT ${soundId} AND scope_path >= ${scope} AND scope_path < ${end}`,
+    sql`SELECT rowid FROM people WHERE ${inScope} AND citizen_id IN (SELECT citizen_id FROM people WHERE ${grouped} AND citizen_id <> '' GROUP BY citizen_id HAVING count(*) > 1)`,
+    sql`SELECT rowid FROM people WHERE ${inScope} AND birth_date <> '' AND name || '|' || birth_date IN (SELECT name || '|' || birth_date FROM people WHERE ${grouped} AND birth_date <> '' GROUP BY 1 HAVING count(*) > 1)`,
+  ];
+  return {
+    suspects: sql<SuspectRow>`
+      SELECT id, name, gender, birth_date, citizen_id, phone, outlet_id, ethnicity, education, post, scope_path
+      FROM people WHERE rowid IN (${sql.join(kinds, sql` UNION ALL `)}) ORDER BY scope_path, rowid`,
+    // One row per outlet and path; the least (path, rowid) of an outlet is where the scope scan first meets it.
+    groups: sql<GroupRow>`SELECT outlet_id, scope_path, min(rowid) AS first, count(*) AS n FROM people WHERE ${grouped} GROUP BY outlet_id, scope_path`,
+  };
+}
+
+export async function loadQuality(db: Db, scope: string, required: RequiredField[]): Promise<QualityFacts> {
+  const q = qualityQueries(scope, required);
+  const suspects = (await q.suspects.execute(db)).rows;
+  const groups = (await q.groups.execute(db)).rows;
   const perPath = new Map<string, number>();
   const outlets = new Map<string, { outletId: string; n: number; path: string; first: number }>();
   for (const g of groups) {

@@ -25,6 +25,7 @@ import * as historyAsOf from './2026_12_06_history_asof.js';
 import * as itemPrivacy from './2026_12_06_item_privacy.js';
 import * as history from './2026_12_05_history.js';
 import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
+import * as boardSpeed from './2026_12_06_zz_board_speed.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_zz_work334_reviews': work334Reviews,
   '2026_12_06_history_asof': historyAsOf,
   '2026_12_06_item_privacy': itemPrivacy,
+  '2026_12_06_zz_board_speed': boardSpeed,
 };

@@ -291,4 +291,11 @@ export const fixtures: Record<string, Fixture> = {
         ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'coverage_org_id', '"0190a000-0000-7000-8000-000000000010"', NULL, NULL, 'd002', '0190a0000003-0000-d002', 'sync', 7);
     `);
   },
+  // People the board's data-quality indexes hold: a blank gender and a citizen id failing its check.
+  '2026_12_06_zz_board_speed': (raw) => {
+    raw.exec(`
+      INSERT INTO people (id, name, gender, birth_date, citizen_id, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f801', '钱质量', '', '1990-02-03', '110105199002030011', '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
