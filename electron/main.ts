@@ -50,7 +50,11 @@ app.whenReady().then(async () => {
   const users = readWrap(profileDir)?.users?.length ?? 0;
   const opened = os.ok && !users ? await startBackend(profileDir, { nativeBinding, unlock: os.unlock }) : undefined;
   if (!os.ok) console.warn(`[red-channel] no usable OS keychain (${os.reason}): the store is unlocked with a passphrase`);
-  const gate = profileGate(profileDir, { ...(opened ? { backend: opened, closeGiven: true } : {}), ...(nativeBinding ? { nativeBinding } : {}) });
+  const gate = profileGate(profileDir, {
+    ...(opened ? { backend: opened, closeGiven: true } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
+    ...(os.ok ? { keychain: os.keychain } : {}),
+  });
   backend = registerAuth(ipcMain, gate, trusted, os.ok ? os.unlock : undefined);
   registerApi(ipcMain, backend, trusted);
   registerPrint(ipcMain, {

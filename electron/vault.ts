@@ -2,7 +2,7 @@
 // libsecret/kwallet). On Linux without a keychain safeStorage falls back to `basic_text`, a fixed
 // key anyone can read from Chromium's source: that is refused, and the user signs in with a
 // passphrase instead (electron/auth.ts). Electron 40 has only the synchronous safeStorage calls.
-import type { Unlocker } from '../db/vault/keywrap.js';
+import type { Keychain, Unlocker } from '../db/vault/keywrap.js';
 
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
@@ -11,8 +11,9 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-export type OsUnlock = { ok: true; unlock: Unlocker } | { ok: false; reason: string };
+export type OsUnlock = { ok: true; unlock: Unlocker; keychain: Keychain } | { ok: false; reason: string };
 
+/** The keychain, or why there is none worth the name (then nothing is sealed by it). */
 export function osUnlocker(safeStorage: SafeStorageLike, platform: NodeJS.Platform): OsUnlock {
   if (!safeStorage.isEncryptionAvailable()) return { ok: false, reason: 'safeStorage unavailable' };
   if (platform === 'linux') {
@@ -21,6 +22,11 @@ export function osUnlocker(safeStorage: SafeStorageLike, platform: NodeJS.Platfo
   }
   return {
     ok: true,
+    // Also seals the device users' PIN copies of the key (db/vault/users.ts).
+    keychain: {
+      seal: async (bytes) => safeStorage.encryptString(bytes.toString('base64')),
+      open: async (blob) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
+    },
     unlock: {
       kind: 'os',
       wrap: async (key) => safeStorage.encryptString(key.toString('base64')),

@@ -9,12 +9,18 @@ import { ApiError } from '../../shared/core/errors.js';
 
 export const KEYWRAP_FILE = 'keywrap.json';
 
+/** The OS keychain as a sealer of bytes (Electron safeStorage, electron/vault.ts); browser mode has none. */
+export interface Keychain {
+  seal(bytes: Buffer): Promise<Buffer>;
+  open(blob: Buffer): Promise<Buffer>;
+}
+
 /** How the key is unwrapped: a passphrase typed by the user, or the OS keychain through Electron. */
 export type Unlocker =
   | { kind: 'passphrase'; passphrase: string }
   | { kind: 'os'; wrap(key: Buffer): Promise<Buffer>; unwrap(blob: Buffer): Promise<Buffer> }
-  /** One of the device's users (db/vault/users.ts), with their own PIN or passphrase. */
-  | { kind: 'user'; userId: string; secret: string };
+  /** One of the device's users (db/vault/users.ts), with their own PIN or passphrase; `keychain` where the OS has one. */
+  | { kind: 'user'; userId: string; secret: string; keychain?: Keychain };
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/=]*$/);
 const policy = z.object({
@@ -35,6 +41,8 @@ export const userWrapSchema = z.object({
   iv: b64,
   tag: b64,
   wrapped: b64,
+  /** The copy is sealed again by the OS keychain: `wrapped` holds the keychain's blob of iv, tag and ciphertext. */
+  keychain: z.literal(true).optional(),
   createdAt: z.string(),
 });
 export type UserWrap = z.infer<typeof userWrapSchema>;
@@ -99,11 +107,45 @@ export async function unwrapKey(w: KeyWrap, unlocker: Unlocker): Promise<Buffer>
     const u = w.users?.find((x) => x.id === unlocker.userId);
     // An unknown user is answered like a wrong secret (and counted), so names cannot be probed for free.
     if (!u) throw wrongPassphrase();
-    return openWrapped(await scrypt(unlocker.secret, Buffer.from(u.kdf.salt, 'base64'), u.kdf), u);
+    const sealed = await openKeychainLayer(u, unlocker.keychain);
+    return openWrapped(await scrypt(unlocker.secret, Buffer.from(u.kdf.salt, 'base64'), u.kdf), sealed);
   }
   if (w.kind !== 'passphrase' || unlocker.kind !== 'passphrase' || !w.kdf)
     throw new ApiError('forbidden', '本机数据的解锁方式与此不符', 'This store is unlocked another way');
   return openWrapped(await scrypt(unlocker.passphrase, Buffer.from(w.kdf.salt, 'base64'), w.kdf), w);
+}
+
+const IV = 12;
+const TAG = 16;
+const keychainMissing = () =>
+  new ApiError('forbidden', '此用户的密钥由本机的系统钥匙串保护，而钥匙串现在无法使用：请在原来的电脑和系统账户下登录', "This user's key is protected by this computer's keychain, which cannot be used now: sign in on the original computer and OS account");
+
+/**
+ * A user's copy of the store key under their PIN or passphrase (scrypt → AES-256-GCM), sealed once
+ * more by the OS keychain when there is one: a copied disk then holds nothing a PIN guess can be
+ * checked against, because the ciphertext and its tag are inside the keychain's blob.
+ */
+export async function sealUserCopy(secret: string, key: Buffer, keychain?: Keychain): Promise<Pick<UserWrap, 'kdf' | 'iv' | 'tag' | 'wrapped' | 'keychain'>> {
+  const salt = randomBytes(16);
+  const kdf = { name: 'scrypt' as const, ...SCRYPT, salt: salt.toString('base64') };
+  const s = seal(await scrypt(secret, salt, SCRYPT), key);
+  if (!keychain) return { kdf, ...s };
+  const inner = Buffer.concat([Buffer.from(s.iv, 'base64'), Buffer.from(s.tag, 'base64'), Buffer.from(s.wrapped, 'base64')]);
+  return { kdf, iv: '', tag: '', wrapped: (await keychain.seal(inner)).toString('base64'), keychain: true };
+}
+
+async function openKeychainLayer(u: UserWrap, keychain?: Keychain): Promise<{ iv: string; tag: string; wrapped: string }> {
+  if (!u.keychain) return u;
+  if (!keychain) throw keychainMissing();
+  let inner: Buffer;
+  try {
+    inner = await keychain.open(Buffer.from(u.wrapped, 'base64'));
+  } catch {
+    throw keychainMissing();
+  }
+  if (inner.length <= IV + TAG) throw keychainMissing();
+  const part = (a: number, b?: number) => inner.subarray(a, b).toString('base64');
+  return { iv: part(0, IV), tag: part(IV, IV + TAG), wrapped: part(IV + TAG) };
 }
 
 function openWrapped(kek: Buffer, s: { iv: string; tag: string; wrapped: string }): Buffer {

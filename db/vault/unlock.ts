@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/core/errors.js';
 import { SIGNIN_DEFAULTS } from '../../shared/security/settings.js';
 import { destroyProfileData } from './destroy.js';
-import { readWrap, unwrapKey, wrapKey, writeWrap, wrongPassphrase, type KeyWrap, type Unlocker } from './keywrap.js';
+import { readWrap, sealUserCopy, unwrapKey, wrapKey, writeWrap, wrongPassphrase, type KeyWrap, type Unlocker } from './keywrap.js';
 import { encryptPlainStore } from './migrate.js';
 import { settleStoreCipher } from './recipher.js';
 import type { StoreCipher } from '../open.js';
@@ -47,6 +47,17 @@ function checkNewPassphrase(unlocker: Unlocker): void {
   throw new ApiError('validation', zh, en, [{ path: 'passphrase', message: zh, messageEn: en }]);
 }
 
+/** A user's copy made before the keychain sealed copies (or on a keychain-less start) gets sealed now. */
+async function sealWithKeychain(dir: string, unlocker: Unlocker, key: Buffer): Promise<void> {
+  if (unlocker.kind !== 'user' || !unlocker.keychain) return;
+  const w = readWrap(dir);
+  const u = w?.users?.find((x) => x.id === unlocker.userId);
+  if (!w || !u || u.keychain) return;
+  const sealed = await sealUserCopy(unlocker.secret, key, unlocker.keychain);
+  const now = readWrap(dir) ?? w;
+  writeWrap(dir, { ...now, users: (now.users ?? []).map((x) => (x.id === u.id ? { ...x, ...sealed } : x)) });
+}
+
 export async function unwrapCounted(dir: string, storeFile: string, w: KeyWrap, unlocker: Unlocker, now: Date): Promise<Buffer> {
   const { lockoutAfter, lockoutSeconds, wipeAfter } = w.policy;
   if (w.failed >= lockoutAfter && w.lastFailedAt) {
@@ -56,6 +67,7 @@ export async function unwrapCounted(dir: string, storeFile: string, w: KeyWrap, 
   try {
     const key = await unwrapKey(w, unlocker);
     if (w.failed > 0) writeWrap(dir, { ...w, failed: 0, lastFailedAt: null });
+    await sealWithKeychain(dir, unlocker, key);
     return key;
   } catch (e) {
     if (!(e instanceof ApiError) || e.messageEn !== wrongPassphrase().messageEn) throw e;

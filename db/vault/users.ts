@@ -6,11 +6,16 @@
 // user by user, and a 6-digit PIN is the weakest of them — the wrong-try limits below only hold
 // against someone using the app. Wrong tries are counted per device, not per user, so walking
 // through the user list does not multiply the tries before the wipe.
-import { randomBytes } from 'node:crypto';
+// Where the OS has a real keychain (Electron safeStorage, not Linux's basic_text), each copy is sealed
+// once more by it (keywrap.ts sealUserCopy), and copies made before are sealed at their user's next
+// sign-in: a copied folder then gives nothing to test PIN guesses against without this computer's
+// keychain. In browser mode there is no keychain: there, scrypt's cost (N = 2^15, r = 8: ~0.1 s and
+// 32 MiB per guess here) is all that stands between a copied folder and a guessed PIN, so a
+// passphrase is the better choice for browser-mode users.
 import { ApiError } from '../../shared/core/errors.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { MIN_PIN_DIGITS_DEFAULT } from '../../shared/security/settings.js';
-import { readWrap, SCRYPT, scrypt, seal, writeWrap, type KeyWrap, type Unlocker, type UserWrap } from './keywrap.js';
+import { readWrap, sealUserCopy, writeWrap, type KeyWrap, type Keychain, type Unlocker, type UserWrap } from './keywrap.js';
 import { MIN_PASSPHRASE, unwrapCounted } from './unlock.js';
 
 export type DeviceUserRole = UserWrap['role'];
@@ -51,8 +56,9 @@ export function userOf(w: KeyWrap, unlocker: Unlocker): DeviceUser | null {
 }
 
 /** A sign-in needs a user to be picked once users exist beside the OS keychain or the owner. */
-export function unlockerFor(userId: string | undefined, secret: string): Unlocker {
-  return userId && userId !== OWNER_ID ? { kind: 'user', userId, secret } : { kind: 'passphrase', passphrase: secret };
+export function unlockerFor(userId: string | undefined, secret: string, keychain?: Keychain): Unlocker {
+  if (!userId || userId === OWNER_ID) return { kind: 'passphrase', passphrase: secret };
+  return keychain ? { kind: 'user', userId, secret, keychain } : { kind: 'user', userId, secret };
 }
 
 export function checkSecret(kind: SecretKind, secret: string, minPinDigits = MIN_PIN_DIGITS_DEFAULT): void {
@@ -80,7 +86,7 @@ async function asManager(dir: string, storeFile: string, manager: Unlocker, now:
   return { w: readWrap(dir) ?? w, key, by };
 }
 
-export async function addUser(dir: string, storeFile: string, manager: Unlocker, nu: NewUser, now = new Date()): Promise<DeviceUser> {
+export async function addUser(dir: string, storeFile: string, manager: Unlocker, nu: NewUser, now = new Date(), keychain?: Keychain): Promise<DeviceUser> {
   const name = String(nu.name ?? '').trim();
   if (!name || [...name].length > 40) throw bad('name', '请填写姓名（不超过 40 字）', 'Enter a name (at most 40 characters)');
   if (!['owner', 'organiser', 'staff'].includes(nu.role)) throw bad('role', '请选择身份', 'Choose a role');
@@ -90,12 +96,7 @@ export async function addUser(dir: string, storeFile: string, manager: Unlocker,
   if (listUsers(w).some((u) => u.name === name)) throw bad('name', `本机已有名为“${name}”的用户`, `This device already has a user named "${name}"`);
   // Only an owner makes another owner; the first user on a keychain device is its owner.
   const role = !by ? 'owner' : nu.role === 'owner' && by.role !== 'owner' ? 'organiser' : nu.role;
-  const salt = randomBytes(16);
-  const kek = await scrypt(nu.secret, salt, SCRYPT);
-  const u: UserWrap = {
-    id: uuidv7(), name, role, secretKind: nu.secretKind,
-    kdf: { name: 'scrypt', ...SCRYPT, salt: salt.toString('base64') }, ...seal(kek, key), createdAt: now.toISOString(),
-  };
+  const u: UserWrap = { id: uuidv7(), name, role, secretKind: nu.secretKind, ...(await sealUserCopy(nu.secret, key, keychain)), createdAt: now.toISOString() };
   key.fill(0);
   writeWrap(dir, { ...w, users: [...(w.users ?? []), u] });
   return { id: u.id, name, role, secretKind: u.secretKind };

@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { startBackend, type Backend } from '../../db/backend.js';
 import { STORE_FILE } from '../../db/profile.js';
 import type { EngineOptions } from '../../db/sync/engine.js';
-import { readWrap, type Unlocker } from '../../db/vault/keywrap.js';
+import { readWrap, type Keychain, type Unlocker } from '../../db/vault/keywrap.js';
 import { hasKey, unlockStoreKey } from '../../db/vault/unlock.js';
 import { addUser, listUsers, nameOwner, removeUser, unlockerFor, userOf, type DeviceUser, type NewUser } from '../../db/vault/users.js';
 import { ApiError } from '../../shared/core/errors.js';
@@ -52,6 +52,8 @@ export interface GateOptions {
   nativeBinding?: string;
   /** Electron: the keychain-opened backend is closed by a lock too, once users with PINs exist. */
   closeGiven?: boolean;
+  /** Electron's OS keychain (not Linux basic_text): users' PIN copies of the key are sealed by it too. */
+  keychain?: Keychain;
 }
 
 export function profileGate(dir: string, opts: GateOptions = {}): Gate {
@@ -97,7 +99,7 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
   /** The session's own user re-typing their secret (user management and removal ask for it). */
   const own = (id: string, secret: string): Unlocker => {
     if (!backendFor(id)) throw new ApiError('forbidden', '请先登录', 'Sign in first');
-    return keychains.get(id) ?? unlockerFor(userFor(id)?.id, String(secret ?? ''));
+    return keychains.get(id) ?? unlockerFor(userFor(id)?.id, String(secret ?? ''), opts.keychain);
   };
   return {
     hasKey: () => hasKey(dir),
@@ -110,7 +112,7 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
       serial(async () => {
         if (typeof secret !== 'string' || !secret) throw new ApiError('validation', '请输入口令或PIN', 'Enter the PIN or passphrase', [{ path: 'passphrase', message: '请输入口令或PIN', messageEn: 'Enter the PIN or passphrase' }]);
         const first = !hasKey(dir);
-        const id = await open(unlockerFor(o.userId, secret));
+        const id = await open(unlockerFor(o.userId, secret, opts.keychain));
         if (first && o.ownerName) {
           nameOwner(dir, o.ownerName);
           sessions.set(id, userOf(readWrap(dir)!, { kind: 'passphrase', passphrase: secret }));
@@ -119,7 +121,7 @@ export function profileGate(dir: string, opts: GateOptions = {}): Gate {
       }),
     signInWith: (unlock) => serial(() => open(unlock)),
     userFor,
-    addUser: (id, secret, user) => serial(() => addUser(dir, STORE_FILE, own(id, secret), user)),
+    addUser: (id, secret, user) => serial(() => addUser(dir, STORE_FILE, own(id, secret), user, new Date(), opts.keychain)),
     removeUser: (id, secret, userId) => serial(() => removeUser(dir, STORE_FILE, own(id, secret), String(userId ?? ''))),
     signOut: (id) =>
       serial(async () => {
