@@ -6,6 +6,7 @@ import { ORG_TYPES, ORG_UNIT_LEVELS, SETTING_MODES } from '../../../shared/domai
 import { FIELD_LABELS } from '../../../shared/core/fieldLabels.js';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
+import { HistoryExportButton } from '../history';
 import { InstructorForm } from './InstructorForm';
 import { OrgTree } from './OrgTree';
 import { PartyOrgForm } from './PartyOrgForm';
@@ -46,7 +47,7 @@ export function OrgPage() {
           <Card
             size="small"
             title={<Space>{unit.name}<Tag>{label(ORG_UNIT_LEVELS, unit.level)}</Tag><Typography.Text type="secondary">{unit.path}</Typography.Text></Space>}
-            extra={childLevel(unit) && <Button size="small" icon={<PlusOutlined />} onClick={() => setUnitForm({ parent: unit })}>{lang === 'en' ? `${t('common.new')} ${label(ORG_UNIT_LEVELS, childLevel(unit)).toLowerCase()}` : `${t('common.new')}${label(ORG_UNIT_LEVELS, childLevel(unit))}`}</Button>}
+            extra={<Space><HistoryExportButton unitId={unit.id} unitName={unit.name} />{childLevel(unit) && <Button size="small" icon={<PlusOutlined />} onClick={() => setUnitForm({ parent: unit })}>{lang === 'en' ? `${t('common.new')} ${label(ORG_UNIT_LEVELS, childLevel(unit)).toLowerCase()}` : `${t('common.new')}${label(ORG_UNIT_LEVELS, childLevel(unit))}`}</Button>}</Space>}
           >
             <Tabs
               items={[

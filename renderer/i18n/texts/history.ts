@@ -21,6 +21,11 @@ export const zh = {
   'history.no': '否',
   'history.fields': '{n} 个字段',
   'history.record': '整条记录',
+  'history.export': '导出修改记录',
+  'history.export.ok': '导出 Excel',
+  'history.export.period': '期间',
+  'history.export.note': '导出本组织及下级在该期间的全部修改（字段、原值、新值、修改人、设备）。身份证号、手机号已脱敏，您的角色不可见的内容已隐藏；本次导出将记入审计日志。',
+  'history.export.done': '已导出 {n} 条修改记录',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -45,4 +50,9 @@ export const en: Record<keyof typeof zh, string> = {
   'history.no': 'No',
   'history.fields': '{n} fields',
   'history.record': 'Whole record',
+  'history.export': 'Export history',
+  'history.export.ok': 'Export to Excel',
+  'history.export.period': 'Period',
+  'history.export.note': 'Every change in this organisation and below during the period (field, old and new value, who, device). Citizen IDs and phones are masked and what your role may not see is hidden; the export is recorded in the audit log.',
+  'history.export.done': '{n} history entries exported',
 };
