@@ -120,6 +120,9 @@ export interface MembersTable extends SyncedCols {
   lost_contact_since: string | null;
   lost_contact_reason: string | null;
   dues_base_type: string;
+  probation_extended_on: string | null;
+  probation_extension_months: number | null;
+  probation_extension_reason: string | null;
 }
 
 export interface RecruitsTable extends SyncedCols {

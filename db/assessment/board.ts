@@ -6,7 +6,7 @@ import { assessmentSettings, type AssessmentSettings } from '../../shared/assess
 import type { Board, BoardLight, ColourCounts, HeatRow, TrendPoint } from '../../shared/assessment/types.js';
 import { escalates } from '../../shared/assessment/lights.js';
 import { scopeEnd } from '../../shared/core/scope.js';
-import { conversionDueOn } from '../../shared/orglife/due.js';
+import { probationerDueOn } from '../../shared/orglife/due.js';
 import { addDays, addMonths, parsePeriodKey, type Period } from '../../shared/orglife/periods.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
 import type { Db } from '../context.js';
@@ -59,7 +59,7 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
   const att = await loadAttendance(db, scope, month.start, asOf);
   attendance(set, subj, att.counts, att.absent, st.a);
   memberGap(set, subj, orgs, members, st.a, asOf);
-  const pro = (await probationers(db, scope)).map((p) => ({ ...p, dueOn: conversionDueOn(p.admittedOn, st.o) })).filter((p) => p.dueOn <= asOf);
+  const pro = (await probationers(db, scope)).map((p) => ({ ...p, dueOn: probationerDueOn(p, st.o, asOf) })).filter((p) => p.dueOn <= asOf);
   probation(set, subj, pro, st.a, asOf);
   await duties(db, set, subj, scope, st.o, month, ruleDay, (id) => {
     const path = instructorUnits.get(id);

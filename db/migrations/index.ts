@@ -23,6 +23,7 @@ import * as honours from './2026_12_05_honours.js';
 import * as work334Reviews from './2026_12_05_zz_work334_reviews.js';
 import * as historyAsOf from './2026_12_06_history_asof.js';
 import * as itemPrivacy from './2026_12_06_item_privacy.js';
+import * as probationExtension from './2026_12_06_zz_probation_extension.js';
 import * as history from './2026_12_05_history.js';
 import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
 import * as boardSpeed from './2026_12_06_zz_board_speed.js';
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_history_asof': historyAsOf,
   '2026_12_06_item_privacy': itemPrivacy,
   '2026_12_06_zz_board_speed': boardSpeed,
+  '2026_12_06_zz_probation_extension': probationExtension,
 };

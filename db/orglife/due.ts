@@ -11,13 +11,17 @@ import { complianceRows, instructorDuties } from './compliance.js';
 import { scopeEnd } from '../../shared/core/scope.js';
 
 export async function probationers(db: Db, scope: string): Promise<Probationer[]> {
-  const r = await sql<{ person_id: string; name: string; org_id: string | null; org_name: string | null; join_date: string }>`
-    SELECT p.id AS person_id, p.name, m.branch_id AS org_id, b.name AS org_name, m.join_date
+  const r = await sql<{ person_id: string; name: string; org_id: string | null; org_name: string | null; join_date: string; ext_on: string | null; ext_months: number | null }>`
+    SELECT p.id AS person_id, p.name, m.branch_id AS org_id, b.name AS org_name, m.join_date,
+      m.probation_extended_on AS ext_on, m.probation_extension_months AS ext_months
     FROM people p
     JOIN members m ON m.person_id = p.id AND m.deleted = 0 AND m.standing = 'normal'
     LEFT JOIN party_orgs b ON b.id = m.branch_id
     WHERE p.deleted = 0 AND p.political_status = 'probationary' AND p.scope_path >= ${scope} AND p.scope_path < ${scopeEnd(scope)}`.execute(db);
-  return r.rows.map((x) => ({ personId: x.person_id, name: x.name, orgId: x.org_id, orgName: x.org_name, admittedOn: x.join_date }));
+  return r.rows.map((x) => ({
+    personId: x.person_id, name: x.name, orgId: x.org_id, orgName: x.org_name, admittedOn: x.join_date,
+    extension: x.ext_on && x.ext_months ? { decidedOn: x.ext_on, months: x.ext_months } : null,
+  }));
 }
 
 /** The instructor of each outlet an organisation covers: they log its meetings there. */

@@ -21,6 +21,7 @@ import { listPeopleSearched } from './peoplePage.js';
 import { advance, pipeline } from './pipeline.js';
 import { getPersonMasked, revealPerson } from './privacy.js';
 import { personAttended, personHosted, personRecord } from './personRecord.js';
+import { extendProbation } from './probation.js';
 import { personDetail, savePersonWithHistory } from './savePerson.js';
 import type { HandlerMap } from '../api/types.js';
 
@@ -47,6 +48,10 @@ export const peopleHandlers: HandlerMap<keyof typeof peopleContract> = {
   'members.recordChange': async (ctx, { personId, change }) => {
     await recordChange(ctx, personId, change);
     return personDetail(ctx, personId);
+  },
+  'members.extendProbation': async (ctx, input) => {
+    await extendProbation(ctx, input);
+    return personRecord(ctx, input.personId);
   },
   'recruits.pipeline': async (ctx, f) => pipeline(ctx, f),
   'recruits.advance': async (ctx, a) => advance(ctx, a),

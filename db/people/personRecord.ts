@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { scopeEnd } from '../../shared/core/scope.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { conversionDueOn } from '../../shared/orglife/due.js';
+import { extensionOf } from './probation.js';
 import type { Page } from '../../shared/contract/define.js';
 import type { ActivityType } from '../../shared/domain/enums.js';
 import type { AttendanceMarkStatus, AttendedRow, HostedRole, HostedRow, PersonRecord, ProbationInfo } from '../../shared/people/recordTypes.js';
@@ -49,18 +50,19 @@ export async function personRecord(ctx: ApiContext, id: string): Promise<PersonR
     person: detail,
     mayReveal: canSeeFullIds(ctx.session.role),
     history: await personHistory(ctx.db, id),
-    probation: await probationOf(ctx.db, scopePath, detail.politicalStatus, detail.member?.joinDate ?? null, ctx.now()),
+    probation: await probationOf(ctx.db, scopePath, id, detail.politicalStatus, detail.member?.joinDate ?? null, ctx.now()),
     attendance: { present: count('present'), absent: count('absent'), excused: count('excused') },
     hostedCount: Number(hosted.rows[0]?.n ?? 0),
   };
 }
 
-/** For a probationary member: admission + the probation months in force where the person is registered. */
-async function probationOf(db: Db, scopePath: string, status: string, admittedOn: string | null, now: Date): Promise<ProbationInfo | null> {
+/** For a probationary member: admission + the probation months in force where the person is registered, + an extension. */
+async function probationOf(db: Db, scopePath: string, personId: string, status: string, admittedOn: string | null, now: Date): Promise<ProbationInfo | null> {
   if (status !== 'probationary' || !admittedOn) return null;
   const s = await settingsFor(db, scopePath);
-  const endsOn = conversionDueOn(admittedOn, s);
-  return { admittedOn, endsOn, months: s.probation.months, overdue: endsOn < todayInBeijing(now) };
+  const extension = await extensionOf(db, personId);
+  const endsOn = conversionDueOn(admittedOn, s, extension?.months ?? 0);
+  return { admittedOn, endsOn, months: s.probation.months, overdue: endsOn < todayInBeijing(now), extension, mayExtend: !extension };
 }
 
 /** The held activities the person has a mark on, newest first. */

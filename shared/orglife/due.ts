@@ -66,6 +66,8 @@ export interface Probationer {
   orgName: string | null;
   /** Admission as a probationary member (members.join_date). */
   admittedOn: string;
+  /** The one extension of the probation (members.probation_extension_*), if the branch decided one. */
+  extension?: { decidedOn: string; months: number } | null;
 }
 
 export interface DueInput {
@@ -101,8 +103,14 @@ function openPeriods(periods: PeriodStatus[], asOf: string, s: OrgLifeSettings):
 
 const blank = { groupName: null, instructorName: null, outletName: null, personName: null, orgId: null, orgName: null } as const;
 
-export function conversionDueOn(admittedOn: string, s: OrgLifeSettings): string {
-  return addMonths(admittedOn, s.probation.months);
+/** Admission + the probation months, + the extension's months once it is decided. */
+export function conversionDueOn(admittedOn: string, s: OrgLifeSettings, extensionMonths = 0): string {
+  return addMonths(admittedOn, s.probation.months + extensionMonths);
+}
+
+/** The conversion due date as it stood on `asOf`: an extension decided later did not yet move it. */
+export function probationerDueOn(p: Probationer, s: OrgLifeSettings, asOf: string): string {
+  return conversionDueOn(p.admittedOn, s, p.extension && p.extension.decidedOn <= asOf ? p.extension.months : 0);
 }
 
 export function computeDueItems(input: DueInput): DueItem[] {
@@ -143,7 +151,7 @@ export function computeDueItems(input: DueInput): DueItem[] {
   }
   const monthEnd = periodOf(asOf, 'month').end;
   for (const pr of input.probationers) {
-    const dueOn = conversionDueOn(pr.admittedOn, s);
+    const dueOn = probationerDueOn(pr, s, asOf);
     if (dueOn > monthEnd) continue;
     const late = overdue(dueOn);
     const level: DueLevel = late === 0 ? 'due' : late <= s.probation.redAfterDays ? 'warning' : 'overdue';

@@ -6,6 +6,7 @@ import { MOBILITY, RECRUIT_STAGES, STANDINGS } from '../domain/enums.js';
 import type { PersonDetail, PersonRow } from './personTypes.js';
 import type { AttendedRow, HostedRow, PersonRecord } from './recordTypes.js';
 import { personInput } from './schemas/person.js';
+import { probationExtendInput } from './probation.js';
 import { enumOf, id, isoDate, optText, page } from '../core/schemas.js';
 import { rosterCommitInput, rosterImportInput } from './schemas/import.js';
 import { BREACH_KINDS } from './rules.js';
@@ -57,6 +58,8 @@ export const peopleContract = {
   'people.attended': read<Page<AttendedRow>>()(z.strictObject({ personId: id, ...page })),
   'people.hosted': read<Page<HostedRow>>()(z.strictObject({ personId: id, ...page })),
   'members.recordChange': write<PersonDetail>()(z.strictObject({ personId: id, change: lifecycleChange })),
+  /** Extend a probation once by 6–12 months (shared/people/probation.ts); answers the person record. */
+  'members.extendProbation': write<PersonRecord>()(probationExtendInput),
   'recruits.pipeline': read<Page<PipelineRow>>()(
     z.strictObject({ ...unitScope, stages: z.array(enumOf(RECRUIT_STAGES)).max(6).optional(), dueOnly: z.boolean().optional(), ...page }),
   ),

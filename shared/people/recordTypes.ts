@@ -1,6 +1,7 @@
 // Result shapes of people.record, people.attended and people.hosted: a person as a record (who
 // they are, their standing over time, the organisational life they took part in), read-only.
 import type { ActivityType } from '../domain/enums.js';
+import type { ProbationExtension } from './probation.js';
 import type { PersonDetail } from './personTypes.js';
 import type { HistoryEntry } from './types.js';
 
@@ -9,9 +10,13 @@ export type AttendanceMarkStatus = 'present' | 'absent' | 'excused';
 export interface ProbationInfo {
   /** Admission as a probationary member (members.join_date). */
   admittedOn: string;
-  /** admittedOn + the orglife.probation.months setting. */
+  /** admittedOn + the orglife.probation.months setting (+ the extension's months, if decided). */
   endsOn: string;
   months: number;
+  /** The one extension the branch decided, if any. */
+  extension: ProbationExtension | null;
+  /** Whether one may still be recorded (none yet). */
+  mayExtend: boolean;
   /** The end has passed and the member is still probationary. */
   overdue: boolean;
 }

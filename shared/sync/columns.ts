@@ -16,7 +16,7 @@ export const OWN_COLUMNS = {
   party_org_committee: ['org_id', 'person_id', 'role'],
   party_groups: ['branch_id', 'name', 'kind', 'leader_person_id'],
   people: ['name', 'gender', 'ethnicity', 'birth_date', 'citizen_id', 'phone', 'education', 'outlet_id', 'post', 'employment', 'political_status', 'consent_on', 'notes'],
-  members: ['person_id', 'branch_id', 'group_id', 'join_date', 'full_date', 'standing', 'mobility', 'mobility_destination', 'mobility_since', 'mobility_card_no', 'lost_contact', 'lost_contact_since', 'lost_contact_reason', 'dues_base_type'],
+  members: ['person_id', 'branch_id', 'group_id', 'join_date', 'full_date', 'standing', 'mobility', 'mobility_destination', 'mobility_since', 'mobility_card_no', 'lost_contact', 'lost_contact_since', 'lost_contact_reason', 'dues_base_type', 'probation_extended_on', 'probation_extension_months', 'probation_extension_reason'],
   recruits: ['person_id', 'stage', 'applied_on', 'activist_on', 'candidate_on', 'probationary_on', 'full_on', 'cancelled_on', 'cultivator1_id', 'cultivator2_id', 'introducer1_id', 'introducer2_id', 'training_hours'],
   instructors: ['person_id', 'name', 'phone', 'unit_id', 'active'],
   instructor_assignments: ['instructor_id', 'outlet_id', 'valid_from', 'valid_to'],

@@ -291,6 +291,15 @@ export const fixtures: Record<string, Fixture> = {
         ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'coverage_org_id', '"0190a000-0000-7000-8000-000000000010"', NULL, NULL, 'd002', '0190a0000003-0000-d002', 'sync', 7);
     `);
   },
+  // A probationary member whose probation was extended by 6 months.
+  '2026_12_06_zz_probation_extension': (raw) => {
+    raw.exec(`
+      INSERT INTO people (id, name, gender, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f701', '赵预备', 'female', '0190a000-0000-7000-8000-000000000020', 'probationary', '/hq/xa/lt/', '${T}', '${T}');
+      INSERT INTO members (id, person_id, branch_id, join_date, probation_extended_on, probation_extension_months, probation_extension_reason, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f702', '0190a000-0000-7000-8000-00000000f701', '0190a000-0000-7000-8000-000000000010', '2025-03-01', '2026-03-05', 6, '考察期间表现有待提高', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
   // People the board's data-quality indexes hold: a blank gender and a citizen id failing its check.
   '2026_12_06_zz_board_speed': (raw) => {
     raw.exec(`

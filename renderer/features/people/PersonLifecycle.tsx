@@ -1,4 +1,4 @@
-import { App, Button, Col, DatePicker, Divider, Input, Radio, Row, Select, Space } from 'antd';
+import { App, Button, Col, DatePicker, Divider, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { todayInBeijing } from '../../../shared/core/dates.js';
@@ -11,7 +11,7 @@ import { HistoryTimeline } from './record/HistoryTimeline';
 import { useRegText } from './text';
 import type { PersonDetail } from '../../../shared/people/personTypes.js';
 
-type Kind = 'standing' | 'mobility' | 'lost_contact';
+type Kind = 'standing' | 'mobility' | 'lost_contact' | 'probation';
 
 /** A person's history (standing, mobility, lost contact, status, stage, branch, merges) and, for members, a change to record. */
 export function PersonLifecycle({ person, onChanged }: { person: PersonDetail; onChanged(p: PersonDetail): void }) {
@@ -26,19 +26,24 @@ export function PersonLifecycle({ person, onChanged }: { person: PersonDetail; o
   const [destination, setDestination] = useState('');
   const [cardNo, setCardNo] = useState('');
   const [reason, setReason] = useState('');
+  const [months, setMonths] = useState<number | null>(6);
   const [busy, setBusy] = useState(false);
 
   const record = async () => {
     const date = on?.format('YYYY-MM-DD') ?? '';
     const change =
-      kind === 'standing'
-        ? { kind, standing: (value ?? 'normal') as 'normal', on: date, reason: reason || null }
-        : kind === 'mobility'
-          ? { kind, mobility: (value ?? 'none') as 'none', on: date, destination: destination || null, cardNo: cardNo || null, reason: reason || null }
-          : { kind, lost, on: date, reason: reason || null };
+      kind === 'mobility'
+        ? { kind, mobility: (value ?? 'none') as 'none', on: date, destination: destination || null, cardNo: cardNo || null, reason: reason || null }
+        : kind === 'lost_contact'
+          ? { kind, lost, on: date, reason: reason || null }
+          : { kind: 'standing' as const, standing: (value ?? 'normal') as 'normal', on: date, reason: reason || null };
     setBusy(true);
     try {
-      const p = await call('members.recordChange', { personId: person.id, change });
+      // the one extension of a probation (6–12 months, refused a second time) is recorded on the membership
+      const p =
+        kind === 'probation'
+          ? (await call('members.extendProbation', { personId: person.id, decidedOn: date, months: months ?? 0, reason }), await call('people.get', { id: person.id }))
+          : await call('members.recordChange', { personId: person.id, change });
       message.success(lang === 'en' ? 'Recorded' : '已记录');
       setReason('');
       onChanged(p);
@@ -57,7 +62,10 @@ export function PersonLifecycle({ person, onChanged }: { person: PersonDetail; o
           <Divider titlePlacement="start">{r('change')}</Divider>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Radio.Group value={kind} onChange={(e) => { setKind(e.target.value as Kind); setValue(undefined); }} optionType="button" size="small"
-              options={[{ value: 'standing', label: r('change.standing') }, { value: 'mobility', label: r('change.mobility') }, { value: 'lost_contact', label: r('change.lost') }]} />
+              options={[
+                { value: 'standing', label: r('change.standing') }, { value: 'mobility', label: r('change.mobility') }, { value: 'lost_contact', label: r('change.lost') },
+                ...(person.politicalStatus === 'probationary' ? [{ value: 'probation', label: r('change.probation') }] : []),
+              ]} />
             <Row gutter={8}>
               {kind === 'standing' && <Col span={6}><Select style={{ width: '100%' }} value={value} onChange={setValue} options={options(STANDINGS)} placeholder={r('change.standing')} /></Col>}
               {kind === 'mobility' && (
@@ -70,7 +78,10 @@ export function PersonLifecycle({ person, onChanged }: { person: PersonDetail; o
               {kind === 'lost_contact' && (
                 <Col span={8}><Radio.Group value={lost} onChange={(e) => setLost(e.target.value as boolean)} options={[{ value: true, label: r('change.lostYes') }, { value: false, label: r('change.lostNo') }]} /></Col>
               )}
-              <Col span={6}><DatePicker style={{ width: '100%' }} value={on} onChange={setOn} placeholder={r('change.on')} /></Col>
+              {kind === 'probation' && (
+                <Col span={6}><InputNumber style={{ width: '100%' }} value={months} onChange={setMonths} min={1} max={24} precision={0} addonAfter={r('change.months')} data-testid="probation-months" /></Col>
+              )}
+              <Col span={6}><DatePicker style={{ width: '100%' }} value={on} onChange={setOn} placeholder={r(kind === 'probation' ? 'change.decidedOn' : 'change.on')} /></Col>
             </Row>
             <Space.Compact style={{ width: '100%' }}>
               <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={r('change.reason')} maxLength={200} />

@@ -68,8 +68,11 @@ export function RecordSummary({ record }: { record: PersonRecord }) {
           type={pr.overdue ? 'warning' : 'info'}
           showIcon
           data-testid="record-probation"
-          title={t('person.probationEnds', { date: formatDay(pr.endsOn), admitted: formatDay(pr.admittedOn), months: pr.months })}
-          description={pr.overdue ? t('person.probationOverdue') : undefined}
+          title={t('person.probationEnds', { date: formatDay(pr.endsOn), admitted: formatDay(pr.admittedOn), months: pr.months + (pr.extension?.months ?? 0) })}
+          description={[
+            pr.extension ? t('person.probationExtended', { on: formatDay(pr.extension.decidedOn), months: pr.extension.months, reason: pr.extension.reason }) : null,
+            pr.overdue ? t('person.probationOverdue') : null,
+          ].filter(Boolean).join(' ') || undefined}
         />
       )}
       {p.synthetic && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('common.synthetic')} />}
