@@ -16,6 +16,8 @@ export interface OpenOptions {
   key?: Buffer;
   /** The page cipher the key is used with (recorded beside the wrapped key); chacha20 when absent. */
   cipher?: StoreCipher;
+  /** Migrate only up to this migration: the schema an older app version had (mixed-version sync tests). */
+  schemaUpTo?: string;
 }
 
 /**
@@ -97,7 +99,7 @@ export async function migrate<T>(db: Kysely<T>, upTo?: string): Promise<string[]
 export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
   const raw = openRaw(file, opts);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrate(db);
+  await migrate(db, opts.schemaUpTo);
   if (!opts.readonly) {
     installCapture(raw);
     startSyncClock(raw, uuidv7);

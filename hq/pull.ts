@@ -59,15 +59,16 @@ function rowLength(r: WireRow): number {
   return n;
 }
 
-export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows, since = cursor): Promise<PullAnswer> {
+/** `tables`: only these (a device re-pulling, after an upgrade, what its former version did not have: db/sync/backfill.ts). */
+export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows, since = cursor, tables?: string[]): Promise<PullAnswer> {
   // One snapshot for the counter and the rows: read separately, a push committing in between could
   // move a row from below upTo to above it, and the device would pass it by (its next pull then
   // brings only the cells changed since, of a row it never had).
   const begin = store.db.transaction();
-  return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since));
+  return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since, tables));
 }
 
-async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit: number, since: number): Promise<PullAnswer> {
+async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit: number, since: number, tables?: string[]): Promise<PullAnswer> {
   // Raw on purpose: test/sync/pullSnapshot.ts lands a push right after this read, recognising it by its text.
   const upTo = num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
   const hqTime = Date.now();
@@ -75,11 +76,11 @@ async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit
   const scope = actor.scopePath;
   const [rows, moves, conflicts] = await Promise.all([
     db.selectFrom('hq_rows').select(['tbl', 'row_id', 'cells', 'version', 'scope_version'])
-      .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).orderBy('version').limit(limit).execute(),
+      .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit).execute(),
     db.selectFrom('hq_moves').select(['version', 'tbl', 'row_id', 'old_scope', 'new_scope'])
-      .where('version', '>', cursor).where('version', '<=', upTo).orderBy('version').limit(limit).execute(),
+      .where('version', '>', cursor).where('version', '<=', upTo).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit).execute(),
     db.selectFrom('hq_conflicts').selectAll()
-      .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).orderBy('version').limit(limit).execute(),
+      .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit).execute(),
   ]);
   // A full stream may have more beyond its last version: the chunk ends there.
   let end = upTo;

@@ -168,6 +168,8 @@ function applyConflict(local: Local, c: WireConflict): void {
 export interface ApplyOptions {
   /** Bulk-load fresh rows from this many in one batch with indexes rebuilt (db/sync/bulk.ts). */
   rebuildFrom?: number;
+  /** Where the cursor is kept: a re-pull after an upgrade keeps its own (db/sync/backfill.ts) and leaves the sync's alone. */
+  cursorKey?: string;
 }
 
 /** Applies a pulled chunk and moves the cursor, atomically. */
@@ -272,8 +274,11 @@ function applyInTransaction(raw: Database.Database, chunks: PullAnswer[], last: 
     if (b.top) clock.observe(b.top);
   }
   if (defer) flushSearch(raw);
-  setMetaRaw(raw, CURSOR_KEY, String(last.cursor));
-  if (!last.more) setMetaRaw(raw, SINCE_KEY, String(last.cursor));
+  if (opts.cursorKey) setMetaRaw(raw, opts.cursorKey, String(last.cursor));
+  else {
+    setMetaRaw(raw, CURSOR_KEY, String(last.cursor));
+    if (!last.more) setMetaRaw(raw, SINCE_KEY, String(last.cursor));
+  }
   persistClock(raw);
   return sum;
 }

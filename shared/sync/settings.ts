@@ -12,6 +12,11 @@ const schemas = {
   quota: z.object({ rowsPerDay: z.number().int().min(1), bytesPerDay: z.number().int().min(1) }),
   /** Unfinished attachment uploads older than this are deleted (the device sends that file again). */
   staleUploadHours: z.number().min(1).max(24 * 90),
+  /**
+   * The oldest device schema (its latest migration's name) HQ still syncs with; '' for none. Raised
+   * only for a breaking change: an older device is told to update and keeps working offline.
+   */
+  minSchema: z.string().max(80),
 };
 
 export type SyncSettings = { [K in keyof typeof schemas]: z.infer<(typeof schemas)[K]> };
@@ -23,6 +28,7 @@ export const SYNC_DEFAULTS: SyncSettings = {
   // province administrator's first upload is the one case above this, and HQ can raise it for '/'.
   quota: { rowsPerDay: 200_000, bytesPerDay: 2 * 1024 * 1024 * 1024 },
   staleUploadHours: 48,
+  minSchema: '',
 };
 
 export const SYNC_SETTING_KEYS = Object.keys(schemas).map((k) => `sync.${k}`);
