@@ -63,6 +63,8 @@ describe('sync operations', () => {
     // Both rename the outlet while apart: one wins everywhere, the other is kept as a record.
     const rename = (b: Backend, name: string) => call(b, 'outlets.save', { id: outlet.id, code: 'LT001', name, channelType: 'own_store', countyId: county.id });
     await rename(admin, '临潼营业厅省改');
+    // Later by the clock: in the same millisecond two devices' stamps tie, and the tie goes by device id.
+    await new Promise((r) => setTimeout(r, 5));
     await rename(organiser, '临潼营业厅县改');
     await call(admin, 'sync.now', {});
     await call(organiser, 'sync.now', {});
