@@ -14,7 +14,7 @@ export interface Live { id: string; scopePath: string; v: Values }
  * row's JSON is parsed once for all of them: by SQLite (one json_extract with many paths), or for
  * PostgreSQL here (its json cast and rebuilt array, parsed again by the driver, took four times as long).
  */
-async function liveRows(db: Db, d: Dialect, tbl: string, scope: string | null, cols: string[], ids?: string[]): Promise<Live[]> {
+export async function liveRows(db: Db, d: Dialect, tbl: string, scope: string | null, cols: string[], ids?: string[]): Promise<Live[]> {
   const all = ['deleted', 'scope_path', ...cols]; // two paths at least: SQLite answers one path as a bare value
   const pick = sql`json_extract(cells, ${sql.join(all.map((c) => sql`${`$.${c}[0]`}`))})`;
   const where = (extra: RawBuilder<unknown>) =>
@@ -69,12 +69,4 @@ export async function loadMemberOutlets(db: Db, d: Dialect, scope: string, asOf:
     if (o) out.set(o, (out.get(o) ?? 0) + 1);
   }
   return out;
-}
-
-/** Outlets that had a held activity in (since, asOf]; the link is inside the JSON, so joined here. */
-export async function loadContacted(db: Db, d: Dialect, scope: string, since: string, asOf: string): Promise<Set<string>> {
-  const held = new Set((await liveRows(db, d, 'activities', scope, ['status', 'held_on']))
-    .filter((a) => a.v.status === 'held' && (str(a.v.held_on) ?? '') > since && (str(a.v.held_on) ?? '') <= asOf).map((a) => a.id));
-  if (!held.size) return new Set();
-  return new Set((await liveRows(db, d, 'activity_outlets', scope, ['activity_id', 'outlet_id'])).filter((l) => held.has(str(l.v.activity_id) ?? '')).map((l) => str(l.v.outlet_id) ?? ''));
 }

@@ -51,15 +51,37 @@ export interface RefHistory { at: string; userName: string; key: string; scopePa
 export interface RefView { scopePath: string; entries: RefEntry[]; history: RefHistory[] }
 
 export interface UnitLights { coverage: Light; contact: Light }
-export interface CountyRow {
+/** The board's indicators HQ computes from its copy (data quality is not among them: HQ holds citizen ids masked). */
+export const OVERVIEW_INDICATORS = ['coverage', 'contact', 'attendance', 'member_gap', 'probation_overdue', 'rectification_overdue', 'meetings_monthly', 'meetings_quarterly'] as const;
+export type OverviewIndicator = (typeof OVERVIEW_INDICATORS)[number];
+export interface UnitIndicators {
+  coverage: number | null; contact: number | null;
+  /** This month's present over expected (excused left out). */
+  attendance: number | null;
+  /** Members without organisation life for the yellow threshold's months or more. */
+  membersWithoutOrgLife: number;
+  /** Probationers past their conversion date by the yellow threshold's days or more. */
+  conversionsOverdue: number;
+  /** Open three-lists items past their due date. */
+  itemsOverdue: number;
+  /** Organisations with cadence duties, and those yellow or red this month / quarter. */
+  orgsWithCadence: number; monthlyBehind: number; quarterlyBehind: number;
+  lights: Record<OverviewIndicator, Light>;
+}
+export interface CountyRow extends UnitIndicators {
   id: string; name: string; path: string; cityName: string | null;
   outlets: number; outletsWithMembers: number; members: number; partyOrgs: number;
   uncoveredOutlets: number; noInstructorOutlets: number;
-  coverage: number | null; contact: number | null; lights: UnitLights; worst: Light;
+  worst: Light;
   devices: number; silentDevices: number; rejected: number; conflicts: number;
 }
+/** A city (or the province): its figures from its counties' parts taken together (not averaged), under its own thresholds. */
+export interface RollupRow extends UnitIndicators { id: string; name: string; path: string; counties: number; members: number; worst: Light }
 export interface OutletRow { id: string; name: string; members: number; covered: boolean; contacted: boolean; hasInstructor: boolean; lights: UnitLights }
-export interface Overview { asOf: string; scopePath: string; counties: CountyRow[]; totals: { red: number; yellow: number; green: number; none: number }; ms: number }
+export interface Overview {
+  asOf: string; scopePath: string; counties: CountyRow[]; cities: RollupRow[]; province: RollupRow | null;
+  totals: { red: number; yellow: number; green: number; none: number }; ms: number;
+}
 export interface CountyDetail { county: CountyRow; outlets: OutletRow[] }
 
 export interface HealthRow { kind: 'conflict' | 'rejected'; at: string; tbl: string; rowId: string; scopePath: string; deviceId: string | null; detail: string }

@@ -4,7 +4,8 @@
 // refuse are refused and write nothing; every change is in the audit with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInBeijing } from '../../shared/core/dates.js';
-import { addDays } from '../../shared/orglife/periods.js';
+import type { Overview } from '../../shared/console/types.js';
+import { addDays, addMonths, periodOf } from '../../shared/orglife/periods.js';
 import { startPostgres, type RunningPg } from '../sync/pg.js';
 import { createPgDatabase } from '../sync/support.js';
 import { ADMIN_PW, Client, COUNTY_PW, putRows, startConsoleHq, type ConsoleHq } from './support.js';
@@ -12,6 +13,7 @@ import { ADMIN_PW, Client, COUNTY_PW, putRows, startConsoleHq, type ConsoleHq } 
 const LT = '/hq/xa/xa-lintong/';
 const YT = '/hq/xa/xa-yanta/';
 let pg: RunningPg;
+type Ids = Awaited<ReturnType<typeof province>>;
 
 beforeAll(async () => {
   pg = await startPostgres();
@@ -19,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => pg?.stop());
 
 /** Lintong: two outlets with a member each, one covered, one visited lately (50% / 50%). Yanta: one covered outlet with a member, visited (100% / 100%). */
-async function province(hq: ConsoleHq): Promise<{ lintong: string; yanta: string }> {
+async function province(hq: ConsoleHq) {
   const s = hq.store;
   const [top, city] = await putRows(s, [
     { t: 'org_units', scope: '/hq/', c: { code: 'hq', name: '陕西省公司', level: 'hq', parent_id: null, path: '/hq/', sort: 0 } },
@@ -44,14 +46,14 @@ async function province(hq: ConsoleHq): Promise<{ lintong: string; yanta: string
     { t: 'activities', scope: YT, c: { type: 'theme_day', title: '主题党日', status: 'held', held_on: held, org_id: b2! } },
   ]);
   await putRows(s, [{ t: 'activity_outlets', scope: LT, c: { activity_id: a1!, outlet_id: o1! } }, { t: 'activity_outlets', scope: YT, c: { activity_id: a2!, outlet_id: o3! } }]);
-  return { lintong: lintong!, yanta: yanta! };
+  return { lintong: lintong!, yanta: yanta!, b1: b1!, b2: b2!, o1: o1!, people, a2: a2! };
 }
 
 type Ov = { counties: { id: string; name: string; coverage: number; contact: number; lights: { coverage: string; contact: string }; uncoveredOutlets: number; members: number }[] };
 
 describe.each(['SQLite', 'PostgreSQL'] as const)('console on %s', (engine) => {
   let hq: ConsoleHq;
-  let ids: { lintong: string; yanta: string };
+  let ids: Ids;
   beforeAll(async () => {
     hq = await startConsoleHq(engine === 'PostgreSQL' ? await createPgDatabase(pg.url) : undefined);
     ids = await province(hq);
@@ -71,7 +73,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('console on %s', (engine) => {
     const set = await admin.call('POST', '/console/api/refdata/set', { key: 'assessment.thresholds', scopePath: LT, value: { coverage: { green: 0.5, yellow: 0.3 }, contact: { green: 0.6, yellow: 0.5 } } });
     expect(set.status).toBe(200);
     const after = ((await admin.call('GET', '/console/api/overview')).json as unknown as Ov).counties.find((c) => c.id === ids.lintong)!;
-    expect(after.lights).toEqual({ coverage: 'green', contact: 'yellow' });
+    expect(after.lights).toMatchObject({ coverage: 'green', contact: 'yellow' });
     const drill = (await admin.call('GET', `/console/api/overview/county?id=${ids.lintong}`)).json as unknown as { outlets: { name: string; covered: boolean; contacted: boolean }[] };
     expect(drill.outlets.map((o) => [o.name, o.covered, o.contacted]).sort()).toEqual([['华清路合作厅', false, false], ['骊山路营业厅', true, true]]);
 
@@ -114,5 +116,44 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('console on %s', (engine) => {
     await admin.call('POST', '/console/api/refdata/clear', { key: 'assessment.thresholds', scopePath: LT });
     const lt = ((await admin.call('GET', '/console/api/overview')).json as unknown as Ov).counties.find((c) => c.id === ids.lintong)!;
     expect(lt.lights.coverage).toBe('red');
+  });
+  it('shows every board indicator HQ can compute, per county and rolled up to the city and the province', async () => {
+    const today = todayInBeijing();
+    const monthStart = periodOf(today, 'month').start;
+    const [p0, p1, p2] = ids.people;
+    // Lintong: this month's theme day with one present and one absent (and one excused, left out); a probationer
+    // 40 days past conversion; an item 20 days overdue. Yanta: its member was present ten days ago.
+    const [meeting] = await putRows(hq.store, [{ t: 'activities', scope: LT, c: { type: 'theme_day', title: '本月主题党日', status: 'held', held_on: monthStart, org_id: ids.b1 } }]);
+    const [p3] = await putRows(hq.store, [{ t: 'people', scope: LT, c: { name: '预备党员', outlet_id: ids.o1, political_status: 'probationary' } }]);
+    await putRows(hq.store, [
+      { t: 'members', scope: LT, c: { person_id: p3!, branch_id: ids.b1, standing: 'normal', join_date: addDays(addMonths(today, -12), -40) } },
+      { t: 'attendance', scope: LT, c: { activity_id: meeting!, person_id: p0!, status: 'present' } },
+      { t: 'attendance', scope: LT, c: { activity_id: meeting!, person_id: p1!, status: 'absent' } },
+      { t: 'attendance', scope: LT, c: { activity_id: meeting!, person_id: p3!, status: 'excused' } },
+      { t: 'attendance', scope: YT, c: { activity_id: ids.a2, person_id: p2!, status: 'present' } },
+      { t: 'rectification_items', scope: LT, c: { kind: 'rectification', title: '整改支部记录', subject_kind: 'org', subject_id: ids.b1, due_on: addDays(today, -20), status: 'open' } },
+    ]);
+    const admin = new Client(hq.url);
+    await admin.signIn('admin', ADMIN_PW);
+    const ov = (await admin.call('GET', '/console/api/overview')).json as unknown as Overview;
+    const lt = ov.counties.find((c) => c.id === ids.lintong)!;
+    const yt = ov.counties.find((c) => c.id === ids.yanta)!;
+    expect(lt).toMatchObject({ coverage: 2 / 3, attendance: 0.5, membersWithoutOrgLife: 2, conversionsOverdue: 1, itemsOverdue: 1, orgsWithCadence: 1, monthlyBehind: 0 });
+    expect(lt.lights).toMatchObject({ attendance: 'red', member_gap: 'red', probation_overdue: 'red', rectification_overdue: 'red', meetings_monthly: 'green' });
+    expect(yt).toMatchObject({ attendance: null, membersWithoutOrgLife: 0, conversionsOverdue: 0, itemsOverdue: 0, orgsWithCadence: 1 });
+    expect(yt.lights).toMatchObject({ attendance: 'none', member_gap: 'green', probation_overdue: 'none', rectification_overdue: 'green' });
+    expect(yt.monthlyBehind).toBe(['yellow', 'red'].includes(yt.lights.meetings_monthly) ? 1 : 0);
+    // Xi'an from its counties' parts taken together: 3 of 4 members covered, 2 of 3 outlets contacted, 1 of 2 present.
+    expect(ov.cities.map((c) => [c.name, c.counties, c.coverage, c.contact, c.attendance, c.membersWithoutOrgLife, c.itemsOverdue]))
+      .toEqual([['西安分公司', 2, 0.75, 2 / 3, 0.5, 2, 1]]);
+    expect(ov.cities[0]!.lights).toMatchObject({ coverage: 'red', rectification_overdue: 'red', member_gap: 'red' });
+    expect(ov.province).toMatchObject({ name: '陕西省公司', counties: 2, coverage: 0.75, conversionsOverdue: 1 });
+    // A county organiser sees their county only, and no roll-up above it.
+    const county = new Client(hq.url);
+    await county.signIn('lintong', COUNTY_PW);
+    const own = (await county.call('GET', '/console/api/overview')).json as unknown as Overview;
+    expect(own.counties.map((c) => [c.id, c.itemsOverdue])).toEqual([[ids.lintong, 1]]);
+    expect(own.province).toBeNull();
+    expect(own.cities.map((c) => c.counties)).toEqual([1]);
   });
 });

@@ -1,0 +1,92 @@
+// What the overview's board indicators read from HQ's copy beyond coverage (facts.ts): held
+// activities (read once for contact, attendance, months without organisation life and cadence),
+// attendance marks, members with their branch, probationers, open three-lists items and the
+// organisations' cadence facts (type, committee, groups). The rules then run in memory, as on the device.
+import type { CadenceOrg, HeldCount } from '../../shared/orglife/compliance.js';
+import type { Dialect, HqStore } from '../store.js';
+import { liveRows } from './facts.js';
+
+type Db = HqStore['db'];
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+
+export interface HeldActivity { id: string; orgId: string | null; type: string; groupId: string | null; heldOn: string }
+export interface MemberRow { personId: string; branchId: string; joinDate: string }
+export interface OpenItemRow { dueOn: string; scopePath: string }
+export interface OrgRow { id: string; name: string; scopePath: string; orgType: string }
+
+export interface BoardFacts {
+  held: HeldActivity[];
+  /** Outlets with a held activity in (contactSince, asOf]. */
+  contacted: Set<string>;
+  /** Present and absent marks per organisation for activities held from the month's start. */
+  monthMarks: Map<string, { present: number; absent: number }>;
+  /** Each member's last day present at organisation life by asOf. */
+  lastPresent: Map<string, string>;
+  members: MemberRow[];
+  probationary: Set<string>;
+  items: OpenItemRow[];
+  orgs: OrgRow[];
+  /** Per organisation: it has committee seats besides the secretary, and its groups. */
+  committee: Set<string>;
+  groups: Map<string, { id: string; name: string }[]>;
+}
+
+export async function loadBoardFacts(db: Db, d: Dialect, scope: string, p: { asOf: string; monthStart: string; contactSince: string }): Promise<BoardFacts> {
+  const held = (await liveRows(db, d, 'activities', scope, ['status', 'held_on', 'org_id', 'type', 'group_id']))
+    .filter((a) => a.v.status === 'held' && (str(a.v.held_on) ?? '9999') <= p.asOf)
+    .map((a) => ({ id: a.id, orgId: str(a.v.org_id), type: str(a.v.type) ?? '', groupId: str(a.v.group_id), heldOn: str(a.v.held_on)! }));
+  const heldById = new Map(held.map((a) => [a.id, a]));
+  const recent = new Set(held.filter((a) => a.heldOn > p.contactSince).map((a) => a.id));
+  const contacted = new Set((await liveRows(db, d, 'activity_outlets', scope, ['activity_id', 'outlet_id']))
+    .filter((l) => recent.has(str(l.v.activity_id) ?? '')).map((l) => str(l.v.outlet_id) ?? ''));
+  const monthMarks = new Map<string, { present: number; absent: number }>();
+  const lastPresent = new Map<string, string>();
+  for (const m of await liveRows(db, d, 'attendance', scope, ['activity_id', 'person_id', 'status'])) {
+    const a = heldById.get(str(m.v.activity_id) ?? '');
+    const person = str(m.v.person_id);
+    if (!a || !person) continue;
+    if (m.v.status === 'present' && (lastPresent.get(person) ?? '') < a.heldOn) lastPresent.set(person, a.heldOn);
+    if (a.orgId && a.heldOn >= p.monthStart && (m.v.status === 'present' || m.v.status === 'absent')) {
+      const c = monthMarks.get(a.orgId) ?? monthMarks.set(a.orgId, { present: 0, absent: 0 }).get(a.orgId)!;
+      c[m.v.status]++;
+    }
+  }
+  const members = (await liveRows(db, d, 'members', scope, ['person_id', 'branch_id', 'standing', 'join_date']))
+    .filter((m) => m.v.standing === 'normal' && (str(m.v.join_date) ?? '9999') <= p.asOf && str(m.v.person_id) && str(m.v.branch_id))
+    .map((m) => ({ personId: str(m.v.person_id)!, branchId: str(m.v.branch_id)!, joinDate: str(m.v.join_date)! }));
+  const people = await liveRows(db, d, 'people', scope, ['political_status']);
+  const live = new Set(people.map((x) => x.id));
+  const probationary = new Set(people.filter((x) => x.v.political_status === 'probationary').map((x) => x.id));
+  const items = (await liveRows(db, d, 'rectification_items', scope, ['due_on', 'status', 'done_on', 'created_at']))
+    .filter((i) => {
+      const due = str(i.v.due_on);
+      const done = str(i.v.done_on);
+      return !!due && due < p.asOf && (str(i.v.created_at) ?? '').slice(0, 10) <= p.asOf
+        && (i.v.status === 'open' || i.v.status === 'in_progress' || (done !== null && done > p.asOf));
+    })
+    .map((i) => ({ dueOn: str(i.v.due_on)!, scopePath: i.scopePath }));
+  const orgs = (await liveRows(db, d, 'party_orgs', scope, ['name', 'org_type'])).map((o) => ({ id: o.id, name: str(o.v.name) ?? '', scopePath: o.scopePath, orgType: str(o.v.org_type) ?? '' }));
+  const committee = new Set((await liveRows(db, d, 'party_org_committee', scope, ['org_id', 'role'])).filter((c) => c.v.role !== 'secretary').map((c) => str(c.v.org_id) ?? ''));
+  const groups = new Map<string, { id: string; name: string }[]>();
+  for (const g of (await liveRows(db, d, 'party_groups', scope, ['branch_id', 'name'])).sort((a, b) => String(a.v.name).localeCompare(String(b.v.name)))) {
+    const b = str(g.v.branch_id);
+    if (b) (groups.get(b) ?? groups.set(b, []).get(b)!).push({ id: g.id, name: str(g.v.name) ?? '' });
+  }
+  return { held, contacted, monthMarks, lastPresent, members: members.filter((m) => live.has(m.personId)), probationary, items, orgs, committee, groups };
+}
+
+/** The cadence rules' input for the organisations of one county (as db/orglife/compliance.ts loads it on the device). */
+export function cadenceInput(f: BoardFacts, orgIds: Set<string>, types: string[], cadenceTypes: readonly string[], span: { start: string; end: string }): { orgs: CadenceOrg[]; held: HeldCount[] } {
+  const withMembers = new Set(f.members.map((m) => m.branchId));
+  const orgs = f.orgs.filter((o) => orgIds.has(o.id) && types.includes(o.orgType) && withMembers.has(o.id))
+    .map((o) => ({ id: o.id, name: o.name, orgType: o.orgType, hasCommittee: f.committee.has(o.id), groups: f.groups.get(o.id) ?? [] }));
+  const counts = new Map<string, HeldCount>();
+  for (const a of f.held) {
+    if (!a.orgId || !orgIds.has(a.orgId) || !cadenceTypes.includes(a.type) || a.heldOn < span.start || a.heldOn > span.end) continue;
+    const month = a.heldOn.slice(0, 7);
+    const k = `${a.orgId}|${a.type}|${a.groupId ?? ''}|${month}`;
+    const c = counts.get(k) ?? counts.set(k, { orgId: a.orgId, type: a.type, groupId: a.groupId, month, n: 0 }).get(k)!;
+    c.n++;
+  }
+  return { orgs, held: [...counts.values()] };
+}
