@@ -10,6 +10,7 @@ import { todayInBeijing } from '../../shared/core/dates.js';
 import { scopeFor } from '../scope.js';
 import { settingsFor } from './settings.js';
 import { complianceRows, instructorDuties } from './compliance.js';
+import { jointMeetingCompliance } from './jointMeetings.js';
 import { calendarMonth, dueItems, myInstructorIds } from './due.js';
 import { itemsDue } from './itemsDue.js';
 import { recordBook } from './recordBook.js';
@@ -53,6 +54,8 @@ export const orgLifeHandlers: HandlerMap<keyof typeof orgLifeContract> = {
     const s = await settingsFor(ctx.db, scope);
     const day = asOf ?? todayInBeijing(ctx.now());
     const rows = await complianceRows(ctx.db, scope, s, { from, to, asOf: day, orgId });
+    // pairing agreements' joint meetings are owed only by the organisations that lead them
+    rows.push(...(await jointMeetingCompliance(ctx.db, scope, s, { from, to, asOf: day, orgId })));
     return { from, to, asOf: day, orgs: summariseByOrg(rows), rows };
   },
   'orgLife.duties': async (ctx, { unitId, instructorId, from, to, asOf }) => {

@@ -43,6 +43,8 @@ export interface ComplianceRow {
   done: number;
   elapsed: number;
   light: Light;
+  /** A pairing agreement's joint meetings (shared/orglife/jointMeetings.ts): the agreement it is owed under. */
+  pairing?: { id: string; title: string };
 }
 
 export interface ComplianceInput {

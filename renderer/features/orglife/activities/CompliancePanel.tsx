@@ -1,5 +1,6 @@
 // Cadence compliance per branch and group for a chosen period: what each owed, what it held, and
-// the light. An open obligation can be recorded from here.
+// the light; a pairing agreement's joint meetings as a row of their lead organisation. An open
+// obligation can be recorded from here.
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInBeijing } from '../../../../shared/core/dates.js';
@@ -64,17 +65,17 @@ export function CompliancePanel() {
           expandedRowRender: (o) => (
             <Table<ComplianceRow>
               size="small"
-              rowKey={(r) => `${r.type}|${r.groupId ?? ''}`}
+              rowKey={(r) => `${r.type}|${r.groupId ?? ''}|${r.pairing?.id ?? ''}`}
               pagination={false}
               dataSource={rowsOf(o.orgId)}
               columns={[
-                { title: t('act.obligation'), width: 200, render: (_: unknown, r) => <Space size={4}><LightDot light={r.light} />{label(ACTIVITY_TYPES, r.type)}{r.groupName && <Typography.Text type="secondary">（{r.groupName}）</Typography.Text>}</Space> },
+                { title: t('act.obligation'), width: 200, render: (_: unknown, r) => <Space size={4}><LightDot light={r.light} />{label(ACTIVITY_TYPES, r.type)}{(r.groupName ?? r.pairing?.title) && <Typography.Text type="secondary">（{r.groupName ?? r.pairing?.title}）</Typography.Text>}</Space> },
                 {
                   title: t('act.periods'),
                   render: (_: unknown, r) => (
                     <Space size={[4, 4]} wrap>
                       {r.periods.map((x) => (
-                        <Tag key={x.key} color={STATUS_COLOR[x.status]} data-testid={`status-${r.type}-${x.key}`}>
+                        <Tag key={x.key} color={STATUS_COLOR[x.status]} data-testid={`status-${r.type}-${x.key}${r.pairing ? `-${r.pairing.id}` : ''}`}>
                           {periodLabel(parsePeriodKey(x.key)!, lang)}：{label(OBLIGATION_STATUS, x.status)}{x.held > 1 ? ` ×${x.held}` : ''}
                         </Tag>
                       ))}
