@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyKey, openRaw, type StoreCipher } from '../open.js';
-import { isSealed, seal } from './fileCipher.js';
+import { isSealed, seal, SEALED_OVERHEAD } from './fileCipher.js';
 import { syncDir, writeFileDurably } from './keywrap.js';
 import { readFileSync } from 'node:fs';
 
@@ -64,6 +64,16 @@ export function encryptPlainStore(file: string, key: Buffer, opts: { nativeBindi
   return true;
 }
 
+function headOf(file: string, n: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Seals every attachment file still in plain (one at a time, each by temp file + rename). */
 export function sealPlainFiles(filesDir: string, fileKey: Buffer): number {
   if (!existsSync(filesDir)) return 0;
@@ -71,9 +81,9 @@ export function sealPlainFiles(filesDir: string, fileKey: Buffer): number {
   for (const f of readdirSync(filesDir, { recursive: true, withFileTypes: true })) {
     if (!f.isFile() || f.name.endsWith('.tmp')) continue;
     const path = join(f.parentPath, f.name);
-    const bytes = readFileSync(path);
-    if (isSealed(bytes)) continue;
-    writeFileDurably(path, seal(fileKey, bytes));
+    // Every open walks the folder: only a file's first bytes are read to tell, not the whole photo.
+    if (isSealed(headOf(path, SEALED_OVERHEAD))) continue;
+    writeFileDurably(path, seal(fileKey, readFileSync(path)));
     n++;
   }
   return n;
