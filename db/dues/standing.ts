@@ -12,13 +12,18 @@ import { duesRow } from './view.js';
 
 export interface MemberStanding { m: DuesMember; st: Standing }
 
+/** What a caller already read (the board): members, bases and each one's month of last organisation life. */
+export interface StandingInputs { members: DuesMember[]; bases: Awaited<ReturnType<typeof basesIn>>; last: Map<string, string> }
+
 /** Every member in scope with at least one flag, as of `today`. */
-export async function flaggedMembers(db: Db, scope: string, today: string, s?: DuesSettings): Promise<MemberStanding[]> {
+export async function flaggedMembers(db: Db, scope: string, today: string, s?: DuesSettings, read?: StandingInputs): Promise<MemberStanding[]> {
   const raw = await readSettings(db, scope);
   const ds = s ?? duesSettings(raw);
   const transfer = rulesFrom(raw).transferAfterMonths;
   const thisMonth = today.slice(0, 7);
-  const [members, bases, paid, last] = [await membersIn(db, scope), await basesIn(db, scope), await paidMonthsIn(db, scope), await lastAttendedIn(db, scope)];
+  const [members, bases, paid, last] = read
+    ? [read.members, read.bases, await paidMonthsIn(db, scope), read.last]
+    : [await membersIn(db, scope), await basesIn(db, scope), await paidMonthsIn(db, scope), await lastAttendedIn(db, scope)];
   const recordsFrom = await firstActivityMonth(db, scope);
   const out: MemberStanding[] = [];
   for (const m of members) {
