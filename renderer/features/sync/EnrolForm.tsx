@@ -1,10 +1,12 @@
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/core/errors.js';
 import { ApiCallError, call } from '../../api/client';
 import { applyIssues, errorText } from '../../components/formErrors';
 import { useT } from '../../i18n';
 import { syncText } from './messages';
+import { readQrText } from './readQr';
+import { parseEnrolQr } from '../../../shared/sync/enrolQr.js';
 import { EnrolReview } from './EnrolReview';
 import type { EnrolReview as Review } from '../../../shared/sync/enrolKeep.js';
 
@@ -57,6 +59,13 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
       setBusy(false);
     }
   };
+  const fromPicture = async (file: File) => {
+    const text = await readQrText(file).catch(() => null);
+    const found = text ? parseEnrolQr(text) : null;
+    if (!found) return void message.error(s('qrNone'));
+    form.setFieldsValue(found.hqUrl ? { code: found.code, hqUrl: found.hqUrl } : { code: found.code });
+    message.success(s(found.hqUrl ? 'qrFoundWithUrl' : 'qrFound'));
+  };
   const finished = () => {
     onDone();
     setTimeout(() => location.reload(), 600);
@@ -69,8 +78,15 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
         <Form.Item name="hqUrl" label={s('hqUrl')} rules={[{ required: true, message: s('hqUrl') }]} extra={s('hqUrlHint')}>
           <Input placeholder="https://" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="code" label={s('code')} rules={[{ required: true, message: s('code') }]} extra={s('codeHint')}>
-          <Input autoComplete="off" style={{ textTransform: 'uppercase', maxWidth: 260 }} />
+        <Form.Item label={s('code')} htmlFor="code" required extra={s('codeHint')}>
+          <Space wrap>
+            <Form.Item name="code" noStyle rules={[{ required: true, message: s('code') }]}>
+              <Input autoComplete="off" style={{ textTransform: 'uppercase', width: 260 }} />
+            </Form.Item>
+            <Upload accept="image/*" showUploadList={false} beforeUpload={(f) => { void fromPicture(f); return false; }}>
+              <Button data-testid="enrol-qr">{s('qrRead')}</Button>
+            </Upload>
+          </Space>
         </Form.Item>
         <Form.Item name="deviceName" label={s('deviceName')}>
           <Input maxLength={100} style={{ maxWidth: 260 }} />
