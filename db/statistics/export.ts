@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { FilePayload } from '../../shared/contract/define.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import type { StatisticsQuery } from '../../shared/statistics/schemas.js';
-import { periodLabel, statisticsTables } from '../../shared/statistics/tables.js';
+import { periodLabel, scopeLabel, statisticsTables } from '../../shared/statistics/tables.js';
 import type { ApiContext } from '../context.js';
 import { writeAudit } from '../people/audit.js';
 import { fileNameFor, XLSX_MIME } from '../people/xlsx/write.js';
@@ -25,7 +25,7 @@ export async function exportStatistics(ctx: ApiContext, q: StatisticsQuery): Pro
     ws.addRow([`在册数为 ${today} 记录中的现状；期内数按 ${report.from} 至 ${report.to} 的日期统计。只含数量，不含个人信息。`]);
     ws.columns.forEach((c, i) => { c.width = i === 0 ? 26 : 14; });
   }
-  const base = `党内统计_${report.scopeName}_${periodLabel(report, 'zh')}`;
+  const base = `党内统计_${scopeLabel(report, 'zh')}_${periodLabel(report, 'zh')}`;
   const fileName = fileNameFor(base, today);
   await writeAudit(ctx, ctx.db, { kind: 'export', description: `导出“${base}”，共${rows}行`, filter: q, rowCount: rows, fileName, scopePath: path });
   return { fileName, mime: XLSX_MIME, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), rows };

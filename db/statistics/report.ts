@@ -86,7 +86,7 @@ async function coverage(db: Db, path: string, asOf: string): Promise<CoverageSta
   });
 }
 
-export async function statisticsReport(db: Db, path: string, scopeName: string, q: StatisticsQuery, today: string): Promise<StatisticsReport> {
+export async function statisticsReport(db: Db, path: string, scopeName: string | null, q: StatisticsQuery, today: string): Promise<StatisticsReport> {
   const range = periodRange(q.year, q.period);
   const asOf = asOfFor(range, today);
   const orgsByType = fillCounts(keysOf(ORG_TYPES), await counts(db, sql`SELECT org_type AS key, count(*) AS n FROM party_orgs WHERE deleted = 0 AND ${inScope('scope_path', path)} GROUP BY org_type`));

@@ -9,6 +9,6 @@ import { statisticsReport } from './report.js';
 export async function reportFor(ctx: ApiContext, q: StatisticsQuery): Promise<{ path: string; report: StatisticsReport }> {
   const path = await scopeFor(ctx.db, ctx.session.scopePath, q.unitId);
   const unit = await ctx.db.selectFrom('org_units').select('name').where('path', '=', path).where('deleted', '=', 0).executeTakeFirst();
-  const name = unit?.name ?? (path === '/' ? '全省' : path);
+  const name = unit?.name ?? (path === '/' ? null : path);
   return { path, report: await statisticsReport(ctx.db, path, name, q, todayInBeijing(ctx.now())) };
 }

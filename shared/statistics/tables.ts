@@ -35,9 +35,13 @@ export function periodLabel(r: Pick<StatisticsReport, 'year' | 'period'>, lang: 
   return r.period === 'h1' ? `first half of ${r.year}` : `year ${r.year}`;
 }
 
+export function scopeLabel(r: Pick<StatisticsReport, 'scopeName'>, lang: Lang): string {
+  return r.scopeName ?? (lang === 'zh' ? '全省' : 'Province');
+}
+
 /** The heading of every table and of the report: scope, period and the day the counts stand at. */
 export function reportTitle(r: Pick<StatisticsReport, 'scopeName' | 'year' | 'period'>, lang: Lang): string {
-  return lang === 'zh' ? `${r.scopeName}党内统计（${periodLabel(r, lang)}）` : `${r.scopeName} Party statistics (${periodLabel(r, lang)})`;
+  return lang === 'zh' ? `${scopeLabel(r, lang)}党内统计（${periodLabel(r, lang)}）` : `${scopeLabel(r, lang)} Party statistics (${periodLabel(r, lang)})`;
 }
 
 export function statisticsTables(r: StatisticsReport, lang: Lang): StatTable[] {
@@ -104,7 +108,7 @@ export function statisticsTables(r: StatisticsReport, lang: Lang): StatTable[] {
   const total = (k: 'outlets' | 'withMembers' | 'covered' | 'uncoveredWithMembers') => cov.reduce((a, c) => a + c[k], 0);
   const coverage: StatTable = {
     key: 'coverage', name: t(L('表五 网点覆盖', 'T5 Coverage')), title: head('表五 渠道网点党组织覆盖情况', 'Table 5 Outlets covered by a Party organisation'),
-    columns: [t(L('渠道类型', 'Channel')), t(L('网点数', 'Outlets')), t(L('有党员网点', 'With members')), t(L('已覆盖', 'Covered')), t(L('有党员未覆盖', 'Members, not covered')), t(L('覆盖率', 'Coverage'))],
+    columns: [t(L('渠道类型', 'Channel')), t(L('网点数', 'Outlets')), t(L('有党员网点', 'With members')), t(L('已覆盖', 'Covered')), t(L('有党员未覆盖', 'Members, not covered')), t(L('网点覆盖率', 'Outlets covered'))],
     rows: [
       ...cov.map((c) => [t(CHANNEL_TYPES[c.channelType]), c.outlets, c.withMembers, c.covered, c.uncoveredWithMembers, pct(c.covered, c.outlets)]),
       [t(L('合计', 'Total')), total('outlets'), total('withMembers'), total('covered'), total('uncoveredWithMembers'), pct(total('covered'), total('outlets'))],

@@ -44,7 +44,8 @@ export interface StatisticsFlows {
 }
 
 export interface StatisticsReport {
-  scopeName: string;
+  /** The unit's name; null for the whole province. */
+  scopeName: string | null;
   year: number;
   period: StatPeriod;
   from: string;

@@ -85,7 +85,8 @@ it('shows the year-end statistics with the backend’s counts, downloads them as
   const root = page.getByTestId('st-page');
   await pick(page, root, '统计期', '年度（1月1日至12月31日）');
   const r = await api<StatisticsReport>('statistics.report', { year: YEAR, period: 'year' });
-  const title = `${r.scopeName}党内统计（${YEAR}年度）`;
+  expect(r.scopeName).toBeNull();
+  const title = `全省党内统计（${YEAR}年度）`;
   await expect.poll(() => page.getByTestId('st-title').textContent(), { timeout: 30_000 }).toBe(title);
   await expect.poll(() => page.getByTestId('st-note').textContent()).toContain('按记录现状统计');
   const members = await cellsOf('st-table-members');
@@ -102,7 +103,7 @@ it('shows the year-end statistics with the backend’s counts, downloads them as
   const download = page.waitForEvent('download');
   await page.getByTestId('st-export').click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe(`党内统计_${r.scopeName}_${YEAR}年度_${todayInBeijing()}.xlsx`);
+  expect(file.suggestedFilename()).toBe(`党内统计_全省_${YEAR}年度_${todayInBeijing()}.xlsx`);
   const path = join(mkdtempSync(join(tmpdir(), 'rc-e2e-st-')), file.suggestedFilename());
   await file.saveAs(path);
   const wb = new ExcelJS.Workbook();
@@ -129,7 +130,7 @@ it('reads the same statistics in English', async () => {
   await page.reload();
   const root = page.getByTestId('st-page');
   await pick(page, root, 'Period', 'Year end (1 Jan to 31 Dec)');
-  await expect.poll(() => page.getByTestId('st-title').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`Party statistics \\(year ${YEAR}\\)$`));
+  await expect.poll(() => page.getByTestId('st-title').textContent(), { timeout: 30_000 }).toBe(`Province Party statistics (year ${YEAR})`);
   await expect.poll(() => page.getByTestId('st-note').textContent()).toContain('Computed from the records as they stand');
   expect((await cellsOf('st-table-members'))[0]?.[0]).toBe('CPC member');
   await keep('03-year-end-en');
@@ -167,6 +168,8 @@ it('prints the democratic review summary alone to A4', async () => {
   await page.getByRole('button', { name: '评议汇总报告' }).click({ timeout: 30_000 });
   const title = `${branches[0]!.name} ${YEAR} 年度民主评议党员情况汇总`;
   await page.getByTestId('review-report').getByText(title).waitFor();
+  // The dialog zooms in: the screenshot waits until it stands still.
+  await expect.poll(() => page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('.ant-modal')); return s.opacity + s.transform; })()`)).toMatch(/^1(none|matrix\(1, 0, 0, 1, 0, 0\))$/);
   await keep('05-review-summary-zh');
   const text = await printedText(() => page.getByTestId('review-report-print-button').click(), title, 'review-summary');
   expect(text).toContain(title);
