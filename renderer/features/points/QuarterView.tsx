@@ -1,17 +1,21 @@
 // One branch's quarter: the table with ranking and grades (frozen once published), the actions the
-// user's role allows, the publication with its objections, and each member's ledger on a click.
-import { DownloadOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
+// user's role allows, the publication with its objections, each member's ledger on a click, and the
+// table as published printed alone to PDF (PointsPrint).
+import { DownloadOutlined, FilePdfOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TallyRow } from '../../../shared/points/tally.js';
+import type { QuarterTable } from '../../../shared/points/types.js';
 import { call } from '../../api/client';
 import { downloadFile } from '../../components/files';
+import { PrintArea, savePdf } from '../../components/PrintArea';
 import { errorText } from '../../components/formErrors';
 import { useApi } from '../../components/useApi';
 import { useT } from '../../i18n';
 import { EntryModal } from './EntryModal';
 import { GradeTag, NameCell } from './grades';
 import { LedgerDrawer } from './LedgerDrawer';
+import { PointsPrint, printTitle } from './PointsPrint';
 import { PublicationPanel } from './PublicationPanel';
 
 const STATUS_COLOR = { draft: 'default', published: 'gold', approved: 'green' } as const;
@@ -24,7 +28,19 @@ export function QuarterView({ orgId, quarter }: { orgId: string; quarter: string
   const [busy, setBusy] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [ledgerOf, setLedgerOf] = useState<string | null>(null);
+  // The table as printed: kept in the page after printing (as the scorecard does), replaced by the next print.
+  const [printed, setPrinted] = useState<QuarterTable | null>(null);
+  const session = useApi('session.info', {});
   const d = table.data;
+  useEffect(() => setPrinted(null), [orgId, quarter]);
+  // Printed once the document is in the page.
+  useEffect(() => {
+    if (!printed) return;
+    void savePdf(printTitle(printed, t)).then((r) => {
+      if (r.via === 'electron' && r.saved) message.success(t('points.pdfSaved', { path: r.path ?? '' }));
+      else if (r.via === 'electron' && r.message) message.error(r.message);
+    });
+  }, [printed]);
 
   const run = async (what: string, fn: () => Promise<string>) => {
     setBusy(what);
@@ -77,6 +93,7 @@ export function QuarterView({ orgId, quarter }: { orgId: string; quarter: string
           {d?.may.addEntry && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('points.add')}</Button>}
           {d?.may.publish && d.status === 'draft' && <Button type="primary" loading={busy === 'publish'} onClick={publish}>{t('points.publish')}</Button>}
           <Button icon={<DownloadOutlined />} loading={busy === 'export'} onClick={exportXlsx}>{t('points.export')}</Button>
+          <Button icon={<FilePdfOutlined />} disabled={!d || !session.data} onClick={() => d && setPrinted({ ...d })} data-testid="points-print-button">{t('points.print')}</Button>
         </Space>
       </Space>
       {table.error && <Alert type="error" showIcon message={lang === 'en' ? table.error.body.messageEn : table.error.body.message} />}
@@ -92,6 +109,7 @@ export function QuarterView({ orgId, quarter }: { orgId: string; quarter: string
           onClose={() => setAdding(false)} onSaved={async () => { setAdding(false); await table.reload(); }}
         />
       )}
+      {printed && session.data && <PrintArea><PointsPrint table={printed} role={session.data.role} /></PrintArea>}
       {ledgerOf && <LedgerDrawer personId={ledgerOf} year={+quarter.slice(0, 4)} onClose={() => setLedgerOf(null)} />}
     </Space>
   );
