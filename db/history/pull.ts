@@ -12,7 +12,7 @@ export const HISTORY_CURSOR = 'history_hq_cursor';
 
 export function storePulled(raw: Database.Database, ownDevice: string, a: HistoryPullAnswer): number {
   const ins = raw.prepare(`INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, device_id, hlc, at, source, hq_seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sync', ?) ON CONFLICT (hq_seq) DO NOTHING`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sync', ?) ON CONFLICT (hq_seq) WHERE hq_seq IS NOT NULL DO NOTHING`);
   let n = 0;
   withoutCapture(raw, () =>
     raw.transaction(() => {

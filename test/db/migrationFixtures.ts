@@ -291,6 +291,14 @@ export const fixtures: Record<string, Fixture> = {
         ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'coverage_org_id', '"0190a000-0000-7000-8000-000000000010"', NULL, NULL, 'd002', '0190a0000003-0000-d002', 'sync', 7);
     `);
   },
+  // A local change (no number in HQ's chain) and one from HQ, next to those of earlier versions.
+  '2026_12_06_zzz_history_seq': (raw) => {
+    raw.exec(`
+      INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, device_id, hlc, source, hq_seq) VALUES
+        ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'staff_count', '10', '11', '{"n":"刘组织员","r":"county_organiser"}', NULL, '0190a0000004-0000-d001', 'app', NULL),
+        ('outlets', '0190a000-0000-7000-8000-000000000020', '/hq/xa/lt/', 'update', 'name', '"甲"', '"乙"', NULL, 'd002', '0190a0000005-0000-d002', 'sync', 8);
+    `);
+  },
   // A probationary member whose probation was extended by 6 months.
   '2026_12_06_zz_probation_extension': (raw) => {
     raw.exec(`
