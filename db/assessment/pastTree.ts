@@ -5,7 +5,7 @@
 // this device's history began: then today's queries stand.
 import { sql } from 'kysely';
 import { scopeEnd } from '../../shared/core/scope.js';
-import { endOfBeijingDay, historyStart, hlcFloor, rowsAsOf, type Row } from '../history/asOf.js';
+import { changesAfter, endOfBeijingDay, historyStart, hlcFloor, rowsAsOf, type Row } from '../history/asOf.js';
 import type { Db } from '../context.js';
 
 /** The tables whose history decides a past tree. */
@@ -17,7 +17,9 @@ export type OutletRow = Row & {
   opened_on: string | null; closed_on: string | null; covered: boolean;
 };
 export type OrgRow = Row & { name: string; scope_path: string; secretary_person_id: string | null; org_type: string; parent_org_id: string | null };
-export type MemberRow = Row & { person_id: string; branch_id: string; join_date: string; scope_path: string; standing: string; name: string; outlet_id: string | null };
+export type MemberRow = Row & {
+  person_id: string; branch_id: string; join_date: string; scope_path: string; standing: string; name: string; outlet_id: string | null; person_deleted: number;
+};
 type PersonRow = Row & { name: string; outlet_id: string | null };
 
 export interface PastTree { units: UnitRow[]; outlets: OutletRow[]; orgs: OrgRow[]; members: MemberRow[] }
@@ -26,7 +28,6 @@ const COLS = {
   org_units: 'id, name, level, path, parent_id, deleted',
   outlets: 'id, name, county_id, grid_id, scope_path, coverage_org_id, channel_type, opened_on, closed_on, deleted',
   party_orgs: 'id, name, scope_path, secretary_person_id, org_type, parent_org_id, deleted',
-  members: 'id, person_id, branch_id, join_date, scope_path, standing, deleted',
   people: 'id, name, outlet_id, deleted',
 } as const;
 type Tbl = keyof typeof COLS;
@@ -71,14 +72,28 @@ export async function pastTree(db: Db, scope: string, asOf: string): Promise<Pas
     .filter((o) => alive(o) && under(o.scope_path))
     .sort((a, b) => (a.scope_path < b.scope_path ? -1 : a.scope_path > b.scope_path ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
+  // Members with their person's name and outlet as today (deleted people too: they may have stood
+  // then); a person changed since is rewound alone.
+  const memberCols = 'm.id, m.person_id, m.branch_id, m.join_date, m.scope_path, m.standing, m.deleted, p.name, p.outlet_id, p.deleted AS person_deleted';
   const membersNow = (await sql<MemberRow>`
-    SELECT ${sql.raw(COLS.members)} FROM members WHERE deleted = 0 AND scope_path >= ${scope} AND scope_path < ${end}`.execute(db)).rows;
-  const ms = (await rewound('members', membersNow)).filter((m) => alive(m) && m.standing === 'normal' && m.join_date <= asOf && under(m.scope_path));
+    SELECT ${sql.raw(memberCols)} FROM members m JOIN people p ON p.id = m.person_id
+    WHERE m.deleted = 0 AND m.scope_path >= ${scope} AND m.scope_path < ${end}`.execute(db)).rows;
+  const memberById = async (ids: string[]) => (await sql<MemberRow>`
+    SELECT ${sql.raw(memberCols)} FROM members m JOIN people p ON p.id = m.person_id WHERE m.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db)).rows;
+  const ms = ((await rowsAsOf(db, 'members', membersNow, at, memberById)) ?? membersNow).filter(
+    (m) => alive(m) && m.standing === 'normal' && m.join_date <= asOf && under(m.scope_path),
+  );
   const ids = new Set(ms.map((m) => m.person_id));
-  const people = new Map((await rewound('people', await byIds<PersonRow>(db, 'people')([...ids]), (id) => ids.has(id))).filter(alive).map((p) => [p.id, p]));
+  const changed = [...new Set((await changesAfter(db, 'people', at)).map((c) => c.row_id).filter((id) => ids.has(id)))];
+  const people = new Map<string, PersonRow>();
+  if (changed.length) {
+    const now = await byIds<PersonRow>(db, 'people')(changed);
+    for (const r of (await rowsAsOf(db, 'people', now, at, byIds<PersonRow>(db, 'people'), (id) => ids.has(id))) ?? now) people.set(r.id, r);
+  }
   const members = ms.flatMap((m) => {
     const p = people.get(m.person_id);
-    return p ? [{ ...m, name: p.name, outlet_id: p.outlet_id }] : [];
+    if (!p) return Number(m.person_deleted) ? [] : [m];
+    return alive(p) ? [{ ...m, name: p.name, outlet_id: p.outlet_id }] : [];
   });
   return { units, outlets, orgs, members };
 }
