@@ -133,3 +133,28 @@ describe('the Excel file and scope', () => {
     expect(bad.ok ? null : bad.error.code).toBe('validation');
   });
 });
+
+describe('a member moved between counties', () => {
+  it('counts out of one county, into the other, and within the province', async () => {
+    const [a, b] = counties;
+    const pick = p.store.raw.prepare(`SELECT m.person_id AS id FROM members m JOIN people p ON p.id = m.person_id
+      WHERE m.deleted = 0 AND m.standing = 'normal' AND m.mobility = 'none' AND m.lost_contact = 0 AND p.political_status = 'full_member' AND m.scope_path LIKE ?
+        AND NOT EXISTS (SELECT 1 FROM recruits r WHERE r.person_id = m.person_id) LIMIT 1`).get(`${a!.path}%`) as { id: string };
+    const to = p.store.raw.prepare(`SELECT id FROM party_orgs WHERE deleted = 0 AND org_type IN ('branch', 'joint_branch') AND scope_path LIKE ? LIMIT 1`).get(`${b!.path}%`) as { id: string };
+    const report = (unitId?: string) => call(hq, 'statistics.report', { ...(unitId ? { unitId } : {}), year: 2026, period: 'year' });
+    const before = [await report(a!.id), await report(b!.id), await report()];
+    const d = await call(hq, 'people.get', { id: pick.id });
+    const m = d.member!;
+    await call(hq, 'people.save', {
+      id: d.id, name: d.name, gender: d.gender as 'male' | 'female' | null, birthDate: d.birthDate, outletId: null, politicalStatus: d.politicalStatus, consentOn: d.consentOn, notes: d.notes,
+      member: { branchId: to.id, groupId: null, joinDate: m.joinDate, fullDate: m.fullDate, standing: 'normal', mobility: 'none', lostContact: false, duesBaseType: m.duesBaseType as 'wage' },
+    });
+    expect(n(`SELECT count(*) n FROM member_history WHERE person_id = ? AND kind = 'branch' AND to_value = ?`, pick.id, to.id)).toBe(1);
+    const after = [await report(a!.id), await report(b!.id), await report()];
+    expect(after[0]!.flows.transfersOut - before[0]!.flows.transfersOut).toBe(1);
+    expect(after[1]!.flows.transfersIn - before[1]!.flows.transfersIn).toBe(1);
+    expect(after[2]!.flows).toMatchObject({ transfersIn: before[2]!.flows.transfersIn, transfersOut: before[2]!.flows.transfersOut, transfersWithin: before[2]!.flows.transfersWithin + 1 });
+    expect(after[0]!.members[0]!.n).toBe(before[0]!.members[0]!.n - 1);
+    expect(after[1]!.members[0]!.n).toBe(before[1]!.members[0]!.n + 1);
+  });
+});
