@@ -85,3 +85,17 @@ export async function sessionOf(db: Db, sid: string | undefined): Promise<(Conso
 export async function signOut(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('hq_console_sessions').where('id_hash', '=', idHash).execute();
 }
+
+/** An HQ administrator lifts a lockout before it runs out (the person was identified by phone): logged with what it was. */
+export async function unlockUser(db: Db, by: ConsoleUser, userName: string, ip: string): Promise<void> {
+  if (by.role !== 'hq_admin') throw new HqError(403, 'forbidden', '只有省公司管理员可以解除账号锁定', 'Only HQ administrators unlock accounts');
+  const u = await db.selectFrom('hq_console_users').select(['user_name', 'scope_path', 'locked_until', 'failed_count']).where('user_name', '=', userName).executeTakeFirst();
+  if (!u) throw new HqError(404, 'no_user', `没有账号“${userName}”`, `No account "${userName}"`);
+  const until = u.locked_until === null ? null : num(u.locked_until);
+  if (until === null || until <= Date.now()) throw new HqError(409, 'not_locked', `账号“${userName}”未被锁定`, `The account "${userName}" is not locked`);
+  await db.updateTable('hq_console_users').set({ failed_count: 0, locked_until: null }).where('user_name', '=', userName).execute();
+  await audit(db, {
+    userName: by.userName, action: 'user.unlock', scopePath: u.scope_path, target: userName,
+    before: { lockedUntil: new Date(until).toISOString(), failedCount: u.failed_count }, after: { lockedUntil: null, failedCount: 0 }, ip,
+  });
+}

@@ -4,12 +4,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
-  codeInput, deviceInput, healthQuery, refClearInput, refSetInput, rescopeInput, signInInput, userInput, type ConsoleSession,
+  codeInput, deviceInput, healthQuery, refClearInput, refSetInput, rescopeInput, signInInput, unlockInput, userInput, type ConsoleSession,
 } from '../../shared/console/types.js';
 import { isUnder } from '../../shared/core/scope.js';
 import { HqError } from '../errors.js';
 import type { HqStore } from '../store.js';
-import { createUser, signIn, signOut, sessionOf } from './accounts.js';
+import { createUser, signIn, signOut, sessionOf, unlockUser } from './accounts.js';
 import { audit, readAudit } from './audit.js';
 import { issueCode, listDevices, rescope, revoke } from './devices.js';
 import { assertSameOrigin, cookieOf, insecure, isLoopback, setCookie, signedForWrite, signedIn, type Signed } from './guard.js';
@@ -151,6 +151,11 @@ export function registerConsole(app: FastifyInstance, { store }: { store: HqStor
     if (s.role !== 'hq_admin') throw new HqError(403, 'forbidden', '只有省公司管理员可以创建控制台账号', 'Only HQ administrators create console accounts');
     const b = parse(userInput, req.body);
     await createUser(db, b, s.userName);
+    return { ok: true };
+  });
+  app.post('/console/api/users/unlock', async (req) => {
+    const s = await signedForWrite(store, req);
+    await unlockUser(db, s, parse(unlockInput, req.body).userName, req.ip);
     return { ok: true };
   });
 }

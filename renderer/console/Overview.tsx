@@ -1,17 +1,17 @@
-// 全省概览: per county the coverage and contact lights (the app's own rules, computed at HQ), blind
-// spots and sync health; a bar or a row opens the county's outlets.
+// 全省概览: per county every board indicator HQ computes (the app's own rules), rolled up by city and
+// for the province; blind spots and sync health; a bar or a row opens the county's outlets.
 import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { ConsoleSession, CountyDetail, CountyRow, Overview as OverviewData, OutletRow } from '../../shared/console/types.js';
+import type { ConsoleSession, CountyDetail, CountyRow, Overview as OverviewData, OutletRow, RollupRow } from '../../shared/console/types.js';
 import type { Light } from '../../shared/orglife/status.js';
 import { EChart, type ChartOption } from '../components/EChart';
 import { LightDot } from '../components/LightDot';
 import { get } from './api';
 import { useCT } from './i18n';
 import { errorText, useLoad } from './useLoad';
+import { indicatorColumns, pct } from './Indicators';
 
 const COLOUR: Record<Light, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', none: '#bfbfbf' };
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
 function County({ id, onBack }: { id: string; onBack(): void }) {
   const { t, lang } = useCT();
@@ -62,14 +62,24 @@ export function Overview({ me }: { me: ConsoleSession }) {
       <Card size="small" title={t('c.ov.chartCoverage')}>
         <EChart option={option} height={220} label={t('c.ov.chartCoverage')} testId="coverage-chart" onClick={(c) => setCounty(counties[c.dataIndex]?.id ?? null)} />
       </Card>
-      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table"
+      <Card size="small" title={t('c.ov.cities')}>
+        <Table<RollupRow> size="small" rowKey="id" loading={ov.loading} pagination={false} data-testid="city-table" scroll={{ x: 1290 }}
+          dataSource={[...(ov.data?.cities ?? []), ...(ov.data?.province ? [{ ...ov.data.province, name: `${ov.data.province.name} · ${t('c.ov.province')}` }] : [])]}
+          columns={[
+            { title: t('c.ov.unit'), dataIndex: 'name', width: 160, fixed: 'left' },
+            { title: t('c.ov.countiesIn'), dataIndex: 'counties', width: 70 },
+            { title: t('c.ov.worst'), key: 'w', width: 60, render: (_, c) => <LightDot light={c.worst} /> },
+            ...indicatorColumns<RollupRow>(t),
+          ]} />
+        <Typography.Text type="secondary">{t('c.ov.noQuality')}</Typography.Text>
+      </Card>
+      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table" scroll={{ x: 2080 }}
         onRow={(c) => ({ onClick: () => setCounty(c.id), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('c.ov.county'), dataIndex: 'name', width: 120, render: (v: string, c) => <a data-testid={`county-${c.path}`}>{v}</a> },
+          { title: t('c.ov.county'), dataIndex: 'name', width: 120, fixed: 'left', render: (v: string, c) => <a data-testid={`county-${c.path}`}>{v}</a> },
           { title: t('c.ov.city'), dataIndex: 'cityName', width: 90 },
           { title: t('c.ov.worst'), key: 'w', width: 60, render: (_, c) => <LightDot light={c.worst} /> },
-          { title: t('c.ov.coverage'), key: 'cov', width: 110, render: (_, c) => <Space><LightDot light={c.lights.coverage} /><span data-testid={`cov-${c.path}`}>{pct(c.coverage)}</span></Space> },
-          { title: t('c.ov.contact'), key: 'con', width: 110, render: (_, c) => <Space><LightDot light={c.lights.contact} />{pct(c.contact)}</Space> },
+          ...indicatorColumns<CountyRow>(t),
           { title: t('c.ov.outlets'), dataIndex: 'outlets', width: 70 },
           { title: t('c.ov.members'), dataIndex: 'members', width: 70 },
           { title: t('c.ov.orgs'), dataIndex: 'partyOrgs', width: 70 },

@@ -1,6 +1,6 @@
 // 控制台账号: the console's accounts in the user's scope; an HQ administrator adds county organisers
 // (limited to their county) and further administrators. Passwords are checked and hashed by HQ.
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { ConsoleSession } from '../../shared/console/types.js';
 import { get, post } from './api';
@@ -30,6 +30,15 @@ export function Users({ me }: { me: ConsoleSession }) {
       setErr(errorText(e, lang));
     }
   };
+  const unlock = async (u: UserRow) => {
+    try {
+      await post('users/unlock', { userName: u.userName });
+      void message.success(t('c.u.unlocked'));
+      users.reload();
+    } catch (e) {
+      void message.error(errorText(e, lang));
+    }
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {me.role === 'hq_admin' && <Button type="primary" onClick={() => { setErr(null); setOpen(true); }}>{t('c.u.new')}</Button>}
@@ -41,6 +50,11 @@ export function Users({ me }: { me: ConsoleSession }) {
           { title: t('c.dev.role'), dataIndex: 'role', width: 140, render: (r: UserRow['role']) => t(`c.role.${r}`) },
           { title: t('c.dev.scope'), dataIndex: 'scopePath' },
           { title: t('c.dev.status'), key: 's', width: 120, render: (_, u) => u.disabled ? <Tag>{t('c.u.disabled')}</Tag> : u.locked ? <Tag color="red">{t('c.u.locked')}</Tag> : <Tag color="green">{t('c.dev.active')}</Tag> },
+          ...(me.role === 'hq_admin' ? [{ title: t('c.dev.actions'), key: 'a', width: 120, render: (_: unknown, u: UserRow) => u.locked && !u.disabled ? (
+            <Popconfirm title={t('c.u.unlockConfirm', { name: u.userName })} onConfirm={() => void unlock(u)}>
+              <Button size="small" data-testid={`unlock-${u.userName}`}>{t('c.u.unlock')}</Button>
+            </Popconfirm>
+          ) : null }] : []),
         ]} />
       <Modal open={open} title={t('c.u.new')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('c.save')} cancelText={t('c.cancel')}>
         <Form form={form} layout="vertical" initialValues={{ role: 'county_organiser' }} onFinish={(v) => void save(v)}>

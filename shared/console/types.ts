@@ -103,6 +103,7 @@ export const userInput = z.strictObject({
   userName: z.string().trim().regex(/^[A-Za-z0-9_.\u4e00-\u9fff-]{2,40}$/), displayName: z.string().trim().min(1).max(40),
   role: z.enum(['hq_admin', 'county_organiser']), scopePath: scope, password: z.string().min(12).max(200),
 });
+export const unlockInput = z.strictObject({ userName: z.string().min(1).max(60) });
 export const healthQuery = z.strictObject({
   kind: z.enum(['conflict', 'rejected', 'all']).default('all'), scopePath: scope.optional(), tbl: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
