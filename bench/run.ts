@@ -6,6 +6,7 @@ import consoleOverview from './console.bench.js';
 import dues from './dues.bench.js';
 import encryption from './encryption.bench.js';
 import memberList from './memberList.bench.js';
+import memberWarnings from './memberWarnings.bench.js';
 import orglife from './orglife.bench.js';
 import registry from './registry.bench.js';
 import sync from './sync.bench.js';
@@ -14,7 +15,7 @@ import work334 from './work334.bench.js';
 import quiz from './quiz.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues, load1000, consoleOverview, quiz];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues, load1000, consoleOverview, quiz, memberWarnings];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {

@@ -1,19 +1,34 @@
 // Member standing over a scope, computed from attendance and the dues ledger (shared/people/
 // memberRules.ts): used by the warnings list, 待办 and the board's light.
-import { addMonth } from '../../shared/dues/rules.js';
+import { addMonth, duesStart, unpaidRunOf } from '../../shared/dues/rules.js';
 import { duesSettings, type DuesSettings } from '../../shared/dues/settings.js';
 import type { DueItem, DueLevel } from '../../shared/orglife/due.js';
 import { standingOf, type Standing, type StandingFlag } from '../../shared/people/memberRules.js';
 import { rulesFrom } from '../../shared/people/rules.js';
 import type { Db } from '../context.js';
 import { readSettings } from '../system/settings.js';
-import { basesIn, firstActivityMonth, lastAttendedIn, membersIn, paidMonthsIn, type DuesMember } from './store.js';
-import { duesRow } from './view.js';
+import { basesIn, firstActivityMonth, lastAttendedIn, lastAttendedOf, membersIn, paidMonthsIn, type DuesMember } from './store.js';
 
 export interface MemberStanding { m: DuesMember; st: Standing }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** What a caller already read (the board): members, bases and each one's month of last organisation life. */
 export interface StandingInputs { members: DuesMember[]; bases: Awaited<ReturnType<typeof basesIn>>; last: Map<string, string> }
+
+/**
+ * Each member's month of last organisation life. Marks of the last months the rules look at are
+ * read for the whole scope; anyone seen there has their latest mark among them. Only the few not
+ * seen are looked up over all time — their month is shown and sorts the list — so a year of marks
+ * is not grouped for everyone.
+ */
+async function lastSeen(db: Db, scope: string, members: DuesMember[], thisMonth: string, s: DuesSettings): Promise<Map<string, string>> {
+  const since = `${addMonth(thisMonth, -Math.max(s.lapseMonths, s.lostContactMonths) - 1)}-01`;
+  const last = await lastAttendedIn(db, scope, since);
+  const unseen = members.map((m) => m.personId).filter((id) => !last.has(id));
+  for (const [id, month] of await lastAttendedOf(db, scope, unseen)) last.set(id, month);
+  return last;
+}
 
 /** Every member in scope with at least one flag, as of `today`. */
 export async function flaggedMembers(db: Db, scope: string, today: string, s?: DuesSettings, read?: StandingInputs): Promise<MemberStanding[]> {
@@ -21,15 +36,18 @@ export async function flaggedMembers(db: Db, scope: string, today: string, s?: D
   const ds = s ?? duesSettings(raw);
   const transfer = rulesFrom(raw).transferAfterMonths;
   const thisMonth = today.slice(0, 7);
-  const [members, bases, paid, last] = read
-    ? [read.members, read.bases, await paidMonthsIn(db, scope), read.last]
-    : [await membersIn(db, scope), await basesIn(db, scope), await paidMonthsIn(db, scope), await lastAttendedIn(db, scope)];
+  const members = read ? read.members : await membersIn(db, scope);
+  const [bases, paid, last] = read
+    ? [read.bases, await paidMonthsIn(db, scope), read.last]
+    : [await basesIn(db, scope), await paidMonthsIn(db, scope), await lastSeen(db, scope, members, thisMonth, ds)];
   const recordsFrom = await firstActivityMonth(db, scope);
   const out: MemberStanding[] = [];
   for (const m of members) {
-    const d = duesRow(m, bases.get(m.personId) ?? [], paid.get(m.personId) ?? new Set(), thisMonth, ds, false);
+    // only the unpaid run counts here: the whole dues row (every month since a base of decades ago) is not needed
+    const start = duesStart(m.joinDate, m.probationary, bases.get(m.personId) ?? []);
+    const unpaidRun = start === null ? null : unpaidRunOf(start, paid.get(m.personId) ?? NONE, thisMonth);
     const st = standingOf(
-      { joinDate: m.joinDate, lastAttendedMonth: last.get(m.personId) ?? null, recordsFrom, duesUnpaidRun: d.start === null ? null : d.unpaidRun, mobility: m.mobility, mobilitySince: m.mobilitySince, lostContactByHand: m.lostContact },
+      { joinDate: m.joinDate, lastAttendedMonth: last.get(m.personId) ?? null, recordsFrom, duesUnpaidRun: unpaidRun, mobility: m.mobility, mobilitySince: m.mobilitySince, lostContactByHand: m.lostContact },
       today, ds, transfer,
     );
     if (st.flags.length) out.push({ m, st });

@@ -40,28 +40,44 @@ export async function basesIn(db: Db, scope: string, personId?: string): Promise
   return out;
 }
 
-/** Months paid per member, one row per member (a county's year is thousands of ledger lines). */
+/** Months paid per member, one row per member (a county's year is thousands of ledger lines), read
+ * from the partial covering index dues_payments_paid (its `deleted = 0` written out, not bound). */
 export async function paidMonthsIn(db: Db, scope: string, personId?: string): Promise<Map<string, Set<string>>> {
-  let q = db.selectFrom('dues_payments').select(['person_id', sql<string>`group_concat(month)`.as('months')])
-    .where('deleted', '=', 0).where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope));
-  if (personId) q = q.where('person_id', '=', personId);
+  const rows = (await sql<{ person_id: string; months: string }>`
+    SELECT person_id, group_concat(month) AS months FROM dues_payments
+    WHERE deleted = 0 AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)} ${personId ? sql`AND person_id = ${personId}` : sql``}
+    GROUP BY +person_id`.execute(db)).rows;
   const out = new Map<string, Set<string>>();
-  for (const r of await q.groupBy('person_id').execute()) out.set(r.person_id, new Set(r.months.split(',')));
+  for (const r of rows) out.set(r.person_id, new Set(r.months.split(',')));
   return out;
 }
 
 /** The month of each member's last present mark (org life), for the standing rules. Activities of
- * the scope are where its members' organisation life is recorded, so the scan starts from them. */
-export async function lastAttendedIn(db: Db, scope: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('activities as x')
-    .innerJoin('attendance as a', 'a.activity_id', 'x.id')
-    .select(['a.person_id', (eb) => eb.fn.max('x.held_on').as('last')])
-    .where('x.deleted', '=', 0).where('x.status', '=', 'held').where('x.scope_path', '>=', scope).where('x.scope_path', '<', scopeEnd(scope))
-    .where('a.deleted', '=', 0).where('a.status', '=', 'present')
-    .groupBy('a.person_id')
-    .execute();
+ * the scope are where its members' organisation life is recorded, so the scan starts from them —
+ * CROSS JOIN keeps SQLite from walking every mark of the store by person instead — and each
+ * activity's present marks come from the partial index attendance_present alone (its WHERE terms
+ * are repeated word for word: SQLite uses a partial index only then). */
+export async function lastAttendedIn(db: Db, scope: string, since?: string): Promise<Map<string, string>> {
+  const rows = (await sql<{ person_id: string; last: string | null }>`
+    SELECT a.person_id, max(x.held_on) AS last
+    FROM activities x CROSS JOIN attendance a ON a.activity_id = x.id AND a.deleted = 0 AND a.status = 'present'
+    WHERE x.deleted = 0 AND x.status = 'held' AND x.scope_path >= ${scope} AND x.scope_path < ${scopeEnd(scope)} ${since ? sql`AND x.held_on >= ${since}` : sql``}
+    GROUP BY a.person_id`.execute(db)).rows;
   return new Map(rows.filter((r) => r.last).map((r) => [r.person_id, String(r.last).slice(0, 7)]));
+}
+
+/** The same month for a few people only (those a recent-window read did not see), by person. */
+export async function lastAttendedOf(db: Db, scope: string, personIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = (await sql<{ person_id: string; last: string | null }>`
+      SELECT a.person_id, max(x.held_on) AS last FROM attendance a JOIN activities x ON x.id = a.activity_id
+      WHERE a.person_id IN (${sql.join(personIds.slice(i, i + 500))}) AND a.deleted = 0 AND a.status = 'present'
+        AND x.deleted = 0 AND x.status = 'held' AND x.scope_path >= ${scope} AND x.scope_path < ${scopeEnd(scope)}
+      GROUP BY a.person_id`.execute(db)).rows;
+    for (const r of rows) if (r.last) out.set(r.person_id, String(r.last).slice(0, 7));
+  }
+  return out;
 }
 
 /** The month of the first held activity in scope: where its org-life records begin. */

@@ -28,6 +28,7 @@ import * as probationExtension from './2026_12_06_zz_probation_extension.js';
 import * as history from './2026_12_05_history.js';
 import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
 import * as boardSpeed from './2026_12_06_zz_board_speed.js';
+import * as memberWarnings from './2026_12_06_zzzz_member_warnings.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -59,5 +60,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_zzz_history_seq': historySeq,
   '2026_12_06_item_privacy': itemPrivacy,
   '2026_12_06_zz_board_speed': boardSpeed,
+  '2026_12_06_zzzz_member_warnings': memberWarnings,
   '2026_12_06_zz_probation_extension': probationExtension,
 };

@@ -93,14 +93,20 @@ export interface DuesStatus {
   owedFen: number;
 }
 
+/** Consecutive unpaid months ending with last month, none before `start` (the lapse rule's count). */
+export function unpaidRunOf(start: string, paid: ReadonlySet<string>, thisMonth: string): number {
+  let run = 0;
+  for (let m = addMonth(thisMonth, -1); m >= start && !paid.has(m); m = addMonth(m, -1)) run++;
+  return run;
+}
+
 export function duesStatus(start: string | null, bases: Base[], paid: Set<string>, thisMonth: string, s: DuesSettings): DuesStatus {
   if (!start) return { start, owedMonths: [], lapsedMonths: 0, thisMonthPaid: false, unpaidRun: 0, owedFen: 0 };
   const last = addMonth(thisMonth, -1);
   const past = monthRange(start, last).filter((m) => !paid.has(m));
   const oldest = addMonth(thisMonth, -s.backPayMonths);
   const owedMonths = past.filter((m) => m >= oldest);
-  let unpaidRun = 0;
-  for (let m = last; m >= start && !paid.has(m); m = addMonth(m, -1)) unpaidRun++;
+  const unpaidRun = unpaidRunOf(start, paid, thisMonth);
   const owedFen = owedMonths.reduce((n, m) => n + monthlyDue(baseIn(bases, m)!, s), 0);
   return { start, owedMonths, lapsedMonths: past.length - owedMonths.length, thisMonthPaid: paid.has(thisMonth), unpaidRun, owedFen };
 }

@@ -315,4 +315,11 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000f801', '钱质量', '', '1990-02-03', '110105199002030011', '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // Index only: an excused mark, which the partial index leaves out (the first fixture's present one it holds).
+  '2026_12_06_zzzz_member_warnings': (raw) => {
+    raw.exec(`
+      INSERT INTO attendance (id, activity_id, person_id, status, reason, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f901', '0190a000-0000-7000-8000-000000000080', '0190a000-0000-7000-8000-00000000f701', 'excused', '病假', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
