@@ -110,3 +110,21 @@ it('shows the export dialog in English', async () => {
     await setLang('zh');
   }
 });
+
+it('names the outlets in a member\'s 修改记录, not their ids', async () => {
+  await page.goto(s.app.url);
+  await page.getByRole('menuitem', { name: /党员信息库|Registry|Members/ }).click();
+  await page.locator('.ant-table').getByText('陈秀英', { exact: true }).click();
+  const record = page.getByRole('dialog').filter({ has: page.getByTestId('record-name') });
+  await poll(() => record.getByTestId('record-name').textContent()).toBe('陈秀英');
+  await record.getByTestId('history-toggle').scrollIntoViewIfNeeded();
+  await record.getByTestId('history-toggle').click();
+  const panel = record.getByTestId('history-panel');
+  const move = panel.locator('tbody tr[data-row-key]').filter({ hasText: '所在网点' }).first();
+  await poll(() => move.getByTestId('history-change').textContent()).toBe('临潼骊山路营业厅 → 临潼华清路营业厅');
+  await move.scrollIntoViewIfNeeded();
+  const body = record.locator('.ant-drawer-body');
+  await body.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await poll(() => body.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 2)).toBe(true);
+  await exportShot('history-export-03-member-outlet-names-zh');
+});
