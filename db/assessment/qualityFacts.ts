@@ -64,7 +64,7 @@ export function qualityQueries(scope: string, required: RequiredField[]): { susp
     ...(blank.length ? [sql`SELECT rowid FROM people WHERE deleted = 0 AND ${ANY_BLANK} AND (${sql.join(blank, sql` OR `)}) AND scope_path >= ${scope} AND scope_path < ${end}`] : []),
     sql`SELECT rowid FROM people WHERE deleted = 0 AND citizen_id <> '' AND NOT ${soundId} AND scope_path >= ${scope} AND scope_path < ${end}`,
     sql`SELECT rowid FROM people WHERE ${inScope} AND citizen_id IN (SELECT citizen_id FROM people WHERE ${grouped} AND citizen_id <> '' GROUP BY citizen_id HAVING count(*) > 1)`,
-    sql`SELECT rowid FROM people WHERE ${inScope} AND birth_date <> '' AND name || '|' || birth_date IN (SELECT name || '|' || birth_date FROM people WHERE ${grouped} AND birth_date <> '' GROUP BY 1 HAVING count(*) > 1)`,
+    sql`SELECT rowid FROM people WHERE ${grouped} AND birth_date <> '' AND name || '|' || birth_date IN (SELECT name || '|' || birth_date FROM people WHERE ${grouped} AND birth_date <> '' GROUP BY 1 HAVING count(*) > 1)`,
   ];
   return {
     suspects: sql<SuspectRow>`

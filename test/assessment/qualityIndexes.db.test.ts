@@ -25,6 +25,9 @@ describe('data-quality reads at HQ scope', () => {
         expect(text).toContain('people_quality_unsound_id');
         expect(text).toContain('COVERING INDEX people_quality_citizen');
         expect(text).toContain('COVERING INDEX people_quality_name_birth');
+        // No walk of everyone's wide rows: only the suspects themselves are read from the table.
+        expect(text).not.toContain('people_list_scope');
+        expect(text).not.toContain('SCAN people\n');
       }
     });
   }
