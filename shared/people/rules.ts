@@ -1,5 +1,9 @@
 // The registry's rules from DOMAIN.md as pure functions. Every number is a default an organiser can
-// change in settings (key `registry.rules`), never a constant buried in a query.
+// change in settings (key `registry.rules`), never a constant buried in a query. The coverage,
+// contact and conversion bands are the warning board's (`assessment.thresholds`, set on the 考核参数
+// screen): one source, so the registry's coverage page and the board can never disagree.
+import { assessmentSettings, THRESHOLD_DEFAULTS, type Thresholds } from '../assessment/thresholds.js';
+
 export interface RegistryRules {
   /** A unit with at least this many full members forms its own branch. */
   branchMinFull: number;
@@ -14,13 +18,13 @@ export interface RegistryRules {
   jointMaxUnits: number;
   probationYears: number;
   activistYears: number;
-  /** Members covered by an organisation: green at or above, red below yellow. */
+  /** Members covered by an organisation: green at or above, red below yellow (from `assessment.thresholds`). */
   coverageGreen: number;
   coverageYellow: number;
   /** Outlets with Party contact last quarter. */
   contactGreen: number;
   contactYellow: number;
-  /** Conversion overdue by up to this many days is yellow, beyond it red. */
+  /** Conversion overdue by up to this many days is yellow, beyond it red (the board's probation_overdue red start − 1). */
   conversionYellowDays: number;
   /** Away this many months at a fixed place: the membership relation should move. */
   transferAfterMonths: number;
@@ -35,24 +39,32 @@ export const DEFAULT_RULES: RegistryRules = {
   jointMaxUnits: 5,
   probationYears: 1,
   activistYears: 1,
-  coverageGreen: 0.98,
-  coverageYellow: 0.9,
-  contactGreen: 0.8,
-  contactYellow: 0.6,
-  conversionYellowDays: 30,
+  ...fromThresholds(THRESHOLD_DEFAULTS),
   transferAfterMonths: 6,
 };
 
-/** Defaults overridden by whatever valid numbers the `registry.rules` setting holds. */
+/** The rules' names for the board's bands. */
+function fromThresholds(t: Thresholds): Pick<RegistryRules, (typeof FROM_THRESHOLDS)[number]> {
+  return {
+    coverageGreen: t.coverage.green, coverageYellow: t.coverage.yellow, contactGreen: t.contact.green, contactYellow: t.contact.yellow,
+    conversionYellowDays: t.probation_overdue.redFrom - 1,
+  };
+}
+
+/** Read from `assessment.thresholds` only: the same keys in `registry.rules` are ignored. */
+export const FROM_THRESHOLDS = ['coverageGreen', 'coverageYellow', 'contactGreen', 'contactYellow', 'conversionYellowDays'] as const;
+const fromBoard = new Set<string>(FROM_THRESHOLDS);
+
+/** Defaults overridden by whatever valid numbers the `registry.rules` setting holds; bands from the board's thresholds. */
 export function rulesFrom(settings: Record<string, unknown>): RegistryRules {
   const over = settings['registry.rules'];
   const out = { ...DEFAULT_RULES };
   if (over && typeof over === 'object') {
     for (const [k, v] of Object.entries(over)) {
-      if (k in out && typeof v === 'number' && Number.isFinite(v) && v >= 0) (out as Record<string, number>)[k] = v;
+      if (k in out && !fromBoard.has(k) && typeof v === 'number' && Number.isFinite(v) && v >= 0) (out as Record<string, number>)[k] = v;
     }
   }
-  return out;
+  return { ...out, ...fromThresholds(assessmentSettings(settings).thresholds) };
 }
 
 export type Band = 'green' | 'yellow' | 'red';

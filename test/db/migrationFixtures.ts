@@ -322,4 +322,12 @@ export const fixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000f901', '0190a000-0000-7000-8000-000000000080', '0190a000-0000-7000-8000-00000000f701', 'excused', '病假', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // A scope's registry rules (a structure number beside nothing else) and the board's thresholds set there.
+  '2026_12_06_thresholds_single': (raw) => {
+    raw.exec(`
+      INSERT INTO settings (id, key, value_json, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000f901', 'registry.rules', '{"branchMaxMembers":40}', '/hq/xa/lt/', '${T}', '${T}'),
+        ('0190a000-0000-7000-8000-00000000f902', 'assessment.thresholds', '{"coverage":{"green":0.95,"yellow":0.85}}', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
