@@ -36,7 +36,7 @@ function Shell({ me, onSignedOut }: { me: ConsoleSession; onSignedOut(): void })
   }, [page]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={180} theme="dark">
+      <Layout.Sider width={lang === 'en' ? 216 : 180} theme="dark">
         <div style={{ padding: '18px 16px', color: '#fff' }}>
           <div style={{ fontSize: 17, fontWeight: 700, color: '#ffccc7' }}>{t('c.title')}</div>
           <div style={{ fontSize: 12, opacity: 0.7 }}>{t('c.sub')}</div>

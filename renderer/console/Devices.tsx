@@ -64,7 +64,7 @@ export function Devices({ me }: { me: ConsoleSession }) {
         {list.data && <Typography.Text type="secondary">{t('c.dev.count', { n: list.data.devices.length })}</Typography.Text>}
       </Space>
       {list.error && <Alert type="error" showIcon title={errorText(list.error, lang)} />}
-      <Table<DeviceRow> size="small" rowKey="deviceId" loading={list.loading} dataSource={list.data?.devices ?? []} pagination={{ pageSize: 12 }} scroll={{ x: 1300 }}
+      <Table<DeviceRow> size="small" rowKey="deviceId" loading={list.loading} dataSource={list.data?.devices ?? []} pagination={{ pageSize: 12 }} scroll={{ x: 1560 }}
         data-testid="devices-table"
         columns={[
           { title: t('c.dev.user'), dataIndex: 'userName', width: 90, fixed: 'left' },
@@ -82,8 +82,8 @@ export function Devices({ me }: { me: ConsoleSession }) {
             : d.reportedAt ? t('c.none') : nr },
           { title: t('c.dev.lastRejected'), key: 'rej', width: 150, render: (_, d) => d.lastRejectedAt
             ? <Tooltip title={d.lastRejectedReason}><Typography.Text type="danger">{when(d.lastRejectedAt)}</Typography.Text></Tooltip> : t('c.none') },
-          { title: t('c.dev.actions'), key: 'a', width: 190, fixed: 'right', render: (_, d) => d.revokedAt ? null : (
-            <Space size={4}>
+          { title: t('c.dev.actions'), key: 'a', width: 230, fixed: 'right', render: (_, d) => d.revokedAt ? null : (
+            <Space size={4} wrap>
               <Popconfirm title={t('c.dev.revokeConfirm', { name: `${d.userName} ${d.name ?? ''}` })} onConfirm={() => void revoke(d)} okButtonProps={{ danger: true }}>
                 <Button size="small" danger>{t('c.dev.revoke')}</Button>
               </Popconfirm>

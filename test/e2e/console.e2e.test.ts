@@ -138,7 +138,9 @@ it('issues an enrolment code shown as text and as a QR code that reads back the 
   const row = hqPage.getByTestId('devices-table').locator('tr', { hasText: '张组织员' });
   await expect.poll(() => row.isVisible()).toBe(true);
   await expect.poll(() => row.textContent()).toContain(SCOPE);
-  await expect.poll(() => row.textContent()).toContain('未上报');
+  // What the device reported in its hello: its schema version, nothing waiting, no error.
+  await expect.poll(() => row.textContent()).toMatch(/2026_\d\d_\d\d_\w+/);
+  expect(await row.textContent()).not.toContain('未上报');
   deviceId = (await hq.store.db.selectFrom('hq_devices').select('device_id').where('user_name', '=', '张组织员').executeTakeFirstOrThrow()).device_id;
   await keep(hqPage, '03-devices-zh');
 });
@@ -187,7 +189,9 @@ it('a threshold changed in the console reaches the device and changes its board'
 
 it('the province overview shows the county as HQ computes it, with drill-down', async () => {
   await menu(/全省概览/);
-  await expect.poll(() => hqPage.getByTestId(`cov-${SCOPE}`).textContent()).toBe('50%');
+  await expect.poll(() => hqPage.getByTestId(`cov-${SCOPE}`).first().textContent()).toBe('50%');
+  // the city and province roll-up: one county, so the same coverage
+  await expect.poll(() => hqPage.getByTestId('city-table').locator('tr', { hasText: '西安分公司' }).textContent()).toContain('50%');
   const countyRow = hqPage.getByTestId('county-table').locator('tr', { hasText: '临潼区分公司' });
   expect(await countyRow.getByRole('img', { name: '绿灯' }).count()).toBeGreaterThan(0);
   await keep(hqPage, '06-overview-zh');
@@ -212,6 +216,19 @@ it('creates a county organiser\'s account limited to the county', async () => {
   await dlg.getByRole('button', { name: /保\s*存/ }).click();
   await expect.poll(() => hqPage.locator('tr', { hasText: 'lintong-zzy' }).textContent()).toContain(SCOPE);
   await keep(hqPage, '14-users-zh');
+
+  // Locked after wrong passwords, then unlocked by the administrator from this page.
+  for (let i = 0; i < 5; i++)
+    await fetch(`${hq.url}/console/api/signin`, { method: 'POST', headers: { 'content-type': 'application/json', origin: hq.url, 'x-rc-console': '1' }, body: JSON.stringify({ userName: 'lintong-zzy', password: 'wrong-password-99' }) });
+  await menu(/设备管理/);
+  await menu(/控制台账号/);
+  const locked = hqPage.locator('tr', { hasText: 'lintong-zzy' });
+  await expect.poll(() => locked.textContent()).toContain('已锁定');
+  await keep(hqPage, '16-locked-zh');
+  await hqPage.getByTestId('unlock-lintong-zzy').click();
+  await hqPage.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect.poll(() => locked.textContent()).toContain('正常');
+  expect(await hq.store.db.selectFrom('hq_console_audit').select(['user_name', 'target']).where('action', '=', 'user.unlock').execute()).toEqual([{ user_name: 'shengzb', target: 'lintong-zzy' }]);
   const u = await hq.store.db.selectFrom('hq_console_users').select(['role', 'scope_path', 'password_hash']).where('user_name', '=', 'lintong-zzy').executeTakeFirstOrThrow();
   expect(u).toMatchObject({ role: 'county_organiser', scope_path: SCOPE });
   expect(u.password_hash).toMatch(/^scrypt\$/);
@@ -222,9 +239,10 @@ it('shows the console in English', async () => {
   await hqPage.reload();
   await menu(/Province/);
   await expect.poll(() => hqPage.getByText('Coverage by county').isVisible()).toBe(true);
+  await expect.poll(() => hqPage.getByText('By city').isVisible()).toBe(true);
   await keep(hqPage, '08-overview-en');
   await menu(/Devices/);
-  await expect.poll(() => hqPage.getByText('Not reported').first().isVisible()).toBe(true);
+  await expect.poll(() => hqPage.getByText('Changes waiting').first().isVisible()).toBe(true);
   await keep(hqPage, '09-devices-en');
   await menu(/Reference data/);
   await expect.poll(() => hqPage.getByText('Warning thresholds').isVisible()).toBe(true);
