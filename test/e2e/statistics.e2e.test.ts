@@ -125,6 +125,20 @@ it('shows the year-end statistics with the backend’s counts, downloads them as
   expect(text).not.toContain('导出 Excel');
 });
 
+it('goes back to an earlier year’s half-year report', async () => {
+  const root = page.getByTestId('st-page');
+  await root.getByLabel('年份').fill(String(YEAR - 1));
+  await root.getByLabel('年份').blur();
+  await pick(page, root, '统计期', '半年（1月1日至6月30日）');
+  const r = await api<StatisticsReport>('statistics.report', { year: YEAR - 1, period: 'h1' });
+  expect(r).toMatchObject({ from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-06-30`, asOf: `${YEAR - 1}-06-30` });
+  await expect.poll(() => page.getByTestId('st-title').textContent(), { timeout: 30_000 }).toBe(`全省党内统计（${YEAR - 1}年上半年）`);
+  const theme = r.orgLife.find((o) => o.type === 'theme_day')!;
+  expect(theme.required).toBe(theme.obliged * 6);
+  expect((await cellsOf('st-table-orglife')).find((x) => x[0] === '主题党日')?.slice(2, 6)).toEqual([theme.held, theme.obliged, theme.required, theme.met].map(String));
+  await keep('04-previous-half-year-zh');
+});
+
 it('reads the same statistics in English', async () => {
   await page.evaluate(`localStorage.setItem('rc.lang', 'en')`);
   await page.reload();
@@ -149,7 +163,7 @@ it('prints a pairing agreement alone to A4', async () => {
   await expect.poll(() => drawer.getByTestId('w3-pairing-print').isVisible(), { timeout: 30_000 }).toBe(true);
   const title = (await page.getByTestId('pairing-agreement-print').locator('h2').textContent()) ?? '';
   expect(name).toContain(title);
-  await keep('04-pairing-drawer-zh');
+  await keep('05-pairing-drawer-zh');
   const text = await printedText(() => drawer.getByTestId('w3-pairing-print').click(), title, 'pairing-agreement');
   expect(text).toContain(title);
   expect(text).toContain('协议内容');
@@ -170,7 +184,7 @@ it('prints the democratic review summary alone to A4', async () => {
   await page.getByTestId('review-report').getByText(title).waitFor();
   // The dialog zooms in: the screenshot waits until it stands still.
   await expect.poll(() => page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('.ant-modal')); return s.opacity + s.transform; })()`)).toMatch(/^1(none|matrix\(1, 0, 0, 1, 0, 0\))$/);
-  await keep('05-review-summary-zh');
+  await keep('06-review-summary-zh');
   const text = await printedText(() => page.getByTestId('review-report-print-button').click(), title, 'review-summary');
   expect(text).toContain(title);
   expect(text).toContain(summary);

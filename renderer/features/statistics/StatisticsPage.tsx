@@ -1,6 +1,6 @@
 // 党内统计: the half-year and year-end statistics of a county (or the province at HQ), as counts
 // only; exported to Excel in the county offices' layout and printed alone to PDF.
-import { Alert, App, Button, Card, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, InputNumber, Select, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { todayInBeijing } from '../../../shared/core/dates.js';
@@ -41,12 +41,11 @@ export function StatisticsPage() {
     if (x.via === 'electron' && x.saved) message.success(t('st.pdfSaved', { path: x.path ?? '' }));
     else if (x.via === 'electron' && x.message) message.error(x.message);
   };
-  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   return (
     <Card title={t('nav.statistics')} data-testid="st-page">
       <Space wrap style={{ marginBottom: 12 }}>
         <UnitSelect units={units.data ?? []} levels={['hq', 'city', 'county']} allowClear placeholder={t('st.allScope')} style={{ width: 220 }} value={unitId} onChange={setUnitId} />
-        <Select aria-label={t('st.year')} style={{ width: 110 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} data-testid="st-year" />
+        <InputNumber aria-label={t('st.year')} style={{ width: 110 }} min={2000} max={thisYear + 1} precision={0} value={year} onChange={(v) => v !== null && v >= 2000 && v <= thisYear + 1 && setYear(v)} data-testid="st-year" />
         <Select aria-label={t('st.period')} style={{ width: 230 }} value={period} onChange={setPeriod} data-testid="st-period"
           options={[{ value: 'h1', label: t('st.h1') }, { value: 'year', label: t('st.yearEnd') }]} />
         <Button icon={<DownloadOutlined />} onClick={exportXlsx} disabled={!r.data} data-testid="st-export">{t('st.export')}</Button>
