@@ -3,7 +3,7 @@
 // sync's apply, and the cost of a captured write. Each pair runs interleaved, round by round, so the
 // noise of this shared machine hits both alike.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dispatch } from '../db/api/index.js';
 import type { ApiContext } from '../db/context.js';
@@ -25,6 +25,10 @@ const enc = (cipher: StoreCipher) => ({ ...PASS, cipher });
 const MEMBERS = { politicalStatus: ['full_member', 'probationary'], limit: 100 };
 const SEARCHES = ['王', 'wang', 'zhw', '1380', '营业厅', '李明', 'liu', '6101'];
 const LIMIT = 1.25;
+/** Opening the app on the 100-county profile, sign-in included, until the first member page shows (issue 15 Must). */
+const OPEN_BUDGET_MS = 1500;
+/** Rounds of the noisier cases: on this shared machine 3 first syncs could not tell 1.1× from 1.3×. */
+const SYNC_ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 6);
 
 async function call(ctx: ApiContext, name: string, input: unknown): Promise<unknown> {
   const r = await dispatch(ctx, name, input);
@@ -72,7 +76,7 @@ async function readCases(b: Bench, plainDir: string, encDir: string, cipher: Sto
   // passphrase's scrypt: that is the sign-in, reported apart).
   const open: [number[], number[]] = [[], []];
   const first: [number[], number[]] = [[], []];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 10; i++) {
     for (const [k, dir, opts] of [[0, plainDir, {}], [1, encDir, PASS]] as const) {
       const t0 = performance.now();
       const p = await openProfile(dir, opts);
@@ -85,6 +89,8 @@ async function readCases(b: Bench, plainDir: string, encDir: string, cipher: Sto
   }
   b.record('open store: plain', open[0]);
   b.record(`open store incl. sign-in (scrypt, unwrap): ${cipher}`, open[1], { baseline: 'open store: plain' });
+  const app = b.record(`open + sign-in + first member page: ${cipher}`, open[1].map((ms, i) => ms + first[1][i]!));
+  b.figure(`open + sign-in + first member page: ${cipher} (p95)`, `${app.p95.toFixed(0)} ms (${app.p95 < OPEN_BUDGET_MS ? 'within' : 'OVER'} ${OPEN_BUDGET_MS} ms)`);
   pair(b, 'first member page after open', first[0], first[1], 'p50', cipher);
 
   const [plain, encP] = [await openProfile(plainDir), await openProfile(encDir, PASS)];
@@ -121,7 +127,7 @@ async function firstSync(b: Bench, cipher: StoreCipher) {
     await pushSome(loader.dev, clientFor(loader.dev), { pushBatch: 1000 });
     const apply: [number[], number[]] = [[], []];
     let rows = 0;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < SYNC_ROUNDS; i++) {
       for (const k of (i % 2 ? [1, 0] : [0, 1]) as (0 | 1)[]) {
         const p = await tempProfile(k === 1 ? cipher : null);
         const d: SyncDevice = { raw: p.store.raw, dev: { raw: p.store.raw, session: p.session }, close: p.dispose };
@@ -163,7 +169,7 @@ async function captureCost(b: Bench, cipher: StoreCipher) {
         const { ids, countyId } = setup[k]!;
         const upd = p.store.raw.prepare('UPDATE outlets SET name = ?, updated_at = ? WHERE id = ?');
         raw[k].push((await timed(() => { for (let i = 0; i < 25; i++) upd.run(`改${r}-${i}`, `${r}.${i}`, ids[(r * 25 + i) % ids.length]); })) / 25);
-        if (r % 5 === 0) {
+        if (r % 2 === 0) {
           const ctx = p.context();
           api[k].push((await timed(async () => {
             for (let i = 0; i < 10; i++) await call(ctx, 'outlets.save', { id: ids[i], code: `B${i}`, name: `保存${r}-${i}`, channelType: 'rural', countyId });
@@ -185,11 +191,14 @@ export default defineBench({
     const plainDir = process.env.BENCH_PROFILE_DIR ?? resolve('profiles', 'bench-cache', `synthetic-${COUNTIES}-1`);
     const cache = await cachedProfile(plainDir, COUNTIES, 1);
     b.figure('profile', cache.reused ? 'cached' : `generated in ${cache.seconds.toFixed(1)} s`);
+    // The machine is shared: the load says how much the absolute figures (not the ratios) are worth.
+    b.figure('load average at start (1/5/15 min)', loadavg().map((l) => l.toFixed(1)).join(' / '));
     for (const cipher of CIPHERS) {
       const encDir = await encryptedCopy(b, plainDir, cipher);
       await readCases(b, plainDir, encDir, cipher);
       await firstSync(b, cipher);
       await captureCost(b, cipher);
     }
+    b.figure('load average at end (1/5/15 min)', loadavg().map((l) => l.toFixed(1)).join(' / '));
   },
 });
