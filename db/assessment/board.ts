@@ -114,7 +114,7 @@ export async function board(db: Db, scope: string, p: { period: string; today: s
   const past = await history(db, scope, addMonths(month.start, -(p.trendPeriods - 1)).slice(0, 7), month.key);
   const prevRed = new Set(past.filter((h) => h.period === prev && h.colour === 'red').map((h) => `${h.subject_id}|${h.indicator}`));
   const escalations = lights
-    .filter((l) => !l.derived && (l.subjectKind === 'org' || l.subjectKind === 'outlet') && escalates([{ period: prev, colour: prevRed.has(`${l.subjectId}|${l.indicator}`) ? 'red' : 'green' }, { period: month.key, colour: l.colour }], month.key))
+    .filter((l) => !l.derived && l.colour === 'red' && (l.subjectKind === 'org' || l.subjectKind === 'outlet') && escalates([{ period: prev, colour: prevRed.has(`${l.subjectId}|${l.indicator}`) ? 'red' : 'green' }, { period: month.key, colour: l.colour }], month.key))
     .map((l) => ({ subjectKind: l.subjectKind, subjectId: l.subjectId, indicator: l.indicator }));
   const counties = new Map(all.filter((l) => l.subjectKind === 'county').map((l) => [l.subjectId, l.subjectName]));
   return {
