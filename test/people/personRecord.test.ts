@@ -64,7 +64,7 @@ describe('people.record', () => {
   it('gives a probationary member the end of probation from the months in force', async () => {
     const late = { ...ctx, now: () => new Date('2026-12-03T23:30:00Z') };
     const rec = await call(late, 'people.record', { id: w.probationary.id });
-    expect(rec.probation).toEqual({ admittedOn: '2025-11-28', endsOn: '2026-11-28', months: 12, overdue: true });
+    expect(rec.probation).toEqual({ admittedOn: '2025-11-28', endsOn: '2026-11-28', months: 12, overdue: true, extension: null, mayExtend: true });
     await call(ctx, 'settings.set', { key: 'orglife.probation', value: { months: 18 } });
     expect((await call(late, 'people.record', { id: w.probationary.id })).probation).toMatchObject({ endsOn: '2027-05-28', months: 18, overdue: false });
     expect((await call(ctx, 'people.record', { id: w.full[0]!.id })).probation).toBeNull();
