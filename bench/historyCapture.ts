@@ -64,12 +64,12 @@ const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 async function main(): Promise<void> {
   const stores = { none: await store('none'), outbox: await store('outbox'), history: await store('history'), uniqueSeq: await store('uniqueSeq') };
   const modes = MODES;
-  const updates = Object.fromEntries(modes.map((m) => [m, stores[m].raw.prepare('UPDATE outlets SET name = ?, updated_at = ? WHERE id = ?')])) as Record<Mode, { run(...a: unknown[]): unknown }>;
+  const updates = new Map(modes.map((m) => [m, stores[m].raw.prepare('UPDATE outlets SET name = ?, updated_at = ? WHERE id = ?')] as const));
   try {
     const kinds: [string, (d: Store, i: number) => unknown][] = [
       ['UPDATE of 2 columns, own transaction', (d, i) => d.raw.prepare('UPDATE outlets SET name = ?, updated_at = ? WHERE id = ?').run(`改${i}`, String(i), d.ids[i % N])],
       // The statement prepared once: no trigger compilation, what is left is the write and its commit.
-      ['UPDATE of 2 columns, prepared once, own transaction', (d, i) => updates[d.mode].run(`再改${i}`, `p${i}`, d.ids[i % N])],
+      ['UPDATE of 2 columns, prepared once, own transaction', (d, i) => updates.get(d.mode)!.run(`再改${i}`, `p${i}`, d.ids[i % N])],
       ['INSERT of a new row, own transaction', (d, i) =>
         d.raw.prepare(`INSERT INTO outlets (id, code, name, channel_type, county_id, scope_path, created_at, updated_at) VALUES (?, ?, '新', 'rural', ?, '/hq/c/', 't', 't')`).run(uuidv7(), `N${i}`, d.countyId)],
     ];

@@ -1,24 +1,17 @@
 // A value of history that points at another record (outlet_id, branch_id, county_id, a person …)
 // reads as that record's name. Ids are UUIDs unique across tables, so each referenced id is looked
-// up in the tables that have a name: one query per such table for a whole history, not one per
-// value. Only records the viewer could open on this device name themselves (their scope; org
-// units also above it, as in the tree); an id nobody here knows keeps its short form on screen.
+// up in the tables that have a name (shared/history/references.ts): one query per such table for a
+// whole history, not one per value. Only records the viewer could open on this device name
+// themselves (their scope; org units also above it, as in the tree); an id nobody here knows keeps
+// its short form on screen.
 import { sql } from 'kysely';
 import { isUnder } from '../../shared/core/scope.js';
+import { isReference, NAMED_TABLES } from '../../shared/history/references.js';
 import type { HistoryEntry } from '../../shared/history/types.js';
 import type { ApiContext } from '../context.js';
 
-/** Tables whose records a reference can name, and the column that names them. */
-const NAMED: readonly (readonly [table: string, column: string])[] = [
-  ['people', 'name'], ['outlets', 'name'], ['org_units', 'name'], ['party_orgs', 'name'], ['party_groups', 'name'], ['instructors', 'name'],
-  ['activities', 'title'], ['teams', 'name'], ['pairings', 'title'], ['milestone_goals', 'title'], ['milestone_nodes', 'title'], ['rectification_items', 'title'],
-];
 /** Seen in the tree above one's scope (a county's city, the province). */
 const ABOVE_SCOPE = new Set(['org_units']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NOT_REFERENCES = new Set(['citizen_id', 'device_id']);
-
-export const isReference = (col: string, v: string | null): v is string => v !== null && col.endsWith('_id') && !NOT_REFERENCES.has(col) && UUID.test(v);
 
 /** Names of the records `ids` point at, as the viewer may see them. */
 export async function namesOf(ctx: ApiContext, ids: Iterable<string>): Promise<Map<string, string>> {
@@ -26,7 +19,7 @@ export async function namesOf(ctx: ApiContext, ids: Iterable<string>): Promise<M
   const out = new Map<string, string>();
   if (!list.length) return out;
   const scope = ctx.session.scopePath;
-  for (const [table, column] of NAMED) {
+  for (const [table, column] of NAMED_TABLES) {
     for (let i = 0; i < list.length && out.size < list.length; i += 500) {
       const part = list.slice(i, i + 500).filter((id) => !out.has(id));
       if (!part.length) continue;

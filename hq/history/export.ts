@@ -5,12 +5,14 @@ import ExcelJS from 'exceljs';
 import { sql, type SqlBool } from 'kysely';
 import { columnLabel } from '../../shared/history/labels.js';
 import { shown } from '../../shared/history/present.js';
+import { isReference, named } from '../../shared/history/references.js';
 import { decodeWriter } from '../../shared/history/writer.js';
 import { ROLES } from '../../shared/domain/enums.js';
 import { logEvent } from '../log.js';
 import type { HqStore } from '../store.js';
 import { num } from '../store.js';
 import { historyDb } from './table.js';
+import { hqNamesOf } from './names.js';
 import { maskedValues } from './wire.js';
 
 const END = '\uffff';
@@ -49,12 +51,18 @@ export async function exportHistory(store: HqStore, opts: ExportOptions): Promis
   ws.addRow([`修改记录 History · ${opts.scope} · ${opts.from} 至 ${opts.to}${opts.full ? '' : '（身份证号、手机号已脱敏，地址等已隐藏）'}`]);
   ws.addRow(['序号 No.', '时间 Time', '表 Table', '记录 Record', '操作 Action', '字段 Field', '原值 Old', '新值 New', '修改人 Writer', '角色 Role', '设备 Device', '链哈希 Hash']);
   ws.getRow(2).font = { bold: true };
-  for (const r of rows) {
-    const v = maskedValues('operator', r, !!opts.full);
+  const values = rows.map((r) => maskedValues('operator', r, !!opts.full)).map((v) => ({ o: cell(v.o), n: cell(v.n) }));
+  // References read as names (the id beside them), and each changed record by its name.
+  const refs: string[] = rows.map((r) => r.row_id);
+  rows.forEach((r, i) => { for (const x of [values[i]!.o, values[i]!.n]) if (isReference(r.col, x)) refs.push(x); });
+  const names = await hqNamesOf(store.db, refs);
+  const ref = (col: string, x: string | null) => (isReference(col, x) ? named(x, names.get(x)) : x);
+  for (const [i, r] of rows.entries()) {
+    const v = values[i]!;
     const w = decodeWriter(r.writer);
     const label = columnLabel(r.col, r.tbl);
     ws.addRow([
-      num(r.seq), r.at, r.tbl, r.row_id, OP[r.op as keyof typeof OP] ?? r.op, r.col ? `${label.zh} ${label.en}` : '', cell(v.o), cell(v.n),
+      num(r.seq), r.at, r.tbl, named(r.row_id, names.get(r.row_id)), OP[r.op as keyof typeof OP] ?? r.op, r.col ? `${label.zh} ${label.en}` : '', ref(r.col, v.o), ref(r.col, v.n),
       w?.name ?? '未知 unknown', w?.role ? ROLES[w.role].zh : '', r.device_id, r.hash.slice(0, 16),
     ]);
   }

@@ -4,6 +4,7 @@ import type { Role } from '../domain/enums.js';
 import { hlcMs, hlcNode } from '../sync/hlc.js';
 import { QUIET_COLUMNS } from '../sync/tables.js';
 import { columnLabel } from './labels.js';
+import { named } from './references.js';
 import { maskRow, maskValue } from './sensitive.js';
 import type { HistoryEntry, HistoryOp, HistorySource } from './types.js';
 import { decodeWriter } from './writer.js';
@@ -63,8 +64,6 @@ export function presentRow(r: StoredHistoryRow, role: Role | 'operator', full = 
 /** One line of an export: 时间, 表, 记录, 字段, 原值, 新值, 修改人, 角色, 设备, 途径. */
 export const EXPORT_HEADERS = ['时间 Time', '表 Table', '记录 Record', '字段 Field', '原值 Old', '新值 New', '修改人 Writer', '角色 Role', '设备 Device', '途径 Via'];
 
-/** A value that points at a record this device knows: its name, the id beside it for the auditor. */
-const named = (v: string | null, name: string | undefined) => (name && v ? `${name}（${v}）` : v);
 
 /** `record`: the name of the changed record itself, when known. */
 export function exportLine(e: HistoryEntry, record?: string): (string | null)[] {
