@@ -50,6 +50,27 @@ describe('references in history read as names', () => {
     expect(readValue(e.col, e.oldValue, 'en', words, e.oldRef)).toEqual({ text: `#${ghost.slice(-6)}`, full: ghost });
   });
 
+  it('names no record outside the viewer\'s scope (a person of another county), but the org units above it', async () => {
+    const t = await buildTree(p.context());
+    const other = await buildTree(p.context());
+    const outlet = await buildOutlet(p.context(), t.county.id);
+    const branch = await buildBranch(p.context(), other.county.id);
+    const stranger = await call(p.context(), 'people.save', { name: '外县人', citizenId: validId(), politicalStatus: 'full_member', member: { branchId: branch.id, joinDate: '2010-07-01', fullDate: '2011-07-01' } });
+    const path = (p.store.raw.prepare('SELECT path FROM org_units WHERE id = ?').get(t.county.id) as { path: string }).path;
+    // A change in this county that points at that person and at the city above the county.
+    p.store.raw.prepare(`INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, hlc, source) VALUES
+      ('outlets', ?, ?, 'update', 'person_id', ?, ?, NULL, '0000000000001-0000-hqhqhqhq', 'sync')`).run(outlet.id, path, JSON.stringify(stranger.id), JSON.stringify(t.city.id));
+    const session = { ...p.session };
+    Object.assign(p.session, { scopePath: path });
+    try {
+      const e = (await call(p.context(), 'history.forRecord', { tbl: 'outlets', rowId: outlet.id })).find((x) => x.col === 'person_id')!;
+      expect(e.oldRef).toBeUndefined();
+      expect(e.newRef).toBe(t.city.name);
+    } finally {
+      Object.assign(p.session, session);
+    }
+  });
+
   it('writes names beside ids in the device export', async () => {
     const t = await buildTree(p.context());
     const a = await buildOutlet(p.context(), t.county.id, { name: '东关营业厅' });
