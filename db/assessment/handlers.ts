@@ -7,6 +7,7 @@ import type { HandlerMap } from '../api/types.js';
 import { scopeFor } from '../scope.js';
 import { board, boardSettings } from './board.js';
 import { exportAssessment } from './export.js';
+import { treeSince } from './pastTree.js';
 import { getItem, listItems, moveItem, saveItem } from './items.js';
 import { recordPeriod } from './record.js';
 import { saveBusiness } from './businessIndicators.js';
@@ -28,6 +29,7 @@ export const assessmentHandlers: HandlerMap<keyof typeof assessmentContract> = {
     return recordPeriod(ctx.db, await scopeFor(ctx.db, ctx.session.scopePath, unitId), p, { userName: ctx.session.userName, now: nowIso(ctx), today: today(ctx) });
   },
   'assessment.export': async (ctx, input) => exportAssessment(ctx, input),
+  'assessment.treeSince': async (ctx) => ({ since: await treeSince(ctx.db) }),
   'assessment.scorecard.export': async (ctx, input) => exportScorecard(ctx, input),
   'assessment.scorecard.cards': async (ctx, { unitId, period }) => ({
     period: dualPeriodOf(period).key, ...(await scorecards(ctx.db, await scopeFor(ctx.db, ctx.session.scopePath, unitId), period, today(ctx))),

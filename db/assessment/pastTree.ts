@@ -5,7 +5,7 @@
 // this device's history began: then today's queries stand.
 import { sql } from 'kysely';
 import { scopeEnd } from '../../shared/core/scope.js';
-import { changesAfter, endOfBeijingDay, historyStart, hlcFloor, rowsAsOf, type Row } from '../history/asOf.js';
+import { beijingDay, changesAfter, endOfBeijingDay, historyStart, hlcFloor, rowsAsOf, type Row } from '../history/asOf.js';
 import type { Db } from '../context.js';
 
 /** The tables whose history decides a past tree. */
@@ -96,4 +96,10 @@ export async function pastTree(db: Db, scope: string, asOf: string): Promise<Pas
     return alive(p) ? [{ ...m, name: p.name, outlet_id: p.outlet_id }] : [];
   });
   return { units, outlets, orgs, members };
+}
+
+/** The Beijing day this device's record history begins (a board of a period ending before it uses today's tree). */
+export async function treeSince(db: Db): Promise<string | null> {
+  const start = await historyStart(db);
+  return start && beijingDay(start);
 }

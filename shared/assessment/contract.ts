@@ -9,6 +9,8 @@ import { businessImportInput, businessSaveInput, businessTemplateInput, outletCa
 export const assessmentContract = {
   'assessment.settings': read<AssessmentSettings>()(z.strictObject({})),
   'assessment.board': read<Board>()(boardInput),
+  /** The day since which this device records changes: a past board's org tree is the one of its time from then on. */
+  'assessment.treeSince': read<{ since: string | null }>()(z.strictObject({})),
   /** Keeps the period's lights (and the previous period's, if not yet kept) and escalates two reds in a row. */
   'assessment.record': write<RecordResult>()(recordInput),
   // Exports are reads that log themselves, like the registry's.

@@ -48,6 +48,8 @@ describe('a past month’s board on the org tree of its time', () => {
     const w = await world();
     const first = p.store.raw.prepare(`SELECT min(hlc) AS h FROM record_history`).get() as { h: string };
     expect(new Date(hlcMs(first.h)).toISOString().slice(0, 10)).toBe('2026-10-05');
+    // the board's legend names the day since which past trees are known
+    expect(await call(ctx, 'assessment.treeSince', {})).toEqual({ since: '2026-10-05' });
 
     at('2026-11-10T02:00:00Z');
     const x = await call(ctx, 'outlets.get', { id: w.x.id });

@@ -35,6 +35,7 @@ export function BoardTab() {
   const [kept, setKept] = useState<string | null>(null);
   const orgs = useApi('partyOrgs.list', unitId ? { unitId } : {});
   const settings = useApi('assessment.settings', {});
+  const treeSince = useApi('assessment.treeSince', {});
   const role = session.data?.role;
   const key = `${unitId ?? ''}|${period}`;
   // Organisers keep the month's lights before looking at them; others only read.
@@ -74,6 +75,11 @@ export function BoardTab() {
           disabledDate={(d) => d.format('YYYY-MM') > todayInBeijing().slice(0, 7)} />
         <Space size={6}><Switch size="small" checked={onlyWarnings} onChange={setOnlyWarnings} aria-label={t('as.onlyWarnings')} /><span>{t('as.onlyWarnings')}</span></Space>
         {b && <Typography.Text type="secondary">{t('as.asOf', { day: b.asOf })}</Typography.Text>}
+        {b && treeSince.data && period < todayInBeijing().slice(0, 7) && (
+          <Tooltip title={treeSince.data.since ? t('as.pastTreeSince', { since: treeSince.data.since }) : t('as.pastTreeNone')}>
+            <Typography.Text type="secondary" data-testid="as-past-tree" style={{ cursor: 'help', textDecoration: 'underline dotted' }}>{t('as.pastTree')}</Typography.Text>
+          </Tooltip>
+        )}
         <Button icon={<DownloadOutlined />} onClick={exportBoard}>{t('as.export')}</Button>
       </Space>
       {board.error && <Alert type="error" showIcon title={errorText(board.error, lang)} />}
