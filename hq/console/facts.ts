@@ -22,9 +22,10 @@ export async function liveRows(db: Db, d: Dialect, tbl: string, scope: string | 
   const run = (extra: RawBuilder<unknown>) => d === 'pg'
     ? sql<{ id: string; scope_path: string; v: string }>`SELECT row_id AS id, scope_path, cells AS v FROM hq_rows WHERE ${where(extra)}`.execute(db)
     : sql<{ id: string; scope_path: string; v: string }>`SELECT row_id AS id, scope_path, ${pick} AS v FROM hq_rows WHERE ${where(extra)}`.execute(db);
-  const rows: { id: string; scope_path: string; v: string }[] = [];
-  if (ids) for (let i = 0; i < ids.length; i += 500) rows.push(...(await run(sql`AND row_id IN (${sql.join(ids.slice(i, i + 500))})`)).rows);
-  else rows.push(...(await run(sql``)).rows);
+  // Never push(...rows): a province's attendance is more rows than a call may take arguments.
+  let rows: { id: string; scope_path: string; v: string }[] = [];
+  if (ids) for (let i = 0; i < ids.length; i += 500) rows = rows.concat((await run(sql`AND row_id IN (${sql.join(ids.slice(i, i + 500))})`)).rows);
+  else rows = (await run(sql``)).rows;
   const out: Live[] = [];
   for (const r of rows) {
     const vals = d === 'pg' ? all.map(((cells) => (c: string) => cells[c]?.[0] ?? null)(JSON.parse(r.v) as Record<string, unknown[] | undefined>)) : (JSON.parse(r.v) as unknown[]);
