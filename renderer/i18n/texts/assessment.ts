@@ -134,7 +134,7 @@ export const en: Record<keyof typeof zh, string> = {
   'as.allOrgs': 'All organisations',
   'as.period': 'Month',
   'as.asOf': 'as of {day}',
-  'as.pastTree': 'org tree of the time',
+  'as.pastTree': 'org tree then',
   'as.pastTreeSince': 'A past period uses the org tree as it stood then (changes recorded since {since}): outlets, organisations and members moved, removed or created later count as they were at the period’s end; earlier periods, and records never changed since, use today’s data.',
   'as.pastTreeNone': 'No changes are recorded on this device yet: a past period uses today’s org tree.',
   'as.red': 'Red',

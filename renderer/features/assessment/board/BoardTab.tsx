@@ -75,7 +75,7 @@ export function BoardTab() {
           disabledDate={(d) => d.format('YYYY-MM') > todayInBeijing().slice(0, 7)} />
         <Space size={6}><Switch size="small" checked={onlyWarnings} onChange={setOnlyWarnings} aria-label={t('as.onlyWarnings')} /><span>{t('as.onlyWarnings')}</span></Space>
         {b && <Typography.Text type="secondary">{t('as.asOf', { day: b.asOf })}</Typography.Text>}
-        {b && treeSince.data && period < todayInBeijing().slice(0, 7) && (
+        {b && treeSince.data && b.asOf < todayInBeijing() && (
           <Tooltip title={treeSince.data.since ? t('as.pastTreeSince', { since: treeSince.data.since }) : t('as.pastTreeNone')}>
             <Typography.Text type="secondary" data-testid="as-past-tree" style={{ cursor: 'help', textDecoration: 'underline dotted' }}>{t('as.pastTree')}</Typography.Text>
           </Tooltip>
