@@ -1,5 +1,5 @@
 // 设备管理: every device in the user's scope with what it reported and what HQ saw; codes, revocation, re-scoping.
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ConsoleSession, DeviceRow, DevicesView, EnrolCodeAnswer } from '../../shared/console/types.js';
 import { ROLES as ROLE_LABELS, type Labelled } from '../../shared/domain/enums.js';
@@ -7,11 +7,9 @@ import { ROLES as ROLE_LABELS, type Labelled } from '../../shared/domain/enums.j
 const ROLES: Labelled = ROLE_LABELS;
 import { get, post } from './api';
 import { CodeModal } from './CodeModal';
-import { formatDateTime } from '../components/formatDate';
+import { deviceColumns } from './deviceColumns';
 import { useCT } from './i18n';
 import { errorText, useLoad } from './useLoad';
-
-const when = (iso: string | null) => (iso ? formatDateTime(iso) : null);
 
 export function Devices({ me }: { me: ConsoleSession }) {
   const { t, lang } = useCT();
@@ -25,7 +23,6 @@ export function Devices({ me }: { me: ConsoleSession }) {
   const roles = (me.role === 'hq_admin' ? ['instructor', 'county_organiser', 'auditor', 'hq_admin'] : ['instructor', 'county_organiser', 'auditor'])
     .map((r) => ({ value: r, label: ROLES[r]?.[lang] ?? r }));
   const fail = (e: unknown) => void message.error(errorText(e, lang));
-  const nr = <Typography.Text type="secondary">{t('c.notReported')}</Typography.Text>;
 
   const issue = async (v: { userName: string; role: string; scopePath: string; days: number }) => {
     try {
@@ -64,33 +61,16 @@ export function Devices({ me }: { me: ConsoleSession }) {
         {list.data && <Typography.Text type="secondary">{t('c.dev.count', { n: list.data.devices.length })}</Typography.Text>}
       </Space>
       {list.error && <Alert type="error" showIcon title={errorText(list.error, lang)} />}
-      <Table<DeviceRow> size="small" rowKey="deviceId" loading={list.loading} dataSource={list.data?.devices ?? []} pagination={{ pageSize: 12 }} scroll={{ x: 1560 }}
+      <Table<DeviceRow> size="small" rowKey="deviceId" loading={list.loading} dataSource={list.data?.devices ?? []} pagination={{ pageSize: 12 }} scroll={{ x: 1110 }}
         data-testid="devices-table"
-        columns={[
-          { title: t('c.dev.user'), dataIndex: 'userName', width: 90, fixed: 'left' },
-          { title: t('c.dev.role'), dataIndex: 'role', width: 100, render: (r: string) => ROLES[r]?.[lang] ?? r },
-          { title: t('c.dev.scope'), dataIndex: 'scopePath', width: 170 },
-          { title: t('c.dev.status'), key: 'status', width: 130, render: (_, d) => d.revokedAt ? <Tag>{t('c.dev.revoked')}</Tag>
-            : d.silent ? <Tag color="orange">{t('c.dev.silent', { days: silentDays })}</Tag> : <Tag color="green">{t('c.dev.active')}</Tag> },
-          { title: t('c.dev.app'), dataIndex: 'appVersion', width: 90, render: (v: string | null) => v ?? nr },
-          { title: t('c.dev.schema'), dataIndex: 'schemaVersion', width: 100, render: (v: string | null) => v ?? nr },
-          { title: t('c.dev.lastSeen'), dataIndex: 'lastSeenAt', width: 150, render: (v: string | null) => when(v) ?? t('c.never') },
-          { title: t('c.dev.waiting'), dataIndex: 'waiting', width: 90, render: (v: number | null) => v ?? nr },
-          { title: t('c.dev.oldest'), dataIndex: 'oldestUnsentAt', width: 100, render: (v: string | null, d) => when(v) ?? (d.waiting !== null ? t('c.none') : nr) },
-          { title: t('c.dev.lastError'), dataIndex: 'lastError', width: 160, render: (v: DeviceRow['lastError'], d) => v
-            ? <Tooltip title={`${when(v.at) ?? ''} ${v[lang === 'en' ? 'en' : 'zh']}`}><Typography.Text type="danger" ellipsis style={{ maxWidth: 150 }}>{v[lang === 'en' ? 'en' : 'zh']}</Typography.Text></Tooltip>
-            : d.reportedAt ? t('c.none') : nr },
-          { title: t('c.dev.lastRejected'), key: 'rej', width: 150, render: (_, d) => d.lastRejectedAt
-            ? <Tooltip title={d.lastRejectedReason}><Typography.Text type="danger">{when(d.lastRejectedAt)}</Typography.Text></Tooltip> : t('c.none') },
-          { title: t('c.dev.actions'), key: 'a', width: 230, fixed: 'right', render: (_, d) => d.revokedAt ? null : (
+        columns={deviceColumns({ t, lang, roles: ROLES, silentDays, actions: (d) => d.revokedAt ? null : (
             <Space size={4} wrap>
               <Popconfirm title={t('c.dev.revokeConfirm', { name: `${d.userName} ${d.name ?? ''}` })} onConfirm={() => void revoke(d)} okButtonProps={{ danger: true }}>
                 <Button size="small" danger>{t('c.dev.revoke')}</Button>
               </Popconfirm>
               <Button size="small" onClick={() => { moveForm.setFieldsValue({ scopePath: d.scopePath, days: 7 }); setMoving(d); }}>{t('c.dev.rescope')}</Button>
             </Space>
-          ) },
-        ]} />
+          ) })} />
       <Typography.Text type="secondary">{t('c.dev.notReportedHint')}</Typography.Text>
       <Modal open={issuing} title={t('c.code.new')} onCancel={() => setIssuing(false)} onOk={() => form.submit()} okText={t('c.code.issue')} cancelText={t('c.cancel')}>
         <Form form={form} layout="vertical" initialValues={{ role: 'instructor', scopePath: me.scopePath, days: 7 }} onFinish={(v) => void issue(v)}>

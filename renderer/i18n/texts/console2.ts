@@ -18,6 +18,11 @@ export const zh2 = {
   'c.u.unlock': '解除锁定',
   'c.u.unlockConfirm': '解除账号“{name}”的锁定？该账号可立即重新登录。',
   'c.u.unlocked': '已解除锁定',
+  'c.dev.versions': '应用 / 数据结构版本',
+  'c.dev.oldestAt': '最早：{date}',
+  'c.dev.problems': '最近错误 / 总部拒收',
+  'c.dev.deviceError': '设备：',
+  'c.dev.hqRefused': '总部拒收：',
 } as const;
 
 export const en2: Record<keyof typeof zh2, string> = {
@@ -38,4 +43,9 @@ export const en2: Record<keyof typeof zh2, string> = {
   'c.u.unlock': 'Unlock',
   'c.u.unlockConfirm': 'Unlock the account "{name}"? It can sign in again at once.',
   'c.u.unlocked': 'Account unlocked',
+  'c.dev.versions': 'App / schema version',
+  'c.dev.oldestAt': 'oldest: {date}',
+  'c.dev.problems': 'Last error / refused',
+  'c.dev.deviceError': 'Device: ',
+  'c.dev.hqRefused': 'HQ refused: ',
 };
