@@ -15,14 +15,16 @@ export interface OpenItemRow { dueOn: string; scopePath: string }
 export interface OrgRow { id: string; name: string; scopePath: string; orgType: string }
 
 export interface BoardFacts {
-  held: HeldActivity[];
+  /** Held activities by organisation (a county reads only its own organisations' ones). */
+  heldByOrg: Map<string, HeldActivity[]>;
   /** Outlets with a held activity in (contactSince, asOf]. */
   contacted: Set<string>;
   /** Present and absent marks per organisation for activities held from the month's start. */
   monthMarks: Map<string, { present: number; absent: number }>;
   /** Each member's last day present at organisation life by asOf. */
   lastPresent: Map<string, string>;
-  members: MemberRow[];
+  /** Members by their branch. */
+  membersByOrg: Map<string, MemberRow[]>;
   probationary: Set<string>;
   items: OpenItemRow[];
   orgs: OrgRow[];
@@ -72,20 +74,23 @@ export async function loadBoardFacts(db: Db, d: Dialect, scope: string, p: { asO
     const b = str(g.v.branch_id);
     if (b) (groups.get(b) ?? groups.set(b, []).get(b)!).push({ id: g.id, name: str(g.v.name) ?? '' });
   }
-  return { held, contacted, monthMarks, lastPresent, members: members.filter((m) => live.has(m.personId)), probationary, items, orgs, committee, groups };
+  const heldByOrg = new Map<string, HeldActivity[]>();
+  for (const a of held) if (a.orgId) (heldByOrg.get(a.orgId) ?? heldByOrg.set(a.orgId, []).get(a.orgId)!).push(a);
+  const membersByOrg = new Map<string, MemberRow[]>();
+  for (const m of members) if (live.has(m.personId)) (membersByOrg.get(m.branchId) ?? membersByOrg.set(m.branchId, []).get(m.branchId)!).push(m);
+  return { heldByOrg, contacted, monthMarks, lastPresent, membersByOrg, probationary, items, orgs, committee, groups };
 }
 
 /** The cadence rules' input for the organisations of one county (as db/orglife/compliance.ts loads it on the device). */
 export function cadenceInput(f: BoardFacts, orgIds: Set<string>, types: string[], cadenceTypes: readonly string[], span: { start: string; end: string }): { orgs: CadenceOrg[]; held: HeldCount[] } {
-  const withMembers = new Set(f.members.map((m) => m.branchId));
-  const orgs = f.orgs.filter((o) => orgIds.has(o.id) && types.includes(o.orgType) && withMembers.has(o.id))
+  const orgs = f.orgs.filter((o) => orgIds.has(o.id) && types.includes(o.orgType) && f.membersByOrg.has(o.id))
     .map((o) => ({ id: o.id, name: o.name, orgType: o.orgType, hasCommittee: f.committee.has(o.id), groups: f.groups.get(o.id) ?? [] }));
   const counts = new Map<string, HeldCount>();
-  for (const a of f.held) {
-    if (!a.orgId || !orgIds.has(a.orgId) || !cadenceTypes.includes(a.type) || a.heldOn < span.start || a.heldOn > span.end) continue;
+  for (const orgId of orgIds) for (const a of f.heldByOrg.get(orgId) ?? []) {
+    if (!cadenceTypes.includes(a.type) || a.heldOn < span.start || a.heldOn > span.end) continue;
     const month = a.heldOn.slice(0, 7);
-    const k = `${a.orgId}|${a.type}|${a.groupId ?? ''}|${month}`;
-    const c = counts.get(k) ?? counts.set(k, { orgId: a.orgId, type: a.type, groupId: a.groupId, month, n: 0 }).get(k)!;
+    const k = `${orgId}|${a.type}|${a.groupId ?? ''}|${month}`;
+    const c = counts.get(k) ?? counts.set(k, { orgId, type: a.type, groupId: a.groupId, month, n: 0 }).get(k)!;
     c.n++;
   }
   return { orgs, held: [...counts.values()] };

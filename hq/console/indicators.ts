@@ -37,7 +37,7 @@ export function mergeParts(all: UnitParts[]): UnitParts {
 
 /** One county's parts: its organisations (ids) and its rows, judged on `asOf` within `month`. */
 export function countyParts(f: BoardFacts, c: { orgIds: Set<string>; tallies: OutletTally[]; itemScopes: (path: string) => boolean }, o: OrgLifeSettings, month: Period, asOf: string): UnitParts {
-  const members = f.members.filter((m) => c.orgIds.has(m.branchId));
+  const members = [...c.orgIds].flatMap((id) => f.membersByOrg.get(id) ?? []);
   const marks = [...c.orgIds].map((id) => f.monthMarks.get(id)).filter((x): x is { present: number; absent: number } => !!x);
   const conversions = members.filter((m) => f.probationary.has(m.personId)).map((m) => conversionDueOn(m.joinDate, o)).filter((due) => due <= asOf).map((due) => daysOverdue(due, asOf));
   const quarter = periodOf(month.start, 'quarter');
