@@ -7,6 +7,7 @@ import type { PointsTables } from './points/tables.js';
 import type { QuizTables } from './quiz/tables.js';
 import type { DuesTables } from './dues/tables.js';
 import type { Work334Tables } from './teams/tables.js';
+import type { RegistryTables } from './people/tables.js';
 
 interface SyncedCols {
   scope_path: string;
@@ -229,47 +230,9 @@ export interface PeopleSearchTable {
   py_given: string;
 }
 
-export interface RegistryAuditTable extends SyncedCols {
-  id: string;
-  kind: 'export' | 'reveal' | 'import';
-  subject_id: string | null;
-  description: string;
-  filter_json: string | null;
-  row_count: number;
-  full_ids: number;
-  file_name: string | null;
-  user_name: string;
-  role: string;
-  device_id: string;
-}
-
-export interface MemberHistoryTable extends SyncedCols {
-  id: string;
-  person_id: string;
-  kind: string;
-  from_value: string | null;
-  to_value: string | null;
-  on_date: string;
-  reason: string | null;
-  recorded_by: string;
-}
-
-export interface PersonMergesTable extends SyncedCols {
-  id: string;
-  survivor_id: string;
-  loser_id: string;
-  reason: string;
-  loser_snapshot_json: string;
-  repointed_json: string;
-  merged_by: string;
-}
-
-// 2026_12_03_import_mappings: roster import's remembered value mapping (local, not synced).
-export interface ImportValueMappingsTable { user_name: string; scope_path: string; field: string; value: string; kind: 'existing' | 'blank'; target: string | null; updated_at: string }
-
 export interface MetaTable { key: string; value: string }
 
-export interface DB extends AssessmentTables, BusinessTables, PointsTables, DuesTables, Work334Tables, QuizTables {
+export interface DB extends AssessmentTables, BusinessTables, PointsTables, DuesTables, Work334Tables, QuizTables, RegistryTables {
   meta: MetaTable;
   org_units: OrgUnitsTable;
   org_unit_links: OrgUnitLinksTable;
@@ -289,10 +252,6 @@ export interface DB extends AssessmentTables, BusinessTables, PointsTables, Dues
   settings: SettingsTable;
   attachments: AttachmentsTable;
   people_search: PeopleSearchTable;
-  registry_audit: RegistryAuditTable;
-  member_history: MemberHistoryTable;
-  person_merges: PersonMergesTable;
-  import_value_mappings: ImportValueMappingsTable;
 }
 
 /** Fails to compile if a synced table (shared/sync/tables.ts) is missing from the device's schema. */

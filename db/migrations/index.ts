@@ -21,10 +21,10 @@ import * as work334 from './2026_12_05_work334.js';
 import * as pairing from './2026_12_05_pairing.js';
 import * as honours from './2026_12_05_honours.js';
 import * as work334Reviews from './2026_12_05_zz_work334_reviews.js';
+import * as itemPrivacy from './2026_12_06_item_privacy.js';
 import * as historyAsOf from './2026_12_06_history_asof.js';
 import * as thresholdsSingle from './2026_12_06_thresholds_single.js';
 import * as historySeq from './2026_12_06_zzz_history_seq.js';
-import * as itemPrivacy from './2026_12_06_item_privacy.js';
 import * as probationExtension from './2026_12_06_zz_probation_extension.js';
 import * as history from './2026_12_05_history.js';
 import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
@@ -57,11 +57,11 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_history': history,
   '2026_12_05_zz_enrol_keep': enrolKeep,
   '2026_12_05_zz_work334_reviews': work334Reviews,
+  '2026_12_06_item_privacy': itemPrivacy,
   '2026_12_06_history_asof': historyAsOf,
   '2026_12_06_thresholds_single': thresholdsSingle,
   '2026_12_06_zzz_history_seq': historySeq,
-  '2026_12_06_item_privacy': itemPrivacy,
+  '2026_12_06_zz_probation_extension': probationExtension,
   '2026_12_06_zz_board_speed': boardSpeed,
   '2026_12_06_zzzz_member_warnings': memberWarnings,
-  '2026_12_06_zz_probation_extension': probationExtension,
 };

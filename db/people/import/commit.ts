@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { uuidv7 } from '../../../shared/core/ids.js';
 import type { ImportResult } from '../../../shared/people/types.js';
 import type { Db } from '../../context.js';
-import type { MemberHistoryTable } from '../../schema.js';
+import type { MemberHistoryTable } from '../tables.js';
 import { memberColumns, peopleColumns } from './merge.js';
 import type { PlannedRow } from './plan.js';
 
