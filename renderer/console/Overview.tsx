@@ -63,12 +63,12 @@ export function Overview({ me }: { me: ConsoleSession }) {
         <EChart option={option} height={220} label={t('c.ov.chartCoverage')} testId="coverage-chart" onClick={(c) => setCounty(counties[c.dataIndex]?.id ?? null)} />
       </Card>
       <Card size="small" title={t('c.ov.cities')}>
-        <Table<RollupRow> size="small" rowKey="id" loading={ov.loading} pagination={false} data-testid="city-table" scroll={{ x: 1290 }}
+        <Table<RollupRow> size="small" rowKey="id" loading={ov.loading} pagination={false} data-testid="city-table" scroll={{ x: 1320 }}
           dataSource={[...(ov.data?.cities ?? []), ...(ov.data?.province ? [{ ...ov.data.province, name: `${ov.data.province.name} · ${t('c.ov.province')}` }] : [])]}
           columns={[
             { title: t('c.ov.unit'), dataIndex: 'name', width: 160, fixed: 'left' },
-            { title: t('c.ov.countiesIn'), dataIndex: 'counties', width: 70 },
-            { title: t('c.ov.worst'), key: 'w', width: 60, render: (_, c) => <LightDot light={c.worst} /> },
+            { title: t('c.ov.countiesIn'), dataIndex: 'counties', width: 84 },
+            { title: t('c.ov.worst'), key: 'w', width: 76, render: (_, c) => <LightDot light={c.worst} /> },
             ...indicatorColumns<RollupRow>(t),
           ]} />
         <Typography.Text type="secondary">{t('c.ov.noQuality')}</Typography.Text>
@@ -78,7 +78,7 @@ export function Overview({ me }: { me: ConsoleSession }) {
         columns={[
           { title: t('c.ov.county'), dataIndex: 'name', width: 120, fixed: 'left', render: (v: string, c) => <a data-testid={`county-${c.path}`}>{v}</a> },
           { title: t('c.ov.city'), dataIndex: 'cityName', width: 90 },
-          { title: t('c.ov.worst'), key: 'w', width: 60, render: (_, c) => <LightDot light={c.worst} /> },
+          { title: t('c.ov.worst'), key: 'w', width: 76, render: (_, c) => <LightDot light={c.worst} /> },
           ...indicatorColumns<CountyRow>(t),
           { title: t('c.ov.outlets'), dataIndex: 'outlets', width: 70 },
           { title: t('c.ov.members'), dataIndex: 'members', width: 70 },
