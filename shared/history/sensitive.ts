@@ -3,7 +3,8 @@
 // the detail screen and on the wire for roles that may not see them), and GPS positions and dues
 // amounts (they reveal income) are hidden from roles that may not see full personal data.
 import type { Role } from '../domain/enums.js';
-import { REDACTED_COLUMNS, seesFullValues } from '../sync/privacy.js';
+import { PRIVATE_COLUMNS, REDACTED_COLUMNS, seesFullValues } from '../sync/privacy.js';
+import { DUES_AMOUNT_COLUMNS } from '../dues/privacy.js';
 
 /** Shown instead of a value the viewer may not see at all. */
 export const HIDDEN = '＊＊＊';
@@ -11,7 +12,9 @@ export const HIDDEN = '＊＊＊';
 /** Beyond ids and phones: columns hidden in history from roles that do not see full personal data. */
 export const HIDDEN_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   outlets: ['lat', 'lng'],
-  dues_payments: ['amount_fen'],
+  ...DUES_AMOUNT_COLUMNS,
+  // the private part of a three-list item opened from a negative outcome (who, which grade, rank)
+  ...PRIVATE_COLUMNS,
 };
 
 export const isSensitive = (tbl: string, col: string): boolean =>

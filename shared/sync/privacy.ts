@@ -38,10 +38,22 @@ export const isRedactedColumn = (table: string, col: string): boolean => REDACTE
 /** Masking writes '*', which no real citizen id or phone number holds. */
 export const looksMasked = (v: CellValue): boolean => typeof v === 'string' && v.includes('*');
 
+/**
+ * Columns a role that may not read them receives as null: the private part of a three-list item
+ * opened from a negative outcome (the member, grade and rank, shared/assessment/itemPrivacy.ts).
+ * Its public columns stay, so the item itself (neutral title, owner, due date, status) syncs.
+ */
+export const PRIVATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  rectification_items: ['private_title', 'private_detail'],
+};
+
+export const isPrivateColumn = (table: string, col: string): boolean => PRIVATE_COLUMNS[table]?.includes(col) ?? false;
+
 /** The value as a device of this role may receive it. */
 export function redactFor(role: Role, table: string, col: string, value: CellValue): CellValue {
   // dues amounts reveal income: a role that may not see them gets no number at all
   if (DUES_AMOUNT_COLUMNS[table]?.includes(col)) return seesDuesAmounts(role) ? value : null;
+  if (isPrivateColumn(table, col)) return seesFullValues(role) ? value : null;
   const mask = REDACTED_COLUMNS[table]?.[col];
   if (!mask || seesFullValues(role) || typeof value !== 'string') return value;
   return mask(value);
