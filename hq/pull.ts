@@ -5,7 +5,7 @@ import { sql, type SqlBool, type Transaction } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
 import { isDeclaredColumn } from '../shared/sync/columns.js';
-import { isWithheld, redactFor } from '../shared/sync/privacy.js';
+import { isWithheld, privateRowColumns, redactFor } from '../shared/sync/privacy.js';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
 import type { Actor } from './merge.js';
 import type { Cell } from './rowset.js';
@@ -27,10 +27,11 @@ function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since:
   const c: Record<string, CellValue> = {};
   const stamps: Record<string, string> = {};
   const count = new Map<string, number>();
+  const hidden = privateRowColumns(actor.role, tbl, cells.source?.[0]);
   for (const [col, cell] of Object.entries(cells)) {
     if (!whole && (cell[2] <= since || hlcNode(cell[1]) === deviceId)) continue; // not changed since, or its own write
     if (!isDeclaredColumn(tbl, col)) continue; // stored before HQ refused undeclared columns: never served
-    c[col] = redactFor(actor.role, tbl, col, cell[0]);
+    c[col] = hidden.includes(col) ? null : redactFor(actor.role, tbl, col, cell[0]);
     stamps[col] = cell[1];
     count.set(cell[1], (count.get(cell[1]) ?? 0) + 1);
   }

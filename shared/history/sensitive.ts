@@ -3,7 +3,7 @@
 // the detail screen and on the wire for roles that may not see them), and GPS positions and dues
 // amounts (they reveal income) are hidden from roles that may not see full personal data.
 import type { Role } from '../domain/enums.js';
-import { PRIVATE_COLUMNS, REDACTED_COLUMNS, seesFullValues } from '../sync/privacy.js';
+import { PRIVATE_COLUMNS, privateRowColumns, REDACTED_COLUMNS, seesFullValues } from '../sync/privacy.js';
 import { DUES_AMOUNT_COLUMNS } from '../dues/privacy.js';
 
 /** Shown instead of a value the viewer may not see at all. */
@@ -40,8 +40,9 @@ export function maskValue(role: Role | 'operator', tbl: string, col: string, val
 export function maskRow(role: Role | 'operator', tbl: string, row: Record<string, unknown>, full = false): { value: Record<string, unknown>; masked: boolean } {
   let masked = false;
   const out: Record<string, unknown> = {};
+  const hidden = role === 'operator' ? [] : privateRowColumns(role, tbl, row.source);
   for (const [c, v] of Object.entries(row)) {
-    const m = maskValue(role, tbl, c, v, full);
+    const m = hidden.includes(c) && v !== null && v !== undefined ? { value: HIDDEN, masked: true } : maskValue(role, tbl, c, v, full);
     out[c] = m.value;
     masked ||= m.masked;
   }

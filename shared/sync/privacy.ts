@@ -49,6 +49,21 @@ export const PRIVATE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 
 export const isPrivateColumn = (table: string, col: string): boolean => PRIVATE_COLUMNS[table]?.includes(col) ?? false;
 
+/**
+ * Rows whose very subject is private: a three-list item opened from points names the member in its
+ * subject (being listed is the negative outcome), so for those rows the subject, the reference to
+ * the publication and the evidence go as null too. Other items keep them (an outlet, a branch).
+ */
+const PRIVATE_ROW_COLUMNS: Readonly<Record<string, { when: (source: unknown) => boolean; cols: readonly string[] }>> = {
+  rectification_items: { when: (source) => source === 'points', cols: ['subject_kind', 'subject_id', 'source_ref', 'evidence'] },
+};
+
+/** Columns of this row (given its `source` value) a role that may not read it receives as null. */
+export function privateRowColumns(role: Role, table: string, source: unknown): readonly string[] {
+  const rule = PRIVATE_ROW_COLUMNS[table];
+  return rule && !seesFullValues(role) && rule.when(source) ? rule.cols : [];
+}
+
 /** The value as a device of this role may receive it. */
 export function redactFor(role: Role, table: string, col: string, value: CellValue): CellValue {
   // dues amounts reveal income: a role that may not see them gets no number at all

@@ -48,7 +48,8 @@ export function mayWrite(role: Role, scope: string, table: string, before: strin
 export function mayWriteCells(table: string, cells: Record<string, unknown>, rowExists: boolean, role?: Role): RightsVerdict {
   // Devices of roles that may not read an item's private part hold null there (shared/sync/privacy.ts):
   // they may create such an item (publishing a quarter) but never write its private part afterwards.
-  if (rowExists && role && !seesFullValues(role) && PRIVATE_COLUMNS[table]?.some((c) => c in cells))
+  const wiped = (c: string) => c in cells && cells[c] === null;
+  if (rowExists && role && !seesFullValues(role) && (PRIVATE_COLUMNS[table]?.some((c) => c in cells) || (table === 'rectification_items' && ['subject_kind', 'subject_id', 'source_ref'].some(wiped))))
     return deny('role', '无权修改整改事项的保密内容，本条变更未处理', 'Your role cannot change the private part of this item; this change was not applied');
   // Devices of roles that may not see dues amounts hold null in their place (shared/sync/privacy.ts):
   // a null, or anything but a whole number of fen, written back would erase the real amount at HQ.

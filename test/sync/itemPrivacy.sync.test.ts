@@ -13,8 +13,8 @@ let instructor: TestDevice;
 let colleague: TestDevice;
 let w: World;
 
-type Item = { id: string; title: string; private_title: string | null; private_detail: string | null; status: string };
-const items = (d: TestDevice) => d.store.raw.prepare(`SELECT id, title, private_title, private_detail, status FROM rectification_items WHERE source = 'points' AND deleted = 0 ORDER BY id`).all() as Item[];
+type Item = { id: string; title: string; private_title: string | null; private_detail: string | null; status: string; subject_id: string | null; source_ref: string | null };
+const items = (d: TestDevice) => d.store.raw.prepare(`SELECT id, title, private_title, private_detail, status, subject_id, source_ref FROM rectification_items WHERE source = 'points' AND deleted = 0 ORDER BY id`).all() as Item[];
 const hqItem = async (id: string) => JSON.parse((await hq.store.db.selectFrom('hq_rows').select('cells').where('tbl', '=', 'rectification_items').where('row_id', '=', id).executeTakeFirstOrThrow()).cells) as Record<string, [unknown, string]>;
 
 beforeAll(async () => {
@@ -40,18 +40,21 @@ afterAll(async () => {
 it('an instructor’s device gets the items with a neutral title and no private part', () => {
   const mine = items(instructor);
   expect(mine).toHaveLength(2);
-  for (const i of mine) expect(i).toMatchObject({ title: '积分整改事项（2026-Q3）', private_title: null, private_detail: null });
+  // Not even which member it is about: being listed is the negative outcome.
+  for (const i of mine) expect(i).toMatchObject({ title: '积分整改事项（2026-Q3）', private_title: null, private_detail: null, subject_id: null, source_ref: null });
   // Nothing of it in the history that came down either.
   const history = instructor.store.raw.prepare(`SELECT group_concat(coalesce(old_value, '') || coalesce(new_value, ''), '|') AS t FROM record_history WHERE tbl = 'rectification_items'`).get() as { t: string | null };
   for (const o of items(organiser)) {
     expect(o.private_title).toBeTruthy();
     expect(history.t ?? '').not.toContain(o.private_title!);
     expect(history.t ?? '').not.toContain(o.private_detail!);
+    expect(o.subject_id).toBeTruthy();
+    expect(history.t ?? '').not.toContain(o.subject_id!);
   }
 });
 
 it('a county organiser’s device gets the whole item', () => {
-  expect(items(colleague).map((i) => [i.private_title, i.private_detail])).toEqual(items(organiser).map((i) => [i.private_title, i.private_detail]));
+  expect(items(colleague).map((i) => [i.private_title, i.private_detail, i.subject_id])).toEqual(items(organiser).map((i) => [i.private_title, i.private_detail, i.subject_id]));
 });
 
 it('refuses a tampered instructor device writing the private part; HQ and others keep it', async () => {
