@@ -11,6 +11,7 @@ import { bundlePayload, RELAY_LIMITS, RELAY_REFUSALS, relayFileName, type Answer
 import { openRelayFile, readRelayHeader, RelayFileError, sealRelayFile } from '../../shared/sync/relayBox.js';
 import type { Device } from '../auth.js';
 import { HqError } from '../errors.js';
+import { refuseTooOld } from '../versions.js';
 import { logEvent } from '../log.js';
 import { pull } from '../pull.js';
 import { noteAcknowledged } from '../purge.js';
@@ -110,6 +111,7 @@ export async function relayBundle(store: HqStore, file: Uint8Array, opts: { cloc
   }
   if (b.hello.protocol !== PROTOCOL_VERSION)
     throw new HqError(426, 'protocol', '该同步包由不兼容的应用版本生成，请升级应用', `Protocol ${b.hello.protocol} not supported; upgrade the app`);
+  await refuseTooOld(store.db, o.scopePath, b.hello.schemaVersion); // as at hello (hq/versions.ts): nothing of it is taken
   if (b.pull.since > b.pull.cursor) throw relayRefusal('tampered');
   refuseForgedOrUnordered(o.deviceId, b.writes);
 

@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { putSetting } from '../../hq/admin.js';
+import { relayFile } from '../../hq/relay/file.js';
+import { exportBundle } from '../../db/sync/relay/export.js';
 import { openProfile, type Profile } from '../../db/profile.js';
 import { enrolDevice } from '../../db/sync/enrol.js';
 import { SyncFailure } from '../../db/sync/client.js';
@@ -89,6 +92,15 @@ it('a device below HQ’s minimum schema is told to update in Chinese, and keeps
   expect((e as SyncFailure).zh).toContain('本机应用版本过旧');
   expect((e as SyncFailure).zh).toContain('请更新红色渠道后再同步');
   expect((e as SyncFailure).zh).toContain('未同步的修改仍保存在本机');
+  expect(waiting(old)).toBe(1);
+  // A bundle carried by USB is refused the same way, and nothing of it is taken.
+  const bundle = await exportBundle(dev(old));
+  const file = join(oldDir, 'bundle.rcsync');
+  writeFileSync(file, bundle.bytes);
+  const refused = await relayFile(hq.store, file).then(() => null, (x: unknown) => x as { zh?: string });
+  expect(refused?.zh).toContain('本机应用版本过旧');
+  const atHq = JSON.parse((await hq.store.db.selectFrom('hq_rows').select('cells').where('row_id', '=', outletId).executeTakeFirstOrThrow()).cells) as { staff_count: [number] };
+  expect(atHq.staff_count[0]).toBe(12);
   expect(waiting(old)).toBe(1);
   // Offline work goes on.
   old.store.raw.prepare(`UPDATE outlets SET name = '骊山路旗舰店', updated_at = '2026-12-04T02:20:00Z' WHERE id = ?`).run(outletId);
