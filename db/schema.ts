@@ -1,6 +1,7 @@
 // Kysely row types of the local store (snake_case, as stored).
 import type { Generated } from 'kysely';
 import type { SyncedTable } from '../shared/sync/tables.js';
+import type { SyncedCols } from './syncedColumns.js';
 import type { AssessmentTables } from './assessment/tables.js';
 import type { BusinessTables } from './assessment/businessTables.js';
 import type { PointsTables } from './points/tables.js';
@@ -8,14 +9,6 @@ import type { QuizTables } from './quiz/tables.js';
 import type { DuesTables } from './dues/tables.js';
 import type { Work334Tables } from './teams/tables.js';
 import type { RegistryTables } from './people/tables.js';
-
-interface SyncedCols {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
 
 export interface OrgUnitsTable extends SyncedCols {
   id: string;

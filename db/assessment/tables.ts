@@ -1,14 +1,7 @@
 // Row types of the assessment tables (2026_12_04_assessment), kept here so db/schema.ts stays short;
 // db/schema.ts's DB extends AssessmentTables. The synced columns are spelled out: this file imports nothing of db/.
 import type { Generated } from 'kysely';
-
-interface SyncedCols {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
+import type { SyncedCols } from '../syncedColumns.js';
 
 export interface RectificationItemsTable extends SyncedCols {
   id: string;

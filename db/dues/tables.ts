@@ -1,14 +1,6 @@
 // Row types of the dues tables (2026_12_05_dues), joined into the store's DB type by db/schema.ts.
-import type { Generated } from 'kysely';
+import type { SyncedCols as Synced } from '../syncedColumns.js';
 import type { EvaluationTables } from '../evaluation/tables.js';
-
-interface Synced {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
 
 export interface DuesBasesTable extends Synced {
   id: string; person_id: string; from_month: string; category: string; base_fen: number | null; note: string | null; recorded_by: string;

@@ -1,13 +1,5 @@
 // Row types of the democratic review tables (2026_12_05_evaluation), joined into db/schema.ts's DB.
-import type { Generated } from 'kysely';
-
-interface Synced {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
+import type { SyncedCols as Synced } from '../syncedColumns.js';
 
 export interface EvaluationsTable extends Synced {
   id: string; org_id: string; year: number; status: 'open' | 'closed'; activity_id: string | null; summary: string | null;

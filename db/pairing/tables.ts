@@ -1,13 +1,6 @@
 // Row types of the pairing tables (2026_12_05_pairing); db/schema.ts's DB extends PairingTables.
 import type { Generated } from 'kysely';
-
-interface SyncedCols {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
+import type { SyncedCols } from '../syncedColumns.js';
 
 export interface PairingsTable extends SyncedCols {
   id: string;

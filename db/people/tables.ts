@@ -1,14 +1,6 @@
 // Row types of the registry's records about people (audit of exports and reveals, member history,
 // merges, remembered import mappings), joined into the store's DB type by db/schema.ts.
-import type { Generated } from 'kysely';
-
-interface Synced {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
+import type { SyncedCols as Synced } from '../syncedColumns.js';
 
 export interface RegistryAuditTable extends Synced {
   id: string;

@@ -1,13 +1,6 @@
 // Row types of the points tables (2026_12_04_points), joined into the store's DB type by db/schema.ts.
 import type { Generated } from 'kysely';
-
-interface Synced {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
+import type { SyncedCols as Synced } from '../syncedColumns.js';
 
 export interface PointsEntriesTable extends Synced {
   id: string; person_id: string; org_id: string; quarter: string; occurred_on: string; item_key: string; points: number;

@@ -1,13 +1,6 @@
 // Row types of the quiz tables (2026_12_05_quiz), joined into the store's DB type by db/schema.ts.
 import type { Generated } from 'kysely';
-
-interface Synced {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
+import type { SyncedCols as Synced } from '../syncedColumns.js';
 
 export interface QuizQuestionsTable extends Synced {
   id: string; kind: 'single' | 'multiple' | 'judge'; stem: string; options_json: string; answer: string; explanation: Generated<string>;

@@ -1,15 +1,8 @@
 // Row types of the 334N tables (2026_12_05_work334), kept here so db/schema.ts stays short;
 // db/schema.ts's DB extends Work334Tables. The synced columns are spelled out: this file imports nothing of db/.
 import type { Generated } from 'kysely';
+import type { SyncedCols } from '../syncedColumns.js';
 import type { PairingTables } from '../pairing/tables.js';
-
-interface SyncedCols {
-  scope_path: string;
-  synthetic: Generated<number>;
-  created_at: string;
-  updated_at: string;
-  deleted: Generated<number>;
-}
 
 export interface TeamsTable extends SyncedCols {
   id: string;
