@@ -124,7 +124,8 @@ it('names the outlets in a member\'s 修改记录, not their ids', async () => {
   await poll(() => move.getByTestId('history-change').textContent()).toBe('临潼骊山路营业厅 → 临潼华清路营业厅');
   await move.scrollIntoViewIfNeeded();
   const body = record.locator('.ant-drawer-body');
-  await body.evaluate((el) => { el.scrollTop = el.scrollHeight; });
-  await poll(() => body.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 2)).toBe(true);
+  // Scrolled to the bottom for the screenshot, again on each try: the drawer may still be growing
+  // (rows and images landing) after the first scroll, which left it short of the bottom on a loaded CI.
+  await poll(() => body.evaluate((el) => { el.scrollTop = el.scrollHeight; return el.scrollHeight - el.scrollTop - el.clientHeight < 2; })).toBe(true);
   await exportShot('history-export-03-member-outlet-names-zh');
 });
