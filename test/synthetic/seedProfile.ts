@@ -118,9 +118,17 @@ export async function seedProfile(o: SeedOptions): Promise<SeedResult> {
 
 /** Reuses a profile seeded by the current generator with the same counties and seed, else seeds it again. */
 export async function cachedProfile(dir: string, counties: number, seed: number): Promise<{ dir: string; reused: boolean; seconds: number }> {
-  const p = await openProfile(dir);
-  const have = await getMeta(p.store.db, FINGERPRINT_KEY);
-  await p.store.close();
+  let have: string | null = null;
+  try {
+    const p = await openProfile(dir);
+    have = await getMeta(p.store.db, FINGERPRINT_KEY);
+    await p.store.close();
+  } catch (e) {
+    // A cache built by a working tree whose migrations then sorted differently cannot be opened
+    // ("corrupted migrations"): it is stale, not broken — generated afresh.
+    if (!String((e as Error)?.message).includes('corrupted migrations')) throw e;
+    for (const f of [STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
+  }
   if (have === `${generatorFingerprint()}:${counties}:${seed}:`) return { dir, reused: true, seconds: 0 };
   const r = await seedProfile({ counties, seed, dir, force: true });
   if (!r.ok) throw new Error(`could not seed ${dir}`);
