@@ -99,7 +99,7 @@ async function mergeKnown(rows: RowSet, actor: Actor, w: WireWrite, { clock, res
   const after = (claimed as string | undefined) ?? before ?? w.p;
   const verdict = mayWrite(actor.role, actor.scopePath, w.t, before, after);
   if (!verdict.ok) return { answer: reject(w, verdict.code, verdict.zh, verdict.en) };
-  const cellVerdict = actor.deviceId === HQ_NODE ? verdict : mayWriteCells(w.t, w.c, s.exists, actor.role);
+  const cellVerdict = actor.deviceId === HQ_NODE ? verdict : mayWriteCells(w.t, w.c, s.exists, { role: actor.role, source: s.cells.source?.[0] });
   if (!cellVerdict.ok) return { answer: reject(w, cellVerdict.code, cellVerdict.zh, cellVerdict.en) };
   if (s.purged) return { answer: reject(w, PURGED.code, PURGED.zh, PURGED.en) };
   if (!s.exists && s.scope === null) s.scope = after;

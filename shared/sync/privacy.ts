@@ -54,9 +54,13 @@ export const isPrivateColumn = (table: string, col: string): boolean => PRIVATE_
  * subject (being listed is the negative outcome), so for those rows the subject, the reference to
  * the publication and the evidence go as null too. Other items keep them (an outlet, a branch).
  */
-const PRIVATE_ROW_COLUMNS: Readonly<Record<string, { when: (source: unknown) => boolean; cols: readonly string[] }>> = {
-  rectification_items: { when: (source) => source === 'points', cols: ['subject_kind', 'subject_id', 'source_ref', 'evidence'] },
+const PRIVATE_ROW_COLUMNS: Readonly<Record<string, { when: (source: unknown) => boolean; cols: readonly string[]; fillable: readonly string[] }>> = {
+  // the owner may still hand in evidence of the work done (never clear it)
+  rectification_items: { when: (source) => source === 'points', cols: ['subject_kind', 'subject_id', 'source_ref', 'evidence'], fillable: ['evidence'] },
 };
+
+/** Of a private row's columns, those its holder may still fill in (with a value, never null). */
+export const fillablePrivateColumns = (table: string): readonly string[] => PRIVATE_ROW_COLUMNS[table]?.fillable ?? [];
 
 /** Columns of this row (given its `source` value) a role that may not read it receives as null. */
 export function privateRowColumns(role: Role, table: string, source: unknown): readonly string[] {

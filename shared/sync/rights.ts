@@ -2,7 +2,7 @@
 import type { Role } from '../domain/enums.js';
 import { isUnder } from '../core/scope.js';
 import { DUES_AMOUNT_COLUMNS } from '../dues/privacy.js';
-import { PRIVATE_COLUMNS, seesFullValues } from './privacy.js';
+import { fillablePrivateColumns, PRIVATE_COLUMNS, privateRowColumns, seesFullValues } from './privacy.js';
 
 /** Registry work an instructor does in the field. Everything else is read-only to them. */
 const INSTRUCTOR_TABLES = new Set<string>([
@@ -45,11 +45,13 @@ export function mayWrite(role: Role, scope: string, table: string, before: strin
  * (hq/quiz/redeem.ts), where stock and the balance over every device are known: a device that
  * wrote its own "approved", a lower price or a decision would spend stock HQ never granted.
  */
-export function mayWriteCells(table: string, cells: Record<string, unknown>, rowExists: boolean, role?: Role): RightsVerdict {
+export function mayWriteCells(table: string, cells: Record<string, unknown>, rowExists: boolean, by?: { role: Role; source: unknown }): RightsVerdict {
   // Devices of roles that may not read an item's private part hold null there (shared/sync/privacy.ts):
-  // they may create such an item (publishing a quarter) but never write its private part afterwards.
-  const wiped = (c: string) => c in cells && cells[c] === null;
-  if (rowExists && role && !seesFullValues(role) && (PRIVATE_COLUMNS[table]?.some((c) => c in cells) || (table === 'rectification_items' && ['subject_kind', 'subject_id', 'source_ref'].some(wiped))))
+  // they may create such an item (publishing a quarter) but never write its private part afterwards,
+  // nor change a private row's subject or reference they were sent as null (only fill in evidence).
+  const fillable = fillablePrivateColumns(table);
+  const touched = (c: string) => c in cells && !(fillable.includes(c) && cells[c] !== null);
+  if (rowExists && by && !seesFullValues(by.role) && (PRIVATE_COLUMNS[table]?.some((c) => c in cells) || privateRowColumns(by.role, table, by.source).some(touched)))
     return deny('role', '无权修改整改事项的保密内容，本条变更未处理', 'Your role cannot change the private part of this item; this change was not applied');
   // Devices of roles that may not see dues amounts hold null in their place (shared/sync/privacy.ts):
   // a null, or anything but a whole number of fen, written back would erase the real amount at HQ.

@@ -69,13 +69,22 @@ it('refuses a tampered instructor device writing the private part; HQ and others
   expect([atHq.private_title![0], atHq.private_detail![0]]).toEqual([real.private_title, real.private_detail]);
   await colleague.sync();
   expect(items(colleague).find((i) => i.id === target.id)).toMatchObject({ private_title: real.private_title, private_detail: real.private_detail });
+  // Nor change the member the item is about, nor write back the null it was sent there.
+  const other = items(instructor)[1]!;
+  const subject = items(organiser).find((i) => i.id === other.id)!.subject_id;
+  instructor.store.raw.prepare(`UPDATE rectification_items SET subject_id = 'x', updated_at = '2026-12-04T03:01:00Z' WHERE id = ?`).run(other.id);
+  instructor.store.raw.prepare(`UPDATE rectification_items SET subject_id = NULL, updated_at = '2026-12-04T03:02:00Z' WHERE id = ?`).run(other.id);
+  await instructor.sync();
+  expect(JSON.parse(JSON.stringify((await hqItem(other.id)).subject_id![0]))).toBe(subject);
 });
 
-it('still lets the instructor work on the item: its status syncs', async () => {
+it('still lets the instructor work on the item: its status and evidence sync', async () => {
   const target = items(instructor)[1]!;
-  instructor.store.raw.prepare(`UPDATE rectification_items SET status = 'in_progress', updated_at = '2026-12-04T03:05:00Z' WHERE id = ?`).run(target.id);
+  instructor.store.raw.prepare(`UPDATE rectification_items SET status = 'in_progress', evidence = '谈话记录已上传', updated_at = '2026-12-04T03:05:00Z' WHERE id = ?`).run(target.id);
   await instructor.sync();
   await colleague.sync();
   expect(items(colleague).find((i) => i.id === target.id)).toMatchObject({ status: 'in_progress' });
+  // Evidence handed in by the instructor lands (it is never sent back to them: a private row's evidence).
+  expect((colleague.store.raw.prepare('SELECT evidence FROM rectification_items WHERE id = ?').get(target.id) as { evidence: string }).evidence).toBe('谈话记录已上传');
   expect(items(colleague).find((i) => i.id === target.id)!.private_title).toBeTruthy();
 });
