@@ -10,9 +10,11 @@ import { grownTables, parseShape, type StoreShape } from '../../shared/sync/shap
 import { applyChunks, CURSOR_KEY } from './apply.js';
 import { capturedTables, syncedColumns } from './capture.js';
 import type { HqClient } from './client.js';
-import { getMetaRaw, setMetaRaw, whenIdle, type Device } from './state.js';
+import { getMetaRaw, schemaVersion, setMetaRaw, whenIdle, type Device } from './state.js';
 
 export const SHAPE_KEY = 'sync_shape';
+/** The schema version the recorded shape belongs to. */
+const SHAPE_OF_KEY = 'sync_shape_schema';
 const TABLES_KEY = 'sync_backfill_tables';
 const CURSOR = 'sync_backfill_cursor';
 
@@ -41,6 +43,9 @@ export interface BackfillReport {
 /** Runs before the sync's own pull; returns what was re-pulled. */
 export async function backfill(dev: Device, c: HqClient, pullLimit?: number): Promise<BackfillReport> {
   await whenIdle(dev.raw);
+  // The shape changes only with the schema: same schema as at the last sync, nothing under way → nothing to do.
+  const schema = schemaVersion(dev.raw);
+  if (getMetaRaw(dev.raw, SHAPE_OF_KEY) === schema && !getMetaRaw(dev.raw, TABLES_KEY)) return { tables: [], rows: 0 };
   const now = storeShape(dev.raw);
   const tables = tablesToRepull(dev.raw, now);
   const report: BackfillReport = { tables, rows: 0 };
@@ -58,6 +63,7 @@ export async function backfill(dev: Device, c: HqClient, pullLimit?: number): Pr
     setMetaRaw(dev.raw, TABLES_KEY, null);
     setMetaRaw(dev.raw, CURSOR, null);
     setMetaRaw(dev.raw, SHAPE_KEY, JSON.stringify(now));
+    setMetaRaw(dev.raw, SHAPE_OF_KEY, schema);
   })();
   return report;
 }

@@ -10,7 +10,7 @@ import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
 import type { RawTransport } from './transport.js';
 import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
 import { deviceSyncSettings } from './settings.js';
-import { clockOf, deviceNow, getMetaRaw, persistClock, setMetaRaw, whenIdle, type Device } from './state.js';
+import { clockOf, deviceNow, getMetaRaw, persistClock, schemaVersion, setMetaRaw, whenIdle, type Device } from './state.js';
 import { wipeStore } from './wipe.js';
 import { pullHistory } from '../history/pull.js';
 import { backfill, type BackfillReport } from './backfill.js';
@@ -51,10 +51,7 @@ export interface SyncReport {
   repulled: BackfillReport;
 }
 
-export function schemaVersion(raw: Database.Database): string {
-  const r = raw.prepare(`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`).get() as { name: string } | undefined;
-  return r?.name ?? 'none';
-}
+export { schemaVersion };
 
 export function isEnrolled(raw: Database.Database): boolean {
   return !!getMetaRaw(raw, META.secret) && !!getMetaRaw(raw, META.url);

@@ -73,6 +73,12 @@ export function setMetaRaw(raw: Database.Database, key: string, value: string | 
 }
 export const getMetaRaw = meta;
 
+/** The store's schema version: its latest migration's name (names are dated, so they compare). */
+export function schemaVersion(raw: Database.Database): string {
+  const r = raw.prepare(`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`).get() as { name: string } | undefined;
+  return r?.name ?? 'none';
+}
+
 /**
  * Starts the clock once the schema is current: the device id (created here when the store is new),
  * the learned offset to HQ's time, and the highest stamp ever issued, so that a clock set back
