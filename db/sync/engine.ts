@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { SyncConnection } from '../../shared/sync/contract.js';
 import type { Session } from '../context.js';
 import { SyncFailure, type FetchLike } from './client.js';
+import { waitingChanges } from './outbox.js';
 import { isEnrolled, syncOnce } from './session.js';
 
 export interface EngineOptions {
@@ -85,7 +86,7 @@ export class SyncEngine {
   }
 
   private pendingCount(): number {
-    return (this.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
+    return waitingChanges(this.raw).count;
   }
 
   private tick(): void {

@@ -1,7 +1,7 @@
 // The push half on the device: turn waiting writes into a batch (with the stamp each column
 // overwrote), then fold HQ's per-write answers back in one transaction.
 import type Database from 'better-sqlite3';
-import { maxHlc } from '../../shared/sync/hlc.js';
+import { hlcMs, maxHlc } from '../../shared/sync/hlc.js';
 import type { CellValue, PushAnswerItem, WireWrite } from '../../shared/sync/protocol.js';
 import { ClockCache, Local, PendingIndex, type PendingWrite } from './local.js';
 import { clockOf, persistClock, withoutCapture } from './state.js';
@@ -13,6 +13,13 @@ export interface Batch {
 }
 
 /** The next `max` waiting writes, oldest first. A write is one row's change, so batches never split one. */
+/** Changes waiting to be sent, and when the oldest of them was made (the 同步 screen, the hello report, relay). */
+export function waitingChanges(raw: Database.Database): { count: number; oldestAt: string | null } {
+  const count = (raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
+  const oldest = count ? (raw.prepare(`SELECT hlc FROM sync_outbox WHERE tbl <> '' ORDER BY seq LIMIT 1`).get() as { hlc: string } | undefined) : undefined;
+  return { count, oldestAt: oldest ? new Date(hlcMs(oldest.hlc)).toISOString() : null };
+}
+
 export function nextBatch(raw: Database.Database, max: number): Batch {
   const local = Local.of(raw);
   const pending = local.pending(0, max);

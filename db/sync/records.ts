@@ -11,6 +11,7 @@ import type { SyncEngine } from './engine.js';
 import { blobCounts, lastBlobError } from './blobs.js';
 import { capturedTables, syncedColumns } from './capture.js';
 import { relayStatus } from './relay/status.js';
+import { waitingChanges } from './outbox.js';
 import { writerNameOf } from '../history/writerOf.js';
 import { hqUrlSafety } from './client.js';
 import { deviceSyncSettings } from './settings.js';
@@ -37,7 +38,7 @@ function urlWarning(raw: Database.Database, session: Session): SyncStatus['hqUrl
 export function syncStatus(raw: Database.Database, session: Session, engine: SyncEngine | undefined): SyncStatus {
   const enrolled = !!meta(raw, META.secret);
   const one = (q: string) => (raw.prepare(q).get() as { n: number }).n;
-  const oldest = raw.prepare(`SELECT hlc FROM sync_outbox WHERE tbl <> '' ORDER BY seq LIMIT 1`).get() as { hlc: string } | undefined;
+  const waiting = waitingChanges(raw);
   return {
     enrolled,
     hqUrl: meta(raw, META.url),
@@ -49,8 +50,8 @@ export function syncStatus(raw: Database.Database, session: Session, engine: Syn
     lastSuccessAt: meta(raw, META.lastSuccess),
     lastAttemptAt: engine?.lastAttemptAt?.toISOString() ?? null,
     nextAttemptAt: engine?.nextAttemptAt?.toISOString() ?? null,
-    pending: one(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`),
-    oldestPendingAt: oldest ? iso(oldest.hlc) : null,
+    pending: waiting.count,
+    oldestPendingAt: waiting.oldestAt,
     lastError: engine?.lastError ?? null,
     openConflicts: one('SELECT count(*) AS n FROM sync_conflicts WHERE deleted = 0 AND dismissed_at IS NULL AND reapplied_at IS NULL'),
     openRejections: one(`SELECT count(*) AS n FROM sync_rejections WHERE dismissed_at IS NULL AND reapplied_at IS NULL AND code <> '${RESTAMPED_CODE}'`),

@@ -2,19 +2,18 @@
 // changes wait to be sent, since when, and what went wrong in its last session. The error is kept in
 // meta because the session that failed could not tell HQ; the next hello that reaches HQ does.
 import type Database from 'better-sqlite3';
-import { hlcMs } from '../../shared/sync/hlc.js';
 import type { HelloReport } from '../../shared/sync/protocol.js';
+import { waitingChanges } from './outbox.js';
 import { getMetaRaw, setMetaRaw } from './state.js';
 
 const LAST_ERROR = 'sync_last_error';
 
 export function helloReport(raw: Database.Database): HelloReport {
-  const waiting = (raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
-  const oldest = raw.prepare(`SELECT hlc FROM sync_outbox WHERE tbl <> '' ORDER BY seq LIMIT 1`).get() as { hlc: string } | undefined;
+  const w = waitingChanges(raw);
   const stored = getMetaRaw(raw, LAST_ERROR);
   return {
-    waiting,
-    oldestUnsentAt: oldest ? new Date(hlcMs(oldest.hlc)).toISOString() : null,
+    waiting: w.count,
+    oldestUnsentAt: w.oldestAt,
     lastError: stored ? (JSON.parse(stored) as HelloReport['lastError']) : null,
   };
 }

@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION, type WireWrite } from '../../../shared/sync/protocol.
 import { RELAY_LIMITS, relayFileName, type BundlePayload } from '../../../shared/sync/relay.js';
 import { RelayFileError, sealRelayFile } from '../../../shared/sync/relayBox.js';
 import { CURSOR_KEY, SINCE_KEY } from '../apply.js';
-import { nextBatch } from '../outbox.js';
+import { nextBatch, waitingChanges } from '../outbox.js';
 import { APP_VERSION, isEnrolled, schemaVersion } from '../session.js';
 import { clockOf, deviceNow, getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { RELAY_META, relayKeys } from './keys.js';
@@ -44,7 +44,7 @@ export async function exportBundle(dev: Device, opts: ExportOptions = {}): Promi
   const cursor = Number(getMetaRaw(dev.raw, CURSOR_KEY) ?? 0);
   // A device that never finished a catch-up began it at `since` (as pullSome asks).
   const since = Math.min(cursor, Number(getMetaRaw(dev.raw, SINCE_KEY) ?? 0));
-  const waiting = (dev.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
+  const waiting = waitingChanges(dev.raw).count;
   let writes = boundedWrites(nextBatch(dev.raw, opts.maxWrites ?? RELAY_LIMITS.bundleWrites).writes, opts.maxWriteBytes ?? RELAY_LIMITS.bundleWriteBytes);
   const id = uuidv7();
   const at = deviceNow(dev.raw) + clockOf(dev.raw).offset;
