@@ -38,6 +38,8 @@ beforeAll(async () => {
 
 beforeEach((t) => {
   onTestFailed(async () => {
+    // What the page offered when it failed, for a CI log without the screenshot.
+    console.error('page at failure:', page.url(), await page.locator('button').allInnerTexts(), await page.locator('.ant-alert').allInnerTexts());
     await shot(page, `sync-before-enrol-failed-${t.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
   });
 });

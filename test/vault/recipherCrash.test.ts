@@ -105,16 +105,22 @@ it(`loses nothing when killed at ${KILLS} random moments of the conversion`, asy
   expect(convertMs).toBeGreaterThan(0);
   let killedMidway = 0;
   let inConversion = 0;
-  for (let i = 0; i < KILLS; i++) {
+  let runs = 0;
+  // A loaded machine makes runs faster or slower than the timing run: keep going (up to twice as many
+  // runs) until most kills landed inside the conversion, and aim shorter after one that had finished.
+  for (let i = 0; (i < KILLS || killedMidway <= runs / 2 || inConversion <= runs / 4) && i < KILLS * 2; i++) {
+    runs++;
     const dir = join(work, `run-${i}`);
     mkdirSync(dir);
     cpSync(template, dir, { recursive: true });
     const c = spawnTs(script, ['--profile', dir, '--pass', PASS.passphrase]);
     await c.waitFor(/^ready/, 60_000);
+    const t0 = performance.now();
     await new Promise((r) => setTimeout(r, Math.random() * convertMs * 1.1));
     const finished = c.output().includes('done');
     await c.kill('SIGKILL');
     if (!finished) killedMidway++;
+    else convertMs = Math.min(convertMs, performance.now() - t0);
     // Killed after the conversion began (not during the passphrase's scrypt before it).
     if (readWrap(dir)!.cipherTo) inConversion++;
     const p = await openProfile(dir, { unlock: PASS });
@@ -128,6 +134,6 @@ it(`loses nothing when killed at ${KILLS} random moments of the conversion`, asy
     expect(findPlain([dir], ['蓝田营业厅'])).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
   }
-  expect(killedMidway).toBeGreaterThan(KILLS / 2);
-  expect(inConversion).toBeGreaterThan(KILLS / 4);
-}, 600_000);
+  expect(killedMidway, `${killedMidway} of ${runs} runs killed before the end`).toBeGreaterThan(runs / 2);
+  expect(inConversion, `${inConversion} of ${runs} runs killed inside the conversion`).toBeGreaterThan(runs / 4);
+}, 900_000);

@@ -44,8 +44,9 @@ export function SyncPage() {
     }
   };
 
-  if (status.error) return <Alert type="error" showIcon message={errorText(status.error, lang)} />;
   const st = status.data;
+  // A failed refresh (every 3 s) keeps the page as last read: replacing it would drop what is being typed.
+  if (status.error && !st) return <Alert type="error" showIcon message={errorText(status.error, lang)} />;
   if (!st) return <Spin />;
   const changed = () => void status.reload();
   if (!st.enrolled)
