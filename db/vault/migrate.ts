@@ -3,11 +3,12 @@
 // rename. The marker of "not yet migrated" is the plain file's own header, so a run killed at any
 // point simply starts over (a stale temp copy is discarded) and nothing is lost.
 import type Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { applyKey, openRaw, type StoreCipher } from '../open.js';
 import { isSealed, seal, SEALED_OVERHEAD } from './fileCipher.js';
-import { syncDir, writeFileDurably } from './keywrap.js';
+import { writeFileDurably } from './keywrap.js';
+import { rekeyCopyIntoPlace } from './swap.js';
 import { readFileSync } from 'node:fs';
 
 export const ENC_TMP_SUFFIX = '.enc-tmp';
@@ -21,15 +22,6 @@ export function isPlainStore(file: string): boolean {
     const buf = Buffer.alloc(HEADER.length);
     readSync(fd, buf, 0, buf.length, 0);
     return buf.equals(HEADER);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
@@ -50,17 +42,7 @@ export function encryptPlainStore(file: string, key: Buffer, opts: { nativeBindi
   } finally {
     plain.close();
   }
-  const copy = openRaw(tmp, opts);
-  try {
-    copy.pragma('journal_mode = DELETE');
-    applyKey(copy, key, 'rekey', opts.cipher);
-  } finally {
-    copy.close();
-  }
-  fsyncFile(tmp);
-  for (const s of ['-wal', '-shm', '-journal']) rmSync(file + s, { force: true });
-  renameSync(tmp, file);
-  syncDir(dirname(file));
+  rekeyCopyIntoPlace(file, tmp, opts, key, opts.cipher);
   return true;
 }
 

@@ -4,24 +4,15 @@
 // is replaced by a converted, fsynced copy in one rename; then keywrap.json records the new cipher.
 // A run killed anywhere leaves the live file whole under one of the two ciphers, and the next start
 // finds out which by opening it (both schemes authenticate every page, so the wrong one refuses).
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { applyKey, openRaw, type StoreCipher } from '../open.js';
-import { readWrap, syncDir, writeWrap, type KeyWrap } from './keywrap.js';
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { openRaw, type StoreCipher } from '../open.js';
+import { readWrap, writeWrap, type KeyWrap } from './keywrap.js';
+import { rekeyCopyIntoPlace } from './swap.js';
 
 export const CIPHER_TMP_SUFFIX = '.cipher-tmp';
 
 export interface RecipherOptions {
   nativeBinding?: string;
-}
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Whether `file` opens under `cipher` with `key` (a wrong scheme fails on the first page). */
@@ -67,18 +58,7 @@ export function settleStoreCipher(dir: string, file: string, key: Buffer, w: Key
     live.close();
   }
   copyFileSync(file, tmp);
-  const copy = openRaw(tmp, { ...opts, key, cipher: from });
-  try {
-    // SQLite3MC re-keys only outside WAL; the rollback journal it writes meanwhile is ciphertext too.
-    copy.pragma('journal_mode = DELETE');
-    applyKey(copy, key, 'rekey', target);
-  } finally {
-    copy.close();
-  }
-  fsyncFile(tmp);
-  for (const s of ['-wal', '-shm', '-journal']) rmSync(file + s, { force: true });
-  renameSync(tmp, file);
-  syncDir(dirname(file));
+  rekeyCopyIntoPlace(file, tmp, { ...opts, key, cipher: from }, key, target);
   record(dir, w, target);
   return target;
 }
