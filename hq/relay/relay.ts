@@ -19,6 +19,7 @@ import { applyPush, HQ_NODE } from '../push.js';
 import { num, type HqStore } from '../store.js';
 import { refuseForgedOrUnordered } from '../writeChecks.js';
 import { hqRelayKeys } from './keys.js';
+import { saveDeviceReport } from '../console/reports.js';
 import { historySince } from '../history/page.js';
 import { HISTORY_PAGE } from '../../shared/history/wire.js';
 
@@ -116,6 +117,8 @@ export async function relayBundle(store: HqStore, file: Uint8Array, opts: { cloc
   refuseForgedOrUnordered(o.deviceId, b.writes);
 
   await store.db.updateTable('hq_devices').set({ app_version: b.hello.appVersion }).where('device_id', '=', o.deviceId).execute();
+  // What the device says of itself, as an online hello would: the console's device table shows it.
+  await saveDeviceReport(store.db, o.deviceId, b.hello.schemaVersion, b.hello.report, header.t);
   // The cursor a bundle names is one its device had stored (the same proof a pull's `since` gives).
   await noteAcknowledged(store, o.deviceId, b.pull.since, now);
   const clock = opts.clock ?? new Hlc(HQ_NODE);

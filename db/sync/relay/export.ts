@@ -8,6 +8,7 @@ import { RELAY_LIMITS, relayFileName, type BundlePayload } from '../../../shared
 import { RelayFileError, sealRelayFile } from '../../../shared/sync/relayBox.js';
 import { CURSOR_KEY, SINCE_KEY } from '../apply.js';
 import { nextBatch, waitingChanges } from '../outbox.js';
+import { helloReport } from '../report.js';
 import { APP_VERSION, isEnrolled, schemaVersion } from '../session.js';
 import { clockOf, deviceNow, getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { RELAY_META, relayKeys } from './keys.js';
@@ -50,7 +51,8 @@ export async function exportBundle(dev: Device, opts: ExportOptions = {}): Promi
   const at = deviceNow(dev.raw) + clockOf(dev.raw).offset;
   for (;;) {
     const payload: BundlePayload = {
-      hello: { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION },
+      // The same account of itself an online hello gives (changes waiting, oldest, last error) for HQ's console.
+      hello: { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION, report: helloReport(dev.raw) },
       writes,
       more: writes.length < waiting,
       pull: { cursor, since, history: Number(getMetaRaw(dev.raw, HISTORY_CURSOR) ?? 0) },
