@@ -57,7 +57,7 @@ export async function loadBoardFacts(db: Db, d: Dialect, scope: string, p: { asO
     .filter((m) => m.v.standing === 'normal' && (str(m.v.join_date) ?? '9999') <= p.asOf && str(m.v.person_id) && str(m.v.branch_id))
     .map((m) => ({ personId: str(m.v.person_id)!, branchId: str(m.v.branch_id)!, joinDate: str(m.v.join_date)! }));
   // Only the members' own person rows: a province holds many more people (staff) than members.
-  const people = await liveRows(db, d, 'people', null, ['political_status'], [...new Set(members.map((m) => m.personId))]);
+  const people = await liveRows(db, d, 'people', scope, ['political_status'], [...new Set(members.map((m) => m.personId))]);
   const live = new Set(people.map((x) => x.id));
   const probationary = new Set(people.filter((x) => x.v.political_status === 'probationary').map((x) => x.id));
   const items = (await liveRows(db, d, 'rectification_items', scope, ['due_on', 'status', 'done_on', 'created_at']))

@@ -62,7 +62,7 @@ export async function loadLiveOrgs(db: Db, d: Dialect, scope: string): Promise<M
 /** Members in good standing on `asOf`, counted per outlet of their person record. */
 export async function loadMemberOutlets(db: Db, d: Dialect, scope: string, asOf: string): Promise<Map<string, number>> {
   const members = (await liveRows(db, d, 'members', scope, ['standing', 'join_date', 'person_id'])).filter((m) => m.v.standing === 'normal' && (str(m.v.join_date) ?? '9999') <= asOf);
-  const people = await liveRows(db, d, 'people', null, ['outlet_id'], [...new Set(members.map((m) => str(m.v.person_id)).filter((x): x is string => !!x))]);
+  const people = await liveRows(db, d, 'people', scope, ['outlet_id'], [...new Set(members.map((m) => str(m.v.person_id)).filter((x): x is string => !!x))]);
   const outletOf = new Map(people.map((p) => [p.id, str(p.v.outlet_id)]));
   const out = new Map<string, number>();
   for (const m of members) {

@@ -10,6 +10,8 @@ import * as usage from './2026_12_04_usage.js';
 import * as consoleTables from './2026_12_05_console.js';
 import * as history from './2026_12_05_history.js';
 import * as deviceReports from './2026_12_06_device_reports.js';
+import * as countyTotals from './2026_12_07_county_totals.js';
+import * as duesSecretary from './2026_12_07_dues_secretary.js';
 
 const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   '2026_12_03_core': core,
@@ -19,6 +21,8 @@ const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> =
   '2026_12_05_console': consoleTables,
   '2026_12_05_history': history,
   '2026_12_06_device_reports': deviceReports,
+  '2026_12_07_county_totals': countyTotals,
+  '2026_12_07_dues_secretary': duesSecretary,
 };
 
 export function hqMigrations(d: Dialect): Record<string, Migration> {

@@ -80,7 +80,9 @@ export interface RollupRow extends UnitIndicators { id: string; name: string; pa
 export interface OutletRow { id: string; name: string; members: number; covered: boolean; contacted: boolean; hasInstructor: boolean; lights: UnitLights }
 export interface Overview {
   asOf: string; scopePath: string; counties: CountyRow[]; cities: RollupRow[]; province: RollupRow | null;
-  totals: { red: number; yellow: number; green: number; none: number }; ms: number;
+  totals: { red: number; yellow: number; green: number; none: number };
+  /** Counties whose kept facts were stale or missing and were computed for this answer. */
+  recomputed: number; ms: number;
 }
 export interface CountyDetail { county: CountyRow; outlets: OutletRow[] }
 
