@@ -15,6 +15,10 @@ import type { HqStore } from '../store.js';
 import { audit, readAudit } from './audit.js';
 import type { ConsoleUser } from './accounts.js';
 import { settingRows, settingsAt } from './store.js';
+import { assertKindsKept } from './honourKinds.js';
+
+/** '/hq/xa/xa-lintong/' → '/hq/xa/'. */
+const parentScope = (scope: string) => scope.replace(/[^/]+\/$/, '');
 
 type Db = HqStore['db'];
 
@@ -67,6 +71,7 @@ export async function setRef(store: HqStore, u: ConsoleUser, key: string, scope:
     if (e instanceof ApiError) throw new HqError(400, 'validation', e.messageZh, e.messageEn, { issues: e.issues });
     throw e;
   }
+  if (key === 'honours.kinds') await assertKindsKept(store, scope, value);
   const before = (await settingRows(store.db, [scope])).find((r) => r.key === key && !r.deleted)?.value ?? null;
   await writeSetting(store, key, value, scope, false);
   await audit(store.db, { userName: u.userName, action: 'refdata.set', scopePath: scope, target: key, before, after: value, ip });
@@ -78,6 +83,8 @@ export async function clearRef(store: HqStore, u: ConsoleUser, key: string, scop
   if (!REF_KEYS.some((k) => k.key === key)) throw new HqError(400, 'validation', `不可在控制台修改的设置项“${key}”`, `"${key}" cannot be edited in the console`);
   const before = (await settingRows(store.db, [scope])).find((r) => r.key === key && !r.deleted)?.value;
   if (before === undefined) return;
+  // What applies once the override is gone: the nearest value above it.
+  if (key === 'honours.kinds') await assertKindsKept(store, scope, scope === '/' ? undefined : (await settingsAt(store.db, parentScope(scope)))[key]);
   await writeSetting(store, key, before, scope, true);
   await audit(store.db, { userName: u.userName, action: 'refdata.clear', scopePath: scope, target: key, before, after: null, ip });
 }

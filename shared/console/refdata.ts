@@ -1,8 +1,10 @@
 // Which reference data the HQ console edits, and the check each value passes before HQ stores it:
-// the same shared rules the app's settings.set applies (assessment, points, org-life), so a value
+// the same shared rules the app's settings.set applies (assessment, points, org-life, honours, quiz), so a value
 // HQ sends down is one the device would have accepted. Province-only keys cannot be overridden by a county.
 import { assertAssessmentSetting } from '../assessment/thresholds.js';
 import { ApiError } from '../core/errors.js';
+import { assertHonoursSetting } from '../honours/rules.js';
+import { assertQuizSetting } from '../quiz/settings.js';
 import { orgLifeSettings, type OrgLifeSettings } from '../orglife/settings.js';
 import { pointsSettings, settingIssue } from '../points/settings.js';
 import { consoleSettingValid } from './settings.js';
@@ -19,6 +21,15 @@ export const REF_KEYS: RefKey[] = [
   { key: 'orglife.cadence', zh: '三会一课频次', en: 'Meeting cadences', provinceOnly: false },
   { key: 'orglife.warning', zh: '组织生活黄灯时点', en: 'When org-life items turn yellow', provinceOnly: false },
   { key: 'orglife.instructor', zh: '党建指导员履职要求', en: 'Instructor duties', provinceOnly: false },
+  { key: 'honours.kinds', zh: '荣誉类别', en: 'Honour kinds', provinceOnly: false },
+  // HQ checks imported questions against the province's categories and caps a person's day with the province's cap.
+  { key: 'quiz.categories', zh: '闯关赛题目分类', en: 'Quiz question categories', provinceOnly: true },
+  { key: 'quiz.dailyCap', zh: '闯关赛每日积分上限', en: 'Quiz points cap per day', provinceOnly: true },
+  { key: 'quiz.levelLength', zh: '闯关赛每关题数', en: 'Questions per quiz level', provinceOnly: false },
+  { key: 'quiz.pointsPerCorrect', zh: '闯关赛答对一题积分', en: 'Quiz points per right answer', provinceOnly: false },
+  { key: 'quiz.pointsPerLevel', zh: '闯关赛通关积分', en: 'Quiz points per level passed', provinceOnly: false },
+  { key: 'quiz.timeLimitSeconds', zh: '闯关赛答题限时（秒，0 为不限）', en: 'Quiz time per question (s, 0: none)', provinceOnly: false },
+  { key: 'quiz.publicRanking', zh: '闯关赛公开个人排名', en: 'Quiz public individual ranking', provinceOnly: false },
   { key: 'console.silentDays', zh: '设备失联天数', en: 'Days before a device counts as silent', provinceOnly: true },
   { key: 'console.signIn', zh: '控制台登录锁定', en: 'Console sign-in lockout', provinceOnly: true },
   { key: 'console.session', zh: '控制台会话时长', en: 'Console session lifetime', provinceOnly: true },
@@ -49,6 +60,8 @@ export function assertRefValue(key: string, value: unknown, scope: string, hqBou
     if (issue) throw refused(key, issue.zh, issue.en);
     return;
   }
+  if (key.startsWith('honours.')) return assertHonoursSetting(key, value);
+  if (key.startsWith('quiz.')) return assertQuizSetting(key, value);
   if (key.startsWith('orglife.')) {
     const name = key.slice('orglife.'.length) as keyof OrgLifeSettings;
     const effective = orgLifeSettings({ [key]: value })[name];

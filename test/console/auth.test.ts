@@ -118,7 +118,7 @@ describe('the quiz behind the console', () => {
     const made = await admin.call('POST', '/console/api/v1/quiz/rewards', reward);
     expect(made.status).toBe(200);
     expect(await rewards()).toBe(1);
-    const logged = await hq.store.db.selectFrom('hq_console_audit').select(['user_name', 'action']).where('action', 'like', 'quiz %').execute();
+    const logged = await hq.store.db.selectFrom('hq_console_audit').select(['user_name', 'action']).where('action', 'like', 'quiz.%').execute();
     expect(logged.map((r) => r.user_name)).toContain('admin');
   });
 });
