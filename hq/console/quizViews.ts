@@ -4,6 +4,7 @@
 import { isUnder } from '../../shared/core/scope.js';
 import type { QuestionReports, QuestionRow, RedemptionRow, RewardRow } from '../../shared/console/quiz.js';
 import type { Cell } from '../rowset.js';
+import { hqCategories } from '../quiz/bank.js';
 import { int, rowsOf, str } from '../quiz/rows.js';
 import type { HqStore } from '../store.js';
 
@@ -21,9 +22,10 @@ function options(json: string): string[] {
 export async function listQuestions(store: HqStore): Promise<QuestionRow[]> {
   const reports = new Map<string, number>();
   for (const r of await rowsOf(store, 'quiz_reports')) reports.set(str(r.c.question_id), (reports.get(str(r.c.question_id)) ?? 0) + 1);
+  const labels = new Map((await hqCategories(store)).map((c) => [c.key, { zh: c.zh, en: c.en }]));
   return (await rowsOf(store, 'quiz_questions')).map((q): QuestionRow => ({
     id: q.id, kind: str(q.c.kind) as QuestionRow['kind'], stem: str(q.c.stem), options: options(str(q.c.options_json)), answer: str(q.c.answer),
-    explanation: str(q.c.explanation), category: str(q.c.category), difficulty: int(q.c.difficulty), level: int(q.c.level),
+    explanation: str(q.c.explanation), category: str(q.c.category), categoryLabel: labels.get(str(q.c.category)) ?? { zh: str(q.c.category), en: str(q.c.category) }, difficulty: int(q.c.difficulty), level: int(q.c.level),
     retiredOn: nullable(q.c.retired_on), batch: nullable(q.c.batch), createdAt: str(q.c.created_at), reports: reports.get(q.id) ?? 0,
   })).sort((a, b) => a.level - b.level || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

@@ -3,7 +3,7 @@
 import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
-import { AuditOutlined, CloudSyncOutlined, DashboardOutlined, DatabaseOutlined, LaptopOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudSyncOutlined, DashboardOutlined, DatabaseOutlined, LaptopOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ConsoleSession } from '../../shared/console/types.js';
 import { useLang } from '../i18n';
@@ -16,12 +16,14 @@ import { Overview } from './Overview';
 import { Health } from './Health';
 import { Audit } from './Audit';
 import { Users } from './Users';
+import { Quiz } from './Quiz';
 
-type Page = 'overview' | 'devices' | 'refdata' | 'health' | 'audit' | 'users';
+type Page = 'overview' | 'devices' | 'refdata' | 'quiz' | 'health' | 'audit' | 'users';
 const PAGES: { key: Page; icon: ReactNode }[] = [
   { key: 'overview', icon: <DashboardOutlined /> },
   { key: 'devices', icon: <LaptopOutlined /> },
   { key: 'refdata', icon: <DatabaseOutlined /> },
+  { key: 'quiz', icon: <TrophyOutlined /> },
   { key: 'health', icon: <CloudSyncOutlined /> },
   { key: 'audit', icon: <AuditOutlined /> },
   { key: 'users', icon: <UserOutlined /> },
@@ -59,6 +61,7 @@ function Shell({ me, onSignedOut }: { me: ConsoleSession; onSignedOut(): void })
           {page === 'overview' && <Overview me={me} />}
           {page === 'devices' && <Devices me={me} />}
           {page === 'refdata' && <RefData me={me} />}
+          {page === 'quiz' && <Quiz me={me} />}
           {page === 'health' && <Health me={me} />}
           {page === 'audit' && <Audit />}
           {page === 'users' && <Users me={me} />}

@@ -1,5 +1,5 @@
 // 基础数据: the reference data HQ sends down, province defaults and county overrides side by side,
-// edited as structured thresholds or as checked JSON; every change listed with who, when, before and after.
+// edited as structured thresholds, honour kinds as rows, the rest as checked JSON; every change listed with who, when, before and after.
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ConsoleSession, RefEntry, RefHistory, RefView } from '../../shared/console/types.js';
@@ -7,6 +7,7 @@ import { get, post } from './api';
 import { formatDateTime } from '../components/formatDate';
 import { useCT } from './i18n';
 import { ThresholdForm, fromForm, toForm, type ThresholdValues } from './ThresholdForm';
+import { HonourKindsForm, fromRows, toRows, type KindRow } from './HonourKindsForm';
 import { errorText, useLoad } from './useLoad';
 
 const short = (v: unknown) => {
@@ -24,6 +25,7 @@ export function RefData({ me }: { me: ConsoleSession }) {
   const [json, setJson] = useState('');
   const [tf] = Form.useForm<ThresholdValues>();
   const [err, setErr] = useState<string | null>(null);
+  const [kinds, setKinds] = useState<KindRow[]>([]);
   const options = [...(me.role === 'hq_admin' ? [{ value: '/', label: t('c.ref.province') }] : []),
     ...(units.data ?? []).filter((u) => u.level === 'county').map((u) => ({ value: u.path, label: `${u.name} (${u.path})` }))];
 
@@ -32,12 +34,14 @@ export function RefData({ me }: { me: ConsoleSession }) {
     setErr(null);
     setJson(current === null ? '' : JSON.stringify(current, null, 2));
     if (e.key === 'assessment.thresholds') tf.setFieldsValue(toForm(current as Parameters<typeof toForm>[0]));
+    if (e.key === 'honours.kinds') setKinds(toRows(current));
     setEditing(e);
   };
   const save = async () => {
     if (!editing) return;
     let value: unknown;
     if (editing.key === 'assessment.thresholds') value = fromForm(tf.getFieldsValue(true) as ThresholdValues);
+    else if (editing.key === 'honours.kinds') value = fromRows(kinds);
     else {
       try {
         value = JSON.parse(json);
@@ -92,10 +96,11 @@ export function RefData({ me }: { me: ConsoleSession }) {
           { title: t('c.ref.before'), dataIndex: 'before', render: (v: unknown) => <code>{short(v)}</code> },
           { title: t('c.ref.after'), dataIndex: 'after', render: (v: unknown) => <code>{short(v)}</code> },
         ]} />
-      <Modal open={!!editing} width={editing?.key === 'assessment.thresholds' ? 640 : 560} title={editing ? `${lang === 'en' ? editing.en : editing.zh} · ${scope}` : ''}
+      <Modal open={!!editing} width={editing?.key === 'assessment.thresholds' ? 640 : editing?.key === 'honours.kinds' ? 860 : 560} title={editing ? `${lang === 'en' ? editing.en : editing.zh} · ${scope}` : ''}
         onCancel={() => setEditing(null)} onOk={() => void save()} okText={t('c.save')} cancelText={t('c.cancel')}>
         {editing?.key === 'assessment.thresholds'
           ? <Form form={tf} component={false}><ThresholdForm /></Form>
+          : editing?.key === 'honours.kinds' ? <HonourKindsForm rows={kinds} onChange={setKinds} />
           : <Input.TextArea aria-label={t('c.ref.json')} rows={12} value={json} onChange={(e) => setJson(e.target.value)} style={{ fontFamily: 'monospace' }} />}
         {err && <Alert type="error" showIcon style={{ marginTop: 12 }} title={err} data-testid="ref-error" />}
       </Modal>

@@ -34,7 +34,7 @@ export const bankFileInput = z.strictObject({ fileName: z.string().min(1).max(20
 
 export interface QuestionRow {
   id: string; kind: 'single' | 'multiple' | 'judge'; stem: string; options: string[]; answer: string; explanation: string;
-  category: string; difficulty: number; level: number; retiredOn: string | null; batch: string | null; createdAt: string; reports: number;
+  category: string; categoryLabel: { zh: string; en: string }; difficulty: number; level: number; retiredOn: string | null; batch: string | null; createdAt: string; reports: number;
 }
 export interface BankPreview {
   importable: number; issues: RowIssue[];
