@@ -60,16 +60,19 @@ function rowLength(r: WireRow): number {
   return n;
 }
 
-/** `tables`: only these (a device re-pulling, after an upgrade, what its former version did not have: db/sync/backfill.ts). */
-export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows, since = cursor, tables?: string[]): Promise<PullAnswer> {
+/**
+ * `tables`: only these (a device re-pulling, after an upgrade, what its former version did not have: db/sync/backfill.ts).
+ * `maxBytes`: the answer's bound; a first sync's snapshot (hq/snapshot/) reads with larger chunks than travel over HTTP.
+ */
+export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows, since = cursor, tables?: string[], maxBytes: number = LIMITS.pullBytes): Promise<PullAnswer> {
   // One snapshot for the counter and the rows: read separately, a push committing in between could
   // move a row from below upTo to above it, and the device would pass it by (its next pull then
   // brings only the cells changed since, of a row it never had).
   const begin = store.db.transaction();
-  return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since, tables));
+  return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since, maxBytes, tables));
 }
 
-async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit: number, since: number, tables?: string[]): Promise<PullAnswer> {
+async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit: number, since: number, maxBytes: number, tables?: string[]): Promise<PullAnswer> {
   // Raw on purpose: test/sync/pullSnapshot.ts lands a push right after this read, recognising it by its text.
   const upTo = num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
   const hqTime = Date.now();
@@ -119,7 +122,7 @@ async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit
   for (let i = 0; i < evs.length; i++) {
     const e = evs[i]!;
     bytes += e.row ? rowLength(e.row) : JSON.stringify(e.drop ?? e.conflict).length;
-    if (bytes > LIMITS.pullBytes && i + 1 < evs.length) {
+    if (bytes > maxBytes && i + 1 < evs.length) {
       cut = i + 1;
       end = evs[i]!.v;
       break;

@@ -19,6 +19,7 @@ import { pull } from './pull.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { registerRelayRoute } from './relay/route.js';
 import { registerHistoryRoute } from './history/route.js';
+import { registerSnapshotRoutes } from './snapshot/route.js';
 import { refuseForgedOrUnordered } from './writeChecks.js';
 import { noteAcknowledged } from './purge.js';
 import { num, type HqStore } from './store.js';
@@ -107,6 +108,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
   registerBlobRoutes(app, { store, device, parse });
   registerRelayRoute(app, { store, device, parse, clock });
   registerHistoryRoute(app, { store, device, parse }); // record history for devices (hq/history/)
+  registerSnapshotRoutes(app, { store, device, parse }); // a first sync in one snapshot (hq/snapshot/)
   registerConsole(app, { store });
 
   return app;

@@ -147,7 +147,7 @@ function applyRow(local: Local, pending: PendingIndex, row: WireRow, sum: ApplyS
   sum.cells += stamps.length;
 }
 
-function applyConflict(local: Local, c: WireConflict): void {
+export function applyConflict(local: Local, c: WireConflict): void {
   if (c.deleted) {
     local.stmt(`DELETE FROM sync_conflicts WHERE id = ?`).run(c.id);
     return;
@@ -170,6 +170,8 @@ export interface ApplyOptions {
   rebuildFrom?: number;
   /** Where the cursor is kept: a re-pull after an upgrade keeps its own (db/sync/backfill.ts) and leaves the sync's alone. */
   cursorKey?: string;
+  /** Moves no cursor: rows of a first-sync snapshot that meet rows already here merge this way, and the snapshot sets the cursor (db/sync/snapshotLoad.ts). */
+  noCursor?: boolean;
 }
 
 /** Applies a pulled chunk and moves the cursor, atomically. */
@@ -187,7 +189,7 @@ export function applyChunk(raw: Database.Database, chunk: PullAnswer, opts: Appl
  * open, and opening a store always puts it back in WAL mode. A larger page cache keeps the batch
  * from spilling early.
  */
-function asBigBatch<T>(raw: Database.Database, big: boolean, fn: () => T): T {
+export function asBigBatch<T>(raw: Database.Database, big: boolean, fn: () => T): T {
   if (!big || raw.inTransaction) return fn();
   const cache = raw.pragma('cache_size', { simple: true }) as number;
   const synchronous = raw.pragma('synchronous', { simple: true }) as number;
@@ -274,7 +276,9 @@ function applyInTransaction(raw: Database.Database, chunks: PullAnswer[], last: 
     if (b.top) clock.observe(b.top);
   }
   if (defer) flushSearch(raw);
-  if (opts.cursorKey) setMetaRaw(raw, opts.cursorKey, String(last.cursor));
+  if (opts.noCursor) {
+    // the caller moves it
+  } else if (opts.cursorKey) setMetaRaw(raw, opts.cursorKey, String(last.cursor));
   else {
     setMetaRaw(raw, CURSOR_KEY, String(last.cursor));
     if (!last.more) setMetaRaw(raw, SINCE_KEY, String(last.cursor));

@@ -27,7 +27,7 @@ export const REBUILD_FROM = 2000;
 const MAX_VALUES = 8000;
 const MAX_ROWS_PER_INSERT = 64;
 
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -36,7 +36,7 @@ interface SchemaObject {
 }
 
 /** Secondary indexes (never UNIQUE ones: they must refuse duplicates as rows arrive) and triggers of the tables. */
-function droppable(raw: Database.Database, tables: string[]): SchemaObject[] {
+export function droppable(raw: Database.Database, tables: string[]): SchemaObject[] {
   const list = JSON.stringify(tables);
   const objs = raw
     .prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
@@ -45,7 +45,7 @@ function droppable(raw: Database.Database, tables: string[]): SchemaObject[] {
   return objs.filter((o) => o.type === 'trigger' || !/^\s*CREATE\s+UNIQUE\b/i.test(o.sql));
 }
 
-function rowCount(local: Local, tables: string[]): number {
+export function rowCount(local: Local, tables: string[]): number {
   let n = 0;
   for (const t of tables) n += (local.stmt(`SELECT count(*) AS n FROM ${ident(t)}`).get() as { n: number }).n;
   return n;
@@ -113,7 +113,7 @@ function insertGroup(local: Local, t: string, cols: string[], rows: FreshRow[], 
 const CLOCKS_PER_INSERT = 256;
 
 /** Appends rows of values to a table, many per statement: one statement and one value array for every full part. */
-class Appender {
+export class Appender {
   private readonly values: unknown[];
   private full: Database.Statement | null = null;
   private k = 0;

@@ -86,22 +86,36 @@ export class HqClient {
   constructor(private readonly o: ClientOptions) {}
 
   async post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    const text = await this.postText(path, body);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new SyncFailure('protocol', '总部服务器返回了无法识别的内容，请检查服务器地址是否正确', 'HQ answered with something that is not JSON: is the URL right?', 200);
+    }
+    const ok = schema.safeParse(json);
+    if (!ok.success) throw new SyncFailure('protocol', '总部服务器的应答格式不符，请确认双方版本一致', 'HQ answer does not match the protocol', 200);
+    return ok.data;
+  }
+
+  /** An accepted answer's text as HQ sent it (decoded): a first-sync snapshot part is checked against its digest before it is parsed. */
+  async postText(path: string, body: unknown): Promise<string> {
     const tls = hqUrlSafety(this.o.url);
     if (tls && this.o.requireTls) throw new SyncFailure('refused', tls.refusedZh, tls.refusedEn, 0, 'tls_required');
     try {
-      return await this.once(path, body, schema);
+      return await this.once(path, body);
     } catch (e) {
       if (!(e instanceof SyncFailure)) throw e;
       // Enrolled before requests were signed: HQ learns the signing key from the old credential, once.
       // Never after a signed request has once been accepted: a forged answer must not talk the device into sending its secret.
-      if (e.code === 'sign_key_unknown' && this.o.legacy?.mayFallBack()) return this.once(path, body, schema, true);
+      if (e.code === 'sign_key_unknown' && this.o.legacy?.mayFallBack()) return this.once(path, body, true);
       if (e.kind !== 'clock' || e.hqTime === undefined || !this.o.learn) throw e;
       this.o.learn(e.hqTime);
-      return this.once(path, body, schema);
+      return this.once(path, body);
     }
   }
 
-  private async once<S extends z.ZodType>(path: string, body: unknown, schema: S, legacy = false): Promise<z.output<S>> {
+  private async once(path: string, body: unknown, legacy = false): Promise<string> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const payload = JSON.stringify(body);
     const base = normaliseHqUrl(this.o.url);
@@ -139,7 +153,7 @@ export class HqClient {
         // An HQ that no longer takes the coding (replaced by an older one, or one that dropped it): once more, plain.
         if (coding && status >= 400 && (status === 415 || !takes.includes(coding))) {
           hqTakes.delete(base);
-          return await this.once(path, body, schema, legacy);
+          return await this.once(path, body, legacy);
         }
         try {
           text = (await decodeBody(res.body, String(res.headers['content-encoding'] ?? ''), LIMITS.answerBytes)).toString('utf8');
@@ -154,21 +168,19 @@ export class HqClient {
     } finally {
       clearTimeout(timer);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new SyncFailure('protocol', '总部服务器返回了无法识别的内容，请检查服务器地址是否正确', 'HQ answered with something that is not JSON: is the URL right?', status);
-    }
     if (status >= 400) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new SyncFailure('protocol', '总部服务器返回了无法识别的内容，请检查服务器地址是否正确', 'HQ answered with something that is not JSON: is the URL right?', status);
+      }
       const e = errorAnswer.safeParse(json);
       if (!e.success) throw new SyncFailure('protocol', `总部服务器拒绝了请求（${status}）`, `HQ refused the request (${status})`, status);
       const kind: FailureKind = e.data.wipe ? 'revoked' : e.data.error === 'stale_request' ? 'clock' : 'refused';
       throw new SyncFailure(kind, e.data.zh, e.data.en, status, e.data.error, e.data.hqTime, json);
     }
     if (this.o.creds && !legacy) this.o.legacy?.signedOk();
-    const ok = schema.safeParse(json);
-    if (!ok.success) throw new SyncFailure('protocol', '总部服务器的应答格式不符，请确认双方版本一致', 'HQ answer does not match the protocol', status);
-    return ok.data;
+    return text;
   }
 }

@@ -14,6 +14,8 @@ import { clockOf, deviceNow, getMetaRaw, persistClock, schemaVersion, setMetaRaw
 import { wipeStore } from './wipe.js';
 import { pullHistory } from '../history/pull.js';
 import { backfill, type BackfillReport } from './backfill.js';
+import { reconcileDuesAmounts } from './enrolPerson.js';
+import { firstSync, type FirstSyncProgress, type FirstSyncReport } from './snapshot.js';
 import { helloReport, noteSessionError } from './report.js';
 
 export const APP_VERSION = '0.1.0';
@@ -38,6 +40,14 @@ export interface SessionOptions {
   onApplied?: (ms: number, rows: number) => void;
   /** Per HTTP request (a relayed bundle takes longer than a push batch). */
   timeoutMs?: number;
+  /**
+   * Whether a first sync loads HQ's snapshot (db/sync/snapshot.ts) before pulling. By default it
+   * does, unless the caller shapes the chunked pull (pullLimit, maxPulls, applyEvery, rebuildFrom):
+   * then the whole first sync goes chunk by chunk, as asked.
+   */
+  snapshot?: boolean;
+  /** Told how far a first sync through the snapshot has come (the 同步 screen shows it). */
+  onFirstSync?: (p: FirstSyncProgress) => void;
 }
 
 /** An initial sync of a few counties is one batch; a province is a few dozen (~50 MB of memory each at most). */
@@ -49,6 +59,8 @@ export interface SyncReport {
   hello: HelloAnswer;
   /** What was pulled again after an upgrade brought tables or columns (none, usually). */
   repulled: BackfillReport;
+  /** A first sync's snapshot, when this session loaded one. */
+  snapshot: FirstSyncReport | null;
 }
 
 export { schemaVersion };
@@ -184,14 +196,19 @@ export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<
     });
     await rewindIfAhead(dev);
     const repulled = await backfill(dev, c, opts.pullLimit); // tables or columns an upgrade brought (db/sync/backfill.ts)
+    const chunked = opts.pullLimit !== undefined || opts.maxPulls !== undefined || opts.applyEvery !== undefined || opts.rebuildFrom !== undefined;
+    // A first sync in one snapshot, then the pull from its version; its rows count as pulled.
+    const snapshot = (opts.snapshot ?? !chunked) ? await firstSync(dev, c, opts.onFirstSync) : null;
     const pulled = await pullSome(dev, c, opts);
+    if (snapshot) pulled.rows += snapshot.rows;
+    await reconcileDuesAmounts(dev, c, opts.pullLimit); // a branch secretary's dues amounts, lost or gained (db/sync/enrolPerson.ts)
     await whenIdle(dev.raw);
     if (over.quota) throw over.quota; // shown as the last error; the loop tries again later
     setMetaRaw(dev.raw, META.lastSuccess, new Date().toISOString());
     noteSessionError(dev.raw, null);
     await pullHistory(dev, c); // who changed what, from HQ's record history (db/history/pull.ts)
     await syncBlobs(dev, c); // attachment files, after the rows; never fails the session (db/sync/blobs.ts)
-    return { hello: h, pushed, pulled, repulled };
+    return { hello: h, pushed, pulled, repulled, snapshot };
   } catch (e) {
     if (e instanceof SyncFailure && e.kind === 'revoked') await wipeStore(dev);
     else noteSessionError(dev.raw, e instanceof SyncFailure ? e : { zh: `同步出错：${String((e as Error)?.message ?? e)}`, en: `Sync failed: ${String(e)}` });
