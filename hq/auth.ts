@@ -5,6 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../shared/domain/enums.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
 import { SIGNED_SCHEME, signingPublicKey, verifyRequest } from '../shared/node/requestSign.js';
+import { duesViewer, personInScope } from './duesReveal.js';
 import { enrolBlocked, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
@@ -19,22 +20,36 @@ export interface Device {
   role: Role;
   scopePath: string;
   lastSeq: number;
+  /** The registry person the user is (named by the enrolment code), and what the redaction of its pulls needs (shared/sync/privacy.ts DuesViewer). */
+  personId?: string | null;
+  secretaryOf?: readonly string[];
+  duesPersons?: ReadonlySet<string>;
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read over the phone
 const normaliseCode = (c: string) => c.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-/** A one-time enrolment code for one user, role and scope (12 characters, ~60 bits). */
-export async function createEnrolCode(store: HqStore, who: { userName: string; role: Role; scopePath: string; ttlDays?: number }): Promise<string> {
+const personRefused = (code: 'person_out_of_scope' | 'person_not_on_code') =>
+  code === 'person_out_of_scope'
+    ? new HqError(403, code, '所指定的人员不在该注册码的范围内（或已不在人员库中），已拒绝，未作任何登记', 'The person named is not within the enrolment code\'s scope (or no longer in the registry); refused, nothing recorded')
+    : new HqError(403, code, '注册码没有指定该人员：设备不能自行指定使用人，已拒绝，未作任何登记', 'The enrolment code does not name this person: a device cannot name its user itself; refused, nothing recorded');
+
+/**
+ * A one-time enrolment code for one user, role and scope (12 characters, ~60 bits). `personId`: the
+ * registry person the user is, within the scope; their branch's dues amounts follow from it while
+ * they are its secretary (hq/duesReveal.ts).
+ */
+export async function createEnrolCode(store: HqStore, who: { userName: string; role: Role; scopePath: string; ttlDays?: number; personId?: string | null }): Promise<string> {
+  if (who.personId && !(await personInScope(store, who.personId, who.scopePath))) throw personRefused('person_out_of_scope');
   const bytes = randomBytes(12);
   const raw = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
   const expires = Date.now() + (who.ttlDays ?? 7) * 86_400_000;
   await store.db
     .insertInto('hq_enrol_codes')
-    .values({ code_hash: sha256(normaliseCode(code)), user_name: who.userName, role: who.role, scope_path: who.scopePath, created_at: new Date().toISOString(), expires_at: expires })
+    .values({ code_hash: sha256(normaliseCode(code)), user_name: who.userName, role: who.role, scope_path: who.scopePath, created_at: new Date().toISOString(), expires_at: expires, person_id: who.personId ?? null })
     .execute();
-  await logEvent(store, 'enrol_code', null, { userName: who.userName, role: who.role, scopePath: who.scopePath });
+  await logEvent(store, 'enrol_code', null, { userName: who.userName, role: who.role, scopePath: who.scopePath, personId: who.personId ?? null });
   return code;
 }
 
@@ -55,6 +70,7 @@ async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<
   const secret = randomBytes(32).toString('base64url');
   const now = new Date(at).toISOString();
   const hqRelayKey = (await hqRelayKeys(store)).publicKey; // read before the transaction holds the connection
+  await checkPerson(store, hash, req.personId);
   return store.db.transaction().execute(async (trx) => {
     // Taking the code and creating the device happen together or not at all; the WHERE makes the
     // code single-use even when two devices race with it.
@@ -64,7 +80,7 @@ async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<
       .where('code_hash', '=', hash)
       .where('used_at', 'is', null)
       .where('expires_at', '>', at)
-      .returning(['user_name', 'role', 'scope_path'])
+      .returning(['user_name', 'role', 'scope_path', 'person_id'])
       .executeTakeFirst();
     if (!code) throw new HqError(410, 'bad_code', '注册码无效、已过期或已被使用，请向管理员重新申请', 'The enrolment code is unknown, expired or already used');
     const clash = await trx.selectFrom('hq_devices').select('device_id').where('device_id', '=', req.deviceId).executeTakeFirst();
@@ -73,14 +89,27 @@ async function takeCode(store: HqStore, req: EnrolRequest, at: number): Promise<
       .insertInto('hq_devices')
       .values({
         device_id: req.deviceId, secret_hash: sha256(secret), user_name: code.user_name, role: code.role, scope_path: code.scope_path,
-        name: req.deviceName ?? null, app_version: req.appVersion, enrolled_at: now,
+        name: req.deviceName ?? null, app_version: req.appVersion, enrolled_at: now, person_id: code.person_id,
       })
       .execute();
     if (req.relayKey) await saveDeviceKey(trx, req.deviceId, req.relayKey, new Date(at));
     // The secret is sent this once; every later request is signed with a key it seeds, whose public half HQ keeps.
     await trx.insertInto('hq_sign_keys').values({ device_id: req.deviceId, public_key: signingPublicKey(secret), at: now }).execute();
-    return { deviceId: req.deviceId, secret, userName: code.user_name, role: code.role, scopePath: code.scope_path, hqTime: Date.now(), hqRelayKey };
+    return { deviceId: req.deviceId, secret, userName: code.user_name, role: code.role, scopePath: code.scope_path, hqTime: Date.now(), hqRelayKey, ...(code.person_id ? { personId: code.person_id } : {}) };
   });
+}
+
+/**
+ * Only the code names the user's person; a request naming another (or one where the code names
+ * none) is forged or mistaken, and the code's own person must still be in the registry within its
+ * scope. Refused before anything is written: the code stays usable. An unknown code is left to the
+ * transaction, which refuses it and counts it against the address.
+ */
+async function checkPerson(store: HqStore, hash: string, asked: string | undefined): Promise<void> {
+  const code = await store.db.selectFrom('hq_enrol_codes').select(['scope_path', 'person_id']).where('code_hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
+  if (!code) return;
+  if (asked !== undefined && asked !== code.person_id) throw personRefused((await personInScope(store, asked, code.scope_path)) ? 'person_not_on_code' : 'person_out_of_scope');
+  if (code.person_id && !(await personInScope(store, code.person_id, code.scope_path))) throw personRefused('person_out_of_scope');
 }
 
 export interface RequestAuth {
@@ -108,7 +137,7 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   if (!/^[0-9A-Za-z-]{8,64}$/.test(a.deviceId) || !/^[0-9A-Za-z_-]{16,64}$/.test(a.nonce)) throw bad('malformed_auth', '设备凭据格式不正确', 'Malformed credentials', 400);
   const d = await store.db
     .selectFrom('hq_devices')
-    .select(['secret_hash', 'user_name', 'role', 'scope_path', 'revoked_at', 'last_seq'])
+    .select(['secret_hash', 'user_name', 'role', 'scope_path', 'revoked_at', 'last_seq', 'person_id'])
     .where('device_id', '=', a.deviceId)
     .executeTakeFirst();
   if (!d) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
@@ -138,7 +167,9 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   if (register) await store.db.insertInto('hq_sign_keys').values({ device_id: a.deviceId, public_key: register, at: new Date(now).toISOString() }).onConflict((oc) => oc.doNothing()).execute();
   if (Math.random() < 0.01) await store.db.deleteFrom('hq_nonces').where('at', '<', now - 2 * LIMITS.requestSkewMs).execute();
   await store.db.updateTable('hq_devices').set({ last_seen_at: new Date(now).toISOString() }).where('device_id', '=', a.deviceId).execute();
-  return { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq) };
+  const who = { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), personId: d.person_id };
+  // Read at each request, never stored: a change of secretary takes effect at the device's next pull.
+  return d.person_id ? { ...who, ...(await duesViewer(store, who)) } : who;
 }
 
 export async function revokeDevice(store: HqStore, deviceId: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 // npm run hq -- <command> [options]
 //   serve       --port 8080 [--host 127.0.0.1] [--db hq.sqlite | --pg postgres://user:pw@host/db]
-//   enrol-code  --user 王五 --role instructor --scope /hq/xa/xa-lintong/ [--days 7]
+//   enrol-code  --user 王五 --role instructor --scope /hq/xa/xa-lintong/ [--days 7] [--person PERSON_ID]  (the registry person the user is: a branch secretary sees that branch's dues amounts)
 //   revoke      --device DEVICE_ID
 //   devices
 //   purge       [--older-than-days 30] [--dry-run]   (serve also purges hourly, with its own --older-than-days)
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     user: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, days: { type: 'string' },
     device: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' }, log: { type: 'boolean' },
     'older-than-days': { type: 'string' }, 'dry-run': { type: 'boolean' },
-    in: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' },
+    in: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, person: { type: 'string' },
   },
 });
 
@@ -73,8 +73,12 @@ switch (command) {
     if (!values.user) fail('--user is required');
     if (!ROLE_VALUES.includes(role)) fail(`--role must be one of ${ROLE_VALUES.join(', ')}`);
     if (!values.scope || !SCOPE_RE.test(values.scope)) fail('--scope must be an org-unit path such as /hq/xa/xa-lintong/');
-    const code = await createEnrolCode(store, { userName: values.user, role, scopePath: values.scope, ttlDays: Number(values.days ?? 7) });
-    console.log(`注册码 / enrolment code: ${code}  (${values.user}, ${role}, ${values.scope}; one use, ${values.days ?? 7} days)`);
+    const code = await createEnrolCode(store, { userName: values.user, role, scopePath: values.scope, ttlDays: Number(values.days ?? 7), personId: values.person ?? null }).catch(async (e: unknown) => {
+      if (!(e instanceof HqError)) throw e;
+      await store.close();
+      fail(`${e.zh}\n${e.en}`);
+    });
+    console.log(`注册码 / enrolment code: ${code}  (${values.user}, ${role}, ${values.scope}${values.person ? `, person ${values.person}` : ''}; one use, ${values.days ?? 7} days)`);
     await store.close();
     break;
   }

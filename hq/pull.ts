@@ -31,7 +31,7 @@ function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since:
   for (const [col, cell] of Object.entries(cells)) {
     if (!whole && (cell[2] <= since || hlcNode(cell[1]) === deviceId)) continue; // not changed since, or its own write
     if (!isDeclaredColumn(tbl, col)) continue; // stored before HQ refused undeclared columns: never served
-    c[col] = hidden.includes(col) ? null : redactFor(actor.role, tbl, col, cell[0]);
+    c[col] = hidden.includes(col) ? null : redactFor(actor, tbl, col, cell[0], cells); // the actor: a secretary's device is a viewer (hq/duesReveal.ts)
     stamps[col] = cell[1];
     count.set(cell[1], (count.get(cell[1]) ?? 0) + 1);
   }

@@ -30,6 +30,8 @@ export interface HqEnrolCodesTable {
   expires_at: Int8;
   used_at: string | null;
   used_by: string | null;
+  /** The registry person the user is (hq/migrations/2026_12_07_dues_secretary.ts); null: none named. */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HqDevicesTable {
@@ -48,6 +50,8 @@ export interface HqDevicesTable {
   acked_version: Int8 | null;
   last_pull_at: string | null;
   first_pull_version: Int8 | null;
+  /** The registry person the user is (hq/migrations/2026_12_07_dues_secretary.ts); null: none named. */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HqRowsTable {

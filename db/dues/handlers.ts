@@ -11,14 +11,18 @@ import { exportLedger } from './export.js';
 import { duesList, memberDues, standingList } from './lists.js';
 import { flaggedMembers } from './standing.js';
 import { memberIn, pay, setBase } from './write.js';
+import { amountsView, seesAnyAmount } from './visibility.js';
 
 const settings = async (ctx: ApiContext, scope: string): Promise<DuesSettings> => duesSettings(await readSettings(ctx.db, scope));
 
 export const duesHandlers: HandlerMap<keyof typeof duesContract> = {
-  'dues.rules': async (ctx) => ({
-    settings: await settings(ctx, ctx.session.scopePath), seesAmounts: seesDuesAmounts(ctx.session.role), mayRecord: seesDuesAmounts(ctx.session.role),
-    thisMonth: todayInBeijing(ctx.now()).slice(0, 7),
-  }),
+  'dues.rules': async (ctx) => {
+    const view = await amountsView(ctx);
+    return {
+      settings: await settings(ctx, ctx.session.scopePath), seesAmounts: seesAnyAmount(view), mayRecord: seesDuesAmounts(ctx.session.role),
+      thisMonth: todayInBeijing(ctx.now()).slice(0, 7), secretaryOf: view.branches.map((b) => b.name),
+    };
+  },
   'dues.list': async (ctx, { unitId, ...f }) => {
     const scope = await scopeFor(ctx.db, ctx.session.scopePath, unitId);
     return duesList(ctx, scope, await settings(ctx, scope), f);

@@ -1,7 +1,6 @@
 // The dues list of a scope, one member's dues, and the member standing list (lapse, lost contact,
 // transfer due) — computed for the whole scope in one pass, then filtered and paged.
 import { todayInBeijing } from '../../shared/core/dates.js';
-import { seesDuesAmounts } from '../../shared/dues/privacy.js';
 import { addMonth, yuanText, monthlyDue } from '../../shared/dues/rules.js';
 import type { DuesSettings } from '../../shared/dues/settings.js';
 import type { DuesPage, MemberDues, StandingPage, StandingRow } from '../../shared/dues/types.js';
@@ -11,6 +10,7 @@ import type { ApiContext } from '../context.js';
 import { basesIn, membersIn, paidMonthsIn, type DuesMember } from './store.js';
 import { flaggedMembers } from './standing.js';
 import { duesRow } from './view.js';
+import { amountsView, seesAmountsOf, seesAnyAmount } from './visibility.js';
 
 // One collator for every comparison: localeCompare with a locale builds one per call (slow on hundreds of rows).
 const collator = new Intl.Collator('zh-CN');
@@ -18,18 +18,18 @@ const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.
 
 export async function duesList(ctx: ApiContext, scope: string, s: DuesSettings, f: { orgId?: string; filter: 'all' | 'owing' | 'no_base'; search?: string; limit: number; offset: number }): Promise<DuesPage> {
   const thisMonth = todayInBeijing(ctx.now()).slice(0, 7);
-  const sees = seesDuesAmounts(ctx.session.role);
+  const view = await amountsView(ctx);
   const [members, bases, paid] = [await membersIn(ctx.db, scope, { orgId: f.orgId }), await basesIn(ctx.db, scope), await paidMonthsIn(ctx.db, scope)];
-  const all = members.filter((m) => !f.search || m.name.includes(f.search)).map((m) => duesRow(m, bases.get(m.personId) ?? [], paid.get(m.personId) ?? new Set(), thisMonth, s, sees));
+  const all = members.filter((m) => !f.search || m.name.includes(f.search)).map((m) => duesRow(m, bases.get(m.personId) ?? [], paid.get(m.personId) ?? new Set(), thisMonth, s, seesAmountsOf(view, m.personId)));
   const owing = all.filter((r) => r.owedMonths.length > 0);
   const rows = f.filter === 'owing' ? owing : f.filter === 'no_base' ? all.filter((r) => r.start === null) : all;
   rows.sort((a, b) => b.owedMonths.length - a.owedMonths.length || byName(a, b));
-  return { rows: rows.slice(f.offset, f.offset + f.limit), total: rows.length, owing: owing.length, seesAmounts: sees };
+  return { rows: rows.slice(f.offset, f.offset + f.limit), total: rows.length, owing: owing.length, seesAmounts: seesAnyAmount(view) };
 }
 
 export async function memberDues(ctx: ApiContext, m: DuesMember, s: DuesSettings): Promise<MemberDues> {
   const thisMonth = todayInBeijing(ctx.now()).slice(0, 7);
-  const sees = seesDuesAmounts(ctx.session.role);
+  const sees = seesAmountsOf(await amountsView(ctx), m.personId);
   const bases = (await basesIn(ctx.db, m.scopePath, m.personId)).get(m.personId) ?? [];
   const paid = (await paidMonthsIn(ctx.db, m.scopePath, m.personId)).get(m.personId) ?? new Set<string>();
   const row = duesRow(m, bases, paid, thisMonth, s, sees);

@@ -12,6 +12,7 @@ import { newRelayKeyPair } from '../../shared/node/relayCrypto.js';
 import { ownRelayKey, saveRelayKeys } from './relay/keys.js';
 import { getMetaRaw, persistClock, setMetaRaw } from './state.js';
 import { keepRefused, predictRefusals } from './enrolKeep.js';
+import { recordPerson } from './enrolPerson.js';
 
 /** Codes of enrolment failures the device names itself; HQ's own codes (`bad_code`, `too_many_attempts`, …) pass through. */
 export const ENROL_FAILURE = { unreachable: 'hq_unreachable', notHq: 'not_hq', badUrl: 'bad_url' } as const;
@@ -106,6 +107,7 @@ export function completeEnrolment(dev: { raw: Database.Database; session: Sessio
     setMetaRaw(dev.raw, 'role', a.role);
     setMetaRaw(dev.raw, 'user_name', a.userName);
     setMetaRaw(dev.raw, 'scope_path', a.scopePath);
+    recordPerson(dev.raw, a.personId);
     setMetaRaw(dev.raw, 'sync_cursor', '0');
     setMetaRaw(dev.raw, 'sync_pull_since', '0');
     saveRelayKeys(dev.raw, h.relayKey, a.hqRelayKey);

@@ -1,7 +1,9 @@
-// Dues amounts reveal income (DOMAIN.md Privacy): only the county organiser holds them — on screen,
-// in exports and on the wire (HQ sends null to every other role, shared/sync/privacy.ts). Others
-// see whether a month is paid, never how much. DOMAIN.md also names the member's branch secretary;
-// the app has no role for a branch secretary yet, so none of its users gets that exception.
+// Dues amounts reveal income (DOMAIN.md Privacy): only the county organiser and the member's branch
+// secretary hold them — on screen, in exports and on the wire. By role, only the county organiser
+// (HQ sends null to every other role, shared/sync/privacy.ts); the secretary is a device user whose
+// enrolment code named their registry person, and gets their branch's members' amounts while the
+// data records them as its secretary (HQ: hq/duesReveal.ts; device: db/sync/enrolPerson.ts and
+// db/dues/visibility.ts). Others see whether a month is paid, never how much.
 import type { Role } from '../domain/enums.js';
 
 export const seesDuesAmounts = (role: Role): boolean => role === 'county_organiser';

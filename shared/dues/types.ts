@@ -4,7 +4,8 @@ import type { DuesCategory, PayMethod } from './rules.js';
 import type { DuesSettings } from './settings.js';
 import type { StandingFlag } from '../people/memberRules.js';
 
-export interface DuesRules { settings: DuesSettings; seesAmounts: boolean; mayRecord: boolean; thisMonth: string }
+/** `secretaryOf`: the branches whose members' amounts the user sees as their secretary (none for a county organiser, who sees all). */
+export interface DuesRules { settings: DuesSettings; seesAmounts: boolean; mayRecord: boolean; thisMonth: string; secretaryOf: string[] }
 
 export interface DuesRow {
   personId: string;

@@ -68,10 +68,36 @@ export function privateRowColumns(role: Role, table: string, source: unknown): r
   return rule && !seesFullValues(role) && rule.when(source) ? rule.cols : [];
 }
 
-/** The value as a device of this role may receive it. */
-export function redactFor(role: Role, table: string, col: string, value: CellValue): CellValue {
+/**
+ * Everything the redaction of a row depends on, explicit so that a cache of redacted answers (a
+ * first sync's snapshot) can key on it: the device's role, and the members whose dues amounts it may
+ * hold besides what the role allows — those of the branches its person is secretary of, read from
+ * the data at each pull (hq/duesReveal.ts). `secretaryOf` is what `duesPersons` was derived from.
+ */
+export interface DuesViewer {
+  role: Role;
+  secretaryOf: readonly string[];
+  duesPersons: ReadonlySet<string>;
+}
+
+/** A cache key for the redaction of a viewer: two viewers with the same key receive the same cells. */
+export const redactionKey = (v: DuesViewer): string => `${v.role}|${[...v.duesPersons].sort().join(',')}`;
+
+/** Who receives a cell: a role, or a device as a viewer (an actor without the sets is its role alone). */
+export type Receiver = Role | (Pick<DuesViewer, 'role'> & Partial<DuesViewer>);
+
+/**
+ * The value as a device of this role may receive it. Given the row's cells and a viewer, a dues
+ * amount goes unredacted to the member's branch secretary (`viewer.duesPersons`, by the row's person).
+ */
+export function redactFor(who: Receiver, table: string, col: string, value: CellValue, cells?: Readonly<Record<string, readonly unknown[] | undefined>>): CellValue {
+  const role = typeof who === 'string' ? who : who.role;
   // dues amounts reveal income: a role that may not see them gets no number at all
-  if (DUES_AMOUNT_COLUMNS[table]?.includes(col)) return seesDuesAmounts(role) ? value : null;
+  if (DUES_AMOUNT_COLUMNS[table]?.includes(col)) {
+    const person = cells?.person_id?.[0];
+    const secretary = typeof who !== 'string' && typeof person === 'string' && who.duesPersons?.has(person) === true;
+    return seesDuesAmounts(role) || secretary ? value : null;
+  }
   if (isPrivateColumn(table, col)) return seesFullValues(role) ? value : null;
   const mask = REDACTED_COLUMNS[table]?.[col];
   if (!mask || seesFullValues(role) || typeof value !== 'string') return value;

@@ -40,6 +40,8 @@ export const enrolRequest = z.strictObject({
   schemaVersion: z.string().max(80),
   /** The device's public key for relay by file. */
   relayKey: relayKeySchema.optional(),
+  /** The person the user expects to be: only the code names one (hq/auth.ts); any other is refused. */
+  personId: z.string().max(64).optional(),
 });
 export type EnrolRequest = z.infer<typeof enrolRequest>;
 
@@ -52,6 +54,8 @@ export const enrolAnswer = z.object({
   hqTime: z.number(),
   /** HQ's public key for relay by file. */
   hqRelayKey: z.string().optional(),
+  /** The registry person the user is, when the code names one (their branch's dues amounts: hq/duesReveal.ts). */
+  personId: z.string().optional(),
 });
 export type EnrolAnswer = z.infer<typeof enrolAnswer>;
 
