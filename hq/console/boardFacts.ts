@@ -23,6 +23,9 @@ export interface BoardFacts {
   monthMarks: Map<string, { present: number; absent: number }>;
   /** Each member's last day present at organisation life by asOf. */
   lastPresent: Map<string, string>;
+  /** Each person's last day present at any held activity (whatever its day), and the first held activity's day. */
+  lastPresentEver: Map<string, string>;
+  firstHeld: string | null;
   /** Members by their branch. */
   membersByOrg: Map<string, MemberRow[]>;
   probationary: Set<string>;
@@ -34,18 +37,25 @@ export interface BoardFacts {
 }
 
 export async function loadBoardFacts(db: Db, d: Dialect, scope: string, p: { asOf: string; monthStart: string; contactSince: string }): Promise<BoardFacts> {
-  const held = (await liveRows(db, d, 'activities', scope, ['status', 'held_on', 'org_id', 'type', 'group_id']))
-    .filter((a) => a.v.status === 'held' && (str(a.v.held_on) ?? '9999') <= p.asOf)
+  const heldEver = (await liveRows(db, d, 'activities', scope, ['status', 'held_on', 'org_id', 'type', 'group_id']))
+    .filter((a) => a.v.status === 'held' && str(a.v.held_on))
     .map((a) => ({ id: a.id, orgId: str(a.v.org_id), type: str(a.v.type) ?? '', groupId: str(a.v.group_id), heldOn: str(a.v.held_on)! }));
+  const held = heldEver.filter((a) => a.heldOn <= p.asOf);
   const heldById = new Map(held.map((a) => [a.id, a]));
+  // The standing rules read every held activity, whatever its day (db/dues/store.ts lastAttendedIn, firstActivityMonth).
+  const everById = new Map(heldEver.map((a) => [a.id, a.heldOn]));
+  const lastPresentEver = new Map<string, string>();
+  const firstHeld = heldEver.reduce<string | null>((m, a) => (m === null || a.heldOn < m ? a.heldOn : m), null);
   const recent = new Set(held.filter((a) => a.heldOn > p.contactSince).map((a) => a.id));
   const contacted = new Set((await liveRows(db, d, 'activity_outlets', scope, ['activity_id', 'outlet_id']))
     .filter((l) => recent.has(str(l.v.activity_id) ?? '')).map((l) => str(l.v.outlet_id) ?? ''));
   const monthMarks = new Map<string, { present: number; absent: number }>();
   const lastPresent = new Map<string, string>();
   for (const m of await liveRows(db, d, 'attendance', scope, ['activity_id', 'person_id', 'status'])) {
-    const a = heldById.get(str(m.v.activity_id) ?? '');
     const person = str(m.v.person_id);
+    const ever = everById.get(str(m.v.activity_id) ?? '');
+    if (ever && person && m.v.status === 'present' && (lastPresentEver.get(person) ?? '') < ever) lastPresentEver.set(person, ever);
+    const a = heldById.get(str(m.v.activity_id) ?? '');
     if (!a || !person) continue;
     if (m.v.status === 'present' && (lastPresent.get(person) ?? '') < a.heldOn) lastPresent.set(person, a.heldOn);
     if (a.orgId && a.heldOn >= p.monthStart && (m.v.status === 'present' || m.v.status === 'absent')) {
@@ -79,7 +89,7 @@ export async function loadBoardFacts(db: Db, d: Dialect, scope: string, p: { asO
   for (const a of held) if (a.orgId) (heldByOrg.get(a.orgId) ?? heldByOrg.set(a.orgId, []).get(a.orgId)!).push(a);
   const membersByOrg = new Map<string, MemberRow[]>();
   for (const m of members) if (live.has(m.personId)) (membersByOrg.get(m.branchId) ?? membersByOrg.set(m.branchId, []).get(m.branchId)!).push(m);
-  return { heldByOrg, contacted, monthMarks, lastPresent, membersByOrg, probationary, items, orgs, committee, groups };
+  return { heldByOrg, contacted, monthMarks, lastPresent, lastPresentEver, firstHeld, membersByOrg, probationary, items, orgs, committee, groups };
 }
 
 /** The cadence rules' input for the organisations of one county (as db/orglife/compliance.ts loads it on the device). */

@@ -12,6 +12,7 @@ import { periodOf, type Period } from '../../shared/orglife/periods.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
 import { LIGHT_OF, worstLight, type Light } from '../../shared/orglife/status.js';
 import { cadenceInput, type BoardFacts } from './boardFacts.js';
+import type { OrgMilestones, OrgStanding } from './totalsWork.js';
 
 /** What a unit's figures are made of, so a city's and the province's are computed from their counties' parts, not averaged. */
 export interface UnitParts {
@@ -25,9 +26,12 @@ export interface UnitParts {
   /** Per organisation with cadence duties: its worst light this month and this quarter. */
   monthly: Light[];
   quarterly: Light[];
+  /** Per organisation with milestone nodes this year, and per branch the standing rules judge (hq/console/totalsWork.ts). */
+  milestones: OrgMilestones[];
+  standing: OrgStanding[];
 }
 
-export const emptyParts = (): UnitParts => ({ tallies: [], marks: [], gaps: [], conversions: [], items: [], monthly: [], quarterly: [] });
+export const emptyParts = (): UnitParts => ({ tallies: [], marks: [], gaps: [], conversions: [], items: [], monthly: [], quarterly: [], milestones: [], standing: [] });
 
 export function mergeParts(all: UnitParts[]): UnitParts {
   const out = emptyParts();
@@ -36,7 +40,7 @@ export function mergeParts(all: UnitParts[]): UnitParts {
 }
 
 /** One county's parts: its organisations (ids) and its rows, judged on `asOf` within `month`. */
-export function countyParts(f: BoardFacts, c: { orgIds: Set<string>; tallies: OutletTally[]; itemScopes: (path: string) => boolean }, o: OrgLifeSettings, month: Period, asOf: string): UnitParts {
+export function countyParts(f: BoardFacts, c: { orgIds: Set<string>; tallies: OutletTally[]; itemScopes: (path: string) => boolean; work: Pick<UnitParts, 'milestones' | 'standing'> }, o: OrgLifeSettings, month: Period, asOf: string): UnitParts {
   const members = [...c.orgIds].flatMap((id) => f.membersByOrg.get(id) ?? []);
   const marks = [...c.orgIds].map((id) => f.monthMarks.get(id)).filter((x): x is { present: number; absent: number } => !!x);
   const conversions = members.filter((m) => f.probationary.has(m.personId)).map((m) => conversionDueOn(m.joinDate, o)).filter((due) => due <= asOf).map((due) => daysOverdue(due, asOf));
@@ -56,7 +60,7 @@ export function countyParts(f: BoardFacts, c: { orgIds: Set<string>; tallies: Ou
     tallies: c.tallies, marks,
     gaps: members.map((m) => monthsWithoutOrgLife({ joinDate: m.joinDate, lastOn: f.lastPresent.get(m.personId) ?? null }, asOf)),
     conversions, items: f.items.filter((i) => c.itemScopes(i.scopePath)).map((i) => daysOverdue(i.dueOn, asOf)),
-    monthly: cadence('month', month.key), quarterly: cadence('quarter', quarter.key),
+    monthly: cadence('month', month.key), quarterly: cadence('quarter', quarter.key), ...c.work,
   };
 }
 
@@ -67,6 +71,7 @@ export function indicatorsOf(p: UnitParts, a: AssessmentSettings): UnitIndicator
   const contact = contactRatio(p.tallies);
   const attendance = attendanceRatio(p.marks);
   const worst = (xs: number[]) => xs.reduce((m, x) => Math.max(m, x), 0);
+  const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
   const behind = (ls: Light[]) => ls.filter((l) => l === 'yellow' || l === 'red').length;
   return {
     coverage, contact, attendance,
@@ -74,12 +79,15 @@ export function indicatorsOf(p: UnitParts, a: AssessmentSettings): UnitIndicator
     conversionsOverdue: p.conversions.filter((d) => d >= t.probation_overdue.yellowFrom).length,
     itemsOverdue: p.items.length,
     orgsWithCadence: p.monthly.length, monthlyBehind: behind(p.monthly), quarterlyBehind: behind(p.quarterly),
+    orgsWithMilestones: p.milestones.length, nodesMissed: sum(p.milestones.map((m) => m.missed)), nodesLate: sum(p.milestones.map((m) => m.late)),
+    branchesJudged: p.standing.length, membersLapseRisk: sum(p.standing.map((s) => s.lapse)), membersLostContact: sum(p.standing.map((s) => s.lost)), transfersDue: sum(p.standing.map((s) => s.transfer)),
     lights: {
       coverage: ratioLight(coverage, t.coverage), contact: ratioLight(contact, t.contact), attendance: ratioLight(attendance, t.attendance),
       member_gap: p.gaps.length ? countLight(worst(p.gaps), t.member_gap) : 'none',
       probation_overdue: p.conversions.length ? countLight(worst(p.conversions), t.probation_overdue) : 'none',
       rectification_overdue: countLight(worst(p.items), t.rectification_overdue),
       meetings_monthly: worstLight(p.monthly), meetings_quarterly: worstLight(p.quarterly),
+      milestones: worstLight(p.milestones.map((m) => m.light)), member_standing: worstLight(p.standing.map((s) => s.light)),
     },
   };
 }

@@ -12,6 +12,9 @@ import { num, type HqStore } from '../store.js';
 import type { UnitFact } from './facts.js';
 import { computeCountyTotals, type CountyTotals, type OutletTotals } from './totalsCompute.js';
 
+/** The shape of the kept facts: facts kept in another shape (by an HQ before an upgrade) are computed anew. */
+const SHAPE = 2;
+
 interface Stored { county_id: string; scope_path: string; as_of: string; version: number | string; facts: string }
 
 /** Computations under way per store, so that two overviews at once compute a county once. */
@@ -33,7 +36,7 @@ async function save(store: HqStore, c: UnitFact, asOf: string, version: number, 
   const { outlets, ...facts } = t;
   // An older computation finishing late never replaces a newer one of the same day.
   await sql`INSERT INTO hq_county_totals (county_id, scope_path, as_of, version, facts, outlets, computed_at)
-    VALUES (${c.id}, ${c.path}, ${asOf}, ${version}, ${JSON.stringify(facts)}, ${JSON.stringify(outlets)}, ${new Date().toISOString()})
+    VALUES (${c.id}, ${c.path}, ${asOf}, ${version}, ${JSON.stringify({ shape: SHAPE, ...facts })}, ${JSON.stringify(outlets)}, ${new Date().toISOString()})
     ON CONFLICT (county_id) DO UPDATE SET scope_path = excluded.scope_path, as_of = excluded.as_of, version = excluded.version,
       facts = excluded.facts, outlets = excluded.outlets, computed_at = excluded.computed_at
     WHERE hq_county_totals.as_of <> excluded.as_of OR hq_county_totals.version <= excluded.version`.execute(store.db);
@@ -77,8 +80,9 @@ export async function countyTotals(store: HqStore, counties: UnitFact[], asOf: s
   for (const s of current) {
     const v = num(s.version);
     const stale = changes.some((x) => x.v > v && (isUnder(x.path, s.scope_path) || isUnder(s.scope_path, x.path)));
-    if (stale) continue;
-    const t = JSON.parse(s.facts) as Omit<CountyTotals, 'outlets'>;
+    const t = JSON.parse(s.facts) as Omit<CountyTotals, 'outlets'> & { shape?: number };
+    if (stale || t.shape !== SHAPE) continue;
+    delete t.shape;
     byId.set(s.county_id, { ...t, outlets: opts.outlets ? (JSON.parse((s as { outlets?: string }).outlets ?? '[]') as OutletTotals[]) : [] });
   }
   // Nothing touched these since their version: they hold at head too, so the next look starts from there.

@@ -12,6 +12,7 @@ import { loadBoardFacts } from './boardFacts.js';
 import { loadLiveOrgs, loadMemberOutlets, loadOutlets, type OutletFact, type UnitFact } from './facts.js';
 import { countyParts, type UnitParts } from './indicators.js';
 import { settingRows } from './store.js';
+import { milestoneParts, standingParts } from './totalsWork.js';
 
 /** The counts of a county that are not board indicators. */
 export interface CountyBase { outlets: number; outletsWithMembers: number; members: number; partyOrgs: number; uncoveredOutlets: number; noInstructorOutlets: number }
@@ -38,8 +39,10 @@ export async function computeCountyTotals(store: HqStore, c: UnitFact, asOf: str
   const os = all.filter((o) => o.countyId === c.id);
   const withMembers = os.filter((o) => members.has(o.id));
   const covered = (o: OutletFact) => !!o.coverageOrgId && liveOrgs.has(o.coverageOrgId);
+  const orgIds = new Set(liveOrgs.keys());
+  const [milestones, standing] = await Promise.all([milestoneParts(db, d, c.path, orgIds, raw, month, asOf), standingParts(db, d, c.path, orgIds, facts, raw, asOf)]);
   const parts = countyParts(facts, {
-    orgIds: new Set(liveOrgs.keys()),
+    orgIds, work: { milestones, standing },
     tallies: withMembers.map((o) => ({ members: members.get(o.id)!, covered: covered(o), contacted: facts.contacted.has(o.id) })),
     itemScopes: () => true,
   }, orgLifeSettings(raw), month, asOf);

@@ -52,7 +52,7 @@ export interface RefView { scopePath: string; entries: RefEntry[]; history: RefH
 
 export interface UnitLights { coverage: Light; contact: Light }
 /** The board's indicators HQ computes from its copy (data quality is not among them: HQ holds citizen ids masked). */
-export const OVERVIEW_INDICATORS = ['coverage', 'contact', 'attendance', 'member_gap', 'probation_overdue', 'rectification_overdue', 'meetings_monthly', 'meetings_quarterly'] as const;
+export const OVERVIEW_INDICATORS = ['coverage', 'contact', 'attendance', 'member_gap', 'probation_overdue', 'rectification_overdue', 'meetings_monthly', 'meetings_quarterly', 'milestones', 'member_standing'] as const;
 export type OverviewIndicator = (typeof OVERVIEW_INDICATORS)[number];
 export interface UnitIndicators {
   coverage: number | null; contact: number | null;
@@ -66,6 +66,10 @@ export interface UnitIndicators {
   itemsOverdue: number;
   /** Organisations with cadence duties, and those yellow or red this month / quarter. */
   orgsWithCadence: number; monthlyBehind: number; quarterlyBehind: number;
+  /** Organisations with milestone nodes this year; nodes past due and not done (missed), and done after their due date (late). */
+  orgsWithMilestones: number; nodesMissed: number; nodesLate: number;
+  /** Branches the standing rules judge (they keep dues at HQ's copy, or someone is flagged); members flagged by each rule. */
+  branchesJudged: number; membersLapseRisk: number; membersLostContact: number; transfersDue: number;
   lights: Record<OverviewIndicator, Light>;
 }
 export interface CountyRow extends UnitIndicators {
