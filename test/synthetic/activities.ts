@@ -1,9 +1,10 @@
-// Twelve months of organisation life before `today`: monthly theme days, committee and group
-// meetings, quarterly general meetings and lectures, the yearly org-life meeting and review, each
-// held 90% of the time; attendance per member; monthly instructor visits on time 85% of the time.
+// Organisation life in the `g.years` × 12 months before `today` (one year by default): monthly theme
+// days, committee and group meetings, quarterly general meetings and lectures, the yearly org-life
+// meeting and review, each held 90% of the time; attendance per member; monthly instructor visits on
+// time 85% of the time. With one year the random draws are exactly those the tests' figures rest on.
 import { emit, quota, synced, type CountyModel, type Gen, type MemberRec, type OrgRec, type OutletRec } from './model.js';
 import { COMMITTEE_TOPICS, EXCUSE_REASONS, GENERAL_TOPICS, LECTURE_TOPICS, OUTBOUND_REASON, THEME_TOPICS, VISIT_TOPICS } from './names.js';
-import { addDays, addMonths, addYears, randomDay, type Rng } from './prng.js';
+import { addDays, addMonths, addYears, randomDay, type IdMaker, type Rng } from './prng.js';
 
 const HELD = 0.9;
 const VISIT_ON_TIME = 0.85;
@@ -29,11 +30,17 @@ interface Held {
   instructorId?: string;
 }
 
-const day = (month: string, d: number) => `${month.slice(0, 8)}${String(Math.min(28, Math.max(1, d))).padStart(2, '0')}`;
+export const day = (month: string, d: number) => `${month.slice(0, 8)}${String(Math.min(28, Math.max(1, d))).padStart(2, '0')}`;
 
-function hold(g: Gen, m: CountyModel, h: Held): void {
-  const rng = m.rng;
-  const id = g.ids.next();
+/** The random stream and ids a record draws from: the county's by default, or a stream of its own. */
+export interface Draw {
+  rng: Rng;
+  ids: IdMaker;
+}
+
+export function hold(g: Gen, m: CountyModel, h: Held, draw: Draw = { rng: m.rng, ids: g.ids }): void {
+  const { rng, ids } = draw;
+  const id = ids.next();
   const stamp = `${h.date}T${h.time}:00.000Z`;
   let present = 0;
   const marks = (h.attendees ?? []).filter((x) => x.joinDate <= h.date && !(x.gap && h.date >= x.gap.from && h.date < x.gap.to));
@@ -54,7 +61,7 @@ function hold(g: Gen, m: CountyModel, h: Held): void {
       }
     }
     if (status === 'present') present++;
-    return { id: g.ids.next(), activity_id: id, person_id: x.person.id, status, reason, ...synced(h.scope, stamp) };
+    return { id: ids.next(), activity_id: id, person_id: x.person.id, status, reason, ...synced(h.scope, stamp) };
   });
   emit(m, 'activities', {
     id, org_id: h.org?.id ?? null, type: h.type, title: h.title, held_on: h.date, start_time: h.time,
@@ -66,7 +73,7 @@ function hold(g: Gen, m: CountyModel, h: Held): void {
     ...synced(h.scope, stamp),
   });
   for (const a of attendance) emit(m, 'attendance', a);
-  if (h.outlet) emit(m, 'activity_outlets', { id: g.ids.next(), activity_id: id, outlet_id: h.outlet.id, ...synced(h.scope, stamp) });
+  if (h.outlet) emit(m, 'activity_outlets', { id: ids.next(), activity_id: id, outlet_id: h.outlet.id, ...synced(h.scope, stamp) });
 }
 
 function orgLife(g: Gen, m: CountyModel, org: OrgRec, months: string[], windowStart: string): void {
@@ -113,11 +120,13 @@ function orgLife(g: Gen, m: CountyModel, org: OrgRec, months: string[], windowSt
     }
   }
   // The yearly org-life meeting and democratic review, early in the year for the year before.
-  const year = Number(today.slice(0, 4));
-  const life = randomDay(rng, `${year}-01-10`, `${year}-02-28`);
-  if (ok(life)) hold(g, m, { ...base, type: 'org_life_meeting', title: `${year - 1}年度组织生活会`, date: life, time: '09:00', minutes: [120, 180], topic: '对照检查、批评与自我批评', attendees: org.members });
-  const review = addDays(life, rng.int(0, 10));
-  if (ok(review)) hold(g, m, { ...base, type: 'review', title: `${year - 1}年度民主评议党员`, date: review, time: '09:00', minutes: [90, 150], topic: '民主评议党员', attendees: org.members });
+  const last = Number(today.slice(0, 4));
+  for (let year = last - g.years + 1; year <= last; year++) {
+    const life = randomDay(rng, `${year}-01-10`, `${year}-02-28`);
+    if (ok(life)) hold(g, m, { ...base, type: 'org_life_meeting', title: `${year - 1}年度组织生活会`, date: life, time: '09:00', minutes: [120, 180], topic: '对照检查、批评与自我批评', attendees: org.members });
+    const review = addDays(life, rng.int(0, 10));
+    if (ok(review)) hold(g, m, { ...base, type: 'review', title: `${year - 1}年度民主评议党员`, date: review, time: '09:00', minutes: [90, 150], topic: '民主评议党员', attendees: org.members });
+  }
 }
 
 function visits(g: Gen, m: CountyModel, months: string[]): void {
@@ -168,20 +177,23 @@ function instructorDuties(g: Gen, m: CountyModel, months: string[]): void {
       duty('micro_lecture', `${half}五分钟微党课：${rng.pick(LECTURE_TOPICS)}`, day(addMonths(month, rng.int(0, 4)), rng.int(1, 28)), rng.pick(LECTURE_TOPICS));
       duty('talk', `${half}谈心谈话`, day(addMonths(month, rng.int(0, 5)), rng.int(1, 28)), '思想动态与工作困难');
     }
-    duty('task_force', `${months[0]!.slice(0, 4)}年度党员突击队攻坚`, day(addMonths(months[0]!, rng.int(0, 10)), rng.int(1, 28)), '重点区域宽带攻坚');
+    for (let y = 0; y < months.length; y += 12) {
+      duty('task_force', `${months[y]!.slice(0, 4)}年度党员突击队攻坚`, day(addMonths(months[y]!, rng.int(0, 10)), rng.int(1, 28)), '重点区域宽带攻坚');
+    }
   }
 }
 
 export function buildActivities(g: Gen, m: CountyModel): void {
   const rng = m.rng;
   const thisMonth = `${g.today.slice(0, 7)}-01`;
-  const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i - 11));
-  const windowStart = addYears(g.today, -1);
+  const span = 12 * g.years;
+  const months = Array.from({ length: span }, (_, i) => addMonths(thisMonth, i - span + 1));
+  const windowStart = addYears(g.today, -g.years);
   const meeting = m.orgs.filter((o) => o.holdsMeetings && o.members.length);
-  // 2% of members go six consecutive months without organisation life.
+  // 2% of members go six consecutive months without organisation life, within the last year.
   const members = meeting.flatMap((o) => o.members);
   for (const mem of rng.sample(members, quota(rng, members.length, 0.02))) {
-    const s = rng.int(0, 6);
+    const s = span - 12 + rng.int(0, 6);
     mem.gap = { from: months[s]!, to: addMonths(months[s]!, 6) };
     g.defects.gapMembers++;
   }

@@ -1,4 +1,4 @@
-// npm run seed -- --counties N --seed S [--profile DIR] [--role county_organiser] [--scope PATH] [--today YYYY-MM-DD] [--force] [--passphrase P]
+// npm run seed -- --counties N --seed S [--profile DIR] [--role county_organiser] [--scope PATH] [--today YYYY-MM-DD] [--years 1..10] [--force] [--passphrase P]
 // npm run seed -- --counties N --seed S --list-scopes   (the scopes --scope takes, without generating)
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,7 +53,7 @@ function printSummary(s: GenerateSummary): void {
   line('activities by type', s.activitiesByType);
   line('attendance rows', s.attendance);
   line('injected defects', s.defects);
-  line('rows written', s.rows);
+  line('rows written', `${s.rows} (${Math.round(s.rows / Math.max(0.001, s.writeSeconds))} rows/s written; ${s.buildSeconds.toFixed(1)} s building, ${s.writeSeconds.toFixed(1)} s writing)`);
 }
 
 async function main(): Promise<void> {
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       role: { type: 'string' },
       scope: { type: 'string' },
       today: { type: 'string' },
+      years: { type: 'string', default: '1' },
       force: { type: 'boolean', default: false },
       passphrase: { type: 'string', default: SYNTHETIC_PASSPHRASE },
       'list-scopes': { type: 'boolean', default: false },
@@ -84,7 +85,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const r = await seedProfile({ counties, seed, dir: values.profile, role, scope: values.scope, today: values.today, force: values.force, passphrase: values.passphrase });
+  const years = Number(values.years);
+  if (!Number.isInteger(years) || years < 1 || years > 10) throw new Error('--years must be an integer from 1 to 10');
+  const r = await seedProfile({ counties, seed, dir: values.profile, role, scope: values.scope, today: values.today, years, force: values.force, passphrase: values.passphrase });
   if (!r.ok) {
     console.error(`${r.dir} already holds ${r.existingOutlets} outlets; pass --force to wipe it and generate again.`);
     process.exitCode = 1;

@@ -1,10 +1,13 @@
 // Deterministic synthetic province (DOMAIN.md, "Realistic synthetic data"): the same counties and
-// seed give the same rows, ids included. Writes with raw prepared statements in one bulk load.
+// seed give the same rows, ids included. Writes with raw prepared statements, one transaction per
+// county (a province with years of history is millions of rows: the write-ahead log stays small).
 import type Database from 'better-sqlite3';
+import { flushSearch } from '../../db/people/searchBulk.js';
 import { buildActivities } from './activities.js';
+import { buildChannelWork } from './channelWork.js';
 import { buildCounty } from './county.js';
 import { provinceCounties } from './geography.js';
-import { bulkLoad, insertRows, loadCaptureSuppressor, type CaptureSuppressor, type Row } from './insert.js';
+import { bulkLoad, insertRows, loadCaptureSuppressor, dropSecondaryIndexes, rebuildIndexes, type CaptureSuppressor, type Row } from './insert.js';
 import { buildInstructors } from './instructors.js';
 import { synced, type CountyModel, type Gen } from './model.js';
 import { buildOrgs } from './orgs.js';
@@ -21,6 +24,13 @@ export interface GenerateOptions {
   seed: number;
   /** The day the data is "as of" (activities cover the 12 months before it). Fixed by default. */
   today?: string;
+  /** Years of organisation life before `today` (1 to 10; default 1, the figures the tests pin). */
+  years?: number;
+  /**
+   * The frequent channel-work records (anti-fraud outreach, vanguard service, micro lectures,
+   * quizzes, 七一 oath renewal; test/synthetic/channelWork.ts). Default: on when `years` > 1.
+   */
+  channelWork?: boolean;
   /**
    * Wraps the bulk load so change capture does not record it as local changes to send. Defaults to
    * db/sync/capture.ts's suppressCapture when that exists; pass null to let capture see the load.
@@ -51,6 +61,11 @@ export interface GenerateSummary {
   attendance: number;
   defects: Gen['defects'];
   rows: number;
+  /** Seconds spent building rows in memory and writing them (the summary's counts excluded). */
+  buildSeconds: number;
+  writeSeconds: number;
+  /** Rows and milliseconds spent inserting them, per table. */
+  writeByTable: Record<string, { rows: number; ms: number }>;
 }
 
 // Parents before children, except members before people: index triggers on people (the registry's
@@ -59,24 +74,42 @@ const TABLE_ORDER = [
   'org_units', 'org_unit_links', 'party_orgs', 'outlets', 'party_org_outlets', 'members', 'people', 'party_org_committee', 'party_groups',
   'recruits', 'instructors', 'instructor_assignments', 'activities', 'activity_outlets', 'attendance',
 ];
+/** The big tables whose secondary indexes are built once at the end rather than grown row by row. */
+const INDEXED_AFTER = ['outlets', 'members', 'people', 'instructor_assignments', 'activities', 'activity_outlets', 'attendance', 'dues_payments'];
+const INDEXED_ALONG = ['people_outlet', 'members_branch'];
 
-function flush(raw: Database.Database, tables: Map<string, Row[]>): number {
+interface WriteTimes {
+  write: number;
+  byTable: Record<string, { rows: number; ms: number }>;
+}
+
+function flush(raw: Database.Database, tables: Map<string, Row[]>, t: WriteTimes): number {
+  const t0 = performance.now();
   let n = 0;
   const order = [...TABLE_ORDER, ...[...tables.keys()].filter((t) => !TABLE_ORDER.includes(t))];
-  for (const t of order) {
-    const rows = tables.get(t) ?? [];
-    insertRows(raw, t, rows);
+  for (const table of order) {
+    const rows = tables.get(table) ?? [];
+    const t1 = performance.now();
+    insertRows(raw, table, rows);
+    const w = (t.byTable[table] ??= { rows: 0, ms: 0 });
+    w.rows += rows.length;
+    w.ms += performance.now() - t1;
     n += rows.length;
   }
+  t.write += performance.now() - t0;
   return n;
 }
 
 export async function generateProvince(raw: Database.Database, opts: GenerateOptions): Promise<GenerateSummary> {
   if (!Number.isInteger(opts.counties) || opts.counties < 1) throw new Error('counties must be a positive integer');
+  const years = opts.years ?? 1;
+  if (!Number.isInteger(years) || years < 1 || years > 10) throw new Error('years must be an integer from 1 to 10');
   const today = opts.today ?? DEFAULT_TODAY;
   const g: Gen = {
     seed: opts.seed >>> 0,
     today,
+    years,
+    channelWork: opts.channelWork ?? years > 1,
     stamp: `${today}T00:00:00.000Z`,
     ids: new IdMaker(opts.seed >>> 0, toMs(today) - 30 * 86_400_000),
     persons: new PersonFactory(today),
@@ -85,7 +118,9 @@ export async function generateProvince(raw: Database.Database, opts: GenerateOpt
   const { cities, counties } = provinceCounties(opts.counties, Rng.derive(g.seed, 'geography'));
   const suppress = opts.suppressCapture !== undefined ? opts.suppressCapture : await loadCaptureSuppressor();
   let rows = 0;
-  bulkLoad(raw, () => {
+  const started = performance.now();
+  const t: WriteTimes = { write: 0, byTable: {} };
+  const cityIds = bulkLoad(raw, () => {
     const top = new Map<string, Row[]>();
     const add = (t: string, r: Row) => (top.get(t) ?? top.set(t, []).get(t)!).push(r);
     const unit = (id: string, code: string, name: string, level: string, parent: string | null, path: string, sort: number) => {
@@ -106,8 +141,11 @@ export async function generateProvince(raw: Database.Database, opts: GenerateOpt
       org(ids.org, `中共${c.name}分公司委员会`, hq.org, ids.id, ids.path);
       return ids;
     });
-    rows += flush(raw, top);
-    counties.forEach((county, i) => {
+    rows += flush(raw, top, t);
+    return cityIds;
+  }, suppress);
+  const writeCounty = (county: (typeof counties)[number], i: number) =>
+    bulkLoad(raw, () => {
       const city = cityIds[county.city.index]!;
       const m: CountyModel = buildCounty(g, county, i, city.id, city.path);
       buildOrgs(g, m, city.org);
@@ -116,10 +154,26 @@ export async function generateProvince(raw: Database.Database, opts: GenerateOpt
       buildActivities(g, m);
       buildDues(g, m);
       buildWork334(g, m);
-      rows += flush(raw, m.tables);
-    });
-  }, suppress);
-  return { ...summarize(raw), defects: g.defects, rows };
+      buildChannelWork(g, m);
+      rows += flush(raw, m.tables, t);
+    }, suppress);
+  // Dropped, then built again even when a county fails (the store stays usable); people are indexed
+  // for search in one set-based pass at the end, as a sync's bulk apply does.
+  const dropped = dropSecondaryIndexes(raw, INDEXED_AFTER, INDEXED_ALONG);
+  raw.prepare(`INSERT INTO people_search_defer (on_since) VALUES ('synthetic')`).run();
+  try {
+    counties.forEach(writeCounty);
+  } finally {
+    const t0 = performance.now();
+    rebuildIndexes(raw, dropped);
+    const t1 = performance.now();
+    bulkLoad(raw, () => flushSearch(raw), suppress);
+    t.byTable.indexes = { rows: dropped.length, ms: t1 - t0 };
+    t.byTable.people_search = { rows: 0, ms: performance.now() - t1 };
+    t.write += performance.now() - t0;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { ...summarize(raw), defects: g.defects, rows, buildSeconds: seconds - t.write / 1000, writeSeconds: t.write / 1000, writeByTable: t.byTable };
 }
 
 function countBy(raw: Database.Database, sql: string): Record<string, number> {
@@ -131,7 +185,7 @@ function countBy(raw: Database.Database, sql: string): Record<string, number> {
 const one = (raw: Database.Database, sql: string) => (raw.prepare(sql).get() as { n: number }).n;
 
 /** Counts of what is in the store (synthetic rows only). */
-export function summarize(raw: Database.Database): Omit<GenerateSummary, 'defects' | 'rows'> {
+export function summarize(raw: Database.Database): Omit<GenerateSummary, 'defects' | 'rows' | 'buildSeconds' | 'writeSeconds' | 'writeByTable'> {
   const units = countBy(raw, `SELECT level AS k, count(*) AS n FROM org_units WHERE synthetic = 1 GROUP BY level`);
   const outletsByType = countBy(raw, `SELECT channel_type AS k, count(*) AS n FROM outlets WHERE synthetic = 1 GROUP BY channel_type ORDER BY n DESC`);
   const activitiesByType = countBy(raw, `SELECT type AS k, count(*) AS n FROM activities WHERE synthetic = 1 GROUP BY type ORDER BY n DESC`);

@@ -9,6 +9,10 @@ import type { IdMaker, Rng } from './prng.js';
 export interface Gen {
   seed: number;
   today: string;
+  /** Years of organisation life before `today` (1 by default). */
+  years: number;
+  /** Whether the frequent channel-work records (anti-fraud outreach, vanguard service …) are written. */
+  channelWork: boolean;
   /** created_at / updated_at of registry rows. */
   stamp: string;
   ids: IdMaker;

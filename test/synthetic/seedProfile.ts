@@ -16,6 +16,19 @@ const USER_NAMES: Record<Role, string> = {
 };
 /** Meta key holding the generator fingerprint, so caches can tell stale data from current. */
 export const FINGERPRINT_KEY = 'synthetic_generator';
+/** Meta key holding how the province was generated (GenerationRecord), for benches that reuse it. */
+export const GENERATION_KEY = 'synthetic_generation';
+
+export interface GenerationRecord {
+  years: number;
+  seconds: number;
+  rows: number;
+  writeSeconds: number;
+  activities: number;
+  attendance: number;
+  people: number;
+  members: number;
+}
 
 export function profileName(counties: number, seed: number): string {
   return `合成数据（${counties}县，种子${seed}）`;
@@ -71,6 +84,8 @@ export interface SeedOptions {
   role?: Role;
   scope?: string;
   today?: string;
+  /** Years of organisation life (generateProvince's `years`; default 1). */
+  years?: number;
   /** Wipe a profile that already holds outlets instead of refusing. */
   force?: boolean;
   /** Encrypt the profile with this passphrase (the seed CLI always does; tools and benches may not). */
@@ -98,7 +113,7 @@ export async function seedProfile(o: SeedOptions): Promise<SeedResult> {
     for (const f of [STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
     profile = await openProfile(dir, opts);
   }
-  const summary = await generateProvince(profile.store.raw, { counties: o.counties, seed: o.seed, today: o.today });
+  const summary = await generateProvince(profile.store.raw, { counties: o.counties, seed: o.seed, today: o.today, years: o.years });
   let scope = o.scope ?? '/hq/';
   if (!o.scope && (role === 'county_organiser' || role === 'instructor')) {
     const first = profile.store.raw.prepare(`SELECT path FROM org_units WHERE level = 'county' ORDER BY sort LIMIT 1`).get() as { path: string };
@@ -110,18 +125,35 @@ export async function seedProfile(o: SeedOptions): Promise<SeedResult> {
   }
   const name = profileName(o.counties, o.seed);
   await setIdentity(profile.store, { role, scopePath: scope, userName: USER_NAMES[role], profileName: name });
-  await setMeta(profile.store.db, FINGERPRINT_KEY, `${generatorFingerprint()}:${o.counties}:${o.seed}:${o.today ?? ''}`);
+  await setMeta(profile.store.db, FINGERPRINT_KEY, fingerprintOf(o.counties, o.seed, o.today, o.years));
+  const record: GenerationRecord = {
+    years: o.years ?? 1, seconds: (performance.now() - started) / 1000, rows: summary.rows, writeSeconds: summary.writeSeconds,
+    activities: summary.activities, attendance: summary.attendance, people: summary.people, members: summary.members,
+  };
+  await setMeta(profile.store.db, GENERATION_KEY, JSON.stringify(record));
   profile.store.raw.pragma('wal_checkpoint(TRUNCATE)');
   await profile.store.close();
   return { ok: true, dir, role, scope, name, summary, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Reuses a profile seeded by the current generator with the same counties and seed, else seeds it again. */
-export async function cachedProfile(dir: string, counties: number, seed: number): Promise<{ dir: string; reused: boolean; seconds: number }> {
+/** What FINGERPRINT_KEY holds for a province: the generator's sources and every option that shapes the data. */
+function fingerprintOf(counties: number, seed: number, today: string | undefined, years: number | undefined): string {
+  // One year (the default) keeps the key it had before years existed.
+  return `${generatorFingerprint()}:${counties}:${seed}:${today ?? ''}${years && years !== 1 ? `:y${years}` : ''}`;
+}
+
+/**
+ * Reuses a profile seeded by the current generator with the same counties, seed and years, else
+ * seeds it again (`summary` is then the new province's; `null` when reused).
+ */
+export async function cachedProfile(dir: string, counties: number, seed: number, years = 1): Promise<{ dir: string; reused: boolean; seconds: number; summary: GenerateSummary | null; generation: GenerationRecord | null }> {
   let have: string | null = null;
+  let generation: GenerationRecord | null = null;
   try {
     const p = await openProfile(dir);
     have = await getMeta(p.store.db, FINGERPRINT_KEY);
+    const g = await getMeta(p.store.db, GENERATION_KEY);
+    generation = g ? (JSON.parse(g) as GenerationRecord) : null;
     await p.store.close();
   } catch (e) {
     // A cache built by a working tree whose migrations then sorted differently cannot be opened
@@ -129,8 +161,11 @@ export async function cachedProfile(dir: string, counties: number, seed: number)
     if (!String((e as Error)?.message).includes('corrupted migrations')) throw e;
     for (const f of [STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
   }
-  if (have === `${generatorFingerprint()}:${counties}:${seed}:`) return { dir, reused: true, seconds: 0 };
-  const r = await seedProfile({ counties, seed, dir, force: true });
+  if (have === fingerprintOf(counties, seed, undefined, years)) return { dir, reused: true, seconds: 0, summary: null, generation };
+  const r = await seedProfile({ counties, seed, dir, force: true, years });
   if (!r.ok) throw new Error(`could not seed ${dir}`);
-  return { dir, reused: false, seconds: r.seconds };
+  const p = await openProfile(dir);
+  const g = await getMeta(p.store.db, GENERATION_KEY);
+  await p.store.close();
+  return { dir, reused: false, seconds: r.seconds, summary: r.summary, generation: g ? (JSON.parse(g) as GenerationRecord) : null };
 }
