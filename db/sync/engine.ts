@@ -4,6 +4,7 @@
 import type { Device } from './state.js';
 import type Database from 'better-sqlite3';
 import type { SyncConnection } from '../../shared/sync/contract.js';
+import type { FirstSyncProgress } from '../../shared/sync/snapshot.js';
 import type { Session } from '../context.js';
 import { SyncFailure, type FetchLike } from './client.js';
 import { waitingChanges } from './outbox.js';
@@ -30,6 +31,8 @@ export function engineFor(session: Session): SyncEngine | undefined {
 export class SyncEngine {
   connection: SyncConnection = 'offline';
   lastError: { message: string; messageEn: string; at: string } | null = null;
+  /** A first sync through HQ's snapshot under way in this session (db/sync/snapshot.ts). */
+  firstSync: FirstSyncProgress | null = null;
   lastAttemptAt: Date | null = null;
   nextAttemptAt: Date | null = null;
   private failures = 0;
@@ -106,7 +109,7 @@ export class SyncEngine {
       this.connection = 'syncing';
       this.lastAttemptAt = new Date();
       try {
-        await syncOnce(this.dev, { fetch: this.o.fetch });
+        await syncOnce(this.dev, { fetch: this.o.fetch, onFirstSync: (p) => (this.firstSync = p) });
         this.connection = 'online';
         this.lastError = null;
         this.failures = 0;
@@ -120,6 +123,8 @@ export class SyncEngine {
         this.nextAttemptAt = new Date(Date.now() + backoff * (0.8 + Math.random() * 0.4));
         if (f.kind === 'revoked') this.nextAttemptAt = null;
         throw f;
+      } finally {
+        this.firstSync = null; // what a stopped first sync reached stays in the store (storedProgress)
       }
     })();
     this.running = p.finally(() => {

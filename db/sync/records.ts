@@ -1,6 +1,7 @@
 // What the 同步 screen shows and does: the status, conflict and rejection records, and the two
 // actions on a record — re-apply (a new local write of the kept value, synced like any edit) and
 // dismiss.
+import { storedProgress } from './snapshot.js';
 import { sql } from 'kysely';
 import type { ConflictRecord, RejectionRecord, SyncStatus } from '../../shared/sync/contract.js';
 import { ApiError } from '../../shared/core/errors.js';
@@ -61,6 +62,7 @@ export function syncStatus(raw: Database.Database, session: Session, engine: Syn
     wipedAt: meta(raw, 'sync_wiped_at'),
     relay: relayStatus(raw),
     hqUrlWarning: urlWarning(raw, session),
+    firstSync: engine?.firstSync ?? storedProgress(raw),
   };
 }
 

@@ -198,7 +198,7 @@ export async function syncOnce(dev: Device, opts: SessionOptions = {}): Promise<
     const repulled = await backfill(dev, c, opts.pullLimit); // tables or columns an upgrade brought (db/sync/backfill.ts)
     const chunked = opts.pullLimit !== undefined || opts.maxPulls !== undefined || opts.applyEvery !== undefined || opts.rebuildFrom !== undefined;
     // A first sync in one snapshot, then the pull from its version; its rows count as pulled.
-    const snapshot = (opts.snapshot ?? !chunked) ? await firstSync(dev, c, opts.onFirstSync) : null;
+    const snapshot = (opts.snapshot ?? !chunked) ? await firstSync(dev, c, { onProgress: opts.onFirstSync }) : null;
     const pulled = await pullSome(dev, c, opts);
     if (snapshot) pulled.rows += snapshot.rows;
     await reconcileDuesAmounts(dev, c, opts.pullLimit); // a branch secretary's dues amounts, lost or gained (db/sync/enrolPerson.ts)

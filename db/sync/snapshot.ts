@@ -8,7 +8,7 @@
 // normal pull then brings everything changed at HQ since the snapshot's version.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { checkSnapshotPart, snapshotManifest, type SnapshotManifest } from '../../shared/sync/snapshot.js';
+import { checkSnapshotPart, snapshotManifest, type FirstSyncProgress, type SnapshotManifest } from '../../shared/sync/snapshot.js';
 import { CURSOR_KEY } from './apply.js';
 import { capturedTables } from './capture.js';
 import { SyncFailure, type HqClient } from './client.js';
@@ -17,15 +17,7 @@ import { getMetaRaw, whenIdle, type Device } from './state.js';
 
 export const SNAPSHOT_KEY = 'sync_snapshot';
 
-/** How far a first sync has come, for the 同步 screen. */
-export interface FirstSyncProgress {
-  rows: number;
-  totalRows: number;
-  bytes: number;
-  totalBytes: number;
-  /** Seconds left at the pace of this session so far (null before a part has arrived). */
-  secondsLeft: number | null;
-}
+export type { FirstSyncProgress };
 
 /** Kept in meta between parts (and between sessions). */
 interface Under {
@@ -71,7 +63,13 @@ const bad = (zh: string, en: string) => new SyncFailure('protocol', zh, en, 200,
  * Loads HQ's snapshot if this device has never pulled (or is part-way through one). Returns null
  * when there is nothing to do or HQ has no snapshots (an older HQ): the chunked pull then does it all.
  */
-export async function firstSync(dev: Device, c: HqClient, onProgress?: (p: FirstSyncProgress) => void): Promise<FirstSyncReport | null> {
+export interface FirstSyncOptions {
+  onProgress?: (p: FirstSyncProgress) => void;
+  /** Told how long each part took to load on the device (the benchmark sets the load apart from the transfer). */
+  onLoaded?: (ms: number, rows: number) => void;
+}
+
+export async function firstSync(dev: Device, c: HqClient, { onProgress, onLoaded }: FirstSyncOptions = {}): Promise<FirstSyncReport | null> {
   await whenIdle(dev.raw);
   if (!wantsSnapshot(dev.raw)) return null;
   const started = performance.now();
@@ -107,7 +105,9 @@ export async function firstSync(dev: Device, c: HqClient, onProgress?: (p: First
         await whenIdle(dev.raw);
         const last = n === m.parts.length - 1;
         Object.assign(u, { done: n + 1, rows: u.rows + info.rows, bytes: u.bytes + info.bytes });
+        const t = performance.now();
         const s = loadPart(dev.raw, part, { version: m.version, cursor: last ? u.floor : undefined, dirty: new Set(u.dirty), progressKey: SNAPSHOT_KEY, progress: last ? null : JSON.stringify(u) });
+        onLoaded?.(performance.now() - t, s.rows);
         report.rows += s.rows;
         report.parts++;
         sessionBytes += info.bytes;

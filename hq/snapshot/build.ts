@@ -55,8 +55,11 @@ async function fold(store: HqStore, actor: Device) {
         m.set(e.row.id, e.row);
         drops.delete(`${e.row.t}\u0000${e.row.id}`);
       } else if (e.drop) {
-        rows.get(e.drop[0])?.delete(e.drop[1]);
-        drops.set(`${e.drop[0]}\u0000${e.drop[1]}`, e.drop);
+        const [t, id] = e.drop;
+        rows.get(t)?.delete(id);
+        drops.set(`${t}\u0000${id}`, e.drop);
+        // a device deletes the row's conflict records with the row (db/sync/local.ts deleteRow)
+        for (const [k, c] of conflicts) if (c.t === t && c.r === id) conflicts.delete(k);
       } else if (e.conflict) conflicts.set(e.conflict.id, e.conflict);
     }
     cursor = a.cursor;

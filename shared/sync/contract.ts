@@ -2,6 +2,7 @@
 // declared `read`: dispatch must not wrap them in a local transaction (that would hold the store
 // for the length of an HTTP call), and an auditor's device must be able to enrol and sync. The
 // relay-by-file operations are `read` for the same reasons (they write through sync's own transactions).
+import type { FirstSyncProgress } from './snapshot.js';
 import { z } from 'zod';
 import { RELAY_LIMITS } from './relay.js';
 import { enrolKeepContract } from './enrolKeep.js';
@@ -40,6 +41,8 @@ export interface SyncStatus {
   relay: RelayStatus;
   /** HQ is reached over plain http:// from another machine: what syncs can be read on the way (refused instead when sync.requireTls is set). */
   hqUrlWarning: { message: string; messageEn: string; refused: boolean } | null;
+  /** A first sync through HQ's snapshot under way, or stopped half-way (then without time left). */
+  firstSync: FirstSyncProgress | null;
 }
 
 /** Relay by file on the 同步 screen. */

@@ -9,6 +9,16 @@ import { wireConflict, type CellValue, type WireConflict } from './protocol.js';
 /** Rows per part: small enough to resume after a dropped connection without much re-sent, large enough to load in one pass. */
 export const SNAPSHOT_PART_ROWS = 40_000;
 
+/** How far a first sync has come (the 同步 screen shows it: rows, MB, time left). */
+export interface FirstSyncProgress {
+  rows: number;
+  totalRows: number;
+  bytes: number;
+  totalBytes: number;
+  /** Seconds left at the pace of this session so far (null before a part has arrived, or while it waits for the next session). */
+  secondsLeft: number | null;
+}
+
 export const snapshotRequest = z.strictObject({
   /** The snapshot a device was loading when it stopped: HQ serves it again if it still holds it. */
   resume: z.string().regex(/^[0-9a-f]{64}$/).optional(),

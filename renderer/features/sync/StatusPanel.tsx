@@ -5,6 +5,7 @@ import { ROLES } from '../../../shared/domain/enums.js';
 import { useT } from '../../i18n';
 import { ageText, timeText } from './format';
 import { CONNECTION, syncText } from './messages';
+import { FirstSyncCard } from './FirstSyncCard';
 
 /**
  * Before enrolment nothing is sent, yet every local write already waits in the outbox (capture runs
@@ -40,6 +41,7 @@ export function StatusPanel({ status, busy, onSyncNow }: { status: SyncStatus; b
   ];
   return (
     <>
+      {status.firstSync && <FirstSyncCard progress={status.firstSync} running={status.connection === 'syncing'} />}
       <Row gutter={[12, 12]}>
         {cards.map(([title, value, color]) => (
           <Col key={title} xs={12} md={8} xl={4}>
