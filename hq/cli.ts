@@ -16,6 +16,7 @@ import { listDevices, putSetting } from './admin.js';
 import { createEnrolCode, revokeDevice } from './auth.js';
 import { HqError } from './errors.js';
 import { DAY_MS, PURGE_DEFAULTS, purgeTombstones, schedulePurge } from './purge.js';
+import { scheduleTotals } from './console/totalsWarm.js';
 import { printPurge } from './purgeReport.js';
 import { consoleAdminCommand } from './console/command.js';
 import { relayFile } from './relay/file.js';
@@ -58,9 +59,11 @@ switch (command) {
     const srv = await startHq({ store, port: Number(values.port ?? 8080), host: values.host ?? '127.0.0.1', logger: !!values.log });
     console.log(`红色渠道 HQ listening on ${srv.url} (${store.dialect}: ${shown})`);
     const stopPurge = schedulePurge(store, { minAgeMs: minAgeMs() });
+    const stopTotals = scheduleTotals(store);
     const stop = async () => {
       await srv.close();
       await stopPurge();
+      await stopTotals();
       await store.close();
       process.exit(0);
     };

@@ -2,13 +2,15 @@
 // PostgreSQL: after pushes touching one county only that county is computed again and the overview
 // equals one computed from scratch; a row moved between counties, a setting above a city and a new day
 // each bring back exactly the counties they touch; a county organiser sees their county only; after a
-// restart (with rows written while HQ was down) the first overview is right.
+// restart (with rows written while HQ was down) the first overview is right; kept current in the
+// background (hq/console/totalsWarm.ts), an overview finds nothing left to compute.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overview } from '../../hq/console/overview.js';
+import { scheduleTotals } from '../../hq/console/totalsWarm.js';
 import { startHq } from '../../hq/server.js';
 import { openHqStore, type HqStore } from '../../hq/store.js';
 import type { CountyDetail, Overview } from '../../shared/console/types.js';
@@ -152,4 +154,26 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('kept county facts on %s', (eng
       await store.close();
     }
   }, 120_000);
+
+  it('has the facts ready when kept current in the background while HQ serves', async () => {
+    const store = await openHqStore(target);
+    const srv = await startHq({ store });
+    const lines: string[] = [];
+    try {
+      const [p] = await putRows(store, [{ t: 'people', scope: YT, c: { name: '雁塔新党员', outlet_id: ids.outlets[1]! } }]);
+      await putRows(store, [{ t: 'members', scope: YT, c: { person_id: p!, branch_id: ids.branches[1], standing: 'normal', join_date: '2016-01-01' } }]);
+      const stop = scheduleTotals(store, { everyMs: 60_000, log: (l) => lines.push(l) });
+      for (let i = 0; i < 100 && !lines.length; i++) await new Promise((r) => setTimeout(r, 100));
+      await stop();
+      expect(lines).toEqual([expect.stringMatching(/^\[hq\] overview: 1 counties' facts computed in \d+ ms$/)]);
+      const admin = new Client(srv.url);
+      await admin.signIn('admin', ADMIN_PW);
+      const ov = (await admin.call('GET', '/console/api/overview')).json as unknown as Overview;
+      expect(ov.recomputed).toBe(0);
+      expect(same(ov)).toEqual(same(await overview(store, '/', { fresh: true })));
+    } finally {
+      await srv.close();
+      await store.close();
+    }
+  }, 60_000);
 });
