@@ -1,5 +1,6 @@
 // 党费收缴: every member in scope with this month paid or not and the months owed, first page
-// server-side; amounts only for the county organiser (the backend sends null to other roles).
+// server-side; amounts only for the county organiser and, for their branch's members, the branch
+// secretary (the backend sends null where the user may not see them, db/dues/visibility.ts).
 import { Alert, App, Button, Input, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { DUES_CATEGORIES } from '../../../shared/dues/rules.js';
@@ -46,6 +47,7 @@ export function DuesTab() {
         {list.data && <Tag color={list.data.owing ? 'red' : 'green'}>{t('dues.owingCount', { n: list.data.owing })}</Tag>}
       </Space>
       {list.data && !sees && <Alert type="info" showIcon message={t('dues.amountsHidden')} />}
+      {!!rules.data?.secretaryOf.length && <Alert type="info" showIcon data-testid="dues-secretary" message={t('dues.secretaryAmounts', { branches: rules.data.secretaryOf.join(lang === 'en' ? ', ' : '、') })} />}
       <Table<DuesRow>
         rowKey="personId" size="small" loading={list.loading} dataSource={list.data?.rows ?? []}
         pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
