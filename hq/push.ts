@@ -127,7 +127,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       for (const c of [...(s.conflicts?.values() ?? []), ...s.added.values()])
         if (c.dirty) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
     const names = await userNames(trx, nodes);
-    await recordPushHistory(trx, actor, fresh, stored, now); // record history (hq/history/): reads hq_rows, so before flush
+    await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held); // record history (hq/history/): the rows as loaded, so before flush
     await rows.flush(next, (n) => names.get(n) ?? n.slice(0, 8));
     await nameConflictWriters(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
 

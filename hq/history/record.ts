@@ -8,29 +8,44 @@ import type { CellValue, WireWrite } from '../../shared/sync/protocol.js';
 import { QUIET_COLUMNS } from '../../shared/sync/tables.js';
 import { encodeWriter, fromWire } from '../../shared/history/writer.js';
 import type { Actor, StoredAnswer } from '../merge.js';
-import type { Cell } from '../rowset.js';
+import { insertMany, type Cell } from '../rowset.js';
 import type { HqDB } from '../schema.js';
 import { num } from '../store.js';
 import { GENESIS, linkHash, type ChainFields } from './chain.js';
-import { historyDb, type HqHistoryTable } from './table.js';
+import { historyDb } from './table.js';
+
+const HISTORY_INTO = 'hq_history (seq, tbl, row_id, scope_path, op, col, old_value, new_value, writer, device_id, hlc, at, source, prev_hash, hash)';
 
 const key = (t: string, r: string) => `${t}\u0000${r}`;
 const enc = (v: CellValue | undefined) => (v === undefined ? null : JSON.stringify(v));
 
+/** A row as HQ held it when the push began: hq/rowset.ts keeps its stored text, so it is not read twice. */
+export type HeldRow = (tbl: string, rowId: string) => { scope: string; json: string } | undefined;
+
+const values = (json: string): Record<string, CellValue> => {
+  const cells: Record<string, CellValue> = {};
+  for (const [c, cell] of Object.entries(JSON.parse(json) as Record<string, Cell>)) cells[c] = cell[0];
+  return cells;
+};
+
 /** The rows as HQ holds them before this push is written back: scope and values. */
-async function before(trx: Transaction<HqDB>, writes: WireWrite[]): Promise<Map<string, { scope: string; cells: Record<string, CellValue> }>> {
+async function before(trx: Transaction<HqDB>, writes: WireWrite[], held?: HeldRow): Promise<Map<string, { scope: string; cells: Record<string, CellValue> }>> {
   const out = new Map<string, { scope: string; cells: Record<string, CellValue> }>();
+  if (held) {
+    for (const w of writes) {
+      const k = key(w.t, w.r);
+      const row = out.has(k) ? undefined : held(w.t, w.r);
+      if (row) out.set(k, { scope: row.scope, cells: values(row.json) });
+    }
+    return out;
+  }
   const byTable = new Map<string, Set<string>>();
   for (const w of writes) (byTable.get(w.t) ?? byTable.set(w.t, new Set()).get(w.t)!).add(w.r);
   for (const [tbl, ids] of byTable) {
     const list = [...ids];
     for (let i = 0; i < list.length; i += 500) {
       const r = await trx.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells']).where('tbl', '=', tbl).where('row_id', 'in', list.slice(i, i + 500)).execute();
-      for (const row of r) {
-        const cells: Record<string, CellValue> = {};
-        for (const [c, cell] of Object.entries(JSON.parse(row.cells) as Record<string, Cell>)) cells[c] = cell[0];
-        out.set(key(tbl, row.row_id), { scope: row.scope_path, cells });
-      }
+      for (const row of r) out.set(key(tbl, row.row_id), { scope: row.scope_path, cells: values(row.cells) });
     }
   }
   return out;
@@ -46,9 +61,9 @@ async function head(trx: Transaction<HqDB>): Promise<{ seq: number; hash: string
  * Records the applied changes of one push. `answers`: HQ's answer per write number; a column
  * answered 'a' is now the value HQ holds. `source`: 'app' for a device's writes, 'hq' for HQ's own.
  */
-export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, writes: WireWrite[], answers: Map<number, StoredAnswer>, now: number, source: 'app' | 'hq' = actor.deviceId === 'hq' ? 'hq' : 'app'): Promise<number> {
+export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, writes: WireWrite[], answers: Map<number, StoredAnswer>, now: number, source: 'app' | 'hq' = actor.deviceId === 'hq' ? 'hq' : 'app', held?: HeldRow): Promise<number> {
   if (!writes.length) return 0;
-  const rows = await before(trx, writes);
+  const rows = await before(trx, writes, held);
   const at = new Date(now).toISOString();
   const entries: ChainFields[] = [];
   const add = (e: Omit<ChainFields, 'seq' | 'device_id' | 'at' | 'source'>) => entries.push({ ...e, seq: 0, device_id: actor.deviceId, at, source });
@@ -81,14 +96,13 @@ export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, wr
   }
   if (!entries.length) return 0;
   let { seq, hash } = await head(trx);
-  const out: HqHistoryTable[] = entries.map((e) => {
-    const f = { ...e, seq: ++seq };
-    const h = linkHash(hash, f);
-    const done = { ...f, prev_hash: hash, hash: h };
-    hash = h;
-    return done;
+  const out = entries.map((e) => {
+    e.seq = ++seq;
+    const prev = hash;
+    hash = linkHash(prev, e);
+    return [e.seq, e.tbl, e.row_id, e.scope_path, e.op, e.col, e.old_value, e.new_value, e.writer, e.device_id, e.hlc, e.at, e.source, prev, hash];
   });
-  for (let i = 0; i < out.length; i += 200) await historyDb(trx).insertInto('hq_history').values(out.slice(i, i + 200)).execute();
+  await insertMany(trx, HISTORY_INTO, out, '');
   return out.length;
 }
 
