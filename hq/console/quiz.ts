@@ -51,8 +51,7 @@ export function registerConsoleQuiz(app: FastifyInstance, store: HqStore): void 
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('题库模板.xlsx')}`).send(buf);
   });
   app.get(`${P}/questions`, async (req) => {
-    await signedIn(store, req);
-    return listQuestions(store);
+    return listQuestions(store, (await signedIn(store, req)).scopePath);
   });
   app.post(`${P}/preview`, { bodyLimit: FILE_BODY }, async (req): Promise<BankPreview> => {
     hqAdmin(await signedForWrite(store, req));
@@ -112,7 +111,7 @@ export function registerConsoleQuiz(app: FastifyInstance, store: HqStore): void 
     const verdict = await decideRedemption(store, d.id, b.approve, s.userName, b.reason);
     await audit(store.db, {
       userName: s.userName, action: 'quiz.decide', scopePath: d.scopePath, target: d.id, ip: req.ip,
-      before: { person: d.personName, reward: d.rewardName, price: d.price, status: d.status }, after: { asked: b.approve ? 'approve' : 'refuse', ...verdict },
+      before: { person: d.personName, reward: d.rewardName.zh, price: d.price, status: d.status }, after: { asked: b.approve ? 'approve' : 'refuse', ...verdict },
     });
     return verdict;
   });

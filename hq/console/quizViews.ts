@@ -19,9 +19,10 @@ function options(json: string): string[] {
   }
 }
 
-export async function listQuestions(store: HqStore): Promise<QuestionRow[]> {
+/** The bank, each question with the reports made within `scope` (another county's are not the organiser's to count). */
+export async function listQuestions(store: HqStore, scope = '/'): Promise<QuestionRow[]> {
   const reports = new Map<string, number>();
-  for (const r of await rowsOf(store, 'quiz_reports')) reports.set(str(r.c.question_id), (reports.get(str(r.c.question_id)) ?? 0) + 1);
+  for (const r of await rowsOf(store, 'quiz_reports')) if (isUnder(r.scope, scope)) reports.set(str(r.c.question_id), (reports.get(str(r.c.question_id)) ?? 0) + 1);
   const labels = new Map((await hqCategories(store)).map((c) => [c.key, { zh: c.zh, en: c.en }]));
   return (await rowsOf(store, 'quiz_questions')).map((q): QuestionRow => ({
     id: q.id, kind: str(q.c.kind) as QuestionRow['kind'], stem: str(q.c.stem), options: options(str(q.c.options_json)), answer: str(q.c.answer),
@@ -53,11 +54,11 @@ async function personNames(store: HqStore, ids: string[]): Promise<Map<string, s
 }
 
 export async function listRedemptionRows(store: HqStore, scope: string, status?: string): Promise<RedemptionRow[]> {
-  const rewards = new Map((await rowsOf(store, 'quiz_rewards')).map((w) => [w.id, str(w.c.name)]));
+  const rewards = new Map((await rowsOf(store, 'quiz_rewards')).map((w) => [w.id, { zh: str(w.c.name), en: str(w.c.name_en) || str(w.c.name) }]));
   const rows = (await rowsOf(store, 'quiz_redemptions')).filter((d) => isUnder(d.scope, scope) && (!status || d.c.status === status));
   const names = await personNames(store, [...new Set(rows.map((d) => str(d.c.person_id)))]);
   return rows.map((d): RedemptionRow => ({
-    id: d.id, personName: names.get(str(d.c.person_id)) ?? null, rewardName: rewards.get(str(d.c.reward_id)) ?? '', price: int(d.c.price),
+    id: d.id, personName: names.get(str(d.c.person_id)) ?? null, rewardName: rewards.get(str(d.c.reward_id)) ?? { zh: '', en: '' }, price: int(d.c.price),
     status: str(d.c.status) as RedemptionRow['status'], requestedBy: str(d.c.requested_by), requestedAt: str(d.c.requested_at),
     decidedBy: nullable(d.c.decided_by), decidedAt: nullable(d.c.decided_at), reason: nullable(d.c.reason), scopePath: d.scope,
   // Pending first (earliest request first: the order stock is given in), then the decided, newest first.

@@ -1,14 +1,15 @@
 // The honour kinds (`honours.kinds`) as rows to edit — code, Chinese and English names, what each is
 // given to — instead of JSON. HQ checks the whole set with the app's own rule before it stores it.
 import { Alert, Button, Input, Select, Table } from 'antd';
-import type { HonourKind } from '../../shared/honours/rules.js';
+import { honourKinds, type HonourKind } from '../../shared/honours/rules.js';
 import { useCT } from './i18n';
 
 export interface KindRow { id: number; key: string; zh: string; en: string; subjects: HonourKind['subjects'] }
 
 let next = 1;
+/** The kinds in force for `v` (the defaults when none is set), as rows. */
 export const toRows = (v: unknown): KindRow[] =>
-  Object.entries((v && typeof v === 'object' ? v : {}) as Record<string, HonourKind>).map(([key, k]) => ({ id: next++, key, zh: k.zh, en: k.en, subjects: k.subjects }));
+  Object.entries(honourKinds(v)).map(([key, k]) => ({ id: next++, key, zh: k.zh, en: k.en, subjects: k.subjects }));
 /** Blank codes are left as they are so HQ names the problem rather than the form dropping a row silently. */
 export const fromRows = (rows: KindRow[]): Record<string, HonourKind> => Object.fromEntries(rows.map((r) => [r.key.trim(), { zh: r.zh.trim(), en: r.en.trim(), subjects: r.subjects }]));
 

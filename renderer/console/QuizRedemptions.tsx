@@ -42,7 +42,7 @@ export function QuizRedemptions() {
         locale={{ emptyText: t('q.rd.empty') }}
         columns={[
           { title: t('q.rd.person'), key: 'p', width: 130, render: (_, r) => r.personName ?? <Typography.Text type="secondary">{t('q.rd.unknownPerson')}</Typography.Text> },
-          { title: t('q.rd.reward'), dataIndex: 'rewardName' },
+          { title: t('q.rd.reward'), key: 'reward', render: (_, r) => r.rewardName[lang] },
           { title: t('q.rd.price'), dataIndex: 'price', width: 70 },
           { title: t('q.rd.requestedBy'), key: 'by', width: 200, render: (_, r) => <Space direction="vertical" size={0}><span>{r.requestedBy}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.scopePath}</Typography.Text></Space> },
           { title: t('q.rd.requestedAt'), dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },

@@ -1,6 +1,7 @@
 // 错题反馈: the questions players reported as wrong (from the user's scope), most reported first, each
 // with every report; an HQ administrator retires a question from here once it is found wrong.
 import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { QuestionReports } from '../../shared/console/quiz.js';
 import type { ConsoleSession } from '../../shared/console/types.js';
 import { formatDateTime } from '../components/formatDate';
@@ -14,6 +15,8 @@ export function QuizReports({ me }: { me: ConsoleSession }) {
   const { t, lang } = useCT();
   const { message } = App.useApp();
   const list = useLoad(() => get<QuestionReports[]>('v1/quiz/reports'), []);
+  // Every question opened on arrival (the reports are what the page is for); the user may fold them.
+  const [folded, setFolded] = useState<Set<string>>(new Set());
   const retire = async (q: QuestionReports) => {
     try {
       await post(`v1/quiz/questions/${q.questionId}/retire`, {});
@@ -30,7 +33,13 @@ export function QuizReports({ me }: { me: ConsoleSession }) {
       <Table<QuestionReports> size="small" rowKey="questionId" loading={list.loading} dataSource={list.data ?? []} pagination={{ pageSize: 10, showSizeChanger: false }} data-testid="quiz-reports"
         locale={{ emptyText: t('q.rp.empty') }}
         expandable={{
-          defaultExpandAllRows: true,
+          expandedRowKeys: (list.data ?? []).map((q) => q.questionId).filter((id) => !folded.has(id)),
+          onExpand: (open, q) => setFolded((f) => {
+            const n = new Set(f);
+            if (open) n.delete(q.questionId);
+            else n.add(q.questionId);
+            return n;
+          }),
           expandedRowRender: (q) => (
             <Table<Report> size="small" rowKey="id" dataSource={q.reports} pagination={false}
               columns={[

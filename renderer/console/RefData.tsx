@@ -7,6 +7,7 @@ import { get, post } from './api';
 import { formatDateTime } from '../components/formatDate';
 import { useCT } from './i18n';
 import { ThresholdForm, fromForm, toForm, type ThresholdValues } from './ThresholdForm';
+import { quizSettings, type QuizSettings } from '../../shared/quiz/settings.js';
 import { HonourKindsForm, fromRows, toRows, type KindRow } from './HonourKindsForm';
 import { errorText, useLoad } from './useLoad';
 
@@ -30,7 +31,8 @@ export function RefData({ me }: { me: ConsoleSession }) {
     ...(units.data ?? []).filter((u) => u.level === 'county').map((u) => ({ value: u.path, label: `${u.name} (${u.path})` }))];
 
   const open = (e: RefEntry) => {
-    const current = (scope === '/' ? e.province?.value : e.county?.value) ?? e.effective;
+    // Nothing set anywhere: the app's defaults are what is in force, and what an edit starts from.
+    const current = (scope === '/' ? e.province?.value : e.county?.value) ?? e.effective ?? (e.key.startsWith('quiz.') ? quizSettings()[e.key.slice(5) as keyof QuizSettings] : null);
     setErr(null);
     setJson(current === null ? '' : JSON.stringify(current, null, 2));
     if (e.key === 'assessment.thresholds') tf.setFieldsValue(toForm(current as Parameters<typeof toForm>[0]));

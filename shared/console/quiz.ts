@@ -43,7 +43,7 @@ export interface BankPreview {
 }
 export interface RewardRow { id: string; name: string; nameEn: string; description: string; price: number; stock: number; active: boolean; pending: number }
 export interface RedemptionRow {
-  id: string; personName: string | null; rewardName: string; price: number; status: 'requested' | 'approved' | 'refused';
+  id: string; personName: string | null; rewardName: { zh: string; en: string }; price: number; status: 'requested' | 'approved' | 'refused';
   requestedBy: string; requestedAt: string; decidedBy: string | null; decidedAt: string | null; reason: string | null; scopePath: string;
 }
 export interface QuestionReports { questionId: string; stem: string; retiredOn: string | null; reports: { id: string; text: string; reportedBy: string; scopePath: string; at: string }[] }

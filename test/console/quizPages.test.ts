@@ -140,6 +140,7 @@ describe('the console quiz', () => {
     expect(reports).toMatchObject([{ questionId: question.id, reports: [{ text: '选项二也对', reportedBy: '临潼指导员', scopePath: LINTONG }] }]);
     expect(((await admin.call('GET', `${P}/reports`)).json as unknown as QuestionReports[])[0]!.reports.length).toBe(2);
     expect(((await admin.call('GET', `${P}/questions`)).json as unknown as QuestionRow[])[1]!.reports).toBe(2);
+    expect(((await county.call('GET', `${P}/questions`)).json as unknown as QuestionRow[])[1]!.reports).toBe(1);
 
     expect((await county.call('POST', `${P}/redemptions/${theirs}/decide`, { approve: true })).status).toBe(404);
     expect((await county.call('POST', `${P}/redemptions/${mine}/decide`, { approve: 'yes' })).status).toBe(400);
