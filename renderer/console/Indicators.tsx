@@ -4,11 +4,16 @@ import type { ColumnsType } from 'antd/es/table';
 import type { UnitIndicators } from '../../shared/console/types.js';
 import type { Light } from '../../shared/orglife/status.js';
 import { LightDot } from '../components/LightDot';
+import { enW, zhW } from '../i18n/texts/consoleWork';
 import type { CKey } from './i18n';
+
+type WKey = keyof typeof zhW;
+const fill = (s: string, v: Record<string, number>) => Object.entries(v).reduce((out, [k, x]) => out.replace(`{${k}}`, String(x)), s);
 
 export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
-export function indicatorColumns<T extends UnitIndicators & { path: string }>(t: (k: CKey, v?: Record<string, string | number>) => string): ColumnsType<T> {
+export function indicatorColumns<T extends UnitIndicators & { path: string }>(t: (k: CKey, v?: Record<string, string | number>) => string, lang: 'zh' | 'en'): ColumnsType<T> {
+  const w = (k: WKey, v: Record<string, number> = {}) => fill((lang === 'en' ? enW : zhW)[k], v);
   const lit = (light: Light, text: React.ReactNode, testId?: string) => <Space size={4}><LightDot light={light} /><span data-testid={testId}>{text}</span></Space>;
   return [
     { title: t('c.ov.coverage'), key: 'cov', width: 110, render: (_, c) => lit(c.lights.coverage, pct(c.coverage), `cov-${c.path}`) },
@@ -19,5 +24,9 @@ export function indicatorColumns<T extends UnitIndicators & { path: string }>(t:
     { title: t('c.ov.items'), key: 'items', width: 110, render: (_, c) => lit(c.lights.rectification_overdue, c.itemsOverdue, `items-${c.path}`) },
     { title: t('c.ov.monthly'), key: 'mm', width: 150, render: (_, c) => lit(c.lights.meetings_monthly, t('c.ov.behind', { n: c.monthlyBehind, of: c.orgsWithCadence })) },
     { title: t('c.ov.quarterly'), key: 'mq', width: 150, render: (_, c) => lit(c.lights.meetings_quarterly, t('c.ov.behind', { n: c.quarterlyBehind, of: c.orgsWithCadence })) },
+    { title: <Tooltip title={w('c.ov.milestonesHint')}>{w('c.ov.milestones')}</Tooltip>, key: 'ms', width: 170,
+      render: (_, c) => lit(c.lights.milestones, w('c.ov.milestonesCell', { missed: c.nodesMissed, late: c.nodesLate }), `ms-${c.path}`) },
+    { title: <Tooltip title={w('c.ov.standingHint')}>{w('c.ov.standing')}</Tooltip>, key: 'st', width: 210,
+      render: (_, c) => lit(c.lights.member_standing, w('c.ov.standingCell', { lapse: c.membersLapseRisk, lost: c.membersLostContact, transfer: c.transfersDue }), `st-${c.path}`) },
   ];
 }

@@ -22,6 +22,7 @@ function County({ id, onBack }: { id: string; onBack(): void }) {
       <Button onClick={onBack}>{t('c.ov.back')}</Button>
       {d.error && <Alert type="error" showIcon title={errorText(d.error, lang)} />}
       {d.data && <Typography.Title level={5} data-testid="county-title">{t('c.ov.detail', { name: d.data.county.name })} · {t('c.ov.coverage')} {pct(d.data.county.coverage)} <LightDot light={d.data.county.lights.coverage} /></Typography.Title>}
+      {d.data && <Table<CountyRow> size="small" rowKey="id" pagination={false} dataSource={[d.data.county]} columns={indicatorColumns<CountyRow>(t, lang)} scroll={{ x: 1600 }} data-testid="county-indicators" />}
       <Table<OutletRow> size="small" rowKey="id" loading={d.loading} dataSource={d.data?.outlets ?? []} pagination={{ pageSize: 12 }}
         columns={[
           { title: t('c.ov.outlet'), dataIndex: 'name' },
@@ -63,23 +64,23 @@ export function Overview({ me }: { me: ConsoleSession }) {
         <EChart option={option} height={220} label={t('c.ov.chartCoverage')} testId="coverage-chart" onClick={(c) => setCounty(counties[c.dataIndex]?.id ?? null)} />
       </Card>
       <Card size="small" title={t('c.ov.cities')}>
-        <Table<RollupRow> size="small" rowKey="id" loading={ov.loading} pagination={false} data-testid="city-table" scroll={{ x: 1320 }}
+        <Table<RollupRow> size="small" rowKey="id" loading={ov.loading} pagination={false} data-testid="city-table" scroll={{ x: 1700 }}
           dataSource={[...(ov.data?.cities ?? []), ...(ov.data?.province ? [{ ...ov.data.province, name: `${ov.data.province.name} · ${t('c.ov.province')}` }] : [])]}
           columns={[
             { title: t('c.ov.unit'), dataIndex: 'name', width: 160, fixed: 'left' },
             { title: t('c.ov.countiesIn'), dataIndex: 'counties', width: 84 },
             { title: t('c.ov.worst'), key: 'w', width: 76, render: (_, c) => <LightDot light={c.worst} /> },
-            ...indicatorColumns<RollupRow>(t),
+            ...indicatorColumns<RollupRow>(t, lang),
           ]} />
         <Typography.Text type="secondary">{t('c.ov.noQuality')}</Typography.Text>
       </Card>
-      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table" scroll={{ x: 2080 }}
+      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table" scroll={{ x: 2460 }}
         onRow={(c) => ({ onClick: () => setCounty(c.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('c.ov.county'), dataIndex: 'name', width: 120, fixed: 'left', render: (v: string, c) => <a data-testid={`county-${c.path}`}>{v}</a> },
           { title: t('c.ov.city'), dataIndex: 'cityName', width: 90 },
           { title: t('c.ov.worst'), key: 'w', width: 76, render: (_, c) => <LightDot light={c.worst} /> },
-          ...indicatorColumns<CountyRow>(t),
+          ...indicatorColumns<CountyRow>(t, lang),
           { title: t('c.ov.outlets'), dataIndex: 'outlets', width: 70 },
           { title: t('c.ov.members'), dataIndex: 'members', width: 70 },
           { title: t('c.ov.orgs'), dataIndex: 'partyOrgs', width: 70 },
