@@ -10,18 +10,21 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const INTO = 'INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_value, new_value, writer, hlc, source)';
 
 /**
- * The history statements of one table's insert / update / delete trigger. `allCols`: the JSON of a
- * new row as the outbox gets it. An update's fields are those sync_changes() found changed (a masked
- * id written back is no change), without the bookkeeping columns.
+ * The history statements of one table's insert / update / delete trigger. A created or deleted row's
+ * entry copies the outbox entry the trigger has just written (its row, scope, columns, writer and
+ * stamp: last_insert_rowid() inside a trigger is that entry), so the trigger neither builds the
+ * row's JSON twice nor asks for the writer and stamp again. An update's fields are those
+ * sync_changed() found changed (a masked id written back is no change), without the bookkeeping columns.
  */
-export function historySql(table: string, allCols: string): { i: string; u: string; d: string } {
+export function historySql(table: string): { i: string; u: string; d: string } {
   const t = quote(table);
-  // history_last(): the changes sync_changes() found for the outbox entry written just before.
-  const changes = 'history_last()';
+  const fromOutbox = (op: 'insert' | 'delete', value: string) =>
+    `${INTO} SELECT tbl, row_id, scope, '${op}', '', NULL, ${value}, writer, hlc, 'app' FROM sync_outbox WHERE seq = last_insert_rowid();`;
+  // history_last(): the changes sync_changed() found for the outbox entry written just before.
   return {
-    i: `${INTO} VALUES (${t}, NEW.id, NEW.scope_path, 'insert', '', NULL, ${allCols}, history_writer(), history_hlc(), 'app');`,
-    u: `${INTO} SELECT ${t}, NEW.id, NEW.scope_path, 'update', j.key, j.value -> '$[0]', j.value -> '$[1]', history_writer(), history_hlc(), 'app' FROM json_each(${changes}) j;`,
-    d: `${INTO} VALUES (${t}, OLD.id, OLD.scope_path, 'delete', '', NULL, NULL, history_writer(), history_hlc(), 'app');`,
+    i: fromOutbox('insert', 'cols'),
+    u: `${INTO} SELECT ${t}, NEW.id, NEW.scope_path, 'update', j.key, j.value -> '$[0]', j.value -> '$[1]', history_writer(), history_hlc(), 'app' FROM json_each(history_last()) j;`,
+    d: fromOutbox('delete', 'NULL'),
   };
 }
 

@@ -36,18 +36,20 @@ export function triggerSql(table: string, cols: string[]): Record<string, string
   const newOf = (c: string) => (masked.includes(c) ? `CASE WHEN ${isMasked(c)} THEN OLD.${ident(c)} ELSE NEW.${ident(c)} END` : `NEW.${ident(c)}`);
   let allCols = `json_object(${cols.map((c) => `${quote(c)}, NEW.${ident(c)}`).join(', ')})`;
   if (masked.length) allCols = `json_remove(${allCols}, ${masked.map((c) => `CASE WHEN ${isMasked(c)} THEN '$.${c}' ELSE '$.-' END`).join(', ')})`;
-  // The changed columns as a JSON object, in column order (sync_changes, db/sync/state.ts): one
-  // function call keeps the trigger small, and an UPDATE compiles it each time it is prepared.
-  const changed = `sync_changes(${cols.map((c) => `${quote(c)}, OLD.${ident(c)}, ${newOf(c)}`).join(', ')})`;
+  // The changed columns as a JSON object, in column order (sync_changed, db/sync/state.ts), found
+  // once in the WHERE and read back by sync_last(): one function call keeps the trigger small, and
+  // an UPDATE compiles it each time it is prepared.
+  if (cols.some((c) => c.includes(','))) throw new Error(`${table}: a column name with a comma cannot be captured`);
+  const changed = `sync_changed(${quote(cols.join(','))}, ${cols.map((c) => `OLD.${ident(c)}, ${newOf(c)}`).join(', ')})`;
   // Who wrote it goes with the outbox entry; each changed field's old → new goes to record history.
-  const hist = historySql(table, allCols);
+  const hist = historySql(table);
   return {
     [`sync_cap_${table}_i`]: `CREATE TRIGGER ${name('i')} AFTER INSERT ON ${t} WHEN sync_capture() BEGIN
   ${into} VALUES (${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, ${allCols}, history_writer());
   ${hist.i}
 END`,
     [`sync_cap_${table}_u`]: `CREATE TRIGGER ${name('u')} AFTER UPDATE ON ${t} WHEN sync_capture() BEGIN
-  ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, j, history_writer() FROM (SELECT ${changed} AS j) WHERE j IS NOT NULL;
+  ${into} SELECT ${quote(table)}, NEW.id, sync_hlc(), NEW.scope_path, sync_last(), history_writer() WHERE ${changed} IS NOT NULL;
   ${hist.u}
 END`,
     // The app keeps tombstones; a hard delete still reaches HQ, as a tombstone.

@@ -27,32 +27,40 @@ export function syncState(raw: Database.Database): SyncState | undefined {
   return states.get(raw);
 }
 
-/** Registers sync_capture(), sync_changes() and sync_hlc(); called by openRaw for every connection. */
+/** Registers sync_capture(), sync_changed(), sync_last() and sync_hlc(); called by openRaw for every connection. */
 export function registerSyncFunctions(raw: Database.Database): void {
   const state: SyncState = { clock: null, suppressed: 0, physicalNow: () => Date.now() };
   states.set(raw, state);
   raw.function('sync_capture', { deterministic: false }, () => (state.clock && state.suppressed === 0 ? 1 : 0));
-  // sync_changes(name1, old1, new1, name2, old2, new2, …): the columns whose value changed as a JSON
-  // object in argument order, or NULL when none did. One call keeps the capture trigger small: an
-  // UPDATE compiles its triggers every time it is prepared, and Kysely prepares every statement.
+  // sync_changed('name1,name2,…', old1, new1, old2, new2, …): the columns whose value changed as a
+  // JSON object in column order, or NULL when none did. The names travel as one literal and the
+  // capture trigger calls it once, in its WHERE, reading the result back with sync_last(): an UPDATE
+  // compiles its triggers every time it is prepared (Kysely prepares every statement), and a
+  // subquery's `j IS NOT NULL` was pushed down into it, so the old form ran and compiled it twice.
   // Integers arrive as BigInt (exact beyond 2^53); an integer and a real of equal value are the same, as in SQL.
-  raw.function('sync_changes', { varargs: true, deterministic: true, safeIntegers: true }, (...a: unknown[]) => {
+  const names = new Map<string, string[]>();
+  let lastJson: string | null = null;
+  let lastChanges: LastChanges = { names: [], args: [], changed: [] };
+  raw.function('sync_changed', { varargs: true, deterministic: false, safeIntegers: true }, (...a: unknown[]) => {
+    const list = a[0] as string;
+    let cols = names.get(list);
+    if (!cols) names.set(list, (cols = list.split(',')));
     let out = '';
     const changed: number[] = [];
-    for (let i = 0; i < a.length; i += 3) {
-      const was = a[i + 1];
-      const v = a[i + 2];
+    for (let i = 1; i < a.length; i += 2) {
+      const was = a[i];
+      const v = a[i + 1];
       if (was === v) continue; // a NULL is a value, as with IS
       const tv = typeof v;
       if ((tv === 'bigint' || tv === 'number') && (typeof was === 'bigint' || typeof was === 'number') && was == v) continue;
       if (tv === 'object' && v !== null) throw new TypeError('JSON cannot hold BLOB values');
-      out += `,${JSON.stringify(a[i])}:${v === null ? 'null' : tv === 'bigint' ? String(v) : JSON.stringify(v)}`;
+      out += `,${JSON.stringify(cols[(i - 1) / 2])}:${v === null ? 'null' : tv === 'bigint' ? String(v) : JSON.stringify(v)}`;
       changed.push(i);
     }
-    lastChanges = { args: a, changed }; // the trigger's next statement records these in history (old → new)
-    return out ? `{${out.slice(1)}}` : null;
+    lastChanges = { names: cols, args: a, changed }; // the trigger's next statement records these in history (old → new)
+    return (lastJson = out ? `{${out.slice(1)}}` : null);
   });
-  let lastChanges: LastChanges = { args: [], changed: [] };
+  raw.function('sync_last', { deterministic: false }, () => lastJson);
   registerHistorySqlFunctions(raw, () => state.clock?.high() ?? '', () => lastChanges); // record history (db/history/triggers.ts)
   raw.function('sync_hlc', { deterministic: false }, () => {
     if (!state.clock) throw new Error('sync clock not started');
