@@ -13,9 +13,10 @@ import sync from './sync.bench.js';
 import load1000 from './load1000.bench.js';
 import work334 from './work334.bench.js';
 import quiz from './quiz.bench.js';
+import province from './province.bench.js';
 
 // Register new benchmarks here (bench/<name>.bench.ts, default export from defineBench).
-const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues, load1000, consoleOverview, quiz, memberWarnings];
+const BENCHMARKS: BenchDef[] = [memberList, orglife, registry, sync, assessment, encryption, work334, dues, load1000, consoleOverview, quiz, memberWarnings, province];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, list: { type: 'boolean', default: false } } });
 if (values.list) {
