@@ -95,9 +95,17 @@ export async function firstSync(dev: Device, c: HqClient, { onProgress, onLoaded
     };
     tell();
     try {
+      // The next part travels while this one loads (the load is synchronous; the socket buffers meanwhile).
+      const ask = (n: number) => {
+        const p = c.postText('/v1/snapshot/part', { id: m.id, n });
+        p.catch(() => {}); // awaited in its turn; a part never asked for after a failure is no unhandled rejection
+        return p;
+      };
+      let next = u.done < m.parts.length ? ask(u.done) : null;
       for (let n = u.done; n < m.parts.length; n++) {
         const info = m.parts[n]!;
-        const text = await c.postText('/v1/snapshot/part', { id: m.id, n });
+        const text = await next!;
+        next = n + 1 < m.parts.length ? ask(n + 1) : null;
         if (createHash('sha256').update(text, 'utf8').digest('hex') !== info.sha256)
           throw bad('首次同步的数据包校验失败（内容与总部清单不符），未写入，稍后会重试', 'A first-sync part failed its check (it does not match HQ\'s manifest); nothing written, it will be retried');
         const part = checkSnapshotPart(JSON.parse(text));
