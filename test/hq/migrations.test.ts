@@ -24,7 +24,9 @@ const ALL = ['2026_12_03_core', '2026_12_04_blob_holders', '2026_12_04_sign_keys
 /** Tables the migrations after the core one add. */
 const LATER_TABLES = ['hq_blob_holders', 'hq_sign_keys', 'hq_usage', 'hq_console_users', 'hq_console_sessions', 'hq_console_audit', 'hq_history', 'hq_device_reports', 'hq_county_totals',
   // and columns, named table.column (2026_12_07_dues_secretary: the person an enrolment code names)
-  'hq_devices.person_id', 'hq_enrol_codes.person_id'];
+  'hq_devices.person_id', 'hq_enrol_codes.person_id',
+  // and indexes on older tables (2026_12_07_county_totals: one county's rows of a table)
+  'hq_rows_tbl_scope'];
 
 /** A database made and filled by the HQ before migrations; returns what it holds. */
 async function legacyDb(target: string): Promise<{ facts: LegacyFacts; dump: Awaited<ReturnType<typeof dumpHq>>; shape: Awaited<ReturnType<typeof schemaShape>> }> {
