@@ -28,6 +28,8 @@ export interface Device {
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read over the phone
 const normaliseCode = (c: string) => c.toUpperCase().replace(/[^A-Z0-9]/g, '');
+/** How HQ finds a code: the hash of its normalised text (the text itself is never kept). */
+export const codeHash = (c: string) => sha256(normaliseCode(c));
 
 const personRefused = (code: 'person_out_of_scope' | 'person_not_on_code') =>
   code === 'person_out_of_scope'

@@ -10,6 +10,7 @@ import {
 import { authenticate, enrol, type Device } from './auth.js';
 import { registerBlobRoutes } from './blobs.js';
 import { registerConsole } from './console/routes.js';
+import { registerCodePerson } from './console/codePerson.js';
 import { saveDeviceReport } from './console/reports.js';
 import { decodedBody, installCodings, rawBodies } from './encoding.js';
 import { HqError } from './errors.js';
@@ -110,6 +111,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
   registerHistoryRoute(app, { store, device, parse }); // record history for devices (hq/history/)
   registerSnapshotRoutes(app, { store, device, parse }); // a first sync in one snapshot (hq/snapshot/)
   registerConsole(app, { store });
+  registerCodePerson(app, store); // the console's code dialog names the person a code is for
 
   return app;
 }
