@@ -3,7 +3,8 @@
 // 100 counties), read through the real API at an HQ administrator's scope: the member list's first
 // page, search, org-life compliance for the last 12 months, the warning board (考核预警) on its first
 // load after opening the store and warm, and the member-warnings page. Each 100-county figure is
-// printed against its 10-county twin (vs baseline = p50 ratio; the p95 ratio follows as a figure).
+// printed against its 10-county twin (vs baseline = p50 ratio; the p95 ratio follows as a figure);
+// then compliance, board and member warnings for one county (a county organiser) on the same stores.
 // The provinces are cached in profiles/bench-cache (test/synthetic/seedProfile.ts) and reused while
 // the generator is unchanged; BENCH_PROVINCE_RUNS sets the repetitions (default 5).
 import { statSync } from 'node:fs';
@@ -32,6 +33,8 @@ interface Province {
   dir: string;
   profile: Profile;
   hq: ApiContext;
+  /** A county organiser of the province's first county, on the same store. */
+  county: ApiContext;
   queries: string[];
 }
 
@@ -71,7 +74,9 @@ async function province(b: Bench, counties: number): Promise<Province> {
     .prepare(`SELECT p.name, s.py_initials FROM people p JOIN people_search s ON s.person_id = p.id WHERE p.deleted = 0 ORDER BY p.id LIMIT 20 OFFSET 500`)
     .raw()
     .all() as [string, string][]).flatMap(([name, initials]) => [name, initials]);
-  return { counties, dir, profile, hq: hqOf(profile), queries };
+  const first = profile.store.raw.prepare(`SELECT path FROM org_units WHERE level = 'county' AND deleted = 0 ORDER BY sort LIMIT 1`).pluck().get() as string;
+  const county: ApiContext = { ...profile.context(), now, session: { ...profile.session, role: 'county_organiser', scopePath: first } };
+  return { counties, dir, profile, hq: hqOf(profile), county, queries };
 }
 
 async function timed(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
@@ -140,6 +145,11 @@ export default defineBench({
       });
       await side(b, 'warning board, warm', ps, op('assessment.board', { period: month }));
       await side(b, 'member warnings, first page', ps, op('standing.list', { limit: 20 }));
+      // The same screens for one county on the same stores: what a county organiser waits for as the province grows.
+      const inCounty = (name: string, input: unknown) => (p: Province) => timed(() => call(p.county, name, input), RUNS);
+      await side(b, 'one county: org-life compliance', ps, inCounty('orgLife.compliance', { from, to, asOf: DEFAULT_TODAY }));
+      await side(b, 'one county: warning board', ps, inCounty('assessment.board', { period: month }));
+      await side(b, 'one county: member warnings', ps, inCounty('standing.list', { limit: 20 }));
       b.note(`load average: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     } finally {
       for (const p of ps) await p.profile.store.close();
