@@ -1,16 +1,24 @@
 // Local write cost with change capture against the same write without it. "Without" is the same
-// store with the capture triggers dropped, so nothing of sync is left on the write path.
+// store with the capture triggers dropped, so nothing of sync is left on the write path. A third
+// store keeps the outbox entry but not record history (the triggers' history statement taken out):
+// what the outbox entry alone costs, and so what history adds, in the same rounds.
 import { uuidv7 } from '../shared/core/ids.js';
 import { dispatch } from '../db/api/index.js';
 import { withoutCapture } from '../db/sync/state.js';
-import type { Bench } from './harness.js';
+import { statsOf, type Bench } from './harness.js';
 import { tempDevice, type TempDevice } from './syncFixtures.js';
 
 const N = 2000;
 
-async function store(capture: boolean): Promise<TempDevice & { ids: string[]; countyId: string }> {
+type Capture = 'none' | 'outbox' | 'full';
+
+async function store(capture: Capture): Promise<TempDevice & { ids: string[]; countyId: string }> {
   const d = await tempDevice();
-  if (!capture) for (const { name } of d.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_cap_%'`).all() as { name: string }[]) d.raw.exec(`DROP TRIGGER "${name}"`);
+  for (const { name, sql } of d.raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_cap_%'`).all() as { name: string; sql: string }[]) {
+    if (capture === 'full') break;
+    d.raw.exec(`DROP TRIGGER "${name}"`);
+    if (capture === 'outbox') d.raw.exec(sql.replace(/\n {2}INSERT INTO record_history[^\n]*/, ''));
+  }
   const ids = Array.from({ length: N }, () => uuidv7());
   const countyId = uuidv7();
   withoutCapture(d.raw, () =>
@@ -24,8 +32,9 @@ async function store(capture: boolean): Promise<TempDevice & { ids: string[]; co
 }
 
 export async function captureCost(b: Bench): Promise<void> {
-  const plain = await store(false);
-  const captured = await store(true);
+  const plain = await store('none');
+  const outboxOnly = await store('outbox');
+  const captured = await store('full');
   try {
     const kinds: [string, (d: Awaited<ReturnType<typeof store>>, i: number) => unknown][] = [
       ['UPDATE of 2 columns, own transaction', (d, i) => d.raw.prepare('UPDATE outlets SET name = ?, updated_at = ? WHERE id = ?').run(`改${i}`, String(i), d.ids[i % N])],
@@ -37,8 +46,10 @@ export async function captureCost(b: Bench): Promise<void> {
       // and the median round is a steady figure on this noisy 2-core machine.
       const plainT: number[] = [];
       const capT: number[] = [];
+      const outboxT: number[] = [];
       for (let r = 0; r < 120; r++) {
-        for (const [d, out] of (r % 2 ? [[captured, capT], [plain, plainT]] : [[plain, plainT], [captured, capT]]) as [typeof plain, number[]][]) {
+        const order = [[plain, plainT], [outboxOnly, outboxT], [captured, capT]] as [typeof plain, number[]][];
+        for (const [d, out] of r % 2 ? order.reverse() : order) {
           const t = performance.now();
           for (let i = 0; i < 25; i++) op(d, r * 25 + i);
           out.push((performance.now() - t) / 25);
@@ -48,6 +59,8 @@ export async function captureCost(b: Bench): Promise<void> {
       const s = b.record(`${label}: captured (per write)`, capT, { baseline: `${label}: no capture (per write)` });
       // The best round is the least disturbed by the machine's other load: its ratio is the intrinsic cost.
       b.figure(`${label}: capture cost`, `${(s.p50 / base.p50).toFixed(2)}× median round, ${(s.min / base.min).toFixed(2)}× best round (must ≤ 1.5×)`);
+      const o = statsOf(outboxT);
+      b.figure(`${label}: the outbox entry alone, without record history`, `${(o.p50 / base.p50).toFixed(2)}× median round, ${(o.min / base.min).toFixed(2)}× best round`);
     }
     // The same through the app's API (validation, checks, the write, reading back), as a user saves.
     const save = async (d: Awaited<ReturnType<typeof store>>, i: number) => {
@@ -69,6 +82,7 @@ export async function captureCost(b: Bench): Promise<void> {
     b.figure('outlets.save through the API: capture cost', `${(s.p50 / base.p50).toFixed(2)}× median round, ${(s.min / base.min).toFixed(2)}× best round (must ≤ 1.5×)`);
   } finally {
     await plain.close();
+    await outboxOnly.close();
     await captured.close();
   }
 }
