@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { bankFileInput, decideInput, QUIZ_FIELDS, rewardInput, type BankPreview, type RewardRow } from '../../shared/console/quiz.js';
+import type { AuditRow } from '../../shared/console/types.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { isUnder } from '../../shared/core/scope.js';
 import { HqError } from '../errors.js';
@@ -15,7 +16,7 @@ import { hqCategories, importBank, previewBank, retireQuestion } from '../quiz/b
 import { decideRedemption, putReward } from '../quiz/redeem.js';
 import { bankTemplate } from '../quiz/xlsx.js';
 import type { HqStore } from '../store.js';
-import { audit } from './audit.js';
+import { audit, readAudit } from './audit.js';
 import { signedForWrite, signedIn, type Signed } from './guard.js';
 import { listQuestions, listRedemptionRows, listRewards, reportedQuestions } from './quizViews.js';
 
@@ -114,6 +115,15 @@ export function registerConsoleQuiz(app: FastifyInstance, store: HqStore): void 
       before: { person: d.personName, reward: d.rewardName.zh, price: d.price, status: d.status }, after: { asked: b.approve ? 'approve' : 'refuse', ...verdict },
     });
     return verdict;
+  });
+
+  // Who changed the bank, the rewards and the decisions, when, before and after: the county's own
+  // lines, and the province's (the bank and the catalogue flow down to every county).
+  app.get(`${P}/history`, async (req): Promise<AuditRow[]> => {
+    const s = await signedIn(store, req);
+    const mine = await readAudit(store.db, s.scopePath, { limit: 400 });
+    const province = s.scopePath === '/' ? [] : (await readAudit(store.db, '/', { limit: 400 })).filter((a) => a.scopePath === '/');
+    return [...mine, ...province].filter((a) => a.action.startsWith('quiz.')).sort((a, b) => b.at.localeCompare(a.at)).slice(0, 300);
   });
 
   app.get(`${P}/reports`, async (req) => {

@@ -5,7 +5,7 @@
 // (no row, no audit line).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BankPreview, QuestionReports, QuestionRow, RedemptionRow, RewardRow } from '../../shared/console/quiz.js';
-import type { RefView } from '../../shared/console/types.js';
+import type { AuditRow, RefView } from '../../shared/console/types.js';
 import { bankFile, goodRows } from '../quiz/bankFile.js';
 import { ADMIN_PW, Client, COUNTY_PW, putRows, startConsoleHq, type ConsoleHq } from './support.js';
 
@@ -156,6 +156,11 @@ describe('the console quiz', () => {
     expect(log.map((l) => [l.user_name, l.scope_path])).toEqual([['lintong', LINTONG], ['admin', YANTA]]);
     expect(JSON.parse(log[0]!.before_json!)).toMatchObject({ person: '王骊山', status: 'requested' });
     expect(JSON.parse(log[0]!.after_json!)).toMatchObject({ status: 'approved' });
+    // The quiz's change log: the county's own decision and the province's bank and catalogue, never another county's.
+    const history = (await county.call('GET', `${P}/history`)).json as unknown as AuditRow[];
+    expect(history.map((h) => `${h.action} ${h.scopePath}`).sort()).toEqual(['quiz.decide /hq/xa/xa-lintong/', 'quiz.import /', 'quiz.retire /', 'quiz.reward /', 'quiz.reward /']);
+    expect(((await admin.call('GET', `${P}/history`)).json as unknown as AuditRow[]).length).toBe(6);
+    expect((await new Client(hq.url).call('GET', `${P}/history`)).status).toBe(401);
   });
 });
 

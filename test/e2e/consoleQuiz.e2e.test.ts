@@ -194,6 +194,10 @@ it('approves one request and refuses another with a reason', async () => {
   await expect.poll(() => table.textContent()).toContain('本季度名额已满');
   expect(await table.textContent()).toContain('已批准');
   await keep(page, '09-redemptions-decided-zh');
+  await tab(page, '修改记录');
+  await expect.poll(() => page.getByTestId('quiz-history').textContent()).toContain('审批兑换');
+  expect(await page.getByTestId('quiz-history').textContent()).toContain('导入题库');
+  await keep(page, '09b-history-zh');
   const stock = JSON.parse((await rows('quiz_rewards')).find((r) => r.row_id === reward)!.cells) as { stock: [number] };
   expect(stock.stock[0]).toBe(0);
 });
@@ -239,6 +243,9 @@ it('shows every page in English', async () => {
   await page.getByRole('switch', { name: 'Pending only' }).click();
   await expect.poll(() => page.getByTestId('quiz-redemptions').textContent()).toContain('Approved');
   await keep(page, '16-redemptions-en');
+  await tab(page, 'Change log');
+  await expect.poll(() => page.getByTestId('quiz-history').textContent()).toContain('Bank import');
+  await keep(page, '16b-history-en');
   await menu(page, /Reference data/);
   await page.getByTestId('edit-honours.kinds').click();
   await expect.poll(() => page.getByRole('dialog').getByText('Add an honour kind').isVisible()).toBe(true);
