@@ -200,3 +200,15 @@ describe('honour kinds as reference data', () => {
     expect((await set(county, LINTONG, renamed)).status).toBe(200);
   });
 });
+
+describe('quiz settings as reference data', () => {
+  it('checks each value with the app\'s own rule and keeps the cap and categories the province\'s', async () => {
+    const set = (c: Client, key: string, scopePath: string, value: unknown) => c.call('POST', '/console/api/refdata/set', { key, scopePath, value });
+    const before = await count('settings');
+    expect(await set(admin, 'quiz.levelLength', '/', 0)).toMatchObject({ status: 400, json: { zh: '输入有误：闯关赛设置“quiz.levelLength”的取值不符合要求' } });
+    expect((await set(county, 'quiz.dailyCap', LINTONG, 10)).json.zh).toBe('输入有误：“闯关赛每日积分上限”只能由省公司统一设置');
+    expect(await count('settings')).toBe(before);
+    expect((await set(county, 'quiz.levelLength', LINTONG, 8)).status).toBe(200);
+    expect((await set(admin, 'quiz.dailyCap', '/', 10)).status).toBe(200);
+  });
+});
