@@ -67,7 +67,7 @@ function PersonPicker({ code }: { code: EnrolCodeAnswer }) {
 export function CodeModal({ code, onClose }: { code: EnrolCodeAnswer | null; onClose(): void }) {
   const { t, lang } = useCT();
   return (
-    <Modal open={!!code} title={t('c.code.title')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} width={460} destroyOnHidden>
+    <Modal open={!!code} title={t('c.code.title')} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} width={460} style={{ top: 24 }} destroyOnHidden>
       {code && (
         <Space direction="vertical" style={{ width: '100%', alignItems: 'center' }}>
           <Typography.Text type="secondary">{t('c.code.for', { user: code.userName, role: ROLES[code.role]?.[lang] ?? code.role, scope: code.scopePath })}</Typography.Text>
