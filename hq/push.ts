@@ -12,7 +12,7 @@ import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge
 import { insertMany, RowSet, type RowState } from './rowset.js';
 import { charge } from './quota.js';
 import { recordPushHistory } from './history/record.js';
-import { nameConflictWriters } from './history/conflictWriters.js';
+import { conflictWriterNames } from './history/conflictWriters.js';
 import { hqSyncSettings } from './settings.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
@@ -128,8 +128,8 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
         if (c.dirty) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
     const names = await userNames(trx, nodes);
     await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held); // record history (hq/history/): the rows as loaded, so before flush
-    await rows.flush(next, (n) => names.get(n) ?? n.slice(0, 8));
-    await nameConflictWriters(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
+    const writers = await conflictWriterNames(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
+    await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8));
 
     if (opts.numbered && fresh.length) {
       const at = new Date(now).toISOString();

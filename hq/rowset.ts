@@ -3,7 +3,6 @@
 // thousand rows costs a handful of round trips to the database rather than one or more per row.
 import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { CellValue } from '../shared/sync/protocol.js';
-import { hlcNode } from '../shared/sync/hlc.js';
 import type { CellWrite } from '../shared/sync/conflicts.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import type { HqDB } from './schema.js';
@@ -120,8 +119,8 @@ export class RowSet {
     return s.conflicts;
   }
 
-  /** Writes back every changed row, its moves, history and conflict records, taking versions from `next`. */
-  async flush(next: () => number, userOf: (node: string) => string): Promise<void> {
+  /** Writes back every changed row, its moves, history and conflict records, taking versions from `next`; `userOf` names who wrote a stamp. */
+  async flush(next: () => number, userOf: (hlc: string) => string): Promise<void> {
     const inserts: unknown[][] = [];
     const updates: unknown[][] = [];
     const moves: unknown[][] = [];
@@ -129,9 +128,7 @@ export class RowSet {
     const history: unknown[][] = [];
     for (const s of this.rows.values()) {
       for (const h of s.newHistory) history.push([s.tbl, s.rowId, h.col, h.w.hlc, h.w.base, JSON.stringify(h.w.value)]);
-      const scopeCell = s.cells.scope_path?.[0];
-      const scope = typeof scopeCell === 'string' ? scopeCell : s.scope;
-      const moved = s.exists && scope !== s.origScope;
+      const { scope, moved } = placeOf(s);
       if (s.changed.size || moved) {
         if (moved) moves.push([next(), s.tbl, s.rowId, s.origScope!, scope!]);
         const v = next();
@@ -145,8 +142,8 @@ export class RowSet {
         for (const c of list) {
           if (!c.dirty && !moved) continue;
           conflicts.push([
-            c.id, s.tbl, s.rowId, c.col, scope ?? '/', c.loser.hlc, JSON.stringify(c.loser.value), userOf(hlcNode(c.loser.hlc)),
-            c.winner.hlc, JSON.stringify(c.winner.value), userOf(hlcNode(c.winner.hlc)), next(), c.deleted ? 1 : 0,
+            c.id, s.tbl, s.rowId, c.col, scope ?? '/', c.loser.hlc, JSON.stringify(c.loser.value), userOf(c.loser.hlc),
+            c.winner.hlc, JSON.stringify(c.winner.value), userOf(c.winner.hlc), next(), c.deleted ? 1 : 0,
           ]);
         }
       }
@@ -161,6 +158,13 @@ export class RowSet {
         winner_user = excluded.winner_user, version = excluded.version, deleted = excluded.deleted`);
     await insertMany(this.trx, 'hq_cell_history (tbl, row_id, col, hlc, base, value)', history, 'ON CONFLICT DO NOTHING');
   }
+}
+
+/** Where a row is after the push's writes, and whether that moved it (its conflict records follow it). */
+export function placeOf(s: RowState): { scope: string | null; moved: boolean } {
+  const scopeCell = s.cells.scope_path?.[0];
+  const scope = typeof scopeCell === 'string' ? scopeCell : s.scope;
+  return { scope, moved: s.exists && scope !== s.origScope };
 }
 
 /** Adds a write to a row's history (kept in memory too once the history is loaded). */

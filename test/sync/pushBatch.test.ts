@@ -35,7 +35,7 @@ async function device(store: HqStore, deviceId: string, userName: string): Promi
 }
 
 const outlet = (s: number, node: string, id: string, ms: number, c: WireWrite['c'], base?: WireWrite['b']): WireWrite => ({
-  s, t: 'outlets', r: id, h: stamp(node, ms), p: SCOPE, c, w: { n: node === A ? '甲组织员' : '乙组织员', r: 'county_organiser' }, ...(base === undefined ? {} : { b: base }),
+  s, t: 'outlets', r: id, h: stamp(node, ms), p: SCOPE, c, w: { n: node === A ? '甲某（签到者）' : '乙某（共用电脑）', r: 'county_organiser' }, ...(base === undefined ? {} : { b: base }),
 });
 const full = (name: string, scope = SCOPE): WireWrite['c'] => ({ code: name, name, channel_type: 'rural', county_id: 'xa', scope_path: scope, created_at: 't', updated_at: 't', deleted: 0 });
 
@@ -171,7 +171,8 @@ describe.each([
     expect((whole.store.rows as { row_id: string; scope_path: string }[]).find((r) => r.row_id === moved)?.scope_path).toBe('/hq/xa/b1/');
     const conflicts = whole.store.conflicts as { row_id: string; deleted: unknown; loser_user: string; winner_user: string }[];
     expect(conflicts.filter((c) => Number(c.deleted) === 0).map((c) => [ids.indexOf(c.row_id), c.loser_user, c.winner_user]).sort()).toEqual(
-      [[0, '乙组织员', '甲组织员'], [1, '甲组织员', '乙组织员'], [6, '乙组织员', '甲组织员']].sort(), // x, y, and the move (made without naming B's value)
+      // x, y, and the move (made without naming B's value); named by who signed in, B's side found in HQ's history
+      [[0, '乙某（共用电脑）', '甲某（签到者）'], [1, '甲某（签到者）', '乙某（共用电脑）'], [6, '乙某（共用电脑）', '甲某（签到者）']].sort(),
     );
     expect(whole.store.restamps).toHaveLength(1);
     expect(whole.store.moves).toHaveLength(1);
