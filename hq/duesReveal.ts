@@ -4,7 +4,7 @@
 // data at each pull — the organisation's `secretary_person_id`, which partyOrgs.save derives from
 // the committee's secretary — never stored, so a change of secretary moves the right at the next sync.
 import { sql } from 'kysely';
-import { isUnder } from '../shared/core/scope.js';
+import { isUnder, scopeEnd } from '../shared/core/scope.js';
 import type { DuesViewer } from '../shared/sync/privacy.js';
 import type { Cell } from './rowset.js';
 import type { HqStore } from './store.js';
@@ -21,7 +21,9 @@ async function rowsWhere(store: HqStore, tbl: string, scope: string, col: string
   const out: { id: string; c: Cells }[] = [];
   for (const v of values) {
     if (!PERSON_ID_RE.test(v)) continue;
+    // the device's scope only (hq_rows is indexed on table and scope), narrowed by the cell's JSON text
     const rows = await store.db.selectFrom('hq_rows').select(['row_id', 'cells', 'scope_path']).where('tbl', '=', tbl)
+      .where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope))
       .where(sql<boolean>`cells LIKE ${`%"${col}":["${v}"%`}`).execute();
     for (const r of rows) {
       const c = JSON.parse(r.cells) as Cells;

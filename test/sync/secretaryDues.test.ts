@@ -6,6 +6,7 @@
 // person is refused in both languages and writes nothing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPostgres, type RunningPg } from './pg.js';
 import { createEnrolCode } from '../../hq/auth.js';
 import { runAsUser } from '../../db/vault/signedIn.js';
 import type { ApiContext } from '../../db/context.js';
@@ -14,6 +15,9 @@ import { at, buildWorld, type World } from '../points/world.js';
 import { pullRaw } from './forge.js';
 import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from './support.js';
 
+let pg: RunningPg | undefined;
+afterAll(async () => pg?.stop());
+
 const sheet = async (b64: string) => {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -21,7 +25,7 @@ const sheet = async (b64: string) => {
   return (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
 };
 
-describe('a branch secretary sees their branch members’ dues amounts', () => {
+describe.each(['SQLite', 'PostgreSQL'] as const)('a branch secretary sees their branch members’ dues amounts (HQ on %s)', (engine) => {
   let hq: TestHq;
   let org: TestDevice;
   let sec: TestDevice;
@@ -41,7 +45,7 @@ describe('a branch secretary sees their branch members’ dues amounts', () => {
   };
 
   beforeAll(async () => {
-    hq = await startTestHq();
+    hq = await startTestHq(engine === 'PostgreSQL' ? (pg ??= await startPostgres()).url : undefined);
     org = await enrolledDevice(hq, { user: '刘组织员', role: 'county_organiser', scope: '/' });
     w = await buildWorld(org.context());
     // 王建国 is the world branch's secretary; 李秀英 and 张伟 are its members; 赵外支 is in another branch
