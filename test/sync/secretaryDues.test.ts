@@ -112,6 +112,10 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('a branch secretary sees their 
     expect(Object.values(bases(sec)).every((b) => b === null)).toBe(true);
     expect((await listed(nov(sec))).sees).toBe(false);
     expect(sec.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl LIKE 'dues_%'`).get()).toEqual({ n: 0 });
+    // nor in the record history the device holds (clearing is no local change; HQ's history hides amounts by role)
+    const history = (where: string) => (sec.store.raw.prepare(`SELECT count(*) AS n FROM record_history WHERE tbl LIKE 'dues_%' AND (${where})`).get() as { n: number }).n;
+    expect(history('1')).toBeGreaterThan(0);
+    expect(history(`new_value GLOB '*"amount_fen":[0-9]*' OR new_value GLOB '*"base_fen":[0-9]*' OR (col IN ('amount_fen', 'base_fen') AND (coalesce(old_value, '') || coalesce(new_value, '')) GLOB '*[0-9]*')`)).toBe(0);
     await next.sync();
     expect(amounts(next)).toEqual({ 王建国: '4000,4000', 李秀英: '12000,12000', 张伟: '24000,24000', 赵外支: 'null,null' });
     expect(await listed(nov(next))).toEqual({ sees: true, monthly: { 王建国: '40.00', 李秀英: '120.00', 张伟: '240.00', 赵外支: null } });
