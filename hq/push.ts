@@ -9,7 +9,7 @@ import { isVisible } from '../shared/sync/tables.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
 import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge.js';
-import { insertMany, RowSet, type RowState } from './rowset.js';
+import { insertMany, placeOf, RowSet, type RowState } from './rowset.js';
 import { charge } from './quota.js';
 import { recordPushHistory } from './history/record.js';
 import { conflictWriterNames } from './history/conflictWriters.js';
@@ -117,6 +117,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
         .execute();
       for (const x of r) restampedNow.set(x.orig_hlc, x.new_hlc);
     }
+    await rows.preloadLate(fresh);
     const nodes = new Set<string>();
     for (const w of fresh) {
       const { answer, restamp } = await mergeWrite(rows, actor, w, { clock, restamped: restampedNow, now, toleranceMs });
@@ -128,6 +129,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
         if (c.dirty) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
     const names = await userNames(trx, nodes);
     await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held); // record history (hq/history/): the rows as loaded, so before flush
+    await rows.loadConflicts([...rows.rows.values()].filter((s) => placeOf(s).moved)); // their records follow the row
     const writers = await conflictWriterNames(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
     await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8));
 

@@ -2,7 +2,7 @@
 // changed rows, moves, history, conflict records) goes in multi-row statements, so a push of a
 // thousand rows costs a handful of round trips to the database rather than one or more per row.
 import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
-import type { CellValue } from '../shared/sync/protocol.js';
+import type { CellValue, WireWrite } from '../shared/sync/protocol.js';
 import type { CellWrite } from '../shared/sync/conflicts.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import type { HqDB } from './schema.js';
@@ -89,34 +89,64 @@ export class RowSet {
 
   /** Past writes of the row's cells (not the current ones), loaded the first time a merge needs them. */
   async history(s: RowState): Promise<Map<string, CellWrite[]>> {
-    if (s.history) return s.history;
-    const r = await this.trx.selectFrom('hq_cell_history').select(['col', 'hlc', 'base', 'value']).where('tbl', '=', s.tbl).where('row_id', '=', s.rowId).execute();
-    const map = new Map<string, CellWrite[]>();
-    const add = (col: string, w: CellWrite) => (map.get(col) ?? map.set(col, []).get(col)!).push(w);
-    for (const h of r) add(h.col, { hlc: h.hlc, base: h.base, value: h.value === null ? null : (JSON.parse(h.value) as CellValue) });
-    for (const h of s.newHistory) add(h.col, h.w); // written by this push, not yet flushed
-    return (s.history = map);
+    await this.loadHistory([s]);
+    return s.history!;
   }
 
   async conflicts(s: RowState): Promise<Map<string, ConflictRec>> {
-    if (s.conflicts) return s.conflicts;
-    s.conflicts = new Map();
-    if (!s.exists) return s.conflicts;
-    const r = await this.trx
-      .selectFrom('hq_conflicts')
-      .select(['id', 'col', 'loser_hlc', 'loser_value', 'winner_hlc', 'winner_value', 'deleted', 'version'])
-      .where('tbl', '=', s.tbl)
-      .where('row_id', '=', s.rowId)
-      .execute();
+    await this.loadConflicts([s]);
+    return s.conflicts!;
+  }
+
+  /**
+   * Before the merge: the history and conflict records of every row a write of this push reaches
+   * older than what HQ holds (it lands in the middle of the cell's history), read together rather
+   * than row by row as the merge meets them. A row this misses is still read when it is needed.
+   */
+  async preloadLate(writes: WireWrite[]): Promise<void> {
+    const late = new Set<RowState>();
+    for (const w of writes) {
+      const s = this.get(w.t, w.r);
+      if (s.exists && !late.has(s) && Object.keys(w.c).some((c) => s.cells[c] !== undefined && s.cells[c]![1] > w.h)) late.add(s);
+    }
+    await this.loadHistory([...late]);
+    await this.loadConflicts([...late]);
+  }
+
+  /** Loads the past writes of each row given that lacks them: one query per table and 500 rows. */
+  async loadHistory(list: RowState[]): Promise<void> {
+    const todo = list.filter((s) => !s.history);
+    for (const s of todo) s.history = new Map();
+    await this.byRows<{ row_id: string; col: string; hlc: string; base: string; value: string | null }>(todo, 'SELECT row_id, col, hlc, base, value FROM hq_cell_history', (s, h) =>
+      addTo(s.history!, h.col, { hlc: h.hlc, base: h.base, value: h.value === null ? null : (JSON.parse(h.value) as CellValue) }));
+    for (const s of todo) for (const h of s.newHistory) addTo(s.history!, h.col, h.w); // written by this push, not yet flushed
+  }
+
+  /** Loads the conflict records of each row given that lacks them, the same way. */
+  async loadConflicts(list: RowState[]): Promise<void> {
+    const todo = list.filter((s) => !s.conflicts);
+    for (const s of todo) s.conflicts = new Map();
     const value = (v: string | null) => (v === null ? null : (JSON.parse(v) as CellValue));
-    for (const c of r) {
-      s.conflicts.set(`${c.col}\u0000${c.loser_hlc}`, {
+    type Row = { row_id: string; id: string; col: string; loser_hlc: string; loser_value: string | null; winner_hlc: string; winner_value: string | null; deleted: number | string; version: number | string };
+    await this.byRows<Row>(todo.filter((s) => s.exists), 'SELECT row_id, id, col, loser_hlc, loser_value, winner_hlc, winner_value, deleted, version FROM hq_conflicts', (s, c) =>
+      s.conflicts!.set(`${c.col}\u0000${c.loser_hlc}`, {
         id: c.id, col: c.col, deleted: num(c.deleted) === 1, version: num(c.version), dirty: false,
         loser: { hlc: c.loser_hlc, base: '', value: value(c.loser_value) },
         winner: { hlc: c.winner_hlc, base: '', value: value(c.winner_value) },
-      });
-    }
-    return s.conflicts;
+      }));
+  }
+
+  /** Runs `select` for the rows given (WHERE tbl and row_id appended), per table and 500 rows, handing each result to its row. */
+  private async byRows<T extends { row_id: string }>(list: RowState[], select: string, each: (s: RowState, row: T) => void): Promise<void> {
+    const pg = this.trx.getExecutor().adapter instanceof PostgresAdapter;
+    const byTable = new Map<string, string[]>();
+    for (const s of list) (byTable.get(s.tbl) ?? byTable.set(s.tbl, []).get(s.tbl)!).push(s.rowId);
+    for (const [tbl, ids] of byTable)
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        const r = await this.trx.executeQuery<T>(CompiledQuery.raw(`${select} WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})`, [tbl, ...part]));
+        for (const row of r.rows) each(this.get(tbl, row.row_id), row);
+      }
   }
 
   /** Writes back every changed row, its moves, history and conflict records, taking versions from `next`; `userOf` names who wrote a stamp. */
@@ -166,6 +196,8 @@ export function placeOf(s: RowState): { scope: string | null; moved: boolean } {
   const scope = typeof scopeCell === 'string' ? scopeCell : s.scope;
   return { scope, moved: s.exists && scope !== s.origScope };
 }
+
+const addTo = (map: Map<string, CellWrite[]>, col: string, w: CellWrite) => (map.get(col) ?? map.set(col, []).get(col)!).push(w);
 
 /** Adds a write to a row's history (kept in memory too once the history is loaded). */
 export function addHistory(s: RowState, col: string, w: CellWrite): void {
