@@ -3,7 +3,7 @@
 // device of its kind has HQ build the snapshot (cold); the following ones are served the cached copy.
 import { clientFor, pullSome } from '../db/sync/session.js';
 import { firstSync } from '../db/sync/snapshot.js';
-import type { Bench } from './harness.js';
+import { statsOf, type Bench } from './harness.js';
 import { countingTransport, type BenchHq, type SyncDevice } from './syncFixtures.js';
 
 export interface FirstSyncRun {
@@ -33,7 +33,8 @@ export async function snapshotSync(hq: BenchHq, d: SyncDevice, url: string): Pro
 }
 
 const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')} rows/s`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The harness's own p50, so the figures match the recorded lines. */
+const median = (xs: number[]) => statsOf(xs).p50;
 
 /** Figures of the snapshot runs (the first one cold) beside the chunked first sync of the same run and the plain-insert ceiling. */
 export function snapshotFigures(b: Bench, runs: FirstSyncRun[], chunked: FirstSyncRun[], ceilingSeconds: number, total: number): void {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
 import type { CellValue, WireConflict, WireRow } from '../../shared/sync/protocol.js';
-import { SNAPSHOT_PART_ROWS, type SnapshotBlock, type SnapshotPart } from '../../shared/sync/snapshot.js';
+import { SNAPSHOT_PART_BYTES, SNAPSHOT_PART_ROWS, type SnapshotBlock, type SnapshotPart } from '../../shared/sync/snapshot.js';
 import type { Device } from '../auth.js';
 import { pull } from '../pull.js';
 import type { HqStore } from '../store.js';
@@ -92,6 +92,16 @@ function blocksOf(t: string, m: Map<string, WireRow>): SnapshotBlock[] {
   return out;
 }
 
+/** About the JSON length of a block's row `i` in UTF-8 (strings counted unescaped). */
+function rowBytes(b: SnapshotBlock, i: number): number {
+  let n = b.ids[i]!.length + b.h[i]!.length + 8;
+  for (const col of b.v) {
+    const v = col[i];
+    n += (typeof v === 'string' ? Buffer.byteLength(v, 'utf8') + 2 : v === null ? 4 : String(v).length) + 1;
+  }
+  return n;
+}
+
 /** A block's rows from `from` to `to` (exclusive), as a block of their own. */
 function sliceBlock(b: SnapshotBlock, from: number, to: number): SnapshotBlock {
   return {
@@ -115,19 +125,23 @@ export async function buildSnapshot(store: HqStore, actor: Device, partRows = SN
   const parts: Promise<BuiltPart>[] = [];
   let current: SnapshotBlock[] = [];
   let n = 0;
+  let bytes = 0;
   const cut = () => {
     if (current.length) parts.push(encodePart({ blocks: current, drops: [], conflicts: [] }));
     current = [];
     n = 0;
+    bytes = 0;
   };
   for (const t of [...f.rows.keys()].sort()) {
     for (const b of blocksOf(t, f.rows.get(t)!)) {
       for (let from = 0; from < b.ids.length; ) {
-        const to = Math.min(b.ids.length, from + partRows - n);
+        // Rows up to the part's bound in rows and (about) in bytes; at least one.
+        let to = from;
+        while (to < b.ids.length && n + (to - from) < partRows && (to === from || bytes < SNAPSHOT_PART_BYTES)) bytes += rowBytes(b, to++);
         current.push(from === 0 && to === b.ids.length ? b : sliceBlock(b, from, to));
         n += to - from;
         from = to;
-        if (n >= partRows) cut();
+        if (n >= partRows || bytes >= SNAPSHOT_PART_BYTES) cut();
       }
     }
   }

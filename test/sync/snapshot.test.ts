@@ -156,3 +156,19 @@ describe('who shares a snapshot', () => {
     expect(sec(['m1'])).not.toBe(key({ ...base, personId: 'p1', secretaryOf: ['b1'] }));
   });
 });
+
+describe('parts', () => {
+  it('stay within the rows asked for and under the bytes a device inflates, and together hold every row', async () => {
+    const { buildSnapshot } = await import('../../hq/snapshot/build.js');
+    const { SNAPSHOT_PART_BYTES } = await import('../../shared/sync/snapshot.js');
+    const { brotliDecompressSync } = await import('node:zlib');
+    const actor = { deviceId: 'x', userName: '宽行', role: 'county_organiser' as const, scopePath: county, lastSeq: 0 };
+    const snap = await buildSnapshot(hq.store, actor, 1000);
+    expect(snap.parts.length).toBeGreaterThan(2);
+    for (const p of snap.parts) {
+      expect(p.rows).toBeLessThanOrEqual(1000);
+      expect(brotliDecompressSync(p.coded).length).toBeLessThan(SNAPSHOT_PART_BYTES + 64 * 1024);
+    }
+    expect(snap.parts.reduce((n, p) => n + p.rows, 0)).toBe(snap.rows);
+  }, 60_000);
+});
