@@ -18,13 +18,15 @@ const INTO = 'INSERT INTO record_history (tbl, row_id, scope_path, op, col, old_
  */
 export function historySql(table: string): { i: string; u: string; d: string } {
   const t = quote(table);
-  const fromOutbox = (op: 'insert' | 'delete', value: string) =>
-    `${INTO} SELECT tbl, row_id, scope, '${op}', '', NULL, ${value}, writer, hlc, 'app' FROM sync_outbox WHERE seq = last_insert_rowid();`;
+  // The row id too: when the outbox insert is skipped (an INSERT OR IGNORE of a row without an id:
+  // the outer statement's conflict rule governs the trigger's), last_insert_rowid() names an earlier entry.
+  const fromOutbox = (op: 'insert' | 'delete', value: string, row: 'NEW' | 'OLD') =>
+    `${INTO} SELECT tbl, row_id, scope, '${op}', '', NULL, ${value}, writer, hlc, 'app' FROM sync_outbox WHERE seq = last_insert_rowid() AND row_id = ${row}.id;`;
   // history_last(): the changes sync_changed() found for the outbox entry written just before.
   return {
-    i: fromOutbox('insert', 'cols'),
+    i: fromOutbox('insert', 'cols', 'NEW'),
     u: `${INTO} SELECT ${t}, NEW.id, NEW.scope_path, 'update', j.key, j.value -> '$[0]', j.value -> '$[1]', history_writer(), history_hlc(), 'app' FROM json_each(history_last()) j;`,
-    d: fromOutbox('delete', 'NULL'),
+    d: fromOutbox('delete', 'NULL', 'OLD'),
   };
 }
 

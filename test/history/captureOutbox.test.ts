@@ -3,6 +3,7 @@
 // masked id written back left out of both. An update's entries name each changed field once, and a
 // masked id written back is neither a change nor history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutCapture } from '../../db/sync/state.js';
 import { decodeWriter } from '../../shared/history/writer.js';
 import { tempProfile } from '../support/store.js';
 
@@ -66,6 +67,15 @@ describe('history entries copy their outbox entry', () => {
       ['staff_count', '0', '3'],
       ['lat', 'null', '34.5'],
     ]);
+  });
+
+  it('a row without an id under INSERT OR IGNORE: its outbox entry is skipped, and no earlier entry is copied into history', () => {
+    const raw = p.store.raw;
+    const count = (t: string) => (raw.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;
+    const [outbox, history] = [count('sync_outbox'), count('record_history')];
+    raw.prepare(`INSERT OR IGNORE INTO outlets (id, code, name, channel_type, county_id, scope_path, created_at, updated_at) VALUES (NULL, 'X2', '无号', 'rural', 'c', '/hq/xa/', 't', 't')`).run();
+    expect([count('sync_outbox'), count('record_history')]).toEqual([outbox, history]);
+    withoutCapture(raw, () => raw.prepare(`DELETE FROM outlets WHERE id IS NULL`).run());
   });
 
   it('a hard delete: the tombstone and its entry share the row, scope, writer and stamp', () => {
