@@ -20,6 +20,10 @@ import { launchBrowser, newPage, shot } from './support/browser.js';
 
 const SHOTS = '/work/shots/snapshot';
 const PART_DELAY_MS = 900;
+/** While set, HQ's line drops every part request (the connection breaks half-way). */
+let cut = false;
+/** The parts asked for, in order. */
+const asked: number[] = [];
 
 let dir: string;
 let store: HqStore;
@@ -36,8 +40,17 @@ beforeAll(async () => {
   store = await openHqStore(join(dir, 'hq.sqlite'));
   app = buildHq({ store });
   // A slow line for the snapshot's parts only: the sync lasts long enough to be watched.
-  app.addHook('onRequest', async (req) => {
-    if (req.url === '/v1/snapshot/part') await new Promise((r) => setTimeout(r, PART_DELAY_MS));
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url !== '/v1/snapshot/part') return;
+    if (cut) {
+      reply.hijack();
+      req.raw.socket.destroy();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, PART_DELAY_MS));
+  });
+  app.addHook('preHandler', async (req) => {
+    if (req.url === '/v1/snapshot/part') asked.push((req.body as { n: number }).n);
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -68,6 +81,8 @@ async function keep(name: string) {
   copyFileSync(file, join(SHOTS, `${name}.png`));
 }
 
+const total = (s: string) => Number(/\/ ([\d,]+)/.exec(s)![1]!.replace(/,/g, ''));
+const done = (s: string) => Number(/([\d,]+) \//.exec(s)![1]!.replace(/,/g, ''));
 const setLang = (lang: 'zh' | 'en') => page.evaluate(`localStorage.setItem('rc.lang', '${lang}')`);
 const heldRows = () => (device.backend.profile.store.raw.prepare(`SELECT count(*) AS n FROM sync_row_clock`).get() as { n: number }).n;
 
@@ -93,14 +108,27 @@ it('shows rows, MB and time left during a first sync, in Chinese and English, an
   const enRows = (await page.getByTestId('sync-first-rows').textContent()) ?? '';
   await keep('02-progress-en');
 
+  // The line breaks: the screen says the first sync is paused with what it has.
+  cut = true;
   const r = await enrolled;
   expect(r.ok).toBe(true);
+  await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 20_000 }).toContain('First sync paused');
+  const pausedRows = (await page.getByTestId('sync-first-rows').textContent()) ?? '';
+  expect(await page.getByTestId('sync-first-left').count()).toBe(0);
+  await keep('03-paused-en');
+  const loadedParts = asked.length;
+
+  cut = false;
+  const again = await device.backend.call('sync.now', {});
+  expect(again.ok).toBe(true);
   await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(0);
+  // It went on from the parts it had: none of them was asked for again.
+  const resumedFrom = asked[loadedParts]!;
+  expect(resumedFrom).toBeGreaterThan(0);
+  expect(resumedFrom * 300).toBe(done(pausedRows));
   await expect.poll(() => page.getByTestId('sync-card-Connection').textContent(), { timeout: 20_000 }).toContain('Connected');
-  await keep('03-done-en');
+  await keep('04-done-en');
   // The total the screen showed is what the store now holds, and it grew while shown.
-  const total = (s: string) => Number(/\/ ([\d,]+)/.exec(s)![1]!.replace(/,/g, ''));
-  const done = (s: string) => Number(/([\d,]+) \//.exec(s)![1]!.replace(/,/g, ''));
   expect(total(enRows)).toBe(heldRows());
   expect(total(zhRows)).toBe(total(enRows));
   expect(done(enRows)).toBeGreaterThan(done(zhRows));
