@@ -3,8 +3,8 @@
 // attendance marks, members with their branch, probationers, open three-lists items and the
 // organisations' cadence facts (type, committee, groups). The rules then run in memory, as on the device.
 import type { CadenceOrg, HeldCount } from '../../shared/orglife/compliance.js';
-import type { Dialect, HqStore } from '../store.js';
-import { liveRows } from './facts.js';
+import type { HqStore } from '../store.js';
+import { liveRows, type Source } from './facts.js';
 
 type Db = HqStore['db'];
 const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
@@ -36,7 +36,7 @@ export interface BoardFacts {
   groups: Map<string, { id: string; name: string }[]>;
 }
 
-export async function loadBoardFacts(db: Db, d: Dialect, scope: string, p: { asOf: string; monthStart: string; contactSince: string }): Promise<BoardFacts> {
+export async function loadBoardFacts(db: Db, d: Source, scope: string, p: { asOf: string; monthStart: string; contactSince: string }): Promise<BoardFacts> {
   const heldEver = (await liveRows(db, d, 'activities', scope, ['status', 'held_on', 'org_id', 'type', 'group_id']))
     .filter((a) => a.v.status === 'held' && str(a.v.held_on))
     .map((a) => ({ id: a.id, orgId: str(a.v.org_id), type: str(a.v.type) ?? '', groupId: str(a.v.group_id), heldOn: str(a.v.held_on)! }));

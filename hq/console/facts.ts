@@ -10,11 +10,45 @@ type Values = Record<string, unknown>;
 export interface Live { id: string; scopePath: string; v: Values }
 
 /**
+ * One county's rows of several tables read at once on PostgreSQL (one query instead of one per table,
+ * each row's JSON parsed once however many loaders read it): liveRows answers from it for those tables.
+ */
+export interface Prefetched { dialect: 'pg'; scope: string; tables: Map<string, { id: string; scopePath: string; cells: Record<string, unknown[] | undefined> }[]> }
+/** Where liveRows reads: the database in that dialect, or rows read beforehand. */
+export type Source = Dialect | Prefetched;
+
+export async function prefetch(db: Db, scope: string, tables: string[]): Promise<Prefetched> {
+  const r = await sql<{ tbl: string; id: string; scope_path: string; v: string }>`SELECT tbl, row_id AS id, scope_path, cells AS v FROM hq_rows
+    WHERE tbl IN (${sql.join(tables)}) AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}`.execute(db);
+  const out: Prefetched = { dialect: 'pg', scope, tables: new Map(tables.map((t) => [t, []])) };
+  for (const x of r.rows) out.tables.get(x.tbl)!.push({ id: x.id, scopePath: x.scope_path, cells: JSON.parse(x.v) as Record<string, unknown[] | undefined> });
+  return out;
+}
+
+function fromPrefetched(p: Prefetched, tbl: string, scope: string | null, cols: string[], ids?: string[]): Live[] | null {
+  const rows = p.tables.get(tbl);
+  if (!rows || scope === null || !scope.startsWith(p.scope)) return null;
+  const want = ids ? new Set(ids) : null;
+  const end = scopeEnd(scope);
+  const out: Live[] = [];
+  for (const r of rows) {
+    if (r.cells.deleted?.[0] === 1 || r.scopePath < scope || r.scopePath >= end || (want && !want.has(r.id))) continue;
+    const v: Values = {};
+    for (const c of cols) v[c] = r.cells[c]?.[0] ?? null;
+    out.push({ id: r.id, scopePath: r.scopePath, v });
+  }
+  return out;
+}
+
+/**
  * A table's live rows under `scope` (all scopes when null) with the current values of `cols`. The
  * row's JSON is parsed once for all of them: by SQLite (one json_extract with many paths), or for
  * PostgreSQL here (its json cast and rebuilt array, parsed again by the driver, took four times as long).
  */
-export async function liveRows(db: Db, d: Dialect, tbl: string, scope: string | null, cols: string[], ids?: string[]): Promise<Live[]> {
+export async function liveRows(db: Db, src: Source, tbl: string, scope: string | null, cols: string[], ids?: string[]): Promise<Live[]> {
+  const pre = typeof src === 'string' ? null : fromPrefetched(src, tbl, scope, cols, ids);
+  if (pre) return pre;
+  const d = typeof src === 'string' ? src : src.dialect;
   const all = ['deleted', 'scope_path', ...cols]; // two paths at least: SQLite answers one path as a bare value
   const pick = sql`json_extract(cells, ${sql.join(all.map((c) => sql`${`$.${c}[0]`}`))})`;
   const where = (extra: RawBuilder<unknown>) =>
@@ -48,19 +82,19 @@ export async function loadUnits(db: Db, d: Dialect): Promise<UnitFact[]> {
     .filter((u) => u.path && u.level);
 }
 
-export async function loadOutlets(db: Db, d: Dialect, scope: string, asOf: string): Promise<OutletFact[]> {
+export async function loadOutlets(db: Db, d: Source, scope: string, asOf: string): Promise<OutletFact[]> {
   return (await liveRows(db, d, 'outlets', scope, ['name', 'county_id', 'coverage_org_id', 'instructor_id', 'opened_on', 'closed_on']))
     .filter((o) => { const c = str(o.v.closed_on); const op = str(o.v.opened_on); return (c === null || c > asOf) && (op === null || op <= asOf); })
     .map((o) => ({ id: o.id, name: str(o.v.name) ?? '', countyId: str(o.v.county_id), scopePath: o.scopePath, coverageOrgId: str(o.v.coverage_org_id), instructorId: str(o.v.instructor_id) }));
 }
 
 /** Live Party organisations: id → scope path. */
-export async function loadLiveOrgs(db: Db, d: Dialect, scope: string): Promise<Map<string, string>> {
+export async function loadLiveOrgs(db: Db, d: Source, scope: string): Promise<Map<string, string>> {
   return new Map((await liveRows(db, d, 'party_orgs', scope, [])).map((p) => [p.id, p.scopePath]));
 }
 
 /** Members in good standing on `asOf`, counted per outlet of their person record. */
-export async function loadMemberOutlets(db: Db, d: Dialect, scope: string, asOf: string): Promise<Map<string, number>> {
+export async function loadMemberOutlets(db: Db, d: Source, scope: string, asOf: string): Promise<Map<string, number>> {
   const members = (await liveRows(db, d, 'members', scope, ['standing', 'join_date', 'person_id'])).filter((m) => m.v.standing === 'normal' && (str(m.v.join_date) ?? '9999') <= asOf);
   const people = await liveRows(db, d, 'people', scope, ['outlet_id'], [...new Set(members.map((m) => str(m.v.person_id)).filter((x): x is string => !!x))]);
   const outletOf = new Map(people.map((p) => [p.id, str(p.v.outlet_id)]));

@@ -9,7 +9,7 @@ import { addDays, periodOf } from '../../shared/orglife/periods.js';
 import { ancestorPaths } from '../../shared/sync/tables.js';
 import type { HqStore } from '../store.js';
 import { loadBoardFacts } from './boardFacts.js';
-import { loadLiveOrgs, loadMemberOutlets, loadOutlets, type OutletFact, type UnitFact } from './facts.js';
+import { loadLiveOrgs, loadMemberOutlets, loadOutlets, prefetch, type OutletFact, type Source, type UnitFact } from './facts.js';
 import { countyParts, type UnitParts } from './indicators.js';
 import { settingRows } from './store.js';
 import { milestoneParts, standingParts } from './totalsWork.js';
@@ -27,8 +27,13 @@ export function rawAt(settings: { scopePath: string; key: string; value: unknown
   return raw;
 }
 
+const COUNTY_TABLES = ['outlets', 'party_orgs', 'members', 'activities', 'activity_outlets', 'attendance', 'rectification_items', 'party_org_committee', 'party_groups',
+  'milestone_goals', 'milestone_nodes', 'dues_bases', 'dues_payments'];
+
 export async function computeCountyTotals(store: HqStore, c: UnitFact, asOf: string): Promise<CountyTotals> {
-  const { db, dialect: d } = store;
+  const { db } = store;
+  // On PostgreSQL one query brings the county's rows (people aside: only members' own are read, by id).
+  const d: Source = store.dialect === 'pg' ? await prefetch(db, c.path, COUNTY_TABLES) : store.dialect;
   const raw = rawAt(await settingRows(db, ancestorPaths(c.path)), c.path);
   const a = assessmentSettings(raw);
   const month = periodOf(asOf, 'month');

@@ -11,9 +11,9 @@ import { rulesFrom } from '../../shared/people/rules.js';
 import type { Period } from '../../shared/orglife/periods.js';
 import type { Light } from '../../shared/orglife/status.js';
 import { work334Settings } from '../../shared/teams/settings.js';
-import type { Dialect, HqStore } from '../store.js';
+import type { HqStore } from '../store.js';
 import type { BoardFacts } from './boardFacts.js';
-import { liveRows } from './facts.js';
+import { liveRows, type Source } from './facts.js';
 
 type Db = HqStore['db'];
 const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
@@ -23,7 +23,7 @@ export interface OrgMilestones { light: Light; missed: number; late: number }
 /** A branch the standing rules judge: its light and its members at risk of lapse, lost contact, due a transfer. */
 export interface OrgStanding { light: Light; lapse: number; lost: number; transfer: number }
 
-export async function milestoneParts(db: Db, d: Dialect, scope: string, orgIds: Set<string>, raw: Record<string, unknown>, month: Period, asOf: string): Promise<OrgMilestones[]> {
+export async function milestoneParts(db: Db, d: Source, scope: string, orgIds: Set<string>, raw: Record<string, unknown>, month: Period, asOf: string): Promise<OrgMilestones[]> {
   const { warnDays } = work334Settings(raw);
   const year = Number(month.start.slice(0, 4));
   const goals = new Set((await liveRows(db, d, 'milestone_goals', scope, ['year'])).filter((g) => Number(g.v.year) === year).map((g) => g.id));
@@ -44,7 +44,7 @@ export async function milestoneParts(db: Db, d: Dialect, scope: string, orgIds: 
   return out;
 }
 
-export async function standingParts(db: Db, d: Dialect, scope: string, orgIds: Set<string>, f: BoardFacts, raw: Record<string, unknown>, asOf: string): Promise<OrgStanding[]> {
+export async function standingParts(db: Db, d: Source, scope: string, orgIds: Set<string>, f: BoardFacts, raw: Record<string, unknown>, asOf: string): Promise<OrgStanding[]> {
   const ds = duesSettings(raw);
   const transfer = rulesFrom(raw).transferAfterMonths;
   const thisMonth = asOf.slice(0, 7);
