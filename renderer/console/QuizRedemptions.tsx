@@ -18,8 +18,10 @@ export function QuizRedemptions() {
   const list = useLoad(() => get<RedemptionRow[]>('v1/quiz/redemptions', { status: pendingOnly ? 'requested' : undefined }), [pendingOnly]);
   const [refusing, setRefusing] = useState<RedemptionRow | null>(null);
   const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
 
   const decide = async (r: RedemptionRow, approve: boolean, why?: string) => {
+    setBusy(true);
     try {
       const v = await post<{ status: 'approved' | 'refused'; reason: string | null }>(`v1/quiz/redemptions/${r.id}/decide`, { approve, ...(why ? { reason: why } : {}) });
       if (v.status === 'approved') void message.success(t('q.rd.done.approved'));
@@ -28,6 +30,8 @@ export function QuizRedemptions() {
       list.reload();
     } catch (e) {
       void message.error(errorText(e, lang));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -62,7 +66,7 @@ export function QuizRedemptions() {
               </Space>
             ) },
         ]} />
-      <Modal open={!!refusing} title={t('q.rd.refuseTitle')} onCancel={() => setRefusing(null)} okText={t('q.rd.refuse')} okButtonProps={{ danger: true }} cancelText={t('c.cancel')}
+      <Modal open={!!refusing} title={t('q.rd.refuseTitle')} onCancel={() => setRefusing(null)} okText={t('q.rd.refuse')} okButtonProps={{ danger: true }} confirmLoading={busy} cancelText={t('c.cancel')}
         onOk={() => refusing && void decide(refusing, false, reason.trim() || undefined)}>
         <Input.TextArea aria-label={t('q.rd.reason')} placeholder={t('q.rd.reason')} rows={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>

@@ -43,7 +43,15 @@ export function RefData({ me }: { me: ConsoleSession }) {
     if (!editing) return;
     let value: unknown;
     if (editing.key === 'assessment.thresholds') value = fromForm(tf.getFieldsValue(true) as ThresholdValues);
-    else if (editing.key === 'honours.kinds') value = fromRows(kinds);
+    else if (editing.key === 'honours.kinds') {
+      // Two rows with one code would silently become one kind: say so instead.
+      const dup = kinds.map((k) => k.key.trim()).find((k, i, all) => all.indexOf(k) !== i);
+      if (dup !== undefined) {
+        setErr(t('h.duplicate', { key: dup }));
+        return;
+      }
+      value = fromRows(kinds);
+    }
     else {
       try {
         value = JSON.parse(json);

@@ -189,7 +189,8 @@ it('approves one request and refuses another with a reason', async () => {
   const dlg = page.getByRole('dialog', { name: '拒绝兑换申请' });
   await dlg.getByLabel('拒绝理由（会显示在设备上）').fill('本季度名额已满，请下季度再申请');
   await dlg.getByRole('button', { name: /拒\s*绝/ }).click();
-  await expect.poll(() => page.getByText('没有待审批的兑换申请').isVisible()).toBe(true);
+  // HQ decides one request at a time against every device's rows: on a loaded machine that takes a while.
+  await expect.poll(() => page.getByText('没有待审批的兑换申请').isVisible(), { timeout: 30_000 }).toBe(true);
   await page.getByRole('switch', { name: '只看待审批' }).click();
   await expect.poll(() => table.textContent()).toContain('本季度名额已满');
   expect(await table.textContent()).toContain('已批准');
@@ -215,6 +216,9 @@ it('edits the honour kinds as rows, a bad code refused', async () => {
   await dlg.getByRole('button', { name: /保\s*存/ }).click();
   await expect.poll(() => dlg.getByTestId('ref-error').textContent()).toContain('取值格式不正确');
   await keep(page, '10-honours-refused-zh');
+  await last.locator('input').nth(0).fill('demo_channel');
+  await dlg.getByRole('button', { name: /保\s*存/ }).click();
+  await expect.poll(() => dlg.getByTestId('ref-error').textContent()).toBe('代码“demo_channel”重复：每个荣誉类别的代码须不同');
   await last.locator('input').nth(0).fill('pioneer_post');
   await dlg.getByRole('button', { name: /保\s*存/ }).click();
   await expect.poll(() => page.locator('tr', { hasText: 'shengzb' }).first().textContent()).toContain('honours.kinds');

@@ -91,6 +91,7 @@ export const zhQ = {
   'h.outlet': '渠道网点',
   'h.person': '个人',
   'h.add': '添加荣誉类别',
+  'h.duplicate': '代码“{key}”重复：每个荣誉类别的代码须不同',
   'h.remove': '删除',
   'h.hint': '代码以小写字母开头，只含小写字母、数字和下划线；已被荣誉记录使用的类别不能删除，但可以改名。',
 } as const;
@@ -186,6 +187,7 @@ export const enQ: Record<keyof typeof zhQ, string> = {
   'h.outlet': 'Outlet',
   'h.person': 'Person',
   'h.add': 'Add an honour kind',
+  'h.duplicate': 'The code "{key}" appears twice: each honour kind needs its own code',
   'h.remove': 'Remove',
   'h.hint': 'A code starts with a lower-case letter and holds lower-case letters, digits and underscores; a kind honours already use cannot be removed, only renamed.',
 };
