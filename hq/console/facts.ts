@@ -13,7 +13,11 @@ export interface Live { id: string; scopePath: string; v: Values }
  * One county's rows of several tables read at once on PostgreSQL (one query instead of one per table,
  * each row's JSON parsed once however many loaders read it): liveRows answers from it for those tables.
  */
-export interface Prefetched { dialect: 'pg'; scope: string; tables: Map<string, { id: string; scopePath: string; cells: Record<string, unknown[] | undefined> }[]> }
+export interface Prefetched {
+  dialect: Dialect; scope: string; tables: Map<string, { id: string; scopePath: string; cells: Record<string, unknown[] | undefined> }[]>;
+  /** The columns kept of each table (null: all of them). */
+  cols?: Map<string, Set<string>>;
+}
 /** Where liveRows reads: the database in that dialect, or rows read beforehand. */
 export type Source = Dialect | Prefetched;
 
@@ -25,9 +29,33 @@ export async function prefetch(db: Db, scope: string, tables: string[]): Promise
   return out;
 }
 
+/**
+ * Many counties' rows at once, a table at a time over the whole province, bucketed by county: the
+ * cold path (a new day, a new HQ) reads each table once instead of once per county. Only `cols` of
+ * each table are kept, so a province's rows fit in memory.
+ */
+export async function prefetchCounties(db: Db, d: Dialect, paths: string[], cols: Record<string, string[]>): Promise<Map<string, Prefetched>> {
+  const out = new Map(paths.map((p): [string, Prefetched] => [p, { dialect: d, scope: p, tables: new Map(Object.keys(cols).map((t) => [t, []])), cols: new Map(Object.entries(cols).map(([t, c]) => [t, new Set(c)])) }]));
+  const countyOf = (scope: string) => {
+    for (let i = scope.indexOf('/', 1); i > 0; i = scope.indexOf('/', i + 1)) { const hit = out.get(scope.slice(0, i + 1)); if (hit) return hit; }
+    return undefined;
+  };
+  for (const [tbl, want] of Object.entries(cols)) {
+    for (const r of await liveRows(db, d, tbl, null, want)) {
+      const c = countyOf(r.scopePath);
+      if (!c) continue;
+      const cells: Record<string, unknown[]> = {};
+      for (const k of want) cells[k] = [r.v[k]];
+      c.tables.get(tbl)!.push({ id: r.id, scopePath: r.scopePath, cells });
+    }
+  }
+  return out;
+}
+
 function fromPrefetched(p: Prefetched, tbl: string, scope: string | null, cols: string[], ids?: string[]): Live[] | null {
   const rows = p.tables.get(tbl);
-  if (!rows || scope === null || !scope.startsWith(p.scope)) return null;
+  const kept = p.cols?.get(tbl);
+  if (!rows || scope === null || !scope.startsWith(p.scope) || (kept && cols.some((c) => !kept.has(c)))) return null;
   const want = ids ? new Set(ids) : null;
   const end = scopeEnd(scope);
   const out: Live[] = [];

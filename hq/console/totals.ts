@@ -9,11 +9,13 @@
 import { sql } from 'kysely';
 import { isUnder } from '../../shared/core/scope.js';
 import { num, type HqStore } from '../store.js';
-import type { UnitFact } from './facts.js';
-import { computeCountyTotals, type CountyTotals, type OutletTotals } from './totalsCompute.js';
+import { prefetchCounties, type Prefetched, type UnitFact } from './facts.js';
+import { COUNTY_COLUMNS, computeCountyTotals, type CountyTotals, type OutletTotals } from './totalsCompute.js';
 
 /** The shape of the kept facts: facts kept in another shape (by an HQ before an upgrade) are computed anew. */
 const SHAPE = 2;
+/** From this many counties to compute, their rows are read table by table for all of them at once. */
+const BATCH_FROM = 8;
 
 interface Stored { county_id: string; scope_path: string; as_of: string; version: number | string; facts: string }
 
@@ -42,13 +44,13 @@ async function save(store: HqStore, c: UnitFact, asOf: string, version: number, 
     WHERE hq_county_totals.as_of <> excluded.as_of OR hq_county_totals.version <= excluded.version`.execute(store.db);
 }
 
-function computeOnce(store: HqStore, c: UnitFact, asOf: string, head: number): Promise<CountyTotals> {
+function computeOnce(store: HqStore, c: UnitFact, asOf: string, head: number, pre?: Prefetched): Promise<CountyTotals> {
   const mine = running.get(store) ?? running.set(store, new Map()).get(store)!;
   const key = `${c.id}|${c.path}|${asOf}|${head}`;
   const had = mine.get(key);
   if (had) return had;
   const p = (async () => {
-    const t = await computeCountyTotals(store, c, asOf);
+    const t = await computeCountyTotals(store, c, asOf, pre);
     await save(store, c, asOf, head, t);
     return t;
   })().finally(() => mine.delete(key));
@@ -62,7 +64,7 @@ export interface TotalsAnswer { byId: Map<string, CountyTotals>; recomputed: num
  * The facts of `counties` on `asOf`: stored ones that are still current, the others computed now (a few
  * at a time on PostgreSQL, whose reads overlap; one at a time on SQLite). `fresh`: compute all anew.
  */
-export async function countyTotals(store: HqStore, counties: UnitFact[], asOf: string, opts: { fresh?: boolean; outlets?: boolean } = {}): Promise<TotalsAnswer> {
+export async function countyTotals(store: HqStore, counties: UnitFact[], asOf: string, opts: { fresh?: boolean; outlets?: boolean; batchFrom?: number } = {}): Promise<TotalsAnswer> {
   const head = await headVersion(store);
   const byId = new Map<string, CountyTotals>();
   if (!counties.length) return { byId, recomputed: 0 };
@@ -90,11 +92,14 @@ export async function countyTotals(store: HqStore, counties: UnitFact[], asOf: s
   for (let i = 0; i < held.length; i += 500)
     await sql`UPDATE hq_county_totals SET version = ${head} WHERE as_of = ${asOf} AND version < ${head} AND county_id IN (${sql.join(held.slice(i, i + 500))})`.execute(store.db);
   const todo = counties.filter((c) => !byId.has(c.id));
+  // Many counties to compute (a new day, a new HQ): each table read once for all of them.
+  const pre = todo.length >= (opts.batchFrom ?? BATCH_FROM) ? await prefetchCounties(store.db, store.dialect, todo.map((c) => c.path), COUNTY_COLUMNS) : null;
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
       const c = todo[next++]!;
-      byId.set(c.id, await computeOnce(store, c, asOf, head));
+      byId.set(c.id, await computeOnce(store, c, asOf, head, pre?.get(c.path)));
+      pre?.delete(c.path); // its rows are no longer needed
     }
   };
   await Promise.all(Array.from({ length: store.dialect === 'pg' ? 3 : 1 }, worker));

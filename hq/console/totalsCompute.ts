@@ -9,7 +9,7 @@ import { addDays, periodOf } from '../../shared/orglife/periods.js';
 import { ancestorPaths } from '../../shared/sync/tables.js';
 import type { HqStore } from '../store.js';
 import { loadBoardFacts } from './boardFacts.js';
-import { loadLiveOrgs, loadMemberOutlets, loadOutlets, prefetch, type OutletFact, type Source, type UnitFact } from './facts.js';
+import { loadLiveOrgs, loadMemberOutlets, loadOutlets, prefetch, type OutletFact, type Prefetched, type Source, type UnitFact } from './facts.js';
 import { countyParts, type UnitParts } from './indicators.js';
 import { settingRows } from './store.js';
 import { milestoneParts, standingParts } from './totalsWork.js';
@@ -27,13 +27,28 @@ export function rawAt(settings: { scopePath: string; key: string; value: unknown
   return raw;
 }
 
-const COUNTY_TABLES = ['outlets', 'party_orgs', 'members', 'activities', 'activity_outlets', 'attendance', 'rectification_items', 'party_org_committee', 'party_groups',
-  'milestone_goals', 'milestone_nodes', 'dues_bases', 'dues_payments'];
+/** What the rules read of each table of a county (people aside: only members' own rows are read, by id). */
+export const COUNTY_COLUMNS: Record<string, string[]> = {
+  outlets: ['name', 'county_id', 'coverage_org_id', 'instructor_id', 'opened_on', 'closed_on'],
+  party_orgs: ['name', 'org_type'],
+  members: ['person_id', 'branch_id', 'standing', 'join_date', 'mobility', 'mobility_since', 'lost_contact'],
+  activities: ['status', 'held_on', 'org_id', 'type', 'group_id'],
+  activity_outlets: ['activity_id', 'outlet_id'],
+  attendance: ['activity_id', 'person_id', 'status'],
+  rectification_items: ['due_on', 'status', 'done_on', 'created_at'],
+  party_org_committee: ['org_id', 'role'],
+  party_groups: ['branch_id', 'name'],
+  milestone_goals: ['year'],
+  milestone_nodes: ['goal_id', 'org_id', 'due_on', 'done_on'],
+  dues_bases: ['person_id', 'from_month', 'category', 'base_fen'],
+  dues_payments: ['person_id', 'month'],
+};
+const COUNTY_TABLES = Object.keys(COUNTY_COLUMNS);
 
-export async function computeCountyTotals(store: HqStore, c: UnitFact, asOf: string): Promise<CountyTotals> {
+export async function computeCountyTotals(store: HqStore, c: UnitFact, asOf: string, pre?: Prefetched): Promise<CountyTotals> {
   const { db } = store;
-  // On PostgreSQL one query brings the county's rows (people aside: only members' own are read, by id).
-  const d: Source = store.dialect === 'pg' ? await prefetch(db, c.path, COUNTY_TABLES) : store.dialect;
+  // Rows read beforehand for many counties, or on PostgreSQL one query for this county's rows.
+  const d: Source = pre ?? (store.dialect === 'pg' ? await prefetch(db, c.path, COUNTY_TABLES) : store.dialect);
   const raw = rawAt(await settingRows(db, ancestorPaths(c.path)), c.path);
   const a = assessmentSettings(raw);
   const month = periodOf(asOf, 'month');

@@ -90,6 +90,10 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('kept county facts on %s', (eng
       expect(afterPush.cities.map((c) => [c.name, c.members, c.coverage])).toEqual([['渭南分公司', 1, 1], ['西安分公司', 4, 0.5]]);
       expect(afterPush.province).toMatchObject({ members: 5, coverage: 3 / 5 });
       expect(same(afterPush)).toEqual(await fresh());
+      // Read county by county or all at once (as a new day's first overview does for many counties): the same.
+      const perCounty = same(await overview(hq.store, '/', { fresh: true, batchFrom: Infinity }));
+      expect(same(await overview(hq.store, '/', { fresh: true, batchFrom: 1 }))).toEqual(perCounty);
+      expect(perCounty).toEqual(same(afterPush));
 
       // The outlet moves to Yanta (its scope path changes): both counties come back, Linwei stays kept. Its
       // members' person rows stay in Lintong, so neither county counts them (as neither county's device would).

@@ -4,6 +4,7 @@
 // people/memberRules.ts over the dues ledger); the city takes the worst light and adds the counts; a
 // node completed late is seen at once, and the county organiser sees the same figures for their county.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overview } from '../../hq/console/overview.js';
 import type { Overview } from '../../shared/console/types.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { addDays, addMonths } from '../../shared/orglife/periods.js';
@@ -82,6 +83,9 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('milestones and member standing
     ]);
     expect(ov.cities.map(pick)).toEqual([[2, 1, 1, 'red', 2, 1, 1, 1, 'red']]);
     expect(ov.counties.map((c) => c.worst)).toEqual(['red', 'yellow']);
+    const { ms: _a, recomputed: _b, ...batched } = await overview(s, '/', { fresh: true, batchFrom: 1 });
+    const { ms: _c, recomputed: _d, ...shown } = ov;
+    expect(batched).toEqual(shown);
 
     // The missed node is completed today (late): Lintong is computed again, no node missed, two late, yellow.
     await putRows(s, [{ t: 'milestone_nodes', id: missed!, scope: LT, c: { goal_id: g1!, org_id: b1!, title: '三季度节点', due_on: addDays(today, -10), done_on: today } }]);
