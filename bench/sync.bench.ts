@@ -123,7 +123,7 @@ export default defineBench({
       try {
         for (let i = 0; i < 5; i++) {
           runs.push(await syncInto(await tempDevice()));
-          snaps.push(await snapshotSync(hq, await tempDevice(), apart.url));
+          snaps.push(await snapshotSync(hq, await tempDevice(), apart.url, rows));
           inMemory.push(await syncInto(await memoryDevice()));
           const p = await pouchReplicate(docs, 'memory');
           memory.push(p.seconds * 1000);

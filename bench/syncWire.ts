@@ -9,33 +9,35 @@ import { syncOnce } from '../db/sync/session.js';
 import type { Bench } from './harness.js';
 import { countingTransport, tempDevice, type BenchHq } from './syncFixtures.js';
 
-/** Seconds to insert `rows` into primary-key-only tables of a fresh file (best of 2), as the device store is set up (WAL). */
-export async function plainCeiling(b: Bench, rows: Map<string, Record<string, unknown>[]>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 2; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-bench-plain-'));
-    const db = new Database(join(dir, 'plain.db'));
-    try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+/** Milliseconds to insert `rows` once into primary-key-only tables of a fresh file, as the device store is set up (WAL). */
+export function plainInsertMs(rows: Map<string, Record<string, unknown>[]>): number {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-bench-plain-'));
+  const db = new Database(join(dir, 'plain.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    for (const [table, list] of rows) {
+      const cols = Object.keys(list[0]!);
+      db.exec(`CREATE TABLE "${table}" (${cols.map((c) => (c === 'id' ? '"id" TEXT PRIMARY KEY' : `"${c}"`)).join(', ')})`);
+    }
+    const t = performance.now();
+    db.transaction(() => {
       for (const [table, list] of rows) {
         const cols = Object.keys(list[0]!);
-        db.exec(`CREATE TABLE "${table}" (${cols.map((c) => (c === 'id' ? '"id" TEXT PRIMARY KEY' : `"${c}"`)).join(', ')})`);
+        const stmt = db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        for (const r of list) stmt.run(...cols.map((c) => r[c] ?? null));
       }
-      const t = performance.now();
-      db.transaction(() => {
-        for (const [table, list] of rows) {
-          const cols = Object.keys(list[0]!);
-          const stmt = db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-          for (const r of list) stmt.run(...cols.map((c) => r[c] ?? null));
-        }
-      })();
-      times.push(performance.now() - t);
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    })();
+    return performance.now() - t;
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Seconds to insert `rows` into primary-key-only tables of a fresh file (best of 2), as the device store is set up (WAL). */
+export async function plainCeiling(b: Bench, rows: Map<string, Record<string, unknown>[]>): Promise<number> {
+  const times = [plainInsertMs(rows), plainInsertMs(rows)];
   b.record('plain-table insert ceiling (primary key only)', times);
   return Math.min(...times) / 1000;
 }

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { wireConflict, type CellValue, type WireConflict } from './protocol.js';
 
-/** Rows per part: small enough to resume after a dropped connection without much re-sent, large enough to load in one pass. */
-export const SNAPSHOT_PART_ROWS = 40_000;
+/** Rows per part: a county or ten load in one pass (one index rebuild, one search flush, one commit); a province resumes part by part after a dropped connection. */
+export const SNAPSHOT_PART_ROWS = 60_000;
 /** And about this many bytes of JSON at most: a device inflates no answer past LIMITS.answerBytes (32 MB). */
-export const SNAPSHOT_PART_BYTES = 12 * 1024 * 1024;
+export const SNAPSHOT_PART_BYTES = 24 * 1024 * 1024;
 
 /** How far a first sync has come (the 同步 screen shows it: rows, MB, time left). */
 export interface FirstSyncProgress {
