@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { ChannelType } from '../../shared/assessment/dualTrack.js';
 import { scopeEnd } from '../../shared/core/scope.js';
+import { addMonths } from '../../shared/orglife/periods.js';
 import { ancestorPaths } from '../../shared/sync/tables.js';
 import type { Db } from '../context.js';
 import { pastTree } from './pastTree.js';
@@ -87,7 +88,7 @@ export async function loadMembers(db: Db, scope: string, asOf: string): Promise<
     SELECT m.person_id, p.name, p.outlet_id, m.branch_id, m.join_date, m.scope_path
     FROM members m JOIN people p ON p.id = m.person_id AND p.deleted = 0
     WHERE m.deleted = 0 AND m.standing = 'normal' AND m.join_date <= ${asOf} AND m.scope_path >= ${scope} AND m.scope_path < ${end}`.execute(db);
-  const lastOf = await lastPresent(db, scope, asOf);
+  const lastOf = await lastPresent(db, scope, asOf, members.rows.map((m) => m.person_id));
   return members.rows.map((m) => memberFact(m, lastOf));
 }
 
@@ -96,15 +97,35 @@ const memberFact = (m: MemberCols, lastOf: Map<string, string>): MemberFact => (
   personId: m.person_id, name: m.name, outletId: m.outlet_id, branchId: m.branch_id, joinDate: m.join_date, scopePath: m.scope_path, lastOn: lastOf.get(m.person_id) ?? null,
 });
 
-/** The last day each person was present at organisation life in the scope by `asOf`. */
-async function lastPresent(db: Db, scope: string, asOf: string): Promise<Map<string, string>> {
+/** Months of marks read for everyone; earlier marks are read only for the members not seen in them. */
+const RECENT_MONTHS = 7;
+
+/**
+ * The last day each of `personIds` was present at organisation life in the scope by `asOf`. Years of
+ * history make the whole record the board's longest read (2.1M marks at 100 counties over five
+ * years, bench/province.bench.ts): the recent months give the last day of nearly everyone, and the
+ * few not seen there are looked up by person — the same days as one grouped read of everything.
+ */
+async function lastPresent(db: Db, scope: string, asOf: string, personIds: readonly string[]): Promise<Map<string, string>> {
   const end = scopeEnd(scope);
-  const last = await sql<{ person_id: string; last_on: string }>`
+  const since = addMonths(asOf, -RECENT_MONTHS);
+  const recent = await sql<{ person_id: string; last_on: string }>`
     SELECT t.person_id, max(a.held_on) AS last_on
     FROM activities a JOIN attendance t ON t.activity_id = a.id AND t.deleted = 0 AND t.status = 'present'
-    WHERE a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${end} AND a.held_on <= ${asOf}
+    WHERE a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${end} AND a.held_on <= ${asOf} AND a.held_on >= ${since}
     GROUP BY t.person_id`.execute(db);
-  return new Map(last.rows.map((x) => [x.person_id, x.last_on]));
+  const out = new Map(recent.rows.map((x) => [x.person_id, x.last_on]));
+  const unseen = [...new Set(personIds)].filter((id) => !out.has(id));
+  for (let i = 0; i < unseen.length; i += 500) {
+    const earlier = await sql<{ person_id: string; last_on: string }>`
+      SELECT t.person_id, max(a.held_on) AS last_on
+      FROM attendance t JOIN activities a ON a.id = t.activity_id
+      WHERE t.person_id IN (${sql.join(unseen.slice(i, i + 500))}) AND t.deleted = 0 AND t.status = 'present'
+        AND a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${end} AND a.held_on < ${since}
+      GROUP BY t.person_id`.execute(db);
+    for (const x of earlier.rows) out.set(x.person_id, x.last_on);
+  }
+  return out;
 }
 
 /** What both the board and the scorecard read, as of one day. */
@@ -113,7 +134,7 @@ export interface ScopeFacts { asOf: string; units: Units; outlets: OutletFact[];
 export async function loadScopeFacts(db: Db, scope: string, asOf: string): Promise<ScopeFacts> {
   const past = await pastTree(db, scope, asOf);
   if (past) {
-    const lastOf = await lastPresent(db, scope, asOf);
+    const lastOf = await lastPresent(db, scope, asOf, past.members.map((m) => m.person_id));
     return {
       asOf, units: unitsOf(past.units, scope), outlets: past.outlets.map(outletFact),
       orgs: past.orgs.map((o) => ({ id: o.id, name: o.name, scopePath: o.scope_path, secretaryPersonId: o.secretary_person_id })),

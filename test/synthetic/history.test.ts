@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/api/index.js';
+import { loadMembers } from '../../db/assessment/facts.js';
 import { tempProfile } from '../support/store.js';
 import { DEFAULT_TODAY, generateProvince, type GenerateSummary } from './generate.js';
 
@@ -99,6 +100,21 @@ describe('a province with five years of history', () => {
     const rows = r.ok ? (r.data as { rows: { type: string; periods: { held: number }[] }[] }).rows : [];
     const held = rows.filter((x) => x.type === 'theme_day').reduce((n, x) => n + x.periods.reduce((k, y) => k + y.held, 0), 0);
     expect(held).toBe(one(raw, `SELECT count(*) AS n FROM activities WHERE type = 'theme_day' AND held_on BETWEEN '2022-01-01' AND '2026-10-31'`));
+  });
+
+  it('gives the warning board each member\u2019s last organisation life, however long ago, as one read of all five years does', async () => {
+    // Two members whose marks of the last year are withdrawn: last present long before the recent months read for everyone.
+    const away = raw.prepare(`SELECT m.person_id FROM members m WHERE m.standing = 'normal' AND EXISTS (SELECT 1 FROM attendance t WHERE t.person_id = m.person_id AND t.status = 'present') ORDER BY m.person_id LIMIT 2`).pluck().all() as string[];
+    raw.prepare(`UPDATE attendance SET deleted = 1 WHERE person_id IN (?, ?) AND activity_id IN (SELECT id FROM activities WHERE held_on >= '2025-11-01')`).run(...away);
+    const facts = await loadMembers(p.store.db, '/hq/', DEFAULT_TODAY);
+    const all = new Map((raw.prepare(`SELECT t.person_id, max(a.held_on) AS last_on FROM activities a JOIN attendance t ON t.activity_id = a.id
+      AND t.deleted = 0 AND t.status = 'present' WHERE a.deleted = 0 AND a.status = 'held' AND a.held_on <= ? GROUP BY t.person_id`).all(DEFAULT_TODAY) as { person_id: string; last_on: string }[])
+      .map((r) => [r.person_id, r.last_on]));
+    expect(facts.length).toBe(one(raw, `SELECT count(*) AS n FROM members WHERE standing = 'normal'`));
+    for (const f of facts) expect(f.lastOn, f.personId).toBe(all.get(f.personId) ?? null);
+    // Some were last present long before the recent months the board reads for everyone, some never.
+    for (const id of away) expect(facts.find((f) => f.personId === id)?.lastOn ?? '', id).toMatch(/^202[2-5]-/);
+    expect(facts.filter((f) => !f.lastOn).length).toBeGreaterThan(0);
   });
 
   it('refuses a number of years it cannot make, before writing anything', async () => {
