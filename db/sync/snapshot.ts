@@ -59,16 +59,16 @@ const nonEmpty = (raw: Database.Database) => capturedTables(raw).filter((t) => r
 
 const bad = (zh: string, en: string) => new SyncFailure('protocol', zh, en, 200, 'bad_snapshot');
 
-/**
- * Loads HQ's snapshot if this device has never pulled (or is part-way through one). Returns null
- * when there is nothing to do or HQ has no snapshots (an older HQ): the chunked pull then does it all.
- */
 export interface FirstSyncOptions {
   onProgress?: (p: FirstSyncProgress) => void;
   /** Told how long each part took to load on the device (the benchmark sets the load apart from the transfer). */
   onLoaded?: (ms: number, rows: number) => void;
 }
 
+/**
+ * Loads HQ's snapshot if this device has never pulled (or is part-way through one). Returns null
+ * when there is nothing to do or HQ has no snapshots (an older HQ): the chunked pull then does it all.
+ */
 export async function firstSync(dev: Device, c: HqClient, { onProgress, onLoaded }: FirstSyncOptions = {}): Promise<FirstSyncReport | null> {
   await whenIdle(dev.raw);
   if (!wantsSnapshot(dev.raw)) return null;
