@@ -118,18 +118,19 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       for (const x of r) restampedNow.set(x.orig_hlc, x.new_hlc);
     }
     await rows.preloadLate(fresh);
-    const nodes = new Set<string>();
     for (const w of fresh) {
       const { answer, restamp } = await mergeWrite(rows, actor, w, { clock, restamped: restampedNow, now, toleranceMs });
       stored.set(w.s, answer);
       if (restamp) restamps.push(restamp);
     }
+    const moved = new Set([...rows.rows.values()].filter((s) => placeOf(s).moved));
+    await rows.loadConflicts([...moved]); // their records follow the row, so they are written again
+    const nodes = new Set<string>();
     for (const s of rows.rows.values())
       for (const c of [...(s.conflicts?.values() ?? []), ...s.added.values()])
-        if (c.dirty) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
+        if (c.dirty || moved.has(s)) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
     const names = await userNames(trx, nodes);
     await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held); // record history (hq/history/): the rows as loaded, so before flush
-    await rows.loadConflicts([...rows.rows.values()].filter((s) => placeOf(s).moved)); // their records follow the row
     const writers = await conflictWriterNames(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
     await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8));
 

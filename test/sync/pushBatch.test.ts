@@ -180,6 +180,24 @@ describe.each([
     expect(whole.store.usage).toEqual(expect.arrayContaining([{ device_id: A, rows: 12 }]));
   }, 120_000);
 
+  it("keeps the users' names on conflict records that follow a moved row", async () => {
+    const store = await openHqStore(await target());
+    try {
+      const clock = new Hlc(HQ_NODE, () => NOW);
+      const a = await device(store, A, '甲组织员');
+      const b = await device(store, B, '乙组织员');
+      const unsigned = (w: WireWrite): WireWrite => ({ ...w, w: undefined }); // an older app names no writer
+      await applyPush(store, clock, b, [unsigned(outlet(1, B, x, NOW - 9_000, full('原名')))], { numbered: true, now: NOW });
+      await applyPush(store, clock, a, [unsigned(outlet(1, A, x, NOW - 8_000, { name: '并发改名' }))], { numbered: true, now: NOW });
+      const users = async () => (await sql<{ loser_user: string; winner_user: string; scope_path: string }>`SELECT loser_user, winner_user, scope_path FROM hq_conflicts`.execute(store.db)).rows;
+      expect(await users()).toEqual([{ loser_user: '乙组织员', winner_user: '甲组织员', scope_path: SCOPE }]);
+      await applyPush(store, clock, a, [unsigned(outlet(2, A, x, NOW - 7_000, { scope_path: '/hq/xa/b2/' }, stamp(B, NOW - 9_000)))], { numbered: true, now: NOW });
+      expect(await users()).toEqual([{ loser_user: '乙组织员', winner_user: '甲组织员', scope_path: '/hq/xa/b2/' }]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('refuses a gap and a reused number, writing nothing', async () => {
     const gap = await refusal(await target(), [outlet(3, A, fresh2, NOW - 500, full('二'))]);
     expect(gap.err).toMatchObject({ code: 'gap', status: 409 });
