@@ -33,10 +33,16 @@ export async function loadCadenceOrgs(db: Db, scope: string, s: OrgLifeSettings,
 
 export async function loadHeldCounts(db: Db, scope: string, from: string, to: string, types: string[], orgId?: string): Promise<HeldCount[]> {
   if (!types.length) return [];
+  // The index that reads least: for the whole province, (type, held_on) reads only the period's
+  // activities; under a city or county, the scope index reads only that scope's. With years of history
+  // the type index made one county's report read every county's period (100 counties × 5 years:
+  // ~250 ms instead of ~7 ms, bench/province.bench.ts); `+type` keeps SQLite on the scope index.
+  const province = scope.split('/').filter(Boolean).length <= 1;
+  const typeIn = province ? sql`type IN (${sql.join(types)})` : sql`+type IN (${sql.join(types)})`;
   const r = await sql<{ org_id: string; type: string; group_id: string | null; month: string; n: number }>`
     SELECT org_id, type, group_id, substr(held_on, 1, 7) AS month, count(*) AS n FROM activities
     WHERE deleted = 0 AND status = 'held' AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}
-      AND held_on >= ${from} AND held_on <= ${to} AND type IN (${sql.join(types)}) AND org_id IS NOT NULL
+      AND held_on >= ${from} AND held_on <= ${to} AND ${typeIn} AND org_id IS NOT NULL
       ${orgId ? sql`AND org_id = ${orgId}` : sql``}
     GROUP BY org_id, type, group_id, month`.execute(db);
   return r.rows.map((x) => ({ orgId: x.org_id, type: x.type, groupId: x.group_id, month: x.month, n: Number(x.n) }));
