@@ -2,8 +2,9 @@
 // temp folder by county count) pushed in batches of 1000 to an in-process HQ on SQLite or, with
 // PUSH_PG=1, on an embedded PostgreSQL. Besides wall time it counts the CPU time this process spent
 // answering pushes, which a shared machine's load disturbs far less (on PostgreSQL the server's own
-// CPU is in another process and not counted). Run: `npx tsx bench/pushDriver.ts`.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+// CPU is in another process and not counted). Run: `npx tsx bench/pushDriver.ts`; PUSH_STATS=1 prints the
+// WAL and database sizes, PUSH_PRAGMA='a=1;b=2' tries SQLite settings on HQ's connection.
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -67,6 +68,7 @@ export async function pushOnce(file: string, target?: string): Promise<PushRun> 
     const rows = (p.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
     const t = performance.now();
     await pushSome(dev, clientFor(dev), { pushBatch: 1000 });
+    if (process.env.PUSH_STATS && !target) console.log(`WAL ${(statSync(join(dir, 'hq.sqlite-wal')).size / 1e6).toFixed(1)} MB, database ${(statSync(join(dir, 'hq.sqlite')).size / 1e6).toFixed(1)} MB`);
     return { rows, total: (performance.now() - t) / 1000, hqSide: wall / 1000, hqCpu: cpu / 1000 };
   } finally {
     await p.store.close();
