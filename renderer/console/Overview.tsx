@@ -74,7 +74,7 @@ export function Overview({ me }: { me: ConsoleSession }) {
           ]} />
         <Typography.Text type="secondary">{t('c.ov.noQuality')}</Typography.Text>
       </Card>
-      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table" scroll={{ x: 2460 }}
+      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table" scroll={{ x: 2520 }}
         onRow={(c) => ({ onClick: () => setCounty(c.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('c.ov.county'), dataIndex: 'name', width: 120, fixed: 'left', render: (v: string, c) => <a data-testid={`county-${c.path}`}>{v}</a> },
@@ -82,14 +82,14 @@ export function Overview({ me }: { me: ConsoleSession }) {
           { title: t('c.ov.worst'), key: 'w', width: 76, render: (_, c) => <LightDot light={c.worst} /> },
           ...indicatorColumns<CountyRow>(t, lang),
           { title: t('c.ov.outlets'), dataIndex: 'outlets', width: 70 },
-          { title: t('c.ov.members'), dataIndex: 'members', width: 70 },
+          { title: t('c.ov.members'), dataIndex: 'members', width: 86 },
           { title: t('c.ov.orgs'), dataIndex: 'partyOrgs', width: 70 },
           { title: t('c.ov.blind'), dataIndex: 'uncoveredOutlets', width: 90 },
           { title: t('c.ov.noInstructor'), dataIndex: 'noInstructorOutlets', width: 90 },
-          { title: t('c.ov.devices'), dataIndex: 'devices', width: 60 },
+          { title: t('c.ov.devices'), dataIndex: 'devices', width: 80 },
           { title: t('c.ov.silent'), dataIndex: 'silentDevices', width: 70 },
           { title: t('c.ov.rejected'), dataIndex: 'rejected', width: 70 },
-          { title: t('c.ov.conflicts'), dataIndex: 'conflicts', width: 60 },
+          { title: t('c.ov.conflicts'), dataIndex: 'conflicts', width: 90 },
         ]} />
     </Space>
   );
