@@ -8,6 +8,8 @@ import { buildSnapshot, type BuiltSnapshot } from './build.js';
 
 /** Versions HQ may have moved past a snapshot before a device is given a new one (about one pull chunk). */
 export const STALE_VERSIONS = 2000;
+/** And at most this old: a quiet HQ would otherwise keep serving rows (tombstones) its purge has since removed. */
+export const MAX_AGE_MS = 60 * 60_000;
 /** Compressed bytes of snapshots held at most; the least recently served go first. */
 export const CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -37,6 +39,7 @@ interface Entry {
   key: string;
   snap: BuiltSnapshot;
   used: number;
+  builtAt: number;
 }
 
 export class SnapshotCache {
@@ -65,7 +68,7 @@ export class SnapshotCache {
     const old = resume ? this.byId.get(resume) : undefined;
     if (old && old.key === key) return this.touch(old).snap;
     const held = this.byKey.get(key);
-    if (held && (await this.head()) - held.snap.version <= STALE_VERSIONS) return this.touch(held).snap;
+    if (held && Date.now() - held.builtAt <= MAX_AGE_MS && (await this.head()) - held.snap.version <= STALE_VERSIONS) return this.touch(held).snap;
     let b = this.building.get(key);
     if (!b) {
       b = buildSnapshot(this.store, actor, this.partRows).then((snap) => this.keep(key, snap));
@@ -90,7 +93,7 @@ export class SnapshotCache {
 
   private keep(key: string, snap: BuiltSnapshot): Entry {
     this.builds++;
-    const e = this.touch({ key, snap, used: 0 });
+    const e = this.touch({ key, snap, used: 0, builtAt: Date.now() });
     this.byKey.set(key, e);
     this.byId.set(snap.id, e);
     let total = [...this.byId.values()].reduce((n, x) => n + x.snap.bytes, 0);

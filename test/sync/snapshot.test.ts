@@ -3,6 +3,7 @@
 // conflict records, masking by role — carry nothing outside the device's scope, resume after a
 // dropped connection from the parts it has, and bring what changed at HQ meanwhile by the pull.
 import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturedTables } from '../../db/sync/capture.js';
 import { nodeTransport, type RawTransport } from '../../db/sync/transport.js';
@@ -122,8 +123,11 @@ describe('first sync through the snapshot', () => {
   it('brings by the pull what HQ took while the snapshot was being served', async () => {
     const outlet = (loader.store.raw.prepare(`SELECT id FROM outlets WHERE scope_path LIKE ? || '%' ORDER BY id LIMIT 1`).get(county) as { id: string }).id;
     const fresh = uuidv7();
+    let holder: unknown;
     const w = watching(async (n) => {
       if (n !== 0) return;
+      // Sent rows as of the snapshot, the device already holds back HQ's purge of anything newer (hq/holders.ts).
+      holder = (await sql<{ acked_version: unknown; first_pull_version: unknown }>`SELECT acked_version, first_pull_version FROM hq_devices WHERE device_id = ${d.session.deviceId}`.execute(hq.store.db)).rows[0];
       loader.store.raw.prepare(`UPDATE outlets SET name = '快照期间改名营业厅' WHERE id = ?`).run(outlet);
       const now = new Date().toISOString();
       loader.store.raw
@@ -132,8 +136,12 @@ describe('first sync through the snapshot', () => {
       await loader.sync();
     });
     const d = await device('county_organiser');
+    const head = Number((await sql<{ version: unknown }>`SELECT version FROM hq_counter`.execute(hq.store.db)).rows[0]!.version);
     const r = await d.sync({ transport: w.transport });
     expect(r.snapshot).not.toBeNull();
+    expect(holder).toMatchObject({ acked_version: 0 });
+    expect(Number((holder as { first_pull_version: unknown }).first_pull_version)).toBeLessThanOrEqual(r.snapshot!.version);
+    expect(r.snapshot!.version).toBeLessThanOrEqual(head);
     expect(d.store.raw.prepare(`SELECT name FROM outlets WHERE id = ?`).get(outlet)).toEqual({ name: '快照期间改名营业厅' });
     expect(d.store.raw.prepare(`SELECT name FROM outlets WHERE id = ?`).get(fresh)).toEqual({ name: '快照期间新开营业厅' });
     const chunked = await device('county_organiser');
