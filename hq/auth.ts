@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../shared/domain/enums.js';
 import { LIMITS, type EnrolAnswer, type EnrolRequest } from '../shared/sync/protocol.js';
 import { SIGNED_SCHEME, signingPublicKey, verifyRequest } from '../shared/node/requestSign.js';
-import { duesViewer, personInScope } from './duesReveal.js';
+import { personInScope, withDuesViewer } from './duesReveal.js';
 import { enrolBlocked, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
@@ -171,7 +171,7 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   await store.db.updateTable('hq_devices').set({ last_seen_at: new Date(now).toISOString() }).where('device_id', '=', a.deviceId).execute();
   const who = { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), personId: d.person_id };
   // Read at each request, never stored: a change of secretary takes effect at the device's next pull.
-  return d.person_id ? { ...who, ...(await duesViewer(store, who)) } : who;
+  return withDuesViewer(store, who);
 }
 
 export async function revokeDevice(store: HqStore, deviceId: string): Promise<boolean> {

@@ -58,3 +58,8 @@ export async function duesViewer(store: HqStore, d: { role: DuesViewer['role']; 
   const members = await rowsWhere(store, 'members', d.scopePath, 'branch_id', branches);
   return { role: d.role, secretaryOf: branches, duesPersons: new Set(members.map((m) => String(m.c.person_id?.[0] ?? m.id))) };
 }
+
+/** A device as requests and relay bundles act for it: with what the redaction needs when its user is a person. */
+export async function withDuesViewer<D extends { role: DuesViewer['role']; scopePath: string; personId: string | null }>(store: HqStore, d: D): Promise<D & Partial<DuesViewer>> {
+  return d.personId ? { ...d, ...(await duesViewer(store, d)) } : d;
+}

@@ -5,13 +5,16 @@
 // - lost (another secretary, the member left the branch): the amounts of those members are cleared
 //   in the store itself — nothing sensitive stays for someone who may no longer see it. Cleared
 //   without capture (a null is never a change to send; HQ refuses one anyway).
+//   A relay answer (db/sync/relay/import.ts) clears too: no network is needed for that.
 // - gained: the device holds those cells as null with the same stamps HQ holds, so a pull would
 //   never bring them again (a cell is replaced only by a newer stamp). Their stamps are forgotten
 //   and the two dues tables re-pulled from the start into a cursor of their own, as after an
-//   upgrade (db/sync/backfill.ts): every other cell merges by its stamp and stays as it is.
+//   upgrade (db/sync/backfill.ts): every other cell merges by its stamp and stays as it is. Only an
+//   online sync fetches them; until then a relay answer brings the amounts of rows changed since.
 import type Database from 'better-sqlite3';
 import { pullAnswer } from '../../shared/sync/protocol.js';
-import { DUES_AMOUNT_COLUMNS } from '../../shared/dues/privacy.js';
+import type { Role } from '../../shared/domain/enums.js';
+import { DUES_AMOUNT_COLUMNS, seesDuesAmounts } from '../../shared/dues/privacy.js';
 import { OWNER_ID } from '../vault/users.js';
 import { signedInUser } from '../vault/signedIn.js';
 import { applyChunks } from './apply.js';
@@ -41,6 +44,12 @@ export function membersOfSecretary(raw: Database.Database, personId: string): Se
 }
 
 const TABLES = Object.keys(DUES_AMOUNT_COLUMNS);
+
+/** The persons whose amount cells this store holds (not null). */
+function amountHolders(raw: Database.Database): string[] {
+  const parts = TABLES.flatMap((tbl) => DUES_AMOUNT_COLUMNS[tbl]!.map((col) => `SELECT person_id FROM ${tbl} WHERE ${col} IS NOT NULL`));
+  return (raw.prepare(parts.join(' UNION ')).all() as { person_id: string }[]).map((r) => r.person_id);
+}
 
 function forEachAmountCell(raw: Database.Database, persons: string[], fn: (tbl: string, col: string, ids: string[]) => void): void {
   for (const tbl of TABLES)
@@ -73,24 +82,36 @@ function forgetAmountStamps(raw: Database.Database, persons: string[]): void {
 
 export interface AmountsReport { cleared: number; gained: number; rows: number }
 
-/** After each pull of a device whose user is a person: clear what was lost, fetch what was gained. */
-export async function reconcileDuesAmounts(dev: Device, c: HqClient, pullLimit?: number): Promise<AmountsReport> {
-  const raw = dev.raw;
+/**
+ * The local half, in the caller's transaction: clears the amounts of members no longer the person's
+ * and returns those gained (not fetched yet) with everyone the person now answers for.
+ */
+export function clearLostAmounts(raw: Database.Database): { cleared: number; gained: string[]; now: Set<string> } {
   const person = getMetaRaw(raw, PERSON_KEY);
-  if (!person) return { cleared: 0, gained: 0, rows: 0 };
-  await whenIdle(raw);
+  if (!person) return { cleared: 0, gained: [], now: new Set() };
   const now = membersOfSecretary(raw, person);
   const heldText = getMetaRaw(raw, HELD_KEY);
   // Right after enrolment everything counts as gained: however the first sync arrived (pull or a
   // cached snapshot), the amounts it may hold are fetched once from the rows themselves.
   const held = heldText === null ? new Set<string>() : new Set(JSON.parse(heldText) as string[]);
-  const lost = [...held].filter((p) => !now.has(p));
-  const gained = [...now].filter((p) => !held.has(p));
-  raw.transaction(() => {
-    if (lost.length) clearAmounts(raw, lost);
-    if (gained.length && !getMetaRaw(raw, CURSOR)) forgetAmountStamps(raw, gained);
-    // Held from here on: the lost ones are cleared; the gained ones are recorded only once fetched.
-    setMetaRaw(raw, HELD_KEY, JSON.stringify([...held].filter((p) => now.has(p)).sort()));
+  // Everyone whose amounts the store holds, not only those recorded as fetched: a relay answer brings
+  // the amounts of rows changed since, unrecorded. A role that sees every amount loses none.
+  const lost = seesDuesAmounts(getMetaRaw(raw, 'role') as Role) ? [] : amountHolders(raw).filter((p) => !now.has(p));
+  if (lost.length) clearAmounts(raw, lost);
+  // Held from here on: the lost ones are cleared; the gained ones are recorded only once fetched.
+  if ([...held].some((p) => !now.has(p))) setMetaRaw(raw, HELD_KEY, JSON.stringify([...held].filter((p) => now.has(p)).sort()));
+  return { cleared: lost.length, gained: [...now].filter((p) => !held.has(p)), now };
+}
+
+/** After each pull of a device whose user is a person: clear what was lost, fetch what was gained. */
+export async function reconcileDuesAmounts(dev: Device, c: HqClient, pullLimit?: number): Promise<AmountsReport> {
+  const raw = dev.raw;
+  if (!getMetaRaw(raw, PERSON_KEY)) return { cleared: 0, gained: 0, rows: 0 };
+  await whenIdle(raw);
+  const { cleared, gained, now } = raw.transaction(() => {
+    const r = clearLostAmounts(raw);
+    if (r.gained.length && !getMetaRaw(raw, CURSOR)) forgetAmountStamps(raw, r.gained);
+    return r;
   })();
   let rows = 0;
   if (gained.length) {
@@ -106,5 +127,5 @@ export async function reconcileDuesAmounts(dev: Device, c: HqClient, pullLimit?:
       setMetaRaw(raw, HELD_KEY, JSON.stringify([...now].sort()));
     })();
   }
-  return { cleared: lost.length, gained: gained.length, rows };
+  return { cleared, gained: gained.length, rows };
 }

@@ -11,6 +11,7 @@ import { bundlePayload, RELAY_LIMITS, RELAY_REFUSALS, relayFileName, type Answer
 import { openRelayFile, readRelayHeader, RelayFileError, sealRelayFile } from '../../shared/sync/relayBox.js';
 import type { Device } from '../auth.js';
 import { HqError } from '../errors.js';
+import { withDuesViewer } from '../duesReveal.js';
 import { refuseTooOld } from '../versions.js';
 import { logEvent } from '../log.js';
 import { pull } from '../pull.js';
@@ -51,11 +52,14 @@ async function origin(store: HqStore, deviceId: string): Promise<Origin | null> 
   const d = await store.db
     .selectFrom('hq_devices as d')
     .leftJoin('hq_device_keys as k', 'k.device_id', 'd.device_id')
-    .select(['d.user_name', 'd.role', 'd.scope_path', 'd.revoked_at', 'd.last_seq', 'k.public_key'])
+    .select(['d.user_name', 'd.role', 'd.scope_path', 'd.revoked_at', 'd.last_seq', 'd.person_id', 'k.public_key'])
     .where('d.device_id', '=', deviceId)
     .executeTakeFirst();
   if (!d) return null;
-  return { deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), revoked: !!d.revoked_at, publicKey: d.public_key };
+  // A branch secretary's bundle is answered with their branch's dues amounts, as their online pull would be.
+  return withDuesViewer(store, {
+    deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), personId: d.person_id, revoked: !!d.revoked_at, publicKey: d.public_key,
+  });
 }
 
 /** Pulls from the bundle's cursor until caught up or the answer holds about RELAY_LIMITS.answerPullBytes. */

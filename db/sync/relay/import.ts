@@ -9,6 +9,7 @@ import { answerPayload, type AnswerPayload } from '../../../shared/sync/relay.js
 import { openRelayFile, readRelayHeader, RelayFileError } from '../../../shared/sync/relayBox.js';
 import { applyChunks, CURSOR_KEY } from '../apply.js';
 import { Local, type PendingWrite } from '../local.js';
+import { clearLostAmounts } from '../enrolPerson.js';
 import { applyAnswers } from '../outbox.js';
 import { isEnrolled } from '../session.js';
 import { getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
@@ -63,6 +64,8 @@ export async function importAnswer(dev: Device, file: Uint8Array, now = new Date
     } else report.pullSkipped = hasEvents(p);
     // Who changed what, as an online sync's history fetch brings it (masked for this device's role by HQ).
     if (p.history) storePulled(raw, dev.session.deviceId, p.history);
+    // A branch secretary no longer: their former branch's amounts leave the store (db/sync/enrolPerson.ts).
+    clearLostAmounts(raw);
     if (p.identity) {
       // HQ is the authority on who this device acts for, as in a hello.
       setMetaRaw(raw, 'role', p.identity.role);
