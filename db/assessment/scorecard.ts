@@ -1,7 +1,8 @@
 // The dual-track scorecard (双轨考核) of every outlet under a scope for a quarter or year, and the
 // mean composite per Party organisation, grid and county. Weights and score curves come from
 // `assessment.dual_track`; the composite's light from `assessment.thresholds` (dual_track).
-import { BUSINESS_KEYS, DUAL_KEYS, PARTY_KEYS, composite, dualTrackSettings, type DualKey } from '../../shared/assessment/dualTrack.js';
+import { BUSINESS_KEYS, PARTY_KEYS, dualTrackSettings, type BusinessKey } from '../../shared/assessment/dualTrack.js';
+import { businessComplete, outletComposite, round1, type BusinessValues } from '../../shared/assessment/dualTrackOutlet.js';
 import type { IndicatorLine, OutletCard, OutletScore, RollupRow, Scorecard } from '../../shared/assessment/dualTrackApi.js';
 import { ratioLight } from '../../shared/assessment/lights.js';
 import { assessmentSettings, type RatioBands } from '../../shared/assessment/thresholds.js';
@@ -22,8 +23,8 @@ export function dualPeriodOf(key: string): Period {
   return p;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
 type Business = Awaited<ReturnType<typeof loadBusiness>>;
+const valuesOf = (b: Partial<Record<BusinessKey, { value: number }>>): BusinessValues => Object.fromEntries(BUSINESS_KEYS.map((k) => [k, b[k]?.value ?? null]));
 
 /** Every outlet's card for the period; the list view keeps only the heads. */
 export async function scorecards(db: Db, scope: string, periodKey: string, today: string): Promise<{ cards: OutletCard[]; rollups: RollupRow[] }> {
@@ -41,7 +42,7 @@ export async function completeCards(db: Db, scope: string, periodKey: string, to
   const { period, asOf } = opened(periodKey, today);
   const facts = board.asOf === asOf ? board : await loadScopeFacts(db, scope, asOf);
   const business = await loadBusiness(db, scope, period.key);
-  const complete = facts.outlets.filter((o) => BUSINESS_KEYS.every((k) => (business.get(o.id)?.[k]?.value ?? null) !== null));
+  const complete = facts.outlets.filter((o) => businessComplete(valuesOf(business.get(o.id) ?? {})));
   return complete.length ? cardsOf(db, scope, period, facts, complete, business) : [];
 }
 
@@ -63,10 +64,7 @@ async function cardsOf(db: Db, scope: string, period: Period, facts: ScopeFacts,
     const channelType = o.channelType ?? 'own_store';
     const pv = party.get(o.id)!;
     const bv = business.get(o.id) ?? {};
-    const raws: Partial<Record<DualKey, number | null>> = {};
-    for (const k of PARTY_KEYS) raws[k] = pv[k].raw;
-    for (const k of BUSINESS_KEYS) raws[k] = bv[k]?.value ?? null;
-    const c = composite(dt.weights[channelType], dt.scoring, raws);
+    const c = outletComposite(dt, o.channelType, pv, valuesOf(bv));
     const indicators = c.indicators.map((i): IndicatorLine => {
       const b = (BUSINESS_KEYS as readonly string[]).includes(i.key) ? bv[i.key as (typeof BUSINESS_KEYS)[number]] : undefined;
       const source = (PARTY_KEYS as readonly string[]).includes(i.key)
@@ -77,14 +75,14 @@ async function cardsOf(db: Db, scope: string, period: Period, facts: ScopeFacts,
       return { ...i, score: i.score === null ? null : round1(i.score), points: i.points === null ? null : round1(i.points), effectiveWeight: round1(i.effectiveWeight), source };
     });
     const place = units.placeOf(o.scopePath);
-    const value = c.composite === null ? null : round1(c.composite);
+    const value = c.value;
     return {
       period: period.key, outletId: o.id, outletName: o.name, channelType, orgId: o.covered ? o.coverageOrgId : null,
       orgName: o.covered && o.coverageOrgId ? orgNames.get(o.coverageOrgId) ?? null : null,
       gridId: place.gridId, gridName: place.gridId ? unitNames.get(place.gridId) ?? null : null,
       countyId: place.countyId, countyName: place.countyId ? unitNames.get(place.countyId) ?? null : null,
       composite: value, light: ratioLight(value === null ? null : value / 100, bands), renormalised: c.renormalised,
-      missing: DUAL_KEYS.filter((k) => raws[k] === null), indicators,
+      missing: c.missing, indicators,
     };
   });
 }

@@ -2,7 +2,7 @@
 // year is a few thousand activities; the rules then run in memory).
 import { sql } from 'kysely';
 import { computeCompliance, type CadenceOrg, type ComplianceRow, type HeldCount } from '../../shared/orglife/compliance.js';
-import { computeDuties, type ContactPoint, type DutyActivityCount, type InstructorDuty, type VisitCount } from '../../shared/orglife/duties.js';
+import { computeDuties, contactPointsOf, type DutyActivityCount, type InstructorDuty, type VisitCount } from '../../shared/orglife/duties.js';
 import { periodOf } from '../../shared/orglife/periods.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
 import { type Db } from '../context.js';
@@ -70,17 +70,10 @@ export async function instructorDuties(db: Db, scope: string, s: OrgLifeSettings
     SELECT x.outlet_id, x.instructor_id, x.valid_from, x.valid_to FROM instructor_assignments x
     JOIN outlets o ON o.id = x.outlet_id AND o.deleted = 0 AND o.is_contact_point = 1
     WHERE x.deleted = 0 AND o.scope_path >= ${scope} AND o.scope_path < ${end}`.execute(db)).rows;
-  const byOutlet = new Map<string, typeof assignments>();
-  for (const a of assignments) (byOutlet.get(a.outlet_id) ?? byOutlet.set(a.outlet_id, []).get(a.outlet_id)!).push(a);
-  const contactPoints: ContactPoint[] = [];
-  for (const o of points) {
-    const list = byOutlet.get(o.id) ?? [];
-    for (const a of list) contactPoints.push({ instructorId: a.instructor_id, outletId: o.id, outletName: o.name, from: a.valid_from, to: a.valid_to });
-    // An instructor set on the outlet form without an assignment row still owes the visits.
-    if (o.instructor_id && !list.some((a) => a.instructor_id === o.instructor_id && !a.valid_to)) {
-      contactPoints.push({ instructorId: o.instructor_id, outletId: o.id, outletName: o.name, from: null, to: null });
-    }
-  }
+  const contactPoints = contactPointsOf(
+    points.map((o) => ({ id: o.id, name: o.name, instructorId: o.instructor_id })),
+    assignments.map((a) => ({ outletId: a.outlet_id, instructorId: a.instructor_id, from: a.valid_from, to: a.valid_to })),
+  );
   const visits = (await sql<{ outlet_id: string; month: string; n: number }>`
     SELECT ao.outlet_id, substr(a.held_on, 1, 7) AS month, count(*) AS n
     FROM activities a

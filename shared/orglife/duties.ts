@@ -120,3 +120,20 @@ export function computeDuties(input: DutyInput): InstructorDuty[] {
     return { instructorId: ins.id, name: ins.name, contactPoints, duties, missedVisits, light, reasons };
   });
 }
+
+/**
+ * The contact points of an outlet from its assignment rows; an instructor set on the outlet form
+ * without an open assignment row still owes the visits (the device's compliance loader and HQ's
+ * overview both build them here).
+ */
+export function contactPointsOf(outlets: readonly { id: string; name: string; instructorId: string | null }[], assignments: readonly { outletId: string; instructorId: string; from: string | null; to: string | null }[]): ContactPoint[] {
+  const byOutlet = new Map<string, (typeof assignments)[number][]>();
+  for (const a of assignments) (byOutlet.get(a.outletId) ?? byOutlet.set(a.outletId, []).get(a.outletId)!).push(a);
+  const out: ContactPoint[] = [];
+  for (const o of outlets) {
+    const list = byOutlet.get(o.id) ?? [];
+    for (const a of list) out.push({ instructorId: a.instructorId, outletId: o.id, outletName: o.name, from: a.from, to: a.to });
+    if (o.instructorId && !list.some((a) => a.instructorId === o.instructorId && !a.to)) out.push({ instructorId: o.instructorId, outletId: o.id, outletName: o.name, from: null, to: null });
+  }
+  return out;
+}
