@@ -2,7 +2,7 @@
 // rules the device's board uses: ratios from shared/assessment/aggregate.ts under ratioLight, counts
 // under countLight, organisation-life cadence from shared/orglife/compliance.ts. Data quality is not
 // here: its checks need citizen ids, which HQ holds masked (shared/sync/privacy.ts).
-import { attendanceRatio, contactRatio, coverageRatio, daysOverdue, monthsWithoutOrgLife, type OutletTally } from '../../shared/assessment/aggregate.js';
+import { attendanceRatio, compositeSummary, contactRatio, coverageRatio, daysOverdue, monthsWithoutOrgLife, type OutletTally } from '../../shared/assessment/aggregate.js';
 import { countLight, ratioLight } from '../../shared/assessment/lights.js';
 import type { AssessmentSettings } from '../../shared/assessment/thresholds.js';
 import type { UnitIndicators } from '../../shared/console/types.js';
@@ -29,9 +29,11 @@ export interface UnitParts {
   /** Per organisation with milestone nodes this year, and per branch the standing rules judge (hq/console/totalsWork.ts). */
   milestones: OrgMilestones[];
   standing: OrgStanding[];
+  /** The dual-track composite (0–100) of each outlet scored this quarter (hq/console/dualTrack.ts). */
+  dualTrack: number[];
 }
 
-export const emptyParts = (): UnitParts => ({ tallies: [], marks: [], gaps: [], conversions: [], items: [], monthly: [], quarterly: [], milestones: [], standing: [] });
+export const emptyParts = (): UnitParts => ({ tallies: [], marks: [], gaps: [], conversions: [], items: [], monthly: [], quarterly: [], milestones: [], standing: [], dualTrack: [] });
 
 export function mergeParts(all: UnitParts[]): UnitParts {
   const out = emptyParts();
@@ -40,7 +42,7 @@ export function mergeParts(all: UnitParts[]): UnitParts {
 }
 
 /** One county's parts: its organisations (ids) and its rows, judged on `asOf` within `month`. */
-export function countyParts(f: BoardFacts, c: { orgIds: Set<string>; tallies: OutletTally[]; itemScopes: (path: string) => boolean; work: Pick<UnitParts, 'milestones' | 'standing'> }, o: OrgLifeSettings, month: Period, asOf: string): UnitParts {
+export function countyParts(f: BoardFacts, c: { orgIds: Set<string>; tallies: OutletTally[]; itemScopes: (path: string) => boolean; work: Pick<UnitParts, 'milestones' | 'standing' | 'dualTrack'> }, o: OrgLifeSettings, month: Period, asOf: string): UnitParts {
   const members = [...c.orgIds].flatMap((id) => f.membersByOrg.get(id) ?? []);
   const marks = [...c.orgIds].map((id) => f.monthMarks.get(id)).filter((x): x is { present: number; absent: number } => !!x);
   const conversions = members.filter((m) => f.probationary.has(m.personId)).map((m) => conversionDueOn(m.joinDate, o)).filter((due) => due <= asOf).map((due) => daysOverdue(due, asOf));
@@ -73,6 +75,7 @@ export function indicatorsOf(p: UnitParts, a: AssessmentSettings): UnitIndicator
   const worst = (xs: number[]) => xs.reduce((m, x) => Math.max(m, x), 0);
   const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
   const behind = (ls: Light[]) => ls.filter((l) => l === 'yellow' || l === 'red').length;
+  const dual = compositeSummary(p.dualTrack, t.dual_track);
   return {
     coverage, contact, attendance,
     membersWithoutOrgLife: p.gaps.filter((g) => g >= t.member_gap.yellowFrom).length,
@@ -81,13 +84,14 @@ export function indicatorsOf(p: UnitParts, a: AssessmentSettings): UnitIndicator
     orgsWithCadence: p.monthly.length, monthlyBehind: behind(p.monthly), quarterlyBehind: behind(p.quarterly),
     orgsWithMilestones: p.milestones.length, nodesMissed: sum(p.milestones.map((m) => m.missed)), nodesLate: sum(p.milestones.map((m) => m.late)),
     branchesJudged: p.standing.length, membersLapseRisk: sum(p.standing.map((s) => s.lapse)), membersLostContact: sum(p.standing.map((s) => s.lost)), transfersDue: sum(p.standing.map((s) => s.transfer)),
+    dualTrack: dual.mean, outletsScored: dual.scored, outletsRed: dual.red,
     lights: {
       coverage: ratioLight(coverage, t.coverage), contact: ratioLight(contact, t.contact), attendance: ratioLight(attendance, t.attendance),
       member_gap: p.gaps.length ? countLight(worst(p.gaps), t.member_gap) : 'none',
       probation_overdue: p.conversions.length ? countLight(worst(p.conversions), t.probation_overdue) : 'none',
       rectification_overdue: countLight(worst(p.items), t.rectification_overdue),
       meetings_monthly: worstLight(p.monthly), meetings_quarterly: worstLight(p.quarterly),
-      milestones: worstLight(p.milestones.map((m) => m.light)), member_standing: worstLight(p.standing.map((s) => s.light)),
+      milestones: worstLight(p.milestones.map((m) => m.light)), member_standing: worstLight(p.standing.map((s) => s.light)), dual_track: dual.light,
     },
   };
 }

@@ -1,6 +1,6 @@
 // The province at a glance: per county every board indicator HQ can compute from its copy (coverage,
 // contact, attendance, members without organisation life, overdue conversions and items, monthly and
-// quarterly cadence) with their lights, rolled up county → city → province from the counties' parts;
+// quarterly cadence, milestones, member standing, the dual-track composite) with their lights, rolled up county → city → province from the counties' parts;
 // blind spots (outlets with members but no covering organisation, outlets with no instructor) and
 // sync health. Each county's parts come from hq/console/totals.ts (kept, recomputed only where rows
 // changed); figures and lights follow from them with the shared rules the device's board uses

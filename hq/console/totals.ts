@@ -13,7 +13,7 @@ import { prefetchCounties, type Prefetched, type UnitFact } from './facts.js';
 import { COUNTY_COLUMNS, computeCountyTotals, type CountyTotals, type OutletTotals } from './totalsCompute.js';
 
 /** The shape of the kept facts: facts kept in another shape (by an HQ before an upgrade) are computed anew. */
-const SHAPE = 2;
+const SHAPE = 3;
 /** From this many counties to compute, their rows are read table by table for all of them at once. */
 const BATCH_FROM = 8;
 

@@ -13,6 +13,7 @@ import { loadLiveOrgs, loadMemberOutlets, loadOutlets, prefetch, type OutletFact
 import { countyParts, type UnitParts } from './indicators.js';
 import { settingRows } from './store.js';
 import { milestoneParts, standingParts } from './totalsWork.js';
+import { DUAL_TRACK_COLUMNS, dualTrackComposites } from './dualTrack.js';
 
 /** The counts of a county that are not board indicators. */
 export interface CountyBase { outlets: number; outletsWithMembers: number; members: number; partyOrgs: number; uncoveredOutlets: number; noInstructorOutlets: number }
@@ -29,7 +30,8 @@ export function rawAt(settings: { scopePath: string; key: string; value: unknown
 
 /** What the rules read of each table of a county (people aside: only members' own rows are read, by id). */
 export const COUNTY_COLUMNS: Record<string, string[]> = {
-  outlets: ['name', 'county_id', 'coverage_org_id', 'instructor_id', 'opened_on', 'closed_on'],
+  ...DUAL_TRACK_COLUMNS,
+  outlets: ['name', 'county_id', 'coverage_org_id', 'instructor_id', 'opened_on', 'closed_on', ...DUAL_TRACK_COLUMNS.outlets!],
   party_orgs: ['name', 'org_type'],
   members: ['person_id', 'branch_id', 'standing', 'join_date', 'mobility', 'mobility_since', 'lost_contact'],
   activities: ['status', 'held_on', 'org_id', 'type', 'group_id'],
@@ -60,9 +62,11 @@ export async function computeCountyTotals(store: HqStore, c: UnitFact, asOf: str
   const withMembers = os.filter((o) => members.has(o.id));
   const covered = (o: OutletFact) => !!o.coverageOrgId && liveOrgs.has(o.coverageOrgId);
   const orgIds = new Set(liveOrgs.keys());
-  const [milestones, standing] = await Promise.all([milestoneParts(db, d, c.path, orgIds, raw, month, asOf), standingParts(db, d, c.path, orgIds, facts, raw, asOf)]);
+  const [milestones, standing, dualTrack] = await Promise.all([
+    milestoneParts(db, d, c.path, orgIds, raw, month, asOf), standingParts(db, d, c.path, orgIds, facts, raw, asOf), dualTrackComposites(db, d, c.path, raw, asOf, orgIds),
+  ]);
   const parts = countyParts(facts, {
-    orgIds, work: { milestones, standing },
+    orgIds, work: { milestones, standing, dualTrack },
     tallies: withMembers.map((o) => ({ members: members.get(o.id)!, covered: covered(o), contacted: facts.contacted.has(o.id) })),
     itemScopes: () => true,
   }, orgLifeSettings(raw), month, asOf);

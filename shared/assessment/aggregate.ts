@@ -1,7 +1,9 @@
 // The board's unit ratios and counts, pure: the device's board (db/assessment/measure.ts) and HQ's
 // province overview (hq/console/overview.ts) both take a unit's figure from here, so a county's
 // coverage, contact, attendance or months without organisation life is one rule wherever it is shown.
-import { wholeMonthsBetween } from './lights.js';
+import { ratioLight, wholeMonthsBetween } from './lights.js';
+import type { RatioBands } from './thresholds.js';
+import { worstLight, type Light } from '../orglife/status.js';
 import { daysBetween } from '../orglife/periods.js';
 
 /** An outlet with members, as a unit's coverage and contact count it. */
@@ -42,4 +44,15 @@ export function monthsWithoutOrgLife(m: { joinDate: string; lastOn: string | nul
 /** Days past a due date on `asOf` (0 when not yet due). */
 export function daysOverdue(dueOn: string, asOf: string): number {
   return Math.max(0, daysBetween(dueOn, asOf));
+}
+
+/**
+ * A unit's dual-track composite from the composites (0–100) of its outlets scored (all four business
+ * figures in): their mean, how many, how many red, and the unit's light as the board gives a county
+ * or grid — the worst of its outlets' lights (db/assessment/dualTrackLights.ts).
+ */
+export function compositeSummary(composites: readonly number[], bands: RatioBands): { mean: number | null; scored: number; red: number; light: Light } {
+  const lights = composites.map((c) => ratioLight(c / 100, bands));
+  const mean = composites.length ? Math.round((composites.reduce((n, c) => n + c, 0) / composites.length) * 10) / 10 : null;
+  return { mean, scored: composites.length, red: lights.filter((l) => l === 'red').length, light: worstLight(lights) };
 }

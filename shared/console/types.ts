@@ -52,7 +52,7 @@ export interface RefView { scopePath: string; entries: RefEntry[]; history: RefH
 
 export interface UnitLights { coverage: Light; contact: Light }
 /** The board's indicators HQ computes from its copy (data quality is not among them: HQ holds citizen ids masked). */
-export const OVERVIEW_INDICATORS = ['coverage', 'contact', 'attendance', 'member_gap', 'probation_overdue', 'rectification_overdue', 'meetings_monthly', 'meetings_quarterly', 'milestones', 'member_standing'] as const;
+export const OVERVIEW_INDICATORS = ['coverage', 'contact', 'attendance', 'member_gap', 'probation_overdue', 'rectification_overdue', 'meetings_monthly', 'meetings_quarterly', 'milestones', 'member_standing', 'dual_track'] as const;
 export type OverviewIndicator = (typeof OVERVIEW_INDICATORS)[number];
 export interface UnitIndicators {
   coverage: number | null; contact: number | null;
@@ -70,6 +70,12 @@ export interface UnitIndicators {
   orgsWithMilestones: number; nodesMissed: number; nodesLate: number;
   /** Branches the standing rules judge (they keep dues at HQ's copy, or someone is flagged); members flagged by each rule. */
   branchesJudged: number; membersLapseRisk: number; membersLostContact: number; transfersDue: number;
+  /**
+   * The dual-track composite (双轨考核) of the quarter so far: the mean of the outlets scored (those with
+   * all four business figures in), how many, and how many of them red; its light is the worst of theirs,
+   * as the board lights a county.
+   */
+  dualTrack: number | null; outletsScored: number; outletsRed: number;
   lights: Record<OverviewIndicator, Light>;
 }
 export interface CountyRow extends UnitIndicators {
