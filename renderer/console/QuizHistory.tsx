@@ -20,7 +20,7 @@ export function QuizHistory() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Button onClick={list.reload}>{t('c.reload')}</Button>
       {list.error && <Alert type="error" showIcon title={errorText(list.error, lang)} />}
-      <Table<AuditRow> size="small" rowKey={(a) => `${a.at}|${a.action}|${a.target ?? ''}`} loading={list.loading} dataSource={list.data ?? []}
+      <Table<AuditRow> size="small" rowKey={(a) => [a.at, a.action, a.target ?? ''].join('|')} loading={list.loading} dataSource={list.data ?? []}
         pagination={{ pageSize: 12, showSizeChanger: false }} data-testid="quiz-history" locale={{ emptyText: t('q.hi.empty') }}
         columns={[
           { title: t('q.hi.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },

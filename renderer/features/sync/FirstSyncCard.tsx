@@ -9,7 +9,7 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 export function FirstSyncCard({ progress, running }: { progress: FirstSyncProgress; running: boolean }) {
   const { lang } = useT();
   const t = (k: Parameters<typeof firstSyncText>[1], v?: Record<string, string | number>) => firstSyncText(lang, k, v);
-  const n = (x: number) => x.toLocaleString(lang === 'en' ? 'en' : 'zh-CN');
+  const n = (x: number) => new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN').format(x); // a count, grouped by thousands
   const share = progress.totalBytes ? Math.min(100, Math.floor((progress.bytes / progress.totalBytes) * 100)) : 0;
   const left = progress.secondsLeft;
   const leftText = left === null ? t('leftUnknown') : left < 90 ? t('seconds', { n: Math.max(1, left) }) : t('minutes', { n: Math.ceil(left / 60) });
