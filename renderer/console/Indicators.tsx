@@ -8,12 +8,12 @@ import { enW, zhW } from '../i18n/texts/consoleWork';
 import type { CKey } from './i18n';
 
 type WKey = keyof typeof zhW;
-const fill = (s: string, v: Record<string, number>) => Object.entries(v).reduce((out, [k, x]) => out.replace(`{${k}}`, String(x)), s);
+const fill = (s: string, v: Record<string, number | string>) => Object.entries(v).reduce((out, [k, x]) => out.replace(`{${k}}`, String(x)), s);
 
 export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
 export function indicatorColumns<T extends UnitIndicators & { path: string }>(t: (k: CKey, v?: Record<string, string | number>) => string, lang: 'zh' | 'en'): ColumnsType<T> {
-  const w = (k: WKey, v: Record<string, number> = {}) => fill((lang === 'en' ? enW : zhW)[k], v);
+  const w = (k: WKey, v: Record<string, number | string> = {}) => fill((lang === 'en' ? enW : zhW)[k], v);
   const lit = (light: Light, text: React.ReactNode, testId?: string) => <Space size={4}><LightDot light={light} /><span data-testid={testId}>{text}</span></Space>;
   return [
     { title: t('c.ov.coverage'), key: 'cov', width: 110, render: (_, c) => lit(c.lights.coverage, pct(c.coverage), `cov-${c.path}`) },
@@ -28,5 +28,7 @@ export function indicatorColumns<T extends UnitIndicators & { path: string }>(t:
       render: (_, c) => lit(c.lights.milestones, w('c.ov.milestonesCell', { missed: c.nodesMissed, late: c.nodesLate }), `ms-${c.path}`) },
     { title: <Tooltip title={w('c.ov.standingHint')}>{w('c.ov.standing')}</Tooltip>, key: 'st', width: 210,
       render: (_, c) => lit(c.lights.member_standing, w('c.ov.standingCell', { lapse: c.membersLapseRisk, lost: c.membersLostContact, transfer: c.transfersDue }), `st-${c.path}`) },
+    { title: <Tooltip title={w('c.ov.dualTrackHint')}>{w('c.ov.dualTrack')}</Tooltip>, key: 'dt', width: 190,
+      render: (_, c) => lit(c.lights.dual_track, c.dualTrack === null ? w('c.ov.dualTrackNone') : w('c.ov.dualTrackCell', { score: c.dualTrack, scored: c.outletsScored, red: c.outletsRed }), `dt-${c.path}`) },
   ];
 }

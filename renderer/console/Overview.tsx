@@ -22,7 +22,7 @@ function County({ id, onBack }: { id: string; onBack(): void }) {
       <Button onClick={onBack}>{t('c.ov.back')}</Button>
       {d.error && <Alert type="error" showIcon title={errorText(d.error, lang)} />}
       {d.data && <Typography.Title level={5} data-testid="county-title">{t('c.ov.detail', { name: d.data.county.name })} · {t('c.ov.coverage')} {pct(d.data.county.coverage)} <LightDot light={d.data.county.lights.coverage} /></Typography.Title>}
-      {d.data && <Table<CountyRow> size="small" rowKey="id" pagination={false} dataSource={[d.data.county]} columns={indicatorColumns<CountyRow>(t, lang)} scroll={{ x: 1600 }} data-testid="county-indicators" />}
+      {d.data && <Table<CountyRow> size="small" rowKey="id" pagination={false} dataSource={[d.data.county]} columns={indicatorColumns<CountyRow>(t, lang)} scroll={{ x: 1790 }} data-testid="county-indicators" />}
       <Table<OutletRow> size="small" rowKey="id" loading={d.loading} dataSource={d.data?.outlets ?? []} pagination={{ pageSize: 12 }}
         columns={[
           { title: t('c.ov.outlet'), dataIndex: 'name' },
@@ -64,7 +64,7 @@ export function Overview({ me }: { me: ConsoleSession }) {
         <EChart option={option} height={220} label={t('c.ov.chartCoverage')} testId="coverage-chart" onClick={(c) => setCounty(counties[c.dataIndex]?.id ?? null)} />
       </Card>
       <Card size="small" title={t('c.ov.cities')}>
-        <Table<RollupRow> size="small" rowKey="id" loading={ov.loading} pagination={false} data-testid="city-table" scroll={{ x: 1700 }}
+        <Table<RollupRow> size="small" rowKey="id" loading={ov.loading} pagination={false} data-testid="city-table" scroll={{ x: 1890 }}
           dataSource={[...(ov.data?.cities ?? []), ...(ov.data?.province ? [{ ...ov.data.province, name: `${ov.data.province.name} · ${t('c.ov.province')}` }] : [])]}
           columns={[
             { title: t('c.ov.unit'), dataIndex: 'name', width: 160, fixed: 'left' },
@@ -74,7 +74,7 @@ export function Overview({ me }: { me: ConsoleSession }) {
           ]} />
         <Typography.Text type="secondary">{t('c.ov.noQuality')}</Typography.Text>
       </Card>
-      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table" scroll={{ x: 2520 }}
+      <Table<CountyRow> size="small" rowKey="id" loading={ov.loading} dataSource={counties} pagination={{ pageSize: 10 }} data-testid="county-table" scroll={{ x: 2710 }}
         onRow={(c) => ({ onClick: () => setCounty(c.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('c.ov.county'), dataIndex: 'name', width: 120, fixed: 'left', render: (v: string, c) => <a data-testid={`county-${c.path}`}>{v}</a> },

@@ -1,9 +1,10 @@
 // A small province for looking at the console overview (test/e2e/overviewIndicators.e2e.test.ts): two
 // cities, three counties with outlets, members, a theme day, milestone nodes (one missed, one done late)
-// and dues (one member at risk of lapse, one away long enough for a transfer, one lost contact by hand).
+// and dues (one member at risk of lapse, one away long enough for a transfer, one lost contact by hand);
+// the quarter's four business figures for Lintong's two outlets (its dual-track composite: two outlets scored, one red).
 import type { HqStore } from '../../hq/store.js';
 import { todayInBeijing } from '../../shared/core/dates.js';
-import { addDays, addMonths } from '../../shared/orglife/periods.js';
+import { addDays, addMonths, periodOf } from '../../shared/orglife/periods.js';
 import { putRows } from './support.js';
 
 export const LT = '/hq/xa/xa-lintong/';
@@ -40,6 +41,11 @@ export async function seedOverview(s: HqStore): Promise<void> {
   const acts = await putRows(s, scopes.map((p, i) => ({ t: 'activities', scope: p, c: { type: 'theme_day', title: '主题党日', status: 'held', held_on: `${thisMonth}-01`, org_id: branches[i]! } })));
   await putRows(s, scopes.map((p, i) => ({ t: 'activity_outlets', scope: p, c: { activity_id: acts[i]!, outlet_id: outlets[i * 2]! } })));
   await putRows(s, people.map((person, n) => ({ t: 'attendance', scope: scopes[Math.floor(n / 3)]!, c: { activity_id: acts[Math.floor(n / 3)]!, person_id: person, status: n % 3 === 2 ? 'absent' : 'present' } })));
+  const quarter = periodOf(today, 'quarter').key;
+  const figures = [[8, 45, 92, 2], [-4, 20, 80, 9]] as const;
+  await putRows(s, figures.flatMap((f, k) => (['revenue_growth', 'core_penetration', 'satisfaction', 'complaint_rate'] as const).map((indicator, j) => ({
+    t: 'business_indicators', scope: LT, c: { outlet_id: outlets[k]!, period: quarter, indicator, value: f[j]!, source: 'manual', note: null, entered_by: '组织员' },
+  }))));
   const year = Number(thisMonth.slice(0, 4));
   const goals = await putRows(s, scopes.map((p, i) => ({ t: 'milestone_goals', scope: p, c: { org_id: branches[i]!, year, title: '全年党建目标' } })));
   await putRows(s, [

@@ -1,5 +1,5 @@
-// The console's province overview in Chromium against a real HQ (SQLite): the milestone-node and
-// member-standing columns per county, in the city roll-up and in a county's drill-down, in zh-CN and
+// The console's province overview in Chromium against a real HQ (SQLite): the milestone-node,
+// member-standing and dual-track columns per county, in the city roll-up and in a county's drill-down, in zh-CN and
 // English. Screenshots at 1366×768 under /work/shots/overview/.
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,9 @@ it('shows milestone nodes and member standing per county, by city, and in the dr
   expect(await page.getByTestId(`ms-${LW}`).textContent()).toBe('0 未完成 · 0 逾期完成');
   expect(await page.getByTestId(`ms-/hq/xa/`).textContent()).toBe('1 未完成 · 1 逾期完成');
   expect(await page.getByTestId(`st-/hq/xa/`).textContent()).toBe('风险 1 · 失联 1 · 应转 1');
+  expect(await page.getByTestId(`dt-${LT}`).textContent()).toMatch(/^\d+(\.\d)? 分 · 2 网点 · 1 红$/);
+  expect(await page.getByTestId(`dt-${YT}`).textContent()).toBe('无计分网点');
+  expect(await page.getByTestId(`dt-/hq/xa/`).textContent()).toBe(await page.getByTestId(`dt-${LT}`).textContent());
   await keep(page, '01-overview-top-zh');
   await right(page, 'city-table');
   await page.getByTestId('city-table').scrollIntoViewIfNeeded();
@@ -86,6 +89,8 @@ it('shows the same in English', async () => {
   await open('en');
   await expect.poll(() => page.getByTestId(`ms-${LT}`).textContent()).toBe('1 missed · 1 late');
   expect(await page.getByTestId(`st-${YT}`).textContent()).toBe('Risk 0 · lost 1 · transfer 0');
+  expect(await page.getByTestId(`dt-${LT}`).textContent()).toMatch(/^\d+(\.\d)? · 2 outlets · 1 red$/);
+  expect(await page.getByTestId(`dt-${LW}`).textContent()).toBe('No outlet scored');
   await keep(page, '05-overview-top-en');
   await right(page, 'city-table');
   await page.getByTestId('city-table').scrollIntoViewIfNeeded();
