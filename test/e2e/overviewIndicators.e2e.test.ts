@@ -50,8 +50,12 @@ async function open(lang: 'zh' | 'en') {
   await page.goto(`${hq.url}/console/`);
   await page.evaluate(`localStorage.setItem('rc.lang', '${lang}')`);
   await page.reload();
+  // Signed in already (the session cookie) or the sign-in form: wait for the page to be one of them,
+  // since asking at once can find neither while the console is still loading.
+  const signIn = page.getByLabel(lang === 'en' ? /User name|用户名/ : '用户名');
+  await page.getByTestId('console-user').or(signIn).first().waitFor();
   if (!(await page.getByTestId('console-user').isVisible())) {
-    await page.getByLabel(lang === 'en' ? /User name|用户名/ : '用户名').fill('shengzb');
+    await signIn.fill('shengzb');
     await page.getByLabel(lang === 'en' ? /Password|密码/ : '密码').fill(PW);
     await page.getByRole('button', { name: lang === 'en' ? /Sign in|登\s*录/ : /登\s*录/ }).click();
     await expect.poll(() => page.getByTestId('console-user').isVisible()).toBe(true);
