@@ -4,7 +4,8 @@
 // a push leaves it (one JSON of cells per row) — pushing half a million rows through /v1/push would
 // measure the push, which bench/sync.bench.ts does. Target: the overview in < 2 s. Measured cold
 // (nothing kept: every county computed), first after a restart, warm, and after a day's pushes to a
-// few counties (only those computed again), each with the load average of the shared machine.
+// few counties (only those computed again), each with the load average of the shared machine. Every
+// outlet has the quarter's business figures, so the dual-track composite is computed in full.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { createUser } from '../hq/console/accounts.js';
 import { startHq } from '../hq/server.js';
 import { openHqStore, type HqStore } from '../hq/store.js';
 import { todayInBeijing } from '../shared/core/dates.js';
-import { addDays } from '../shared/orglife/periods.js';
+import { addDays, periodOf } from '../shared/orglife/periods.js';
 import { Hlc } from '../shared/sync/hlc.js';
 import { putRows } from '../test/console/support.js';
 import { startPostgres } from '../test/sync/pg.js';
@@ -44,6 +45,19 @@ async function provinceRows(): Promise<HqRow[]> {
         const cells: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(r)) if (k !== 'id') cells[k] = [v ?? null, h, version, ''];
         out.push({ tbl: t, row_id: String(r.id), scope_path: String(r.scope_path), cells: JSON.stringify(cells), version, scope_version: version });
+      }
+    }
+    // The quarter's four business figures for every outlet (BENCH_CONSOLE_BUSINESS=0: none), so each
+    // county's dual-track composite is scored in full, as in a province that enters them.
+    if (process.env.BENCH_CONSOLE_BUSINESS !== '0') {
+      const quarter = periodOf(todayInBeijing(), 'quarter').key;
+      for (const o of out.filter((r) => r.tbl === 'outlets')) {
+        for (const [k, indicator] of ['revenue_growth', 'core_penetration', 'satisfaction', 'complaint_rate'].entries()) {
+          const h = clock.tick();
+          version += 1;
+          const c = { outlet_id: o.row_id, period: quarter, indicator, value: [5, 35, 88, 4][k]! + (version % 7), source: 'import', note: null, entered_by: '基准', scope_path: o.scope_path, deleted: 0 };
+          out.push({ tbl: 'business_indicators', row_id: `bench-bi-${version}`, scope_path: o.scope_path, cells: JSON.stringify(Object.fromEntries(Object.entries(c).map(([n, v]) => [n, [v, h, version, '']]))), version, scope_version: version });
+        }
       }
     }
     return out;
