@@ -90,6 +90,9 @@ describe('CHECK constraints of a snapshot load', () => {
     const bad = [uuidv7(), 'X1', '坏', 'nowhere', 'c', '/hq/t/', 'x', 'x'];
     expect(() => Local.of(raw).stmt(one).run(bad)).toThrow(/CHECK constraint failed/);
     expect(() => raw.prepare(one).run(bad)).toThrow(/CHECK constraint failed/);
+    // The stash is written while the constraints are off: it must have none to skip.
+    const stashSql = (raw.prepare(`SELECT sql FROM sqlite_master WHERE name = 'sync_stash'`).get() as { sql: string }).sql;
+    expect(checkExpressions(stashSql)).toEqual([]);
   });
 });
 
