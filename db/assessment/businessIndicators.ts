@@ -15,7 +15,8 @@ export interface BusinessValue { value: number; source: string; note: string | n
 export async function loadBusiness(db: Db, scope: string, period: string): Promise<Map<string, Partial<Record<BusinessKey, BusinessValue>>>> {
   const rows = (await sql<{ outlet_id: string; indicator: string; value: number; source: string; note: string | null; entered_by: string; updated_at: string }>`
     SELECT outlet_id, indicator, value, source, note, entered_by, updated_at FROM business_indicators
-    WHERE deleted = 0 AND period = ${period} AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}`.execute(db)).rows;
+    WHERE deleted = 0 AND period = ${period} AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}
+    ORDER BY updated_at, id`.execute(db)).rows; // of two live rows for one figure (two devices at once) the later wins, as at HQ (hq/console/dualTrack.ts)
   const out = new Map<string, Partial<Record<BusinessKey, BusinessValue>>>();
   for (const r of rows) {
     const m = out.get(r.outlet_id) ?? out.set(r.outlet_id, {}).get(r.outlet_id)!;

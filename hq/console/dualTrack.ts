@@ -25,7 +25,7 @@ export const DUAL_TRACK_COLUMNS: Record<string, string[]> = {
   instructor_assignments: ['outlet_id', 'instructor_id', 'valid_from', 'valid_to'],
 };
 
-/** The business figures of the quarter per outlet (of two live rows for one figure, the later one). */
+/** The business figures of the quarter per outlet (of two live rows for one figure, the later one; ties by id). */
 async function businessOf(db: Db, d: Source, path: string, quarter: string): Promise<Map<string, BusinessValues>> {
   const out = new Map<string, BusinessValues>();
   const at = new Map<string, string>();
@@ -34,8 +34,10 @@ async function businessOf(db: Db, d: Source, path: string, quarter: string): Pro
     const k = str(b.v.indicator);
     if (b.v.period !== quarter || !outlet || !k || !isBusinessKey(k) || typeof b.v.value !== 'number') continue;
     const key = `${outlet}|${k}`;
-    if ((at.get(key) ?? '') > (str(b.v.updated_at) ?? '')) continue;
-    at.set(key, str(b.v.updated_at) ?? '');
+    // the later by (updated_at, id), as the device orders them (db/assessment/businessIndicators.ts)
+    const stamp = `${str(b.v.updated_at) ?? ''}|${b.id}`;
+    if ((at.get(key) ?? '') > stamp) continue;
+    at.set(key, stamp);
     (out.get(outlet) ?? out.set(outlet, {}).get(outlet)!)[k] = b.v.value;
   }
   return out;

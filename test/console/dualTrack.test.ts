@@ -136,11 +136,24 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('dual-track composite on %s', (
     // A fourth figure entered at the organiser's device reaches HQ: Lintong scores three outlets, the others are kept.
     const sc = await call(organiser.context(), 'assessment.scorecard', { unitId: lt!, period: quarter.key });
     const third = sc.outlets.find((o) => o.countyId === lt && o.missing.includes('complaint_rate'))!;
+    // The same figure entered at two devices before either synced makes two live rows: the later
+    // (by updated_at, then id) counts on every device and at HQ, whatever order each received them in.
+    await call(prov.context(), 'assessment.business.save', { outletId: third.outletId, period: quarter.key, values: { complaint_rate: 7 } });
+    await new Promise((r) => setTimeout(r, 5));
     await call(organiser.context(), 'assessment.business.save', { outletId: third.outletId, period: quarter.key, values: { complaint_rate: 1 } });
     await organiser.sync();
+    await prov.sync();
+    await organiser.sync();
+    const live = (d: TestDevice) => d.store.raw.prepare(`SELECT value FROM business_indicators WHERE outlet_id = ? AND indicator = 'complaint_rate' AND deleted = 0 ORDER BY value`).all(third.outletId);
+    expect([live(organiser), live(prov)]).toEqual([[{ value: 1 }, { value: 7 }], [{ value: 1 }, { value: 7 }]]);
     const after = await get();
     expect(after.recomputed).toBe(1);
     const now = await atDevice(organiser, lt!);
+    expect(await atDevice(prov, lt!)).toEqual(now);
+    for (const d of [organiser, prov]) {
+      const card = await call(d.context(), 'assessment.outletCard', { outletId: third.outletId, period: quarter.key });
+      expect(card.indicators.find((i) => i.key === 'complaint_rate')!.raw).toBe(1);
+    }
     expect(pick(after.counties.find((c) => c.id === lt)!)).toEqual({ dualTrack: mean(now.composites), outletsScored: 3, outletsRed: now.red, light: now.light });
 
     // The county organiser's console: their county only, the same figures.
