@@ -62,10 +62,15 @@ export async function writeValues(db: Db, w: ValueWrite): Promise<void> {
   for (const k of BUSINESS_KEYS) {
     const v = w.values[k];
     if (v === undefined) continue;
-    const live = await db.selectFrom('business_indicators').select('id')
-      .where('outlet_id', '=', w.outletId).where('period', '=', w.period).where('indicator', '=', k).where('deleted', '=', 0).executeTakeFirst();
-    if (live && v === null) await db.updateTable('business_indicators').set({ deleted: 1, updated_at: w.now }).where('id', '=', live.id).execute();
-    else if (live && v !== null)
+    // Two devices may each have entered the figure before syncing: the later row is kept and set, the
+    // others go, so a cleared or corrected figure does not come back from the row left over.
+    const rows = await db.selectFrom('business_indicators').select('id')
+      .where('outlet_id', '=', w.outletId).where('period', '=', w.period).where('indicator', '=', k).where('deleted', '=', 0)
+      .orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
+    const live = rows[0];
+    const extra = rows.slice(v === null ? 0 : 1).map((r) => r.id);
+    if (extra.length) await db.updateTable('business_indicators').set({ deleted: 1, updated_at: w.now }).where('id', 'in', extra).execute();
+    if (live && v !== null)
       await db.updateTable('business_indicators').set({ value: v, source: w.source, note: w.note, entered_by: w.user, updated_at: w.now }).where('id', '=', live.id).execute();
     else if (v !== null)
       await db.insertInto('business_indicators').values({

@@ -156,6 +156,15 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('dual-track composite on %s', (
     }
     expect(pick(after.counties.find((c) => c.id === lt)!)).toEqual({ dualTrack: mean(now.composites), outletsScored: 3, outletsRed: now.red, light: now.light });
 
+    // Cleared at one device, the figure is gone everywhere: no leftover row brings it back.
+    await call(organiser.context(), 'assessment.business.save', { outletId: third.outletId, period: quarter.key, values: { complaint_rate: null } });
+    await organiser.sync();
+    await prov.sync();
+    expect([live(organiser), live(prov)]).toEqual([[], []]);
+    expect(pick((await get()).counties.find((c) => c.id === lt)!).outletsScored).toBe(2);
+    await call(organiser.context(), 'assessment.business.save', { outletId: third.outletId, period: quarter.key, values: { complaint_rate: 1 } });
+    await organiser.sync();
+
     // The county organiser's console: their county only, the same figures.
     const county = new Client(hq.url);
     await county.signIn('lintong', COUNTY_PW);
