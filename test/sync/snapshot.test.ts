@@ -1,7 +1,8 @@
 // A first sync through HQ's snapshot (hq/snapshot/, db/sync/snapshot.ts) over real HTTP into real
 // SQLite files must leave exactly the store a chunk-by-chunk pull leaves — rows, cells, clocks,
-// conflict records, masking by role — carry nothing outside the device's scope, resume after a
-// dropped connection from the parts it has, and bring what changed at HQ meanwhile by the pull.
+// conflict records, what the people search finds, masking by role — carry nothing outside the
+// device's scope, resume after a dropped connection from the parts it has, and bring what changed
+// at HQ meanwhile by the pull.
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,11 +49,24 @@ async function device(role: Role, user = '同一用户'): Promise<TestDevice> {
 
 const cache = () => snapshotCacheOf(hq.store)!;
 const rowsOf = (raw: Database.Database, t: string) => raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all();
+/** The people search finds: its rows (by person, rowids aside) and what some full-text queries hit. */
+function searchOf(raw: Database.Database) {
+  const rows = raw.prepare(`SELECT person_id, name, scope_path, political_status, outlet_id, py_full, py_initials, py_given FROM people_search ORDER BY person_id`).all();
+  const hit = raw.prepare(`SELECT s.person_id FROM people_fts f JOIN people_search s ON s.rowid = f.rowid WHERE people_fts MATCH ? ORDER BY 1`);
+  // Trigram FTS: every term has 3 characters or more.
+  const terms = ['"营业厅"', 'places : "党支部|"', 'phone : "|13"', '"610"', 'citizen_id : "|61"'];
+  return { rows, hits: Object.fromEntries(terms.map((t) => [t, hit.all(t).map((r) => (r as { person_id: string }).person_id)])) };
+}
+
 function sameStore(a: Database.Database, b: Database.Database) {
   const tables = capturedTables(a);
   expect(snapshot(a, tables)).toEqual(snapshot(b, tables));
   for (const t of ['sync_row_clock', 'sync_cell_clock', 'sync_conflicts']) expect(rowsOf(a, t), t).toEqual(rowsOf(b, t));
   expect(getMetaRaw(a, CURSOR_KEY)).toBe(getMetaRaw(b, CURSOR_KEY));
+  const search = searchOf(a);
+  expect(search.rows.length).toBeGreaterThan(100);
+  expect(Object.values(search.hits).every((h) => h.length > 0)).toBe(true);
+  expect(search).toEqual(searchOf(b));
 }
 
 /** The device's transport, noting what each snapshot part brought (decoded) and failing where told. */
