@@ -1,9 +1,8 @@
 // Loads one part of a first-sync snapshot (shared/sync/snapshot.ts) in one transaction, straight
 // from its columns: rows of a table that held nothing when the snapshot began, with no waiting
 // write and nothing stashed, go in with multi-row inserts (secondary indexes and triggers dropped
-// and rebuilt when the part brings at least as many rows as the table holds, CHECK constraints
-// verified per table once the rows are in, ./checkLater.ts, search re-indexed in one pass), their
-// clocks appended in key order. Rows of any other table merge cell by cell exactly
+// and rebuilt when the part brings at least as many rows as the table holds, search re-indexed in
+// one pass), their clocks appended in key order. Rows of any other table merge cell by cell exactly
 // as a pulled chunk's (db/sync/apply.ts). The part's progress, and after the last part the pull
 // cursor, are written in the same transaction: a crash leaves the part wholly loaded or not at all.
 import type Database from 'better-sqlite3';
@@ -13,7 +12,6 @@ import { flushSearch } from '../people/searchBulk.js';
 import { markSearchPending, searchSourceTables } from '../people/searchPending.js';
 import { applyChunks, applyConflict, asBigBatch, CURSOR_KEY, SINCE_KEY } from './apply.js';
 import { Appender, droppable, ident, REBUILD_FROM, rowCount } from './bulk.js';
-import { insertCheckingAfter } from './checkLater.js';
 import { Local } from './local.js';
 import { clockOf, persistClock, setMetaRaw, withoutCapture } from './state.js';
 
@@ -102,22 +100,12 @@ function loadFast(raw: Database.Database, local: Local, blocks: SnapshotBlock[],
   const rebuild = rows >= REBUILD_FROM && rows >= rowCount(local, tables);
   const dropped = rebuild ? droppable(raw, tables) : [];
   for (const o of dropped) raw.exec(`DROP ${o.type.toUpperCase()} ${ident(o.name)}`);
-  // Blocks come in table order and ids sorted within each: the clocks go in in key order too.
-  const sorted = [...blocks].sort((x, y) => (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
-  // The rows first. With the tables' triggers dropped they write nothing but the tables and the
-  // stash, and their CHECK constraints are verified per table once they are in (./checkLater.ts).
-  let stashed = 0;
-  const insertAll = () => {
-    stashed = 0;
-    return sorted.map((b) => insertBlock(local, b, () => stashed++));
-  };
-  const landedBy = rebuild ? insertCheckingAfter(raw, tables, insertAll) : insertAll();
-  sum.stashed += stashed;
   const clocks = new Appender(local, 'sync_row_clock', ['tbl', 'row_id', 'hlc']);
   const cells = new Appender(local, 'sync_cell_clock', ['tbl', 'row_id', 'col', 'hlc']);
   let top = '';
-  for (const [k, b] of sorted.entries()) {
-    const landed = landedBy[k]!;
+  // Blocks come in table order and ids sorted within each: the clocks go in in key order too.
+  for (const b of [...blocks].sort((x, y) => (x.t < y.t ? -1 : x.t > y.t ? 1 : 0))) {
+    const landed = insertBlock(local, b, () => sum.stashed++);
     if (!landed.length) continue;
     const known = local.columns(b.t);
     const hx = new Map<number, [string, string][]>();

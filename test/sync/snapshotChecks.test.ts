@@ -1,13 +1,10 @@
-// A snapshot part goes in with the tables' CHECK constraints off and verified per table once its rows
-// are in (db/sync/checkLater.ts). Whatever a part holds, the store must end as if every row had been
-// checked on its way in: a row a CHECK refuses is stashed with SQLite's own message and the rest load,
-// as the chunked first sync (db/sync/bulk.ts, constraints on) leaves them; and no statement, cached
-// or new, goes on skipping the constraints afterwards.
+// A row of a snapshot part that the device's schema refuses (a CHECK, a NOT NULL) must meet the fate
+// it meets in a chunked first sync (db/sync/bulk.ts): stashed with SQLite's own message, while the
+// rest of the part loads, with the same rows and clocks. And a part loaded after another into the
+// same table is refused row by row likewise.
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyChunks } from '../../db/sync/apply.js';
-import { checkExpressions } from '../../db/sync/checkLater.js';
-import { Local } from '../../db/sync/local.js';
 import { loadPart } from '../../db/sync/snapshotLoad.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { encodeHlc } from '../../shared/sync/hlc.js';
@@ -53,8 +50,8 @@ const BAD_CHANNEL = (i: number, c: Record<string, CellValue>) => {
   if (i === 2000) c.name = null; // NOT NULL
 };
 
-describe('CHECK constraints of a snapshot load', () => {
-  it('refuses, stashes and loads exactly as a chunked first sync with the constraints on', async () => {
+describe('rows of a snapshot part the schema refuses', () => {
+  it('are stashed with SQLite\'s own message while the rest loads, exactly as in a chunked first sync', async () => {
     const block = outlets(3000, BAD_CHANNEL);
     const snap = await store();
     expect(load(snap, block)).toEqual({ rows: 2998, stashed: 2 });
@@ -70,7 +67,7 @@ describe('CHECK constraints of a snapshot load', () => {
     expect(clocks(snap)).toEqual(clocks(chunked));
   });
 
-  it('verifies only what a later part brings, and loads a sound part whole', async () => {
+  it('are refused in a later part as in the first, and a sound part loads whole', async () => {
     const raw = await store();
     const first = outlets(2500);
     expect(load(raw, first, false)).toEqual({ rows: 2500, stashed: 0 });
@@ -80,32 +77,5 @@ describe('CHECK constraints of a snapshot load', () => {
     expect(load(raw, second)).toEqual({ rows: 2499, stashed: 1 });
     expect(stash(raw)).toEqual([{ tbl: 'outlets', row_id: second.ids[7], error: expect.stringMatching(/^CHECK constraint failed/) }]);
     expect((raw.prepare(`SELECT count(*) AS n FROM outlets`).get() as { n: number }).n).toBe(4999);
-  });
-
-  it('leaves the constraints on for every statement afterwards, those prepared during the load included', async () => {
-    const raw = await store();
-    load(raw, outlets(3000, BAD_CHANNEL)); // the refused rows were retried one by one through a statement prepared with the constraints off
-    expect(raw.pragma('ignore_check_constraints', { simple: true })).toBe(0);
-    const one = `INSERT INTO "outlets" (${['id', ...COLS].map((c) => `"${c}"`).join(',')}) VALUES (${['id', ...COLS].map(() => '?').join(',')})`;
-    const bad = [uuidv7(), 'X1', '坏', 'nowhere', 'c', '/hq/t/', 'x', 'x'];
-    expect(() => Local.of(raw).stmt(one).run(bad)).toThrow(/CHECK constraint failed/);
-    expect(() => raw.prepare(one).run(bad)).toThrow(/CHECK constraint failed/);
-    // The stash is written while the constraints are off: it must have none to skip.
-    const stashSql = (raw.prepare(`SELECT sql FROM sqlite_master WHERE name = 'sync_stash'`).get() as { sql: string }).sql;
-    expect(checkExpressions(stashSql)).toEqual([]);
-  });
-});
-
-describe('reading CHECK constraints out of CREATE TABLE', () => {
-  it('finds column and table constraints past strings, quoted names and comments', () => {
-    const sql = `CREATE TABLE x (a TEXT CHECK /* ( */ (a IN ('(', ')', 'it''s')), "check" TEXT, [b)] -- CHECK (
-      INT CHECK(b > (1)), CONSTRAINT k CHECK ((a || ')') <> "b)"))`;
-    expect(checkExpressions(sql)).toEqual([`a IN ('(', ')', 'it''s')`, 'b > (1)', `(a || ')') <> "b)"`]);
-    expect(checkExpressions(`CREATE TABLE x (a TEXT, b INT)`)).toEqual([]);
-  });
-
-  it('gives up on what it cannot read with certainty', () => {
-    expect(checkExpressions(`CREATE TABLE x (a CHECK a)`)).toBeNull();
-    expect(checkExpressions(`CREATE TABLE x (a CHECK (a > (1)`)).toBeNull();
   });
 });
