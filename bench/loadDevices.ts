@@ -1,11 +1,12 @@
 // Simulated devices for the load test (bench/load1000.bench.ts): each speaks the real protocol
 // through the device's own client (signed, compressed requests) without a store of its own, so a
 // thousand of them fit on this machine. A "day" is hello, a push of new outlets, and a pull to the head.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { HqClient } from '../db/sync/client.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import { encodeHlc } from '../shared/sync/hlc.js';
 import { enrolAnswer, helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type WireWrite } from '../shared/sync/protocol.js';
+import { snapshotManifest } from '../shared/sync/snapshot.js';
 
 export interface SimDevice {
   id: string;
@@ -36,6 +37,23 @@ export async function pullAll(d: SimDevice): Promise<number> {
     d.cursor = a.cursor;
     if (!a.more) return rows;
   }
+}
+
+/**
+ * A first sync as a device makes it (db/sync/snapshot.ts): HQ's snapshot — the manifest, then each
+ * part checked against its digest — and a pull from the snapshot's version. The sim loads nothing:
+ * a device's load runs on its own machine, not on HQ's.
+ */
+export async function firstSyncSim(d: SimDevice): Promise<number> {
+  const m = await d.client.post('/v1/snapshot', {}, snapshotManifest);
+  let rows = 0;
+  for (let n = 0; n < m.parts.length; n++) {
+    const text = await d.client.postText('/v1/snapshot/part', { id: m.id, n });
+    if (createHash('sha256').update(text, 'utf8').digest('hex') !== m.parts[n]!.sha256) throw new Error(`snapshot part ${n} does not match its digest`);
+    rows += m.parts[n]!.rows;
+  }
+  d.cursor = m.version;
+  return rows + (await pullAll(d));
 }
 
 /** One day's sync: hello, `changes` new rows pushed, everything new pulled. */

@@ -8,6 +8,13 @@ import { isDeclaredColumn } from '../shared/sync/columns.js';
 import { isWithheld, privateRowColumns, redactFor } from '../shared/sync/privacy.js';
 import { ancestorPaths, INHERITED_TABLES, isVisible } from '../shared/sync/tables.js';
 import type { Actor } from './merge.js';
+
+/**
+ * Who a pull is for. Not the user's name: what a pull sends never depends on it, so first-sync
+ * snapshots are shared by every device of one kind (hq/snapshot/cache.ts recipientKey) — a rule
+ * that wanted the name would have to add it here, and the snapshot key would follow.
+ */
+export type PullActor = Omit<Actor, 'userName'>;
 import type { Cell } from './rowset.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
@@ -21,7 +28,7 @@ function scopeFilter(scope: string) {
 }
 
 /** The cells of a row the device does not have yet: all of them if the row is new to it. */
-function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since: number, whole: boolean, actor: Actor): Omit<WireRow, 'v'> | null {
+function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since: number, whole: boolean, actor: PullActor): Omit<WireRow, 'v'> | null {
   if (isWithheld(actor.role, tbl)) return null; // a negative outcome: not even its existence
   const deviceId = actor.deviceId;
   const c: Record<string, CellValue> = {};
@@ -64,7 +71,7 @@ function rowLength(r: WireRow): number {
  * `tables`: only these (a device re-pulling, after an upgrade, what its former version did not have: db/sync/backfill.ts).
  * `maxBytes`: the answer's bound; a first sync's snapshot (hq/snapshot/) reads with larger chunks than travel over HTTP.
  */
-export async function pull(store: HqStore, actor: Actor, cursor: number, limit: number = LIMITS.pullRows, since = cursor, tables?: string[], maxBytes: number = LIMITS.pullBytes): Promise<PullAnswer> {
+export async function pull(store: HqStore, actor: PullActor, cursor: number, limit: number = LIMITS.pullRows, since = cursor, tables?: string[], maxBytes: number = LIMITS.pullBytes): Promise<PullAnswer> {
   // One snapshot for the counter and the rows: read separately, a push committing in between could
   // move a row from below upTo to above it, and the device would pass it by (its next pull then
   // brings only the cells changed since, of a row it never had).
@@ -72,7 +79,7 @@ export async function pull(store: HqStore, actor: Actor, cursor: number, limit: 
   return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since, maxBytes, tables));
 }
 
-async function pullIn(db: Transaction<HqDB>, actor: Actor, cursor: number, limit: number, since: number, maxBytes: number, tables?: string[]): Promise<PullAnswer> {
+async function pullIn(db: Transaction<HqDB>, actor: PullActor, cursor: number, limit: number, since: number, maxBytes: number, tables?: string[]): Promise<PullAnswer> {
   // Raw on purpose: test/sync/pullSnapshot.ts lands a push right after this read, recognising it by its text.
   const upTo = num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
   const hqTime = Date.now();

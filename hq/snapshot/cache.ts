@@ -16,13 +16,16 @@ export const CACHE_BYTES = 256 * 1024 * 1024;
 /**
  * Who the snapshot is for: every field of the pull's actor that can change what the pull sends.
  * All of them except the device's own id and push sequence (a pull from 0 sends every row whole,
- * so it never depends on which device asks): role and scope today, and whatever a later rule
+ * so it never depends on which device asks) and the user's name (the pull never reads it): role and scope today, and whatever a later rule
  * adds to the actor (a person whose redaction differs) makes a key of its own without a change here.
  */
 export function recipientKey(actor: Device): string {
   const rest: Record<string, unknown> = { ...actor };
   delete rest.deviceId;
   delete rest.lastSeq;
+  // Nor the user's name: the pull never reads it (hq/pull.ts PullActor has none), and keyed by it
+  // every device of a county built a snapshot of its own (50 first syncs at once: 50 builds).
+  delete rest.userName;
   return JSON.stringify(stable(rest));
 }
 
@@ -40,6 +43,10 @@ interface Entry {
   snap: BuiltSnapshot;
   used: number;
   builtAt: number;
+  /** The part size it was built with: a copy cut otherwise is not served once `partRows` changes. */
+  partRows: number | undefined;
+  /** hq_purged's newest purged_at when the build began. */
+  purgeMark: string | null;
 }
 
 export class SnapshotCache {
@@ -58,6 +65,14 @@ export class SnapshotCache {
     private readonly maxBytes = CACHE_BYTES,
   ) {}
 
+  /**
+   * The last purge (any HQ process, the CLI included): a copy built before it may hold tombstones HQ
+   * has since forgotten, which a new device would keep and a late write under their ids would hit.
+   */
+  private async purgeMark(): Promise<string | null> {
+    return (await sql<{ m: string | null }>`SELECT max(purged_at) AS m FROM hq_purged`.execute(this.store.db)).rows[0]?.m ?? null;
+  }
+
   private async head(): Promise<number> {
     return num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(this.store.db)).rows[0]!.version);
   }
@@ -68,10 +83,13 @@ export class SnapshotCache {
     const old = resume ? this.byId.get(resume) : undefined;
     if (old && old.key === key) return this.touch(old).snap;
     const held = this.byKey.get(key);
-    if (held && Date.now() - held.builtAt <= MAX_AGE_MS && (await this.head()) - held.snap.version <= STALE_VERSIONS) return this.touch(held).snap;
+    if (held && held.partRows === this.partRows && Date.now() - held.builtAt <= MAX_AGE_MS && (await this.head()) - held.snap.version <= STALE_VERSIONS
+      && (await this.purgeMark()) === held.purgeMark) return this.touch(held).snap;
     let b = this.building.get(key);
     if (!b) {
-      b = buildSnapshot(this.store, actor, this.partRows).then((snap) => this.keep(key, snap));
+      const partRows = this.partRows;
+      // Read before the build: a purge while it runs makes the copy stale at once.
+      b = this.purgeMark().then((mark) => buildSnapshot(this.store, actor, partRows).then((snap) => this.keep(key, snap, partRows, mark)));
       this.building.set(key, b);
       void b.finally(() => this.building.delete(key)).catch(() => {});
     }
@@ -91,9 +109,9 @@ export class SnapshotCache {
     return e;
   }
 
-  private keep(key: string, snap: BuiltSnapshot): Entry {
+  private keep(key: string, snap: BuiltSnapshot, partRows: number | undefined, purgeMark: string | null): Entry {
     this.builds++;
-    const e = this.touch({ key, snap, used: 0, builtAt: Date.now() });
+    const e = this.touch({ key, snap, used: 0, builtAt: Date.now(), partRows, purgeMark });
     this.byKey.set(key, e);
     this.byId.set(snap.id, e);
     let total = [...this.byId.values()].reduce((n, x) => n + x.snap.bytes, 0);

@@ -102,8 +102,8 @@ describe('first sync through the snapshot', () => {
       // Nothing of the other county, neither stored nor on the wire.
       for (const id of otherIds) expect(w.texts.join('')).not.toContain(id);
       expect(snap.store.raw.prepare(`SELECT count(*) AS n FROM people WHERE scope_path NOT LIKE ? || '%'`).get(county)).toEqual({ n: 0 });
-      // A second device of the same kind is served the same copy.
-      const again = await device(role);
+      // A second device of the same kind, another user's, is served the same copy.
+      const again = await device(role, '另一位用户');
       await again.sync();
       expect(cache().builds).toBe(builds + 1);
       sameStore(again.store.raw, chunked.store.raw);
@@ -166,9 +166,10 @@ describe('first sync through the snapshot', () => {
 
 describe('who shares a snapshot', () => {
   const base = { deviceId: 'd1', userName: '书记', role: 'instructor' as const, scopePath: '/hq/a/', lastSeq: 3 };
-  it('every field that can change the pull keys it, sets included by content; the device id and sequence do not', () => {
+  it('every field that can change the pull keys it, sets included by content; the device id, sequence and user name do not', () => {
     const key = (x: object) => recipientKey(x as Parameters<typeof recipientKey>[0]);
     expect(key(base)).toBe(key({ ...base, deviceId: 'd2', lastSeq: 9 }));
+    expect(key(base)).toBe(key({ ...base, userName: '另一位' }));
     expect(key(base)).not.toBe(key({ ...base, role: 'county_organiser' }));
     expect(key(base)).not.toBe(key({ ...base, scopePath: '/hq/b/' }));
     // a person-dependent redaction (a branch secretary's members' dues) keys by the members themselves
