@@ -36,10 +36,13 @@ const soundId = (() => {
     AND substr('10X98765432', (${sum}) % 11 + 1, 1) = substr(${c}, 18, 1))`;
 })();
 
-// The same text as the partial indexes of db/migrations/2026_12_06_zz_board_speed.ts: SQLite uses them
-// only for a query that repeats their WHERE term (`name` is NOT NULL, so it has no "IS NULL").
+// The same text as the partial indexes of db/migrations/2026_12_06_zz_board_speed.ts and (the blank
+// one) 2026_12_07_quality_blank.ts: SQLite uses them only for a query that repeats their WHERE term
+// (`name` is NOT NULL, so it has no "IS NULL"). The first character is looked up with instr(), not an
+// IN list, which SQLite would build again for every row the index takes.
 const CODES = [...JS_SPACE].map((c) => c.codePointAt(0)!).join(', ');
-const ANY_BLANK = sql.raw(`(${REQUIRED_FIELD_CHOICES.map((c) => `${c === 'name' ? '' : `${c} IS NULL OR `}${c} = '' OR (unicode(${c}) IN (${CODES}) AND trim(${c}, '${JS_SPACE}') = '')`).join(' OR ')})`);
+const startsBlank = (c: string) => `instr(char(${CODES}), substr(${c}, 1, 1)) > 0`;
+const ANY_BLANK = sql.raw(`(${REQUIRED_FIELD_CHOICES.map((c) => `${c === 'name' ? '' : `${c} IS NULL OR `}${c} = '' OR (${startsBlank(c)} AND trim(${c}, '${JS_SPACE}') = '')`).join(' OR ')})`);
 
 type SuspectRow = Record<string, string | null> & { id: string; name: string; scope_path: string };
 type GroupRow = { outlet_id: string | null; scope_path: string; first: number; n: number };
@@ -54,10 +57,9 @@ export function qualityQueries(scope: string, required: RequiredField[]): { susp
   const grouped = wide ? sql`deleted = 0 AND +scope_path >= ${scope} AND +scope_path < ${end}` : inScope;
   const known = new Set<string>(REQUIRED_FIELD_CHOICES);
   // Only a field that starts with a space can trim to nothing: the cheap test of the first character spares most trims.
-  const spaces = sql.join([...JS_SPACE].map((c) => sql.lit(c.codePointAt(0)!)));
   const blank = required.filter((f) => known.has(f)).map((f) => {
     const c = sql.ref(f);
-    return sql`${c} IS NULL OR ${c} = '' OR (unicode(${c}) IN (${spaces}) AND trim(${c}, ${JS_SPACE}) = '')`;
+    return sql`${c} IS NULL OR ${c} = '' OR (${sql.raw(startsBlank(f))} AND trim(${c}, ${JS_SPACE}) = '')`;
   });
   // Each kind of suspect from its own index; together in the order the registry's scope scan meets them.
   const kinds = [

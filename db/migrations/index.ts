@@ -30,6 +30,7 @@ import * as history from './2026_12_05_history.js';
 import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
 import * as boardSpeed from './2026_12_06_zz_board_speed.js';
 import * as memberWarnings from './2026_12_06_zzzz_member_warnings.js';
+import * as qualityBlank from './2026_12_07_quality_blank.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_zz_probation_extension': probationExtension,
   '2026_12_06_zz_board_speed': boardSpeed,
   '2026_12_06_zzzz_member_warnings': memberWarnings,
+  '2026_12_07_quality_blank': qualityBlank,
 };

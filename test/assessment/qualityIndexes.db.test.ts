@@ -36,4 +36,17 @@ describe('data-quality reads at HQ scope', () => {
     expect(plan('/', [...REQUIRED_DEFAULTS], 'groups')).toContain('COVERING INDEX people_quality_outlet');
     expect(plan('/hq/xa/lt/', [...REQUIRED_DEFAULTS], 'groups')).not.toContain('people_quality_outlet');
   });
+
+  it('tells a blank field with instr() on its first character exactly as the IN list of codes did', () => {
+    const codes = '9, 10, 11, 12, 13, 32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279';
+    const space = codes.split(', ').map((c) => String.fromCodePoint(Number(c)));
+    const values = [null, '', 'a', '王', '😀', '0', '\u200b', ' a', ...space, ...space.map((c) => `${c}x`), ...space.map((c) => `${c}${c}`)];
+    const blank = (first: string) => `(@v IS NULL OR @v = '' OR (${first} AND trim(@v, @s) = ''))`;
+    const ask = p.store.raw.prepare(`SELECT ${blank(`unicode(@v) IN (${codes})`)} AS old, ${blank(`instr(char(${codes}), substr(@v, 1, 1)) > 0`)} AS new`);
+    for (const v of values) {
+      const r = ask.get({ v, s: space.join('') }) as { old: number; new: number };
+      expect(r.new, JSON.stringify(v)).toBe(r.old);
+      expect(r.old, JSON.stringify(v)).toBe(v === null || v.trim() === '' ? 1 : 0);
+    }
+  });
 });

@@ -159,4 +159,12 @@ export const laterFixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000f901', '0190a000-0000-7000-8000-000000000080', '0190a000-0000-7000-8000-00000000f701', 'excused', '病假', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // Index only: a phone of ideographic spaces (blank to the rule) and a name starting with one that is not.
+  '2026_12_07_quality_blank': (raw) => {
+    raw.exec(`
+      INSERT INTO people (id, name, gender, birth_date, citizen_id, phone, outlet_id, political_status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000fa01', '孙空格', '男', '1991-04-05', '', '${'\u3000'.repeat(2)}', '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}'),
+        ('0190a000-0000-7000-8000-00000000fa02', '${'\u3000'}周有名', '女', '1992-05-06', '', '13800000000', '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
