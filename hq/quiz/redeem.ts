@@ -3,6 +3,7 @@
 // it is refused with the reason, and its points count again on the device once it syncs. Decisions
 // are taken one at a time in this process, so two requests for the last item cannot both pass.
 import { tally, type Earning, type Spending } from '../../shared/quiz/ledger.js';
+import { REFUSALS } from '../../shared/quiz/refusals.js';
 import { HqError } from '../errors.js';
 import { hqQuizSettings } from './bank.js';
 import type { HqStore } from '../store.js';
@@ -58,12 +59,12 @@ export function decideRedemption(store: HqStore, id: string, approve: boolean, b
     if (!d) throw new HqError(404, 'not_found', '没有这条兑换申请', 'No such redemption request');
     if (d.c.status !== 'requested') throw new HqError(409, 'decided', '这条兑换申请已处理', 'This request has already been decided');
     const w = (await rowsOf(store, 'quiz_rewards')).find((r) => r.id === str(d.c.reward_id));
-    let verdict: Decision = { status: 'refused', reason: reason?.trim() || '未获批准' };
+    let verdict: Decision = { status: 'refused', reason: reason?.trim() || REFUSALS.refused.zh };
     if (approve) {
       // The price a device wrote is checked against the catalogue: a forged lower price never buys.
-      if (w && int(d.c.price) < int(w.c.price)) verdict = { status: 'refused', reason: '申请积分与奖品目录不符，积分已退回' };
-      else if (!w || int(w.c.stock) <= 0) verdict = { status: 'refused', reason: '库存不足，积分已退回' };
-      else if ((await balanceAt(store, d.scope, str(d.c.person_id), id)) < int(d.c.price)) verdict = { status: 'refused', reason: '积分不足（各设备记录合计），积分已退回' };
+      if (w && int(d.c.price) < int(w.c.price)) verdict = { status: 'refused', reason: REFUSALS.price.zh };
+      else if (!w || int(w.c.stock) <= 0) verdict = { status: 'refused', reason: REFUSALS.stock.zh };
+      else if ((await balanceAt(store, d.scope, str(d.c.person_id), id)) < int(d.c.price)) verdict = { status: 'refused', reason: REFUSALS.balance.zh };
       else verdict = { status: 'approved', reason: null };
     }
     const now = new Date().toISOString();

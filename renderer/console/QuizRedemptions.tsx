@@ -4,6 +4,7 @@
 import { Alert, App, Button, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { RedemptionRow } from '../../shared/console/quiz.js';
+import { refusalText } from '../../shared/quiz/refusals.js';
 import { formatDateTime } from '../components/formatDate';
 import { get, post } from './api';
 import { useCT } from './i18n';
@@ -25,7 +26,7 @@ export function QuizRedemptions() {
     try {
       const v = await post<{ status: 'approved' | 'refused'; reason: string | null }>(`v1/quiz/redemptions/${r.id}/decide`, { approve, ...(why ? { reason: why } : {}) });
       if (v.status === 'approved') void message.success(t('q.rd.done.approved'));
-      else void message.warning(t('q.rd.done.refused', { reason: v.reason ?? '' }));
+      else void message.warning(t('q.rd.done.refused', { reason: refusalText(v.reason ?? '', lang) }));
       setRefusing(null);
       list.reload();
     } catch (e) {
@@ -62,7 +63,7 @@ export function QuizRedemptions() {
             : (
               <Space direction="vertical" size={0}>
                 <Tag color={COLORS[r.status]}>{t(`q.rd.${r.status}`)}</Tag>
-                {(r.decidedBy || r.reason) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[r.decidedBy, r.reason].filter(Boolean).join(' · ')}</Typography.Text>}
+                {(r.decidedBy || r.reason) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[r.decidedBy, r.reason && refusalText(r.reason, lang)].filter(Boolean).join(' · ')}</Typography.Text>}
               </Space>
             ) },
         ]} />

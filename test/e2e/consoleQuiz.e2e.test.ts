@@ -243,8 +243,19 @@ it('shows every page in English', async () => {
   await tab(page, 'Rewards');
   await expect.poll(() => page.getByTestId('quiz-rewards').textContent()).toContain('1 GB data pack');
   await keep(page, '15-rewards-en');
+  // HQ's own reason for a refusal (the reward is out of stock) reads in English too.
+  const reward = (await rows('quiz_rewards')).find((r) => r.cells.includes('1GB'))!.row_id;
+  const person = (await rows('people')).find((p) => p.cells.includes('王骊山'))!.row_id;
+  await putRows(hq.store, [{ t: 'quiz_redemptions', scope: LINTONG, c: { reward_id: reward, person_id: person, price: 5, status: 'requested', requested_at: new Date().toISOString(), requested_by: '临潼指导员' } }]);
   await tab(page, 'Redemptions');
+  const table = page.getByTestId('quiz-redemptions');
+  await expect.poll(() => table.locator('tbody tr', { hasText: '王骊山' }).count()).toBe(1);
+  await table.locator('tr', { hasText: '王骊山' }).getByRole('button', { name: /Approve/ }).click();
+  await ok(page);
+  await expect.poll(() => page.getByText('No pending redemption requests').isVisible(), { timeout: 30_000 }).toBe(true);
   await page.getByRole('switch', { name: 'Pending only' }).click();
+  await expect.poll(() => table.textContent()).toContain('Out of stock; the points are returned');
+  expect(await table.textContent()).not.toContain('库存不足');
   await expect.poll(() => page.getByTestId('quiz-redemptions').textContent()).toContain('Approved');
   await keep(page, '16-redemptions-en');
   await tab(page, 'Change log');

@@ -2,6 +2,7 @@
 // what a refused redemption returned, the rewards HQ offers, and the player's requests.
 import { App, Button, Card, Col, Empty, List, Modal, Row, Statistic, Table, Tag } from 'antd';
 import type { LedgerLine } from '../../../shared/quiz/ledger.js';
+import { refusalText } from '../../../shared/quiz/refusals.js';
 import { call } from '../../api/client';
 import { errorText } from '../../components/formErrors';
 import { formatDay } from '../../components/formatDate';
@@ -33,7 +34,7 @@ export function PointsPanel({ personId }: { personId: string }) {
     });
 
   const item = (l: LedgerLine) =>
-    l.kind === 'earned' ? t('quiz.line.earned') : l.kind === 'capped' ? t('quiz.line.capped') : l.kind === 'redeem' ? t('quiz.line.redeem', { name: l.note }) : l.kind === 'held' ? t('quiz.line.held', { name: l.note }) : t('quiz.line.refund', { reason: l.note });
+    l.kind === 'earned' ? t('quiz.line.earned') : l.kind === 'capped' ? t('quiz.line.capped') : l.kind === 'redeem' ? t('quiz.line.redeem', { name: l.note }) : l.kind === 'held' ? t('quiz.line.held', { name: l.note }) : t('quiz.line.refund', { reason: refusalText(l.note, lang) });
 
   return (
     <Row gutter={16}>
@@ -69,7 +70,7 @@ export function PointsPanel({ personId }: { personId: string }) {
               { title: t('quiz.col.when'), render: (_, r) => formatDay(r.requestedAt), width: 110 },
               { title: t('quiz.col.item'), dataIndex: 'rewardName' },
               { title: t('quiz.col.points'), dataIndex: 'price', width: 70, align: 'right' },
-              { title: '', width: 190, render: (_, r) => <><Tag color={STATUS_COLOUR[r.status]}>{t(`quiz.status.${r.status}`)}</Tag>{r.status === 'refused' && r.reason ? <div style={{ fontSize: 12 }}>{r.reason}</div> : null}</> },
+              { title: '', width: 190, render: (_, r) => <><Tag color={STATUS_COLOUR[r.status]}>{t(`quiz.status.${r.status}`)}</Tag>{r.status === 'refused' && r.reason ? <div style={{ fontSize: 12 }}>{refusalText(r.reason, lang)}</div> : null}</> },
             ]}
           />
         </Card>
