@@ -2,7 +2,7 @@
 // and, while it is unused, the registry person it is for (a branch secretary then sees that branch's
 // dues amounts on the device: hq/console/codePerson.ts).
 import { Alert, Button, Modal, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CodePersonAnswer, CodePersonOption } from '../../shared/console/codePerson.js';
 import type { EnrolCodeAnswer } from '../../shared/console/types.js';
 import { ROLES as ROLE_LABELS, type Labelled } from '../../shared/domain/enums.js';
@@ -23,11 +23,15 @@ function PersonPicker({ code }: { code: EnrolCodeAnswer }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fail = (e: unknown) => setError(e instanceof ConsoleError ? (lang === 'en' ? e.en : e.zh) : String(e));
+  // Answers can arrive out of order (the list asked on focus after the one typed for): keep the latest asked.
+  const asked = useRef(0);
   const search = async (q: string) => {
+    const n = ++asked.current;
     try {
-      setOptions(await get<CodePersonOption[]>('devices/people', { scope: code.scopePath, q }));
+      const found = await get<CodePersonOption[]>('devices/people', { scope: code.scopePath, q });
+      if (n === asked.current) setOptions(found);
     } catch (e) {
-      fail(e);
+      if (n === asked.current) fail(e);
     }
   };
   const name = async () => {

@@ -65,7 +65,11 @@ it('names the branch secretary as the user of a fresh code', async () => {
   const picker = page.getByTestId('code-person');
   await picker.locator('.ant-select').click();
   await page.keyboard.type('王');
-  await page.locator('.ant-select-dropdown:visible').getByText('王建国 · 骊山路党支部书记').click();
+  // The list is HQ's answer to what was typed: once it holds only 王建国, Enter takes the active option
+  // (a click can land while the list is being replaced and close it).
+  const listed = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect.poll(() => listed.allTextContents()).toEqual(['王建国 · 骊山路党支部书记']);
+  await page.keyboard.press('Enter');
   await picker.getByRole('button', { name: '指定为使用人' }).click();
   await expect.poll(() => page.getByTestId('code-person-named').textContent()).toContain('已指定使用人：王建国（骊山路党支部书记');
   await keep('code-person-zh');
@@ -80,7 +84,9 @@ it('shows the same dialog in English', async () => {
   await issue(false);
   const picker = page.getByTestId('code-person');
   await picker.locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('李秀英 · 骊山路党支部').click();
+  await page.keyboard.type('李');
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(['李秀英 · 骊山路党支部']);
+  await page.keyboard.press('Enter');
   await picker.getByRole('button', { name: 'Name as the user' }).click();
   await expect.poll(() => page.getByTestId('code-person-named').textContent()).toContain('User named: 李秀英');
   await keep('code-person-en');
