@@ -3,7 +3,7 @@
 // keeps the person on the code. Screenshots at 1366×768 in zh and en.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { createUser } from '../../hq/console/accounts.js';
 import { putRows } from '../console/support.js';
@@ -55,6 +55,31 @@ async function issue(zh: boolean): Promise<void> {
   await page.getByTestId('enrol-code').waitFor();
 }
 
+/**
+ * Types into the person search and picks the one person HQ answers with. The list is replaced as
+ * answers arrive, and on a loaded machine the dialog may still be settling (its list then closes
+ * under the pointer): the pick is checked in the field and tried again, at most three times.
+ */
+async function choose(picker: Locator, typed: string, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await picker.locator('.ant-select').click();
+      await page.keyboard.press('ControlOrMeta+A'); // what an earlier attempt typed is replaced
+      await page.keyboard.type(typed);
+      const listed = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await expect.poll(() => listed.allTextContents()).toEqual([option]);
+      await listed.first().click({ timeout: 4_000 });
+      // picked: the field shows the person and the button naming them is enabled
+      await expect.poll(() => picker.locator('.ant-select').textContent(), { timeout: 4_000 }).toContain(option);
+      await expect.poll(() => picker.locator('.ant-space-compact button.ant-btn-primary').isEnabled(), { timeout: 4_000 }).toBe(true);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await picker.locator('.ant-typography').first().click({ timeout: 1_000 }).catch(() => undefined); // away from the field, closing its list
+    }
+  }
+}
+
 it('names the branch secretary as the user of a fresh code', async () => {
   onTestFailed(async () => void (await shot(page, 'secretary-code-failed').catch(() => undefined)));
   await page.goto(`${hq.url}/console/`);
@@ -63,13 +88,7 @@ it('names the branch secretary as the user of a fresh code', async () => {
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await issue(true);
   const picker = page.getByTestId('code-person');
-  await picker.locator('.ant-select').click();
-  await page.keyboard.type('王');
-  // The list is HQ's answer to what was typed: once it holds only 王建国, Enter takes the active option
-  // (a click can land while the list is being replaced and close it).
-  const listed = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await expect.poll(() => listed.allTextContents()).toEqual(['王建国 · 骊山路党支部书记']);
-  await page.keyboard.press('Enter');
+  await choose(picker, '王', '王建国 · 骊山路党支部书记');
   await picker.getByRole('button', { name: '指定为使用人' }).click();
   await expect.poll(() => page.getByTestId('code-person-named').textContent()).toContain('已指定使用人：王建国（骊山路党支部书记');
   await keep('code-person-zh');
@@ -83,10 +102,7 @@ it('shows the same dialog in English', async () => {
   await page.reload();
   await issue(false);
   const picker = page.getByTestId('code-person');
-  await picker.locator('.ant-select').click();
-  await page.keyboard.type('李');
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(['李秀英 · 骊山路党支部']);
-  await page.keyboard.press('Enter');
+  await choose(picker, '李', '李秀英 · 骊山路党支部');
   await picker.getByRole('button', { name: 'Name as the user' }).click();
   await expect.poll(() => page.getByTestId('code-person-named').textContent()).toContain('User named: 李秀英');
   await keep('code-person-en');
