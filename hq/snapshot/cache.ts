@@ -16,16 +16,15 @@ export const CACHE_BYTES = 256 * 1024 * 1024;
 /**
  * Who the snapshot is for: every field of the pull's actor that can change what the pull sends.
  * All of them except the device's own id and push sequence (a pull from 0 sends every row whole,
- * so it never depends on which device asks) and the user's name (the pull never reads it): role and scope today, and whatever a later rule
- * adds to the actor (a person whose redaction differs) makes a key of its own without a change here.
+ * so it never depends on which device asks) and the user's name (the pull never reads it): role
+ * and scope today, and whatever a later rule adds to the actor (a person whose redaction differs)
+ * makes a key of its own without a change here.
  */
 export function recipientKey(actor: Device): string {
   const rest: Record<string, unknown> = { ...actor };
   delete rest.deviceId;
   delete rest.lastSeq;
-  // Nor the user's name: the pull never reads it (hq/pull.ts PullActor has none), and keyed by it
-  // every device of a county built a snapshot of its own (50 first syncs at once: 50 builds).
-  delete rest.userName;
+  delete rest.userName; // keyed by it, every device of a county built its own (hq/pull.ts PullActor has no name)
   return JSON.stringify(stable(rest));
 }
 
