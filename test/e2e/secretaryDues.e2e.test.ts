@@ -77,7 +77,9 @@ it('shows the secretary the amounts of their branch’s members, and paid/unpaid
   expect((await cells('张伟')).slice(6, 8)).toEqual(['240.00', '240.00']);
   expect((await cells('赵外支')).slice(6, 8)).toEqual(['不可见', '不可见']);
   await snap('list-zh');
-  await row('张伟').getByRole('button').click();
+  // A secretary sees the amounts but does not record payments: the row offers 查看, not 缴费.
+  expect(await row('张伟').getByRole('button', { name: '缴费' }).count()).toBe(0);
+  await row('张伟').getByRole('button', { name: '查看' }).click();
   const drawer = page.locator('.ant-drawer');
   await drawer.getByText('张伟 的党费').waitFor();
   await drawer.locator('.ant-table-row').filter({ hasText: '240.00' }).first().waitFor();
@@ -91,6 +93,7 @@ it('shows the same in English', async () => {
   await row('王建国').waitFor();
   expect(await page.getByTestId('dues-secretary').textContent()).toContain(`You are the secretary of ${w.branch.name}`);
   expect((await cells('张伟')).slice(6, 8)).toEqual(['240.00', '240.00']);
+  expect(await row('张伟').getByRole('button').textContent()).toBe('View');
   await snap('list-en');
   await page.evaluate(`localStorage.setItem('rc.lang', 'zh')`);
 });

@@ -61,7 +61,8 @@ export function DuesTab() {
           { title: t('dues.col.monthly'), dataIndex: 'monthly', width: 110, align: 'right', render: (v: string | null, r) => (r.start === null ? '—' : money(v)) },
           { title: t('dues.col.owedAmount'), dataIndex: 'owed', width: 120, align: 'right', render: (v: string | null, r) => (r.start === null ? '—' : money(v)) },
           { title: t('dues.col.lastPaid'), dataIndex: 'lastPaidMonth', width: 90, render: (m: string | null) => m ?? '—' },
-          { title: '', key: 'act', width: 70, render: (_: unknown, r) => <Button size="small" type="link" onClick={() => setOpen(r)}>{t('dues.open')}</Button> },
+          // Only those who may record a payment are offered 缴费; the others open the same drawer read-only.
+          { title: '', key: 'act', width: 70, render: (_: unknown, r) => <Button size="small" type="link" onClick={() => setOpen(r)}>{t(rules.data?.mayRecord ? 'dues.open' : 'dues.view')}</Button> },
         ]}
       />
       {open && <MemberDuesDrawer personId={open.personId} name={open.name} mayRecord={rules.data?.mayRecord ?? false} onClose={() => setOpen(null)} onChanged={list.reload} />}
