@@ -50,6 +50,18 @@ function withCurrent(a: StoredAnswer, s: RowState, actor: Actor): Omit<PushAnswe
   return out;
 }
 
+/**
+ * The stored answer of a write, for a re-sent batch. Most writes are applied whole and nothing else
+ * is said: those are kept as 'a' rather than a column-by-column object (a fifth of what a push wrote).
+ */
+const ALL_APPLIED = 'a';
+export function packAnswer(a: StoredAnswer): string {
+  return a.reason || a.h || Object.values(a.res).some((r) => r !== 'a') ? JSON.stringify(a) : ALL_APPLIED;
+}
+export function unpackAnswer(text: string, w: WireWrite): StoredAnswer {
+  return text === ALL_APPLIED ? { res: Object.fromEntries(Object.keys(w.c).map((c) => [c, 'a' as const])) } : (JSON.parse(text) as StoredAnswer);
+}
+
 export interface PushOptions {
   /** Device pushes are numbered; HQ's own writes (reference data from the CLI) are not. */
   numbered: boolean;
@@ -101,7 +113,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
         const x = bySeq.get(w.s);
         if (!x || x.hlc !== w.h || x.tbl !== w.t || x.row_id !== w.r)
           throw new HqError(409, 'seq_reused', `序号${w.s}已用于另一项变更，本批未处理`, `Sequence number ${w.s} was used for a different change; nothing applied`);
-        stored.set(w.s, JSON.parse(x.answer) as StoredAnswer);
+        stored.set(w.s, unpackAnswer(x.answer, w));
       }
     }
 
@@ -136,7 +148,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
 
     if (opts.numbered && fresh.length) {
       const at = new Date(now).toISOString();
-      await insertMany(trx, 'hq_writes (device_id, seq, tbl, row_id, hlc, answer, received_at)', fresh.map((w) => [actor.deviceId, w.s, w.t, w.r, w.h, JSON.stringify(stored.get(w.s)), at]), '');
+      await insertMany(trx, 'hq_writes (device_id, seq, tbl, row_id, hlc, answer, received_at)', fresh.map((w) => [actor.deviceId, w.s, w.t, w.r, w.h, packAnswer(stored.get(w.s)!), at]), '');
       await insertMany(trx, 'hq_restamps (device_id, orig_hlc, new_hlc, tbl, row_id, at)', restamps.map((r) => [actor.deviceId, r.orig, r.hlc, r.tbl, r.rowId, at]), 'ON CONFLICT DO NOTHING');
       await trx.updateTable('hq_devices').set({ last_seq: lastSeq + fresh.length }).where('device_id', '=', actor.deviceId).execute();
     }

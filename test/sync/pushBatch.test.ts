@@ -174,6 +174,10 @@ describe.each([
       // x, y, and the move (made without naming B's value); named by who signed in, B's side found in HQ's history
       [[0, '乙某（共用电脑）', '甲某（签到者）'], [1, '甲某（签到者）', '乙某（共用电脑）'], [6, '乙某（共用电脑）', '甲某（签到者）']].sort(),
     );
+    // Writes applied whole are stored as 'a' (the re-sent batch above got their full answers back); the others in full.
+    const stored = (whole.store.writes as { device_id: string; answer: string }[]).filter((w) => w.device_id === A).map((w) => w.answer);
+    expect(stored.map((t) => (t === 'a' ? 'a' : (JSON.parse(t) as { reason?: { code: string } }).reason?.code ?? 'full'))).toEqual(
+      ['a', 'a', 'full', 'a', 'scope', 'role', 'unknown_column', 'purged', 'a', 'a', 'a', 'restamped']);
     expect(whole.store.restamps).toHaveLength(1);
     expect(whole.store.moves).toHaveLength(1);
     expect(whole.store.devices).toEqual(expect.arrayContaining([{ device_id: A, last_seq: 12 }]));
