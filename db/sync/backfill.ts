@@ -5,7 +5,7 @@
 // (resumable; the sync's own cursor is untouched). Every cell merges by its stamp as in any pull,
 // so nothing the device wrote since is overwritten by an older value.
 import type Database from 'better-sqlite3';
-import { pullAnswer } from '../../shared/sync/protocol.js';
+import { pullAnswer, type PullAnswer } from '../../shared/sync/protocol.js';
 import { grownTables, parseShape, type StoreShape } from '../../shared/sync/shape.js';
 import { applyChunks, CURSOR_KEY } from './apply.js';
 import { capturedTables, syncedColumns } from './capture.js';
@@ -40,6 +40,42 @@ export interface BackfillReport {
   rows: number;
 }
 
+/** Records the shape this store now has as the one HQ's data was pulled into: nothing to re-pull until the next upgrade. */
+function settle(raw: Database.Database, now: StoreShape): void {
+  raw.transaction(() => {
+    setMetaRaw(raw, TABLES_KEY, null);
+    setMetaRaw(raw, CURSOR, null);
+    setMetaRaw(raw, SHAPE_KEY, JSON.stringify(now));
+    setMetaRaw(raw, SHAPE_OF_KEY, schemaVersion(raw));
+  })();
+}
+
+/** What a relay bundle asks HQ to re-pull (db/sync/relay/export.ts): the grown tables from the re-pull's own cursor, or nothing. */
+export function repullRequest(raw: Database.Database): { tables: string[]; cursor: number } | undefined {
+  if (getMetaRaw(raw, SHAPE_OF_KEY) === schemaVersion(raw) && !getMetaRaw(raw, TABLES_KEY)) return undefined;
+  const tables = tablesToRepull(raw, storeShape(raw));
+  return tables.length ? { tables, cursor: Number(getMetaRaw(raw, CURSOR) ?? 0) } : undefined;
+}
+
+/**
+ * A relay answer's re-pull (inside the import's transaction): applied only while this store still needs
+ * those tables from that cursor (an online sync may have done it meanwhile); finished when HQ had no
+ * more, otherwise kept under way for the next bundle. An answer without one settles the shape when the
+ * store had nothing to re-pull before it (a relay-only store would otherwise re-pull everything once).
+ */
+export function applyRelayRepull(raw: Database.Database, needed: { tables: string[]; cursor: number } | undefined, answered: { tables: string[]; cursor: number; chunks: PullAnswer[]; more: boolean } | undefined): number {
+  if (!needed) {
+    settle(raw, storeShape(raw));
+    return 0;
+  }
+  if (!answered || answered.cursor !== needed.cursor || answered.tables.join() !== needed.tables.join()) return 0;
+  setMetaRaw(raw, TABLES_KEY, JSON.stringify(needed.tables));
+  if (!answered.chunks.length) return 0; // no room in that answer: the next bundle asks again
+  const s = applyChunks(raw, answered.chunks, { cursorKey: CURSOR });
+  if (!answered.more) settle(raw, storeShape(raw));
+  return s.rows + s.dropped;
+}
+
 /** Runs before the sync's own pull; returns what was re-pulled. */
 export async function backfill(dev: Device, c: HqClient, pullLimit?: number): Promise<BackfillReport> {
   await whenIdle(dev.raw);
@@ -59,11 +95,6 @@ export async function backfill(dev: Device, c: HqClient, pullLimit?: number): Pr
       if (!chunk.more) break;
     }
   }
-  dev.raw.transaction(() => {
-    setMetaRaw(dev.raw, TABLES_KEY, null);
-    setMetaRaw(dev.raw, CURSOR, null);
-    setMetaRaw(dev.raw, SHAPE_KEY, JSON.stringify(now));
-    setMetaRaw(dev.raw, SHAPE_OF_KEY, schema);
-  })();
+  settle(dev.raw, now);
   return report;
 }

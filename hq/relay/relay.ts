@@ -62,24 +62,28 @@ async function origin(store: HqStore, deviceId: string): Promise<Origin | null> 
   });
 }
 
-/** Pulls from the bundle's cursor until caught up or the answer holds about RELAY_LIMITS.answerPullBytes. */
-async function pullFor(store: HqStore, d: Device, cursor: number, since: number): Promise<PullAnswer[]> {
+/** Pulls from the bundle's cursor until caught up or the answer holds about `budget` bytes (`tables`: a re-pull after an upgrade, from 0). */
+async function pullFor(store: HqStore, d: Device, cursor: number, since: number, tables?: string[], budget: number = RELAY_LIMITS.answerPullBytes): Promise<PullAnswer[]> {
   const chunks: PullAnswer[] = [];
   let bytes = 0;
   for (;;) {
-    const c = await pull(store, d, chunks.at(-1)?.cursor ?? cursor, LIMITS.pullRows, since);
+    const c = await pull(store, d, chunks.at(-1)?.cursor ?? cursor, LIMITS.pullRows, since, tables);
     chunks.push(c);
     bytes += JSON.stringify(c).length;
-    if (!c.more || bytes >= RELAY_LIMITS.answerPullBytes) return chunks;
+    if (!c.more || bytes >= budget) return chunks;
   }
 }
 
 function seal(o: Origin, hqPrivate: string, payload: AnswerPayload, now: number): { answer: Uint8Array; fileName: string; payload: AnswerPayload } {
-  // A pull of incompressible text could exceed the file limit: leave trailing chunks for the next bundle.
+  // A pull of incompressible text could exceed the file limit: leave trailing chunks for the next
+  // bundle, the re-pull's first (it is the least urgent), then the pull's.
   for (;;) {
     const answer = sealRelayFile(nodeRelayCrypto, { kind: 'answer', id: uuidv7(), deviceId: o.deviceId, at: now, ourPrivate: hqPrivate, theirPublic: o.publicKey!, payload });
-    if (answer.length <= RELAY_LIMITS.fileBytes || payload.chunks.length <= 1) return { answer, fileName: relayFileName('answer', o.userName, o.deviceId, new Date(now)), payload };
-    payload = { ...payload, chunks: payload.chunks.slice(0, Math.ceil(payload.chunks.length / 2)), more: true };
+    const fits = answer.length <= RELAY_LIMITS.fileBytes;
+    const r = payload.repull;
+    if (!fits && r && r.chunks.length > 1) payload = { ...payload, repull: { ...r, chunks: r.chunks.slice(0, Math.ceil(r.chunks.length / 2)), more: true }, more: true };
+    else if (!fits && payload.chunks.length > 1) payload = { ...payload, chunks: payload.chunks.slice(0, Math.ceil(payload.chunks.length / 2)), more: true };
+    else return { answer, fileName: relayFileName('answer', o.userName, o.deviceId, new Date(now)), payload };
   }
 }
 
@@ -131,11 +135,16 @@ export async function relayBundle(store: HqStore, file: Uint8Array, opts: { cloc
   for (let i = 0; i < b.writes.length; i += LIMITS.writesPerPush)
     answers.push(...(await applyPush(store, clock, o, b.writes.slice(i, i + LIMITS.writesPerPush), { numbered: true, now })));
   const chunks = await pullFor(store, o, b.pull.cursor, b.pull.since);
+  // After the device's upgrade: the tables its former version skipped, whole, in the room the pull left.
+  const ask = b.pull.repull;
+  const left = RELAY_LIMITS.answerPullBytes - chunks.reduce((n, c) => n + JSON.stringify(c).length, 0);
+  const again = ask && left > 0 ? await pullFor(store, o, ask.cursor, 0, ask.tables, left) : [];
+  const repull = ask ? { tables: ask.tables, cursor: ask.cursor, chunks: again, more: !again.length || !!again.at(-1)!.more } : undefined;
   // HQ's record history as the device's next online fetch would bring it (an older app's bundle names no history cursor).
   const history = b.pull.history === undefined ? undefined : await historySince(store, o, b.pull.history, HISTORY_ANSWER_BYTES, HISTORY_PAGE);
   const { answer, fileName, payload } = seal(o, keys.privateKey, {
     bundle: header.id, hqTime: Date.now(), cursor: b.pull.cursor, identity: { userName: o.userName, role: o.role, scopePath: o.scopePath },
-    answers, chunks, ...(history ? { history } : {}), more: b.more || !!chunks.at(-1)?.more || !!history?.more,
+    answers, chunks, ...(history ? { history } : {}), ...(repull ? { repull } : {}), more: b.more || !!chunks.at(-1)?.more || !!history?.more || !!repull?.more,
   }, now);
   return {
     answer,

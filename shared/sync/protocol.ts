@@ -129,6 +129,9 @@ export type PushAnswerItem = z.infer<typeof pushAnswerItem>;
 export const pushAnswer = z.object({ hqTime: z.number(), answers: z.array(pushAnswerItem) });
 export type PushAnswer = z.infer<typeof pushAnswer>;
 
+/** The tables a device re-pulls after an upgrade (db/sync/backfill.ts): names only, HQ serves those it holds. */
+export const repullTables = z.array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)).min(1).max(200);
+
 export const pullRequest = z.strictObject({
   cursor: z.number().int().min(0),
   /**
@@ -138,7 +141,7 @@ export const pullRequest = z.strictObject({
   since: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(LIMITS.pullRows).optional(),
   /** Only these tables: what a device re-pulls after an upgrade brought tables or columns it lacked. */
-  tables: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)).min(1).max(200).optional(),
+  tables: repullTables.optional(),
 });
 
 /** A row (or the changed part of one): values, the stamp most cells share, and the exceptions. */

@@ -2,7 +2,7 @@
 // the relay call a carrying device makes (POST /v1/relay), the limits, and the reasons a file is
 // refused, in Chinese and English. The file layout and encryption are in relayBox.ts.
 import { z } from 'zod';
-import { helloRequest, pullAnswer, pushAnswerItem, ROLE_VALUES, wireWrite } from './protocol.js';
+import { helloRequest, pullAnswer, pushAnswerItem, repullTables, ROLE_VALUES, wireWrite } from './protocol.js';
 import { historyPullAnswer } from '../history/wire.js';
 
 export const RELAY_LIMITS = {
@@ -28,7 +28,11 @@ export const bundlePayload = z.strictObject({
   /** More writes were waiting than this bundle carries. */
   more: z.boolean(),
   /** `history`: the device's cursor in HQ's record history (absent from an app before relay carried history). */
-  pull: z.strictObject({ cursor: z.number().int().min(0), since: z.number().int().min(0), history: z.number().int().min(0).optional() }),
+  pull: z.strictObject({
+    cursor: z.number().int().min(0), since: z.number().int().min(0), history: z.number().int().min(0).optional(),
+    /** After an upgrade: the tables to re-pull whole, from the re-pull's own cursor (db/sync/backfill.ts); sent only when there are some. */
+    repull: z.strictObject({ tables: repullTables, cursor: z.number().int().min(0) }).optional(),
+  }),
 });
 export type BundlePayload = z.infer<typeof bundlePayload>;
 
@@ -44,6 +48,8 @@ export const answerPayload = z.strictObject({
   chunks: z.array(pullAnswer),
   /** HQ's record history from the bundle's history cursor, as /v1/history would give it. */
   history: historyPullAnswer.optional(),
+  /** The re-pull the bundle asked for, as far as this answer carries it (`more`: the next bundle goes on). */
+  repull: z.strictObject({ tables: repullTables, cursor: z.number().int().min(0), chunks: z.array(pullAnswer), more: z.boolean() }).optional(),
   /** Writes or changes were left for a next bundle. */
   more: z.boolean(),
   /** The device has been revoked: wipe, as online sync does. */

@@ -14,6 +14,7 @@ import { clockOf, deviceNow, getMetaRaw, setMetaRaw, whenIdle, type Device } fro
 import { RELAY_META, relayKeys } from './keys.js';
 import { nodeRelayCrypto } from '../../../shared/node/relayCrypto.js';
 import { HISTORY_CURSOR } from '../../history/pull.js';
+import { repullRequest } from '../backfill.js';
 
 export interface ExportedBundle {
   fileName: string;
@@ -47,6 +48,8 @@ export async function exportBundle(dev: Device, opts: ExportOptions = {}): Promi
   const since = Math.min(cursor, Number(getMetaRaw(dev.raw, SINCE_KEY) ?? 0));
   const waiting = waitingChanges(dev.raw).count;
   let writes = boundedWrites(nextBatch(dev.raw, opts.maxWrites ?? RELAY_LIMITS.bundleWrites).writes, opts.maxWriteBytes ?? RELAY_LIMITS.bundleWriteBytes);
+  // After an upgrade, what the former version could not hold, as an online sync would re-pull it.
+  const repull = repullRequest(dev.raw);
   const id = uuidv7();
   const at = deviceNow(dev.raw) + clockOf(dev.raw).offset;
   for (;;) {
@@ -55,7 +58,7 @@ export async function exportBundle(dev: Device, opts: ExportOptions = {}): Promi
       hello: { appVersion: APP_VERSION, schemaVersion: schemaVersion(dev.raw), cursor, protocol: PROTOCOL_VERSION, report: helloReport(dev.raw) },
       writes,
       more: writes.length < waiting,
-      pull: { cursor, since, history: Number(getMetaRaw(dev.raw, HISTORY_CURSOR) ?? 0) },
+      pull: { cursor, since, history: Number(getMetaRaw(dev.raw, HISTORY_CURSOR) ?? 0), ...(repull ? { repull } : {}) },
     };
     const bytes = sealRelayFile(nodeRelayCrypto, { kind: 'bundle', id, deviceId: dev.session.deviceId, at, ourPrivate: keys.privateKey, theirPublic: keys.hqPublic, payload });
     // Writes that compress badly could exceed the file limit: carry fewer, the rest go next time.

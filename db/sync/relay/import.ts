@@ -16,6 +16,7 @@ import { getMetaRaw, setMetaRaw, whenIdle, type Device } from '../state.js';
 import { wipeStore } from '../wipe.js';
 import { relayKeys } from './keys.js';
 import { storePulled } from '../../history/pull.js';
+import { applyRelayRepull, repullRequest } from '../backfill.js';
 import { nodeRelayCrypto } from '../../../shared/node/relayCrypto.js';
 
 /** What an import did (the 同步 screen shows it; see RelayImportResult in shared/contract/sync.ts). */
@@ -57,11 +58,14 @@ export async function importAnswer(dev: Device, file: Uint8Array, now = new Date
       report.uploaded = pending.length;
       report.rejected = pending.filter((w) => Object.values(bySeq.get(w.seq)!.res).includes('r')).length;
     }
+    // Before the pull applies: whether this store still had tables to re-pull after an upgrade.
+    const needed = repullRequest(raw);
     if (p.chunks.length && Number(getMetaRaw(raw, CURSOR_KEY) ?? 0) === p.cursor) {
       const s = applyChunks(raw, p.chunks);
       report.downloaded = s.rows + s.dropped;
       report.conflicts = s.conflicts;
     } else report.pullSkipped = hasEvents(p);
+    report.downloaded += applyRelayRepull(raw, needed, p.repull);
     // Who changed what, as an online sync's history fetch brings it (masked for this device's role by HQ).
     if (p.history) storePulled(raw, dev.session.deviceId, p.history);
     // A branch secretary no longer: their former branch's amounts leave the store (db/sync/enrolPerson.ts).
