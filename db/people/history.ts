@@ -5,6 +5,7 @@ import { beijingDayOf } from '../../shared/core/dates.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import type { HistoryEntry } from '../../shared/people/types.js';
 import type { Db } from '../context.js';
+import { extensionEntries } from './probationHistory.js';
 
 export type HistoryKind = 'standing' | 'mobility' | 'lost_contact' | 'political_status' | 'recruit_stage' | 'branch';
 
@@ -64,5 +65,6 @@ export async function personHistory(db: Db, personId: string): Promise<HistoryEn
       reason: m.reason, recordedBy: m.merged_by, at: m.created_at,
     });
   }
+  out.push(...(await extensionEntries(db, ids)));
   return out.sort((a, b) => (a.onDate === b.onDate ? b.at.localeCompare(a.at) : b.onDate.localeCompare(a.onDate)));
 }

@@ -102,6 +102,8 @@ it('extends a probation once from the member’s change panel and shows the new 
   const probation = record.getByTestId('record-probation');
   await poll(() => probation.textContent()).toContain(`预备期满 ${addMonths(ADMITTED, 18)}（接收之日 ${ADMITTED} 起 18 个月）`);
   expect(await probation.textContent()).toContain(`已于 ${TODAY} 延长预备期 6 个月：支部大会决定延长预备期六个月，继续考察`);
+  // …and the 变动记录 lists it, the due date before and after
+  await poll(() => record.getByText(`延长预备期（转正期限）：${addMonths(ADMITTED, 12)} → ${addMonths(ADMITTED, 18)}`).first().isVisible()).toBe(true);
   await f13Shot('f13-03-record-extended-zh');
 
   await setLang('en');

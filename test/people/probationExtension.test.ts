@@ -48,6 +48,11 @@ describe('probation extension', () => {
     const rec = await call(ctx, 'members.extendProbation', { personId: w.probationary.id, decidedOn: '2026-11-25', months: 6, reason: '支部大会决定延长预备期，继续考察' });
     expect(rec.probation).toMatchObject({ endsOn: '2027-05-28', overdue: false, mayExtend: false, extension: { decidedOn: '2026-11-25', months: 6, reason: '支部大会决定延长预备期，继续考察' } });
     expect(stored()).toEqual({ o: '2026-11-25', m: 6, r: '支部大会决定延长预备期，继续考察' });
+    // And it is in the person's 变动记录: the due date before and after, the reason and who recorded it
+    // (the person signed in on the device, as record history names the writer: this profile's 本机用户).
+    expect(rec.history.find((h) => h.kind === 'probation_extension')).toMatchObject({
+      onDate: '2026-11-25', fromValue: '2026-11-28', toValue: '2027-05-28', reason: '支部大会决定延长预备期，继续考察', recordedBy: '本机用户',
+    });
     expect(await conversionItem()).toBeUndefined();
     expect((await probationLight())?.colour ?? 'green').toBe('green');
   });

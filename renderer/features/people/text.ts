@@ -71,6 +71,7 @@ const T = {
   'kind.recruit_stage': ['发展阶段', 'Recruit stage'],
   'kind.branch': ['所在党支部', 'Branch'],
   'kind.merge': ['合并重复记录', 'Merged duplicate'],
+  'kind.probation_extension': ['延长预备期（转正期限）', 'Probation extended (conversion due)'],
   'census.outlet': ['摸排网点', 'Outlet'],
   'census.pickOutlet': ['先选择要摸排的网点（可输入名称或编码搜索）', 'Choose the outlet to census (search by name or code)'],
   'census.registered': ['已登记', 'Registered'],
