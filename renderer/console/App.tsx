@@ -8,6 +8,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ConsoleSession } from '../../shared/console/types.js';
 import { useLang } from '../i18n';
 import { session as loadSession, signOut } from './api';
+import { useScopeLabel } from './scopeLabel';
 import { useCT, type CKey } from './i18n';
 import { SignIn } from './SignIn';
 import { Devices } from './Devices';
@@ -31,6 +32,7 @@ const PAGES: { key: Page; icon: ReactNode }[] = [
 
 function Shell({ me, onSignedOut }: { me: ConsoleSession; onSignedOut(): void }) {
   const { t, lang } = useCT();
+  const scopeName = useScopeLabel(me.scopePath);
   const setLang = useLang((s) => s.setLang);
   const [page, setPage] = useState<Page>(() => (location.hash.slice(1) as Page) || 'overview');
   useEffect(() => {
@@ -51,7 +53,7 @@ function Shell({ me, onSignedOut }: { me: ConsoleSession; onSignedOut(): void })
           <Typography.Title level={4} style={{ margin: 0 }}>{t(`c.nav.${page}` as CKey)}</Typography.Title>
           <Space>
             <Tag color="red">{t(`c.role.${me.role}` as CKey)}</Tag>
-            <Typography.Text type="secondary" data-testid="console-user">{me.displayName} · {me.scopePath}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="console-user">{me.displayName} · {scopeName}</Typography.Text>
             <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('c.lang')}</Button>
             <Button size="small" onClick={() => void signOut().finally(onSignedOut)}>{t('c.signout')}</Button>
           </Space>

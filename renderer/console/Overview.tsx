@@ -7,6 +7,7 @@ import type { Light } from '../../shared/orglife/status.js';
 import { EChart, type ChartOption } from '../components/EChart';
 import { LightDot } from '../components/LightDot';
 import { get } from './api';
+import { useScopeLabel } from './scopeLabel';
 import { useCT } from './i18n';
 import { errorText, useLoad } from './useLoad';
 import { indicatorColumns, pct } from './Indicators';
@@ -37,6 +38,7 @@ function County({ id, onBack }: { id: string; onBack(): void }) {
 
 export function Overview({ me }: { me: ConsoleSession }) {
   const { t, lang } = useCT();
+  const scopeName = useScopeLabel(me.scopePath);
   const ov = useLoad(() => get<OverviewData>('overview'), []);
   const [county, setCounty] = useState<string | null>(null);
   const counties = useMemo(() => ov.data?.counties ?? [], [ov.data]);
@@ -45,14 +47,14 @@ export function Overview({ me }: { me: ConsoleSession }) {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: counties.map((c) => c.name), axisLabel: { rotate: counties.length > 12 ? 45 : 0, interval: counties.length > 40 ? 'auto' : 0, fontSize: 11 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [{ type: 'bar', name: t('c.ov.coverage'), data: counties.map((c) => ({ value: c.coverage === null ? 0 : Math.round(c.coverage * 1000) / 10, itemStyle: { color: COLOUR[c.lights.coverage] } })) }],
+    series: [{ type: 'bar', barMaxWidth: 48, name: t('c.ov.coverage'), data: counties.map((c) => ({ value: c.coverage === null ? 0 : Math.round(c.coverage * 1000) / 10, itemStyle: { color: COLOUR[c.lights.coverage] } })) }],
   }), [counties, t]);
   if (county) return <County id={county} onBack={() => setCounty(null)} />;
   const totals = ov.data?.totals;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {ov.error && <Alert type="error" showIcon title={errorText(ov.error, lang)} />}
-      {ov.data && <Typography.Text type="secondary">{t('c.ov.asOf', { date: ov.data.asOf, ms: ov.data.ms })} · {me.scopePath}</Typography.Text>}
+      {ov.data && <Typography.Text type="secondary">{t('c.ov.asOf', { date: ov.data.asOf, ms: ov.data.ms })} · {scopeName}</Typography.Text>}
       <Row gutter={12}>
         <Col span={4}><Card size="small"><Statistic title={t('c.ov.counties')} value={counties.length} /></Card></Col>
         {(['red', 'yellow', 'green', 'none'] as Light[]).map((l) => (

@@ -115,6 +115,7 @@ describe.each(ENGINES)('the HQ console on %s', (engine) => {
     await hqPage.getByLabel('密码').fill(PASSWORD);
     await hqPage.getByRole('button', { name: /登\s*录/ }).click();
     await expect.poll(() => hqPage.getByTestId('console-user').textContent()).toContain('省公司管理员');
+    await expect.poll(() => hqPage.getByTestId('console-user').textContent()).toContain('· 全省'); // the scope by name, not as '/'
   });
 
   it('issues an enrolment code shown as text and as a QR code that reads back the same', async () => {
