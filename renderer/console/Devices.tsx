@@ -8,11 +8,13 @@ const ROLES: Labelled = ROLE_LABELS;
 import { get, post } from './api';
 import { CodeModal } from './CodeModal';
 import { deviceColumns } from './deviceColumns';
+import { useScopeNames } from './scopeLabel';
 import { useCT } from './i18n';
 import { errorText, useLoad } from './useLoad';
 
 export function Devices({ me }: { me: ConsoleSession }) {
   const { t, lang } = useCT();
+  const scopeName = useScopeNames();
   const { message } = App.useApp();
   const list = useLoad(() => get<DevicesView>('devices'), []);
   const [code, setCode] = useState<EnrolCodeAnswer | null>(null);
@@ -63,7 +65,7 @@ export function Devices({ me }: { me: ConsoleSession }) {
       {list.error && <Alert type="error" showIcon title={errorText(list.error, lang)} />}
       <Table<DeviceRow> size="small" rowKey="deviceId" loading={list.loading} dataSource={list.data?.devices ?? []} pagination={{ pageSize: 12 }} scroll={{ x: 1110 }}
         data-testid="devices-table"
-        columns={deviceColumns({ t, lang, roles: ROLES, silentDays, actions: (d) => d.revokedAt ? null : (
+        columns={deviceColumns({ t, lang, roles: ROLES, silentDays, scopeName, actions: (d) => d.revokedAt ? null : (
             <Space size={4} wrap>
               <Popconfirm title={t('c.dev.revokeConfirm', { name: `${d.userName} ${d.name ?? ''}` })} onConfirm={() => void revoke(d)} okButtonProps={{ danger: true }}>
                 <Button size="small" danger>{t('c.dev.revoke')}</Button>

@@ -12,12 +12,12 @@ import type { CKey } from './i18n';
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : null);
 const small = (node: ReactNode, type?: 'secondary' | 'danger') => <Typography.Text type={type} style={{ fontSize: 12, display: 'block', wordBreak: 'break-all' }}>{node}</Typography.Text>;
 
-export function deviceColumns(o: { t: (k: CKey, v?: Record<string, string | number>) => string; lang: 'zh' | 'en'; roles: Labelled; silentDays: number; actions: (d: DeviceRow) => ReactNode }): ColumnsType<DeviceRow> {
+export function deviceColumns(o: { t: (k: CKey, v?: Record<string, string | number>) => string; lang: 'zh' | 'en'; roles: Labelled; silentDays: number; scopeName: (path: string) => string; actions: (d: DeviceRow) => ReactNode }): ColumnsType<DeviceRow> {
   const { t, lang } = o;
   const nr = <Typography.Text type="secondary">{t('c.notReported')}</Typography.Text>;
   return [
     { title: t('c.dev.user'), key: 'user', width: 120, fixed: 'left', render: (_, d) => <>{d.userName}{small(o.roles[d.role]?.[lang] ?? d.role, 'secondary')}</> },
-    { title: t('c.dev.scope'), dataIndex: 'scopePath', width: 120, render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
+    { title: t('c.dev.scope'), dataIndex: 'scopePath', width: 120, render: (v: string) => (o.scopeName(v) === v ? <span style={{ wordBreak: 'break-all' }}>{v}</span> : <>{o.scopeName(v)}{small(v, 'secondary')}</>) },
     { title: t('c.dev.status'), key: 'status', width: 100, render: (_, d) => d.revokedAt ? <Tag>{t('c.dev.revoked')}</Tag>
       : d.silent ? <Tag color="orange">{t('c.dev.silent', { days: o.silentDays })}</Tag> : <Tag color="green">{t('c.dev.active')}</Tag> },
     { title: t('c.dev.versions'), key: 'ver', width: 140, render: (_, d) => <>{d.appVersion ?? nr}{small(d.schemaVersion ?? nr, 'secondary')}</> },

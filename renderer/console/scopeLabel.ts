@@ -11,9 +11,15 @@ export function scopeLabel(path: string, units: UnitRef[] | null | undefined, al
   return units?.find((u) => u.path === path)?.name ?? path;
 }
 
-/** The label of `path`, with the units loaded once for the page. */
-export function useScopeLabel(path: string): string {
+/** Names scopes, with the units loaded once for the page. */
+export function useScopeNames(): (path: string) => string {
   const { t } = useCT();
   const units = useLoad(() => get<UnitRef[]>('units'), []);
-  return scopeLabel(path, units.data, t('c.scope.all'));
+  const all = t('c.scope.all');
+  return (path) => scopeLabel(path, units.data, all);
+}
+
+/** The label of `path`. */
+export function useScopeLabel(path: string): string {
+  return useScopeNames()(path);
 }

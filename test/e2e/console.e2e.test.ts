@@ -152,6 +152,7 @@ describe.each(ENGINES)('the HQ console on %s', (engine) => {
     const row = hqPage.getByTestId('devices-table').locator('tr', { hasText: '张组织员' });
     await expect.poll(() => row.isVisible()).toBe(true);
     await expect.poll(() => row.textContent()).toContain(SCOPE);
+    await expect.poll(() => row.textContent()).toContain('临潼区分公司'); // the scope by name, its path beneath
     // What the device reported in its hello: its schema version, nothing waiting, no error.
     await expect.poll(() => row.textContent()).toMatch(/2026_\d\d_\d\d_\w+/);
     expect(await row.textContent()).not.toContain('未上报');
