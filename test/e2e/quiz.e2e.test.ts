@@ -16,7 +16,7 @@ import { engineFor } from '../../db/sync/engine.js';
 import { enrolledDevice, type TestDevice } from '../sync/support.js';
 import { call } from '../support/builders.js';
 import { bankFile, type BankRow } from '../quiz/bankFile.js';
-import { searchPick } from './support/antd.js';
+import { clickInPopup, searchPick } from './support/antd.js';
 import { shot } from './support/browser.js';
 import { openSession, type Session } from './support/session.js';
 import { startE2eHq, type E2eHq } from './support/sync-hq.js';
@@ -160,8 +160,12 @@ it('requests a reward, HQ approves it after a sync, and the device shows it appr
   await page.getByText('1GB 流量包').first().waitFor();
   await expect.poll(() => page.getByText('积分余额：5').or(page.locator('.ant-card-extra', { hasText: '积分余额' })).first().textContent()).toContain('5');
   await page.getByRole('button', { name: '兑 换' }).or(page.getByRole('button', { name: '兑换' })).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
-  await page.getByText('已提交兑换申请，同步后由总部审核').waitFor();
+  // The confirm dialog zooms in: on a loaded machine a click can land while it still moves (CI saw the
+  // dialog left open), so the click is repeated until the request went (message shown or dialog gone).
+  const sent = page.getByText('已提交兑换申请，同步后由总部审核');
+  let saw = false;
+  await clickInPopup(page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }), async () => (saw ||= await sent.isVisible()) || (await page.getByRole('dialog').count()) === 0, '兑换 确定');
+  await expect.poll(async () => saw || (await sent.isVisible())).toBe(true);
   await expect.poll(() => page.getByTestId('quiz-redemptions').locator('.ant-table-row', { hasText: '1GB 流量包' }).textContent()).toContain('待审核');
   await syncDevice();
   expect((await settlePending(hq.store, '总部')).map((d) => d.decision.status)).toEqual(['approved']);
