@@ -114,7 +114,9 @@ export default defineBench({
         try {
           await hq.enrol(d, 'county_organiser', '/hq/', undefined, apart.url);
           counter.reset();
-          return { ...(await initialSync(d, counter.transport)), bytes: counter.received, plain: counter.receivedPlain };
+          const run = await initialSync(d, counter.transport);
+          await counter.settle();
+          return { ...run, bytes: counter.received, plain: counter.receivedPlain };
         } finally {
           await d.close();
         }

@@ -30,6 +30,7 @@ export async function snapshotSync(hq: BenchHq, d: SyncDevice, url: string, rows
     const r = await firstSync(d.dev, c, { onLoaded: (ms) => (apply += ms) });
     const after = await pullSome(d.dev, c, { onApplied: (ms) => (apply += ms) });
     const total = (performance.now() - t) / 1000;
+    await counter.settle();
     return { total, apply: apply / 1000, rows: (r?.rows ?? 0) + after.rows, bytes: counter.received, plain: counter.receivedPlain, ceilingMs };
   } finally {
     await d.close();

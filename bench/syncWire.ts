@@ -58,9 +58,11 @@ export async function bytesPerCell(b: Bench, hq: BenchHq): Promise<void> {
     const cells = ids.length * 2;
     counter.reset();
     await syncOnce(a.dev, { transport: counter.transport });
+    await counter.settle();
     const push = { wire: counter.sent, plain: counter.sentPlain };
     counter.reset();
     await syncOnce(z.dev, { transport: counter.transport });
+    await counter.settle();
     const pull = { wire: counter.received, plain: counter.receivedPlain };
     const values = ids.reduce((n, id) => n + JSON.stringify(a.raw.prepare('SELECT name, staff_count FROM outlets WHERE id = ?').get(id) as object).length, 0);
     const per = (n: number) => `${(n / cells).toFixed(0)} B`;

@@ -98,8 +98,13 @@ export class HqClient {
     return ok.data;
   }
 
-  /** An accepted answer's text as HQ sent it (decoded): a first-sync snapshot part is checked against its digest before it is parsed. */
+  /** An accepted answer's text as HQ sent it (decoded). */
   async postText(path: string, body: unknown): Promise<string> {
+    return (await this.postBytes(path, body)).toString('utf8');
+  }
+
+  /** An accepted answer's bytes as HQ sent them (decoded): a first-sync snapshot part is checked against its digest before it is parsed. */
+  async postBytes(path: string, body: unknown): Promise<Buffer> {
     const tls = hqUrlSafety(this.o.url);
     if (tls && this.o.requireTls) throw new SyncFailure('refused', tls.refusedZh, tls.refusedEn, 0, 'tls_required');
     try {
@@ -115,7 +120,7 @@ export class HqClient {
     }
   }
 
-  private async once(path: string, body: unknown, legacy = false): Promise<string> {
+  private async once(path: string, body: unknown, legacy = false): Promise<Buffer> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const payload = JSON.stringify(body);
     const base = normaliseHqUrl(this.o.url);
@@ -137,12 +142,12 @@ export class HqClient {
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), this.o.timeoutMs ?? 30_000);
     let status: number;
-    let text: string;
+    let bytes: Buffer;
     try {
       if (this.o.fetch) {
         const res = await this.o.fetch(`${base}${path}`, { method: 'POST', headers, body: payload, signal: ctl.signal });
         status = res.status;
-        text = await res.text();
+        bytes = Buffer.from(await res.text(), 'utf8');
       } else {
         headers['accept-encoding'] = CODINGS.join(', ');
         const res = await (this.o.transport ?? nodeTransport)(`${base}${path}`, { method: 'POST', headers, body: wire, signal: ctl.signal });
@@ -156,7 +161,7 @@ export class HqClient {
           return await this.once(path, body, legacy);
         }
         try {
-          text = (await decodeBody(res.body, String(res.headers['content-encoding'] ?? ''), LIMITS.answerBytes)).toString('utf8');
+          bytes = await decodeBody(res.body, String(res.headers['content-encoding'] ?? ''), LIMITS.answerBytes);
         } catch (e) {
           if (e instanceof WireDecodeError) throw undecodable(e, status);
           throw e;
@@ -171,7 +176,7 @@ export class HqClient {
     if (status >= 400) {
       let json: unknown;
       try {
-        json = JSON.parse(text);
+        json = JSON.parse(bytes.toString('utf8'));
       } catch {
         throw new SyncFailure('protocol', '总部服务器返回了无法识别的内容，请检查服务器地址是否正确', 'HQ answered with something that is not JSON: is the URL right?', status);
       }
@@ -181,6 +186,6 @@ export class HqClient {
       throw new SyncFailure(kind, e.data.zh, e.data.en, status, e.data.error, e.data.hqTime, json);
     }
     if (this.o.creds && !legacy) this.o.legacy?.signedOk();
-    return text;
+    return bytes;
   }
 }

@@ -97,18 +97,19 @@ export async function firstSync(dev: Device, c: HqClient, { onProgress, onLoaded
     try {
       // The next part travels while this one loads (the load is synchronous; the socket buffers meanwhile).
       const ask = (n: number) => {
-        const p = c.postText('/v1/snapshot/part', { id: m.id, n });
+        const p = c.postBytes('/v1/snapshot/part', { id: m.id, n });
         p.catch(() => {}); // awaited in its turn; a part never asked for after a failure is no unhandled rejection
         return p;
       };
       let next = u.done < m.parts.length ? ask(u.done) : null;
       for (let n = u.done; n < m.parts.length; n++) {
         const info = m.parts[n]!;
-        const text = await next!;
+        const bytes = await next!;
         next = n + 1 < m.parts.length ? ask(n + 1) : null;
-        if (createHash('sha256').update(text, 'utf8').digest('hex') !== info.sha256)
+        // The digest over the bytes as received: the same as over the text's UTF-8, without encoding it again.
+        if (createHash('sha256').update(bytes).digest('hex') !== info.sha256)
           throw bad('首次同步的数据包校验失败（内容与总部清单不符），未写入，稍后会重试', 'A first-sync part failed its check (it does not match HQ\'s manifest); nothing written, it will be retried');
-        const part = checkSnapshotPart(JSON.parse(text));
+        const part = checkSnapshotPart(JSON.parse(bytes.toString('utf8')));
         if (!part) throw bad('首次同步的数据包格式不符，未写入，请确认双方版本一致', 'A first-sync part does not match the protocol; nothing written');
         await whenIdle(dev.raw);
         const last = n === m.parts.length - 1;
