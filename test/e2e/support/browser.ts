@@ -40,7 +40,8 @@ async function signInFor(ctx: BrowserContext, url: string): Promise<void> {
 
 /** A page at a county-office laptop's size (1366×768), in Chinese, on a PC set to Beijing time. */
 export async function newPage(browser: Browser, opts: { signIn?: boolean } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: TIMEZONE });
+  // Reduced motion, as a user may set it (renderer/components/motion.ts): no dialog is clicked while it still zooms in.
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: TIMEZONE, reducedMotion: 'reduce' });
   const page = await ctx.newPage();
   page.setDefaultTimeout(10_000);
   if (opts.signIn !== false) {
