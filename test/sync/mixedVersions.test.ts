@@ -16,7 +16,8 @@ import { enrolDevice } from '../../db/sync/enrol.js';
 import { SyncFailure } from '../../db/sync/client.js';
 import { syncOnce } from '../../db/sync/session.js';
 import { call } from '../support/builders.js';
-import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from './support.js';
+import { startTestHq, type TestDevice, type TestHq } from './support.js';
+import { lintongOutlet } from './lintongOutlet.js';
 
 const OLD_SCHEMA = '2026_12_05_zz_enrol_keep';
 let hq: TestHq;
@@ -36,16 +37,7 @@ const review = (n: number) => ({ subjectKind: 'org' as const, subjectId: branchI
 
 beforeAll(async () => {
   hq = await startTestHq();
-  admin = await enrolledDevice(hq, { user: '省公司管理员', role: 'hq_admin', scope: '/' });
-  const ctx = admin.context();
-  const top = await call(ctx, 'orgUnits.save', { code: 'hq', name: '陕西省公司', level: 'hq' });
-  const city = await call(ctx, 'orgUnits.save', { code: 'xa', name: '西安分公司', level: 'city', parentId: top.id });
-  county = await call(ctx, 'orgUnits.save', { code: 'xa-lintong', name: '临潼区分公司', level: 'county', parentId: city.id });
-  outletId = (await call(ctx, 'outlets.save', { code: 'XA-LT-0001', name: '骊山路营业厅', channelType: 'own_store', countyId: county.id, staffCount: 9 })).id;
-  branchId = (await call(ctx, 'partyOrgs.save', { name: '骊山路营业厅党支部', orgType: 'branch', unitId: county.id, outletIds: [outletId] })).id;
-  await admin.sync();
-
-  fresh = await enrolledDevice(hq, { user: '县组织员甲', role: 'county_organiser', scope: county.path });
+  ({ admin, fresh, county, outletId, branchId } = await lintongOutlet(hq));
   oldDir = mkdtempSync(join(tmpdir(), 'rc-old-'));
   old = await openProfile(oldDir, { schemaUpTo: OLD_SCHEMA });
   await enrolDevice(dev(old), hq.url, await hq.code('县组织员乙', 'county_organiser', county.path));
