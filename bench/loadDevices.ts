@@ -48,8 +48,8 @@ export async function firstSyncSim(d: SimDevice): Promise<number> {
   const m = await d.client.post('/v1/snapshot', {}, snapshotManifest);
   let rows = 0;
   for (let n = 0; n < m.parts.length; n++) {
-    const text = await d.client.postText('/v1/snapshot/part', { id: m.id, n });
-    if (createHash('sha256').update(text, 'utf8').digest('hex') !== m.parts[n]!.sha256) throw new Error(`snapshot part ${n} does not match its digest`);
+    const bytes = await d.client.postBytes('/v1/snapshot/part', { id: m.id, n });
+    if (createHash('sha256').update(bytes).digest('hex') !== m.parts[n]!.sha256) throw new Error(`snapshot part ${n} does not match its digest`);
     rows += m.parts[n]!.rows;
   }
   d.cursor = m.version;
