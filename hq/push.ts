@@ -52,7 +52,7 @@ function withCurrent(a: StoredAnswer, s: RowState, actor: Actor): Omit<PushAnswe
 
 /**
  * The stored answer of a write, for a re-sent batch. Most writes are applied whole and nothing else
- * is said: those are kept as 'a' rather than a column-by-column object (a fifth of what a push wrote).
+ * is said: those are kept as 'a' rather than a column-by-column object (~7% of the bytes a push wrote).
  */
 const ALL_APPLIED = 'a';
 export function packAnswer(a: StoredAnswer): string {

@@ -63,14 +63,14 @@ async function origin(store: HqStore, deviceId: string): Promise<Origin | null> 
 }
 
 /** Pulls from the bundle's cursor until caught up or the answer holds about `budget` bytes (`tables`: a re-pull after an upgrade, from 0). */
-async function pullFor(store: HqStore, d: Device, cursor: number, since: number, tables?: string[], budget: number = RELAY_LIMITS.answerPullBytes): Promise<PullAnswer[]> {
+async function pullFor(store: HqStore, d: Device, cursor: number, since: number, tables?: string[], budget: number = RELAY_LIMITS.answerPullBytes): Promise<{ chunks: PullAnswer[]; bytes: number }> {
   const chunks: PullAnswer[] = [];
   let bytes = 0;
   for (;;) {
     const c = await pull(store, d, chunks.at(-1)?.cursor ?? cursor, LIMITS.pullRows, since, tables);
     chunks.push(c);
     bytes += JSON.stringify(c).length;
-    if (!c.more || bytes >= budget) return chunks;
+    if (!c.more || bytes >= budget) return { chunks, bytes };
   }
 }
 
@@ -134,11 +134,11 @@ export async function relayBundle(store: HqStore, file: Uint8Array, opts: { cloc
   // In the batches /v1/push takes: a re-sent bundle finds each batch answered before.
   for (let i = 0; i < b.writes.length; i += LIMITS.writesPerPush)
     answers.push(...(await applyPush(store, clock, o, b.writes.slice(i, i + LIMITS.writesPerPush), { numbered: true, now })));
-  const chunks = await pullFor(store, o, b.pull.cursor, b.pull.since);
+  const { chunks, bytes: pulled } = await pullFor(store, o, b.pull.cursor, b.pull.since);
   // After the device's upgrade: the tables its former version skipped, whole, in the room the pull left.
   const ask = b.pull.repull;
-  const left = RELAY_LIMITS.answerPullBytes - chunks.reduce((n, c) => n + JSON.stringify(c).length, 0);
-  const again = ask && left > 0 ? await pullFor(store, o, ask.cursor, 0, ask.tables, left) : [];
+  const left = RELAY_LIMITS.answerPullBytes - pulled;
+  const again = ask && left > 0 ? (await pullFor(store, o, ask.cursor, 0, ask.tables, left)).chunks : [];
   const repull = ask ? { tables: ask.tables, cursor: ask.cursor, chunks: again, more: !again.length || !!again.at(-1)!.more } : undefined;
   // HQ's record history as the device's next online fetch would bring it (an older app's bundle names no history cursor).
   const history = b.pull.history === undefined ? undefined : await historySince(store, o, b.pull.history, HISTORY_ANSWER_BYTES, HISTORY_PAGE);
