@@ -160,12 +160,14 @@ it('requests a reward, HQ approves it after a sync, and the device shows it appr
   await page.getByText('1GB 流量包').first().waitFor();
   await expect.poll(() => page.getByText('积分余额：5').or(page.locator('.ant-card-extra', { hasText: '积分余额' })).first().textContent()).toContain('5');
   await page.getByRole('button', { name: '兑 换' }).or(page.getByRole('button', { name: '兑换' })).first().click();
-  // The confirm dialog zooms in: on a loaded machine a click can land while it still moves (CI saw the
-  // dialog left open), so the click is repeated until the request went (message shown or dialog gone).
+  // On a loaded machine the confirm dialog can appear late, and a click can land while it still moves, so:
+  // wait for the dialog, then click until the request is seen to have gone (its message or its row). "No
+  // dialog" is not proof: CI once counted the dialog before it had opened and went on without a request.
   const sent = page.getByText('已提交兑换申请，同步后由总部审核');
-  let saw = false;
-  await clickInPopup(page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }), async () => (saw ||= await sent.isVisible()) || (await page.getByRole('dialog').count()) === 0, '兑换 确定');
-  await expect.poll(async () => saw || (await sent.isVisible())).toBe(true);
+  const requested = page.getByTestId('quiz-redemptions').locator('.ant-table-row', { hasText: '1GB 流量包' });
+  const ok = page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ });
+  await ok.waitFor();
+  await clickInPopup(ok, async () => (await sent.isVisible()) || (await requested.count()) > 0, '兑换 确定');
   await expect.poll(() => page.getByTestId('quiz-redemptions').locator('.ant-table-row', { hasText: '1GB 流量包' }).textContent()).toContain('待审核');
   await syncDevice();
   expect((await settlePending(hq.store, '总部')).map((d) => d.decision.status)).toEqual(['approved']);
