@@ -58,7 +58,7 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
   await meetings(db, set, subj, scope, st.o, month, ruleDay);
   const att = await loadAttendance(db, scope, month.start, asOf);
   attendance(set, subj, att.counts, att.absent, st.a);
-  memberGap(set, subj, orgs, members, st.a, asOf);
+  memberGap(set, subj, orgs, members, st.a, asOf, facts.recordsFrom);
   const pro = (await probationers(db, scope)).map((p) => ({ ...p, dueOn: probationerDueOn(p, st.o, asOf) })).filter((p) => p.dueOn <= asOf);
   probation(set, subj, pro, st.a, asOf);
   await duties(db, set, subj, scope, st.o, month, ruleDay, (id) => {

@@ -10,6 +10,7 @@ import { scopeEnd } from '../../shared/core/scope.js';
 import { addMonths } from '../../shared/orglife/periods.js';
 import { ancestorPaths } from '../../shared/sync/tables.js';
 import type { Db } from '../context.js';
+import { firstHeldOn } from '../dues/store.js';
 import { pastTree } from './pastTree.js';
 
 export interface Unit { id: string; name: string; level: string; path: string }
@@ -128,8 +129,8 @@ async function lastPresent(db: Db, scope: string, asOf: string, personIds: reado
   return out;
 }
 
-/** What both the board and the scorecard read, as of one day. */
-export interface ScopeFacts { asOf: string; units: Units; outlets: OutletFact[]; orgs: OrgFact[]; members: MemberFact[] }
+/** What both the board and the scorecard read, as of one day; `recordsFrom`: the scope's first held activity, whatever its day. */
+export interface ScopeFacts { asOf: string; units: Units; outlets: OutletFact[]; orgs: OrgFact[]; members: MemberFact[]; recordsFrom: string | null }
 
 export async function loadScopeFacts(db: Db, scope: string, asOf: string): Promise<ScopeFacts> {
   const past = await pastTree(db, scope, asOf);
@@ -138,10 +139,10 @@ export async function loadScopeFacts(db: Db, scope: string, asOf: string): Promi
     return {
       asOf, units: unitsOf(past.units, scope), outlets: past.outlets.map(outletFact),
       orgs: past.orgs.map((o) => ({ id: o.id, name: o.name, scopePath: o.scope_path, secretaryPersonId: o.secretary_person_id })),
-      members: past.members.map((m) => memberFact(m, lastOf)),
+      members: past.members.map((m) => memberFact(m, lastOf)), recordsFrom: await firstHeldOn(db, scope),
     };
   }
-  return { asOf, units: await loadUnits(db, scope), outlets: await loadOutlets(db, scope, asOf), orgs: await loadOrgs(db, scope), members: await loadMembers(db, scope, asOf) };
+  return { asOf, units: await loadUnits(db, scope), outlets: await loadOutlets(db, scope, asOf), orgs: await loadOrgs(db, scope), members: await loadMembers(db, scope, asOf), recordsFrom: await firstHeldOn(db, scope) };
 }
 
 export interface AttendanceCount { orgId: string; present: number; absent: number; excused: number }

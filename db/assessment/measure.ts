@@ -70,12 +70,14 @@ export function attendance(set: LightSet, subj: Subjects, counts: AttendanceCoun
   }
 }
 
-/** Months since a member last attended (or joined), per organisation: its worst member. */
-export function memberGap(set: LightSet, subj: Subjects, orgs: OrgFact[], members: MemberFact[], s: AssessmentSettings, asOf: string): void {
+/** Months since a member last attended (or joined, or the records began), per organisation: its worst member. */
+export function memberGap(set: LightSet, subj: Subjects, orgs: OrgFact[], members: MemberFact[], s: AssessmentSettings, asOf: string, recordsFrom: string | null): void {
   const b = s.thresholds.member_gap;
+  // Never present: counted from joining or from the first recorded activity, whichever is later.
+  const since = (m: MemberFact) => (recordsFrom && recordsFrom > m.joinDate ? recordsFrom : m.joinDate);
   const byOrg = new Map<string, { m: MemberFact; months: number }[]>();
   for (const m of members) {
-    (byOrg.get(m.branchId) ?? byOrg.set(m.branchId, []).get(m.branchId)!).push({ m, months: monthsWithoutOrgLife(m, asOf) });
+    (byOrg.get(m.branchId) ?? byOrg.set(m.branchId, []).get(m.branchId)!).push({ m, months: monthsWithoutOrgLife(m, asOf, recordsFrom) });
   }
   const children = [];
   for (const o of orgs) {
@@ -84,7 +86,9 @@ export function memberGap(set: LightSet, subj: Subjects, orgs: OrgFact[], member
     if (!list || !sub) continue;
     const worst = Math.max(...list.map((x) => x.months));
     const causes = list.filter((x) => x.months >= b.yellowFrom).sort((x, y) => y.months - x.months).map(({ m, months }) =>
-      person(m.personId, m.name, `${months} 个月未参加组织生活（最近一次：${m.lastOn ?? '无记录'}）`, `${months} months without organisation life (last: ${m.lastOn ?? 'none'})`));
+      m.lastOn
+        ? person(m.personId, m.name, `${months} 个月未参加组织生活（最近一次：${m.lastOn}）`, `${months} months without organisation life (last: ${m.lastOn})`)
+        : person(m.personId, m.name, `${months} 个月未参加组织生活（${since(m)} 以来无参加记录）`, `${months} months without organisation life (none recorded since ${since(m)})`));
     const colour = countLight(worst, b);
     set.add(sub, 'member_gap', colour, worst, causes);
     children.push({ ...sub, colour, causes });

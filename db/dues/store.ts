@@ -82,7 +82,12 @@ export async function lastAttendedOf(db: Db, scope: string, personIds: string[])
 
 /** The month of the first held activity in scope: where its org-life records begin. */
 export async function firstActivityMonth(db: Db, scope: string): Promise<string | null> {
+  return (await firstHeldOn(db, scope))?.slice(0, 7) ?? null;
+}
+
+/** The day the scope's records of organisation life begin: its first held activity (null: none yet). */
+export async function firstHeldOn(db: Db, scope: string): Promise<string | null> {
   const r = await db.selectFrom('activities').select((eb) => eb.fn.min('held_on').as('first'))
     .where('deleted', '=', 0).where('status', '=', 'held').where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope)).executeTakeFirst();
-  return r?.first ? String(r.first).slice(0, 7) : null;
+  return r?.first ? String(r.first) : null;
 }

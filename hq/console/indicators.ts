@@ -60,7 +60,7 @@ export function countyParts(f: BoardFacts, c: { orgIds: Set<string>; tallies: Ou
   };
   return {
     tallies: c.tallies, marks,
-    gaps: members.map((m) => monthsWithoutOrgLife({ joinDate: m.joinDate, lastOn: f.lastPresent.get(m.personId) ?? null }, asOf)),
+    gaps: members.map((m) => monthsWithoutOrgLife({ joinDate: m.joinDate, lastOn: f.lastPresent.get(m.personId) ?? null }, asOf, f.firstHeld)),
     conversions, items: f.items.filter((i) => c.itemScopes(i.scopePath)).map((i) => daysOverdue(i.dueOn, asOf)),
     monthly: cadence('month', month.key), quarterly: cadence('quarter', quarter.key), ...c.work,
   };

@@ -36,9 +36,17 @@ export function attendanceRatio(counts: readonly { present: number; absent: numb
   return expected ? present / expected : null;
 }
 
-/** Whole months a member has gone without organisation life: since the last time present, or since joining. */
-export function monthsWithoutOrgLife(m: { joinDate: string; lastOn: string | null }, asOf: string): number {
-  return wholeMonthsBetween(m.lastOn && m.lastOn > m.joinDate ? m.lastOn : m.joinDate, asOf);
+/**
+ * Whole months a member has gone without organisation life: since the last time present, joining, or
+ * the day the scope's records of organisation life begin (`recordsFrom`, its first held activity),
+ * whichever is latest. Before the records begin nothing can be told — a registry imported last week
+ * does not mean 197 months of absence — so with no records at all it is 0, as the member's standing
+ * counts it (shared/people/memberRules.ts).
+ */
+export function monthsWithoutOrgLife(m: { joinDate: string; lastOn: string | null }, asOf: string, recordsFrom: string | null): number {
+  if (recordsFrom === null) return 0;
+  const since = [m.joinDate, recordsFrom, m.lastOn ?? ''].sort().pop()!;
+  return wholeMonthsBetween(since, asOf);
 }
 
 /** Days past a due date on `asOf` (0 when not yet due). */

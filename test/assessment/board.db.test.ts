@@ -46,13 +46,18 @@ describe('the warning board', () => {
   });
 
   it('turns a branch that holds nothing red, and names why', async () => {
+    // Before anything is recorded in the scope, months without organisation life cannot be told: a
+    // registry imported today is not years of absence.
+    const before = await call(ctx, 'assessment.board', { period: '2026-10' });
+    expect(light(before.lights, 'org', w.other.id, 'member_gap')).toMatchObject({ colour: 'green', value: 0 });
+    await healthyMonth('2026-04'); // the records begin: the other branch's member has not been seen since
     const b = await call(ctx, 'assessment.board', { period: '2026-10' });
     const meetings = light(b.lights, 'org', w.other.id, 'meetings_monthly')!;
     expect(meetings.colour).toBe('red');
     expect(meetings.causes[0]).toMatchObject({ kind: 'org', id: w.other.id, detail: { zh: '2026年10月主题党日未召开（应 1 次，已 0 次）' } });
     const gap = light(b.lights, 'org', w.other.id, 'member_gap')!;
     expect(gap.colour).toBe('red');
-    expect(gap.causes.map((c) => [c.id, c.name])).toEqual([[w.stranger.id, '赵外支']]);
+    expect(gap.causes.map((c) => [c.id, c.name, c.detail?.zh])).toEqual([[w.stranger.id, '赵外支', '6 个月未参加组织生活（2026-04-10 以来无参加记录）']]);
     // the county rolls up the worst of its organisations and says so
     const county = light(b.lights, 'county', w.county.id, 'meetings_monthly')!;
     expect(county).toMatchObject({ colour: 'red', derived: true });

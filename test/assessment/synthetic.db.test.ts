@@ -80,6 +80,7 @@ describe('synthetic province on the board', () => {
       SELECT m.person_id, m.branch_id, m.join_date, group_concat(a.held_on) AS dates FROM members m
       JOIN attendance t ON t.person_id = m.person_id AND t.status = 'present' JOIN activities a ON a.id = t.activity_id
       WHERE m.standing = 'normal' GROUP BY m.person_id`);
+    const recordsFrom = rows<{ first: string }>(`SELECT min(held_on) AS first FROM activities WHERE deleted = 0 AND status = 'held'`)[0]!.first;
     let reds = 0;
     let checked = 0;
     for (const m of marks) {
@@ -90,8 +91,10 @@ describe('synthetic province on the board', () => {
       // judged on the last day of the month before attendance resumed (or today)
       const month = i === d.length - 1 ? periodOf(DEFAULT_TODAY, 'month') : periodOf(addDays(periodOf(d[i]!, 'month').start, -1), 'month');
       const asOf = month.end < DEFAULT_TODAY ? month.end : DEFAULT_TODAY;
-      // a gap from the start of the generated year: the board counts from the join date
-      const last = i > 1 && d[i - 1]! > m.join_date ? d[i - 1]! : m.join_date;
+      // a gap from the start of the generated year: the board counts from the join date or the first
+      // recorded activity, whichever is later (before the records begin nothing can be told)
+      const floor = recordsFrom > m.join_date ? recordsFrom : m.join_date;
+      const last = i > 1 && d[i - 1]! > floor ? d[i - 1]! : floor;
       const months = wholeMonthsBetween(last, asOf);
       // joined late in the year: no gap as of that day
       if (months < 3) continue;

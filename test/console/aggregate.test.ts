@@ -19,8 +19,18 @@ describe('shared unit figures', () => {
     expect(coverageRatio([])).toBeNull();
     expect(attendanceRatio([{ present: 6, absent: 2 }, { present: 3, absent: 1 }])).toBe(9 / 12);
     expect(attendanceRatio([{ present: 0, absent: 0 }])).toBeNull();
-    expect(monthsWithoutOrgLife({ joinDate: '2025-01-10', lastOn: '2026-03-15' }, '2026-07-14')).toBe(3);
-    expect(monthsWithoutOrgLife({ joinDate: '2026-05-01', lastOn: '2026-03-15' }, '2026-07-14')).toBe(2);
+    expect(monthsWithoutOrgLife({ joinDate: '2025-01-10', lastOn: '2026-03-15' }, '2026-07-14', '2025-01-01')).toBe(3);
+    expect(monthsWithoutOrgLife({ joinDate: '2026-05-01', lastOn: '2026-03-15' }, '2026-07-14', '2025-01-01')).toBe(2);
+  });
+
+  it('counts a member never present from the day the records begin, not from joining decades ago', () => {
+    const never = { joinDate: '2010-06-01', lastOn: null };
+    expect(monthsWithoutOrgLife(never, '2026-07-14', '2026-03-20')).toBe(3);
+    expect(monthsWithoutOrgLife({ ...never, joinDate: '2026-05-02' }, '2026-07-14', '2026-03-20')).toBe(2);
+    // No organisation life recorded in the scope at all (a registry just imported): nothing to count yet.
+    expect(monthsWithoutOrgLife(never, '2026-07-14', null)).toBe(0);
+    // A past month judged before the records began.
+    expect(monthsWithoutOrgLife(never, '2026-02-28', '2026-03-20')).toBe(0);
   });
 
   it('gives the board’s county lights exactly these figures', () => {
@@ -36,12 +46,12 @@ describe('shared unit figures', () => {
     const set = new LightSet();
     coverage(set, subj, outlets, members, s, new Set(['o1']));
     attendance(set, subj, [{ orgId: 'b1', present: 5, absent: 3, excused: 4 }], [], s);
-    memberGap(set, subj, orgs, members, s, '2026-07-14');
+    memberGap(set, subj, orgs, members, s, '2026-07-14', '2025-11-02');
     const val = (ind: string) => set.lights.get(`county|c1|${ind}`)?.value;
     expect(val('coverage')).toBe(coverageRatio([{ members: 2, covered: true, contacted: true }, { members: 1, covered: false, contacted: false }, { members: 1, covered: true, contacted: false }]));
     expect(val('coverage')).toBe(0.75);
     expect(val('contact')).toBe(1 / 3);
     expect(val('attendance')).toBe(5 / 8);
-    expect(set.lights.get('org|b1|member_gap')?.value).toBe(Math.max(...members.map((m) => monthsWithoutOrgLife(m, '2026-07-14'))));
+    expect(set.lights.get('org|b1|member_gap')?.value).toBe(Math.max(...members.map((m) => monthsWithoutOrgLife(m, '2026-07-14', '2025-11-02'))));
   });
 });

@@ -123,7 +123,10 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('console on %s', (engine) => {
     const [p0, p1, p2] = ids.people;
     // Lintong: this month's theme day with one present and one absent (and one excused, left out); a probationer
     // 40 days past conversion; an item 20 days overdue. Yanta: its member was present ten days ago.
+    // Its records begin eight months back (a theme day nobody's attendance was taken at): months without
+    // organisation life are counted from there, not from joining years ago.
     const [meeting] = await putRows(hq.store, [{ t: 'activities', scope: LT, c: { type: 'theme_day', title: '本月主题党日', status: 'held', held_on: monthStart, org_id: ids.b1 } }]);
+    await putRows(hq.store, [{ t: 'activities', scope: LT, c: { type: 'theme_day', title: '早先的主题党日', status: 'held', held_on: addMonths(today, -8), org_id: ids.b1 } }]);
     const [p3] = await putRows(hq.store, [{ t: 'people', scope: LT, c: { name: '预备党员', outlet_id: ids.o1, political_status: 'probationary' } }]);
     await putRows(hq.store, [
       { t: 'members', scope: LT, c: { person_id: p3!, branch_id: ids.b1, standing: 'normal', join_date: addDays(addMonths(today, -12), -40) } },
