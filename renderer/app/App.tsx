@@ -1,4 +1,5 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { modalFits } from '../components/modalFits';
 import { reducedMotion } from '../components/motion';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
@@ -77,7 +78,7 @@ export function App() {
   const lang = useLang((s) => s.lang);
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4, motion: !reducedMotion } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4, motion: !reducedMotion } }} modal={modalFits}>
       <AntApp>
         <SignInGate>
           <Shell />

@@ -1,6 +1,7 @@
 // The HQ console's shell: sign-in until HQ knows the session, then the pages a province or county
 // administrator works in. zh-CN first (antd's Chinese locale), English by the header's switch.
 import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { modalFits } from '../components/modalFits';
 import { reducedMotion } from '../components/motion';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
@@ -84,7 +85,7 @@ export function ConsoleApp() {
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c41d1d', motion: !reducedMotion } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c41d1d', motion: !reducedMotion } }} modal={modalFits}>
       <AntApp>
         {me === undefined ? <Spin style={{ margin: 80 }} /> : me === null ? <SignIn onSignedIn={setMe} /> : <Shell me={me} onSignedOut={() => setMe(null)} />}
       </AntApp>
