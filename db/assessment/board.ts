@@ -69,7 +69,7 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
   dataQuality(set, subj, quality, st.a, units.placeOf);
   await dualTrackLights(db, set, subj, scope, month, today, st.a, facts);
   await milestoneLights(db, set, subj, scope, month, today);
-  await standingLights(db, set, subj, scope, month, today, members);
+  await standingLights(db, set, subj, scope, month, today, members, facts.recordsFrom);
   return [...set.lights.values()];
 }
 

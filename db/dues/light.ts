@@ -43,13 +43,13 @@ async function lastAttended(db: Db, scope: string, asOf: string, members: DuesMe
   return out;
 }
 
-export async function standingLights(db: Db, set: LightSet, subj: Subjects, scope: string, month: Period, today: string, known: { personId: string; lastOn: string | null }[]): Promise<void> {
+export async function standingLights(db: Db, set: LightSet, subj: Subjects, scope: string, month: Period, today: string, known: { personId: string; lastOn: string | null }[], recordsFrom: string | null): Promise<void> {
   const asOf = month.end < today ? month.end : today;
   const [members, bases] = [await membersIn(db, scope), await basesIn(db, scope)];
   const orgs = new Set(members.filter((m) => bases.has(m.personId)).map((m) => m.branchId));
   const byOrg = new Map<string, Awaited<ReturnType<typeof flaggedMembers>>>();
   const last = await lastAttended(db, scope, asOf, members, known);
-  for (const f of await flaggedMembers(db, scope, asOf, undefined, { members, bases, last })) {
+  for (const f of await flaggedMembers(db, scope, asOf, undefined, { members, bases, last, recordsFrom })) {
     (byOrg.get(f.m.branchId) ?? byOrg.set(f.m.branchId, []).get(f.m.branchId)!).push(f);
     orgs.add(f.m.branchId);
   }

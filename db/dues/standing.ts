@@ -13,8 +13,8 @@ export interface MemberStanding { m: DuesMember; st: Standing }
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** What a caller already read (the board): members, bases and each one's month of last organisation life. */
-export interface StandingInputs { members: DuesMember[]; bases: Awaited<ReturnType<typeof basesIn>>; last: Map<string, string> }
+/** What a caller already read (the board): members, bases, each one's month of last organisation life, and the scope's first held activity. */
+export interface StandingInputs { members: DuesMember[]; bases: Awaited<ReturnType<typeof basesIn>>; last: Map<string, string>; recordsFrom: string | null }
 
 /**
  * Each member's month of last organisation life. Marks of the last months the rules look at are
@@ -40,7 +40,7 @@ export async function flaggedMembers(db: Db, scope: string, today: string, s?: D
   const [bases, paid, last] = read
     ? [read.bases, await paidMonthsIn(db, scope), read.last]
     : [await basesIn(db, scope), await paidMonthsIn(db, scope), await lastSeen(db, scope, members, thisMonth, ds)];
-  const recordsFrom = await firstActivityMonth(db, scope);
+  const recordsFrom = read ? (read.recordsFrom?.slice(0, 7) ?? null) : await firstActivityMonth(db, scope);
   const out: MemberStanding[] = [];
   for (const m of members) {
     // only the unpaid run counts here: the whole dues row (every month since a base of decades ago) is not needed
