@@ -5,7 +5,7 @@
 // business figures; a weight set that breaks 100% is refused and nothing stored, then saved; the
 // scorecard downloads as Excel (opened with exceljs) and prints alone to PDF. Screenshots at 1366×768 in Chinese and English under /work/shots/assessment2.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -154,10 +154,12 @@ it('downloads the scorecard as Excel, which opens with its outlets, and prints i
   await page.getByTestId('dt-export').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^双轨考核_\d{4}-Q\d.*\.xlsx$/);
-  const path = join(mkdtempSync(join(tmpdir(), 'rc-e2e-sc-')), file.suggestedFilename());
+  const saved = mkdtempSync(join(tmpdir(), 'rc-e2e-sc-'));
+  const path = join(saved, file.suggestedFilename());
   await file.saveAs(path);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
+  rmSync(saved, { recursive: true, force: true }); // a scorecard is not left lying in the temp folder
   const ws = wb.worksheets[0]!;
   const header = (ws.getRow(2).values as unknown[]).map(String);
   expect(header).toContain('综合得分');
@@ -175,11 +177,13 @@ it('downloads the scorecard as Excel, which opens with its outlets, and prints i
   } finally {
     await page.evaluate('window.print = window.__rcPrint');
   }
-  const pdf = join(mkdtempSync(join(tmpdir(), 'rc-e2e-sc-pdf-')), 'scorecard.pdf');
+  const printed = mkdtempSync(join(tmpdir(), 'rc-e2e-sc-pdf-'));
+  const pdf = join(printed, 'scorecard.pdf');
   writeFileSync(pdf, await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
   mkdirSync(SHOTS, { recursive: true });
   copyFileSync(pdf, join(SHOTS, 'scorecard.pdf'));
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  rmSync(printed, { recursive: true, force: true });
   expect(text).toContain('双轨考核');
   expect(text).toContain(outlets[0]!.outletName);
   // The print stylesheet leaves the app (menu, tabs) out.

@@ -2,7 +2,7 @@
 // 导出修改记录, keeps this month and exports; the Excel file (read back with exceljs) holds the
 // changes of that county only, references by name, the citizen id masked, and the export is in the
 // audit log. The same dialog in English. Screenshots zh/en.
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -47,8 +47,10 @@ beforeEach((t) => {
   });
 });
 
+const scratchDirs: string[] = [];
 afterAll(async () => {
   await s?.close();
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
 });
 
 async function openCounty() {
@@ -76,7 +78,9 @@ it('exports a county\'s history for this month to Excel, masked, by name, and lo
   await dialog.getByRole('button', { name: /导出 Excel/ }).click();
   const d = await download;
   expect(d.suggestedFilename()).toMatch(/^修改记录\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}.*\.xlsx$/);
-  const path = join(mkdtempSync(join(tmpdir(), 'rc-hexport-')), d.suggestedFilename());
+  const saved = mkdtempSync(join(tmpdir(), 'rc-hexport-'));
+  scratchDirs.push(saved); // the export names people: removed after the tests
+  const path = join(saved, d.suggestedFilename());
   await d.saveAs(path);
   await poll(() => page.getByText(/已导出 \d+ 条修改记录/).isVisible()).toBe(true);
 

@@ -5,7 +5,7 @@
 // masked. The page's print is recorded for the click first (headless Chromium shows no dialog, and a
 // print still running would collide with page.pdf()); page.pdf() runs only after it, never alongside.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -45,13 +45,18 @@ async function printToPdf(name: string): Promise<string> {
   } finally {
     await page.evaluate('window.print = window.__rcPrint');
   }
-  const pdf = join(mkdtempSync(join(tmpdir(), 'rc-e2e-points-pdf-')), `${name}.pdf`);
-  writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
-  mkdirSync(SHOTS, { recursive: true });
-  copyFileSync(pdf, join(SHOTS, `${name}.pdf`));
-  // A picture of the first page, to look at.
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(SHOTS, name)]);
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const printed = mkdtempSync(join(tmpdir(), 'rc-e2e-points-pdf-'));
+  const pdf = join(printed, `${name}.pdf`);
+  try {
+    writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+    mkdirSync(SHOTS, { recursive: true });
+    copyFileSync(pdf, join(SHOTS, `${name}.pdf`));
+    // A picture of the first page, to look at.
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(SHOTS, name)]);
+    return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(printed, { recursive: true, force: true }); // a members' points table is not left lying in the temp folder
+  }
 }
 
 it('prints the approved quarter alone, with its flags, dates and approval', async () => {

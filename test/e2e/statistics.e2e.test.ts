@@ -6,7 +6,7 @@
 // Chromium shows no dialog), then page.pdf() runs separately, never overlapping it.
 // Screenshots at 1366×768 in Chinese and English under /work/shots/statistics.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -47,7 +47,7 @@ async function printedText(click: () => Promise<void>, expectedTitle: string, na
   } finally {
     await page.evaluate('window.print = window.__rcPrint');
   }
-  const pdf = join(mkdtempSync(join(tmpdir(), 'rc-e2e-st-pdf-')), `${name}.pdf`);
+  const pdf = join(scratch('rc-e2e-st-pdf-'), `${name}.pdf`);
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
   mkdirSync(SHOTS, { recursive: true });
   copyFileSync(pdf, join(SHOTS, `${name}.pdf`));
@@ -72,9 +72,14 @@ beforeEach((t) => {
   });
 });
 
+/** A temp folder for a download or a print, removed after the tests. */
+const scratchDirs: string[] = [];
+const scratch = (prefix: string) => scratchDirs[scratchDirs.push(mkdtempSync(join(tmpdir(), prefix))) - 1]!;
+
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
 });
 
 // The screen's copy: the print copy of the same tables sits outside the page, under <body>.
@@ -104,7 +109,7 @@ it('shows the year-end statistics with the backend’s counts, downloads them as
   await page.getByTestId('st-export').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`党内统计_全省_${YEAR}年度_${todayInBeijing()}.xlsx`);
-  const path = join(mkdtempSync(join(tmpdir(), 'rc-e2e-st-')), file.suggestedFilename());
+  const path = join(scratch('rc-e2e-st-'), file.suggestedFilename());
   await file.saveAs(path);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);

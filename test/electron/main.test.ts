@@ -1,9 +1,9 @@
 // Boots electron/main.ts against a mocked electron module and a real profile: the window is
 // hardened, navigation is blocked and the IPC bridge reaches the real backend.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it, vi } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { STORE_FILE } from '../../db/profile.js';
 import { KEYWRAP_FILE } from '../../db/vault/keywrap.js';
 import { isPlainStore } from '../../db/vault/migrate.js';
@@ -53,6 +53,10 @@ vi.mock('electron', () => {
       decryptString: (b: Buffer) => Buffer.from(b.toString().slice(3).split('').reverse().join(''), 'hex').toString(),
     },
   };
+});
+
+afterAll(() => {
+  if (process.env.RC_PROFILE) rmSync(process.env.RC_PROFILE, { recursive: true, force: true });
 });
 
 it('opens a hardened window and serves the contract over IPC', async () => {

@@ -1,6 +1,6 @@
 // The Electron shell with the electron module mocked (the binary cannot run on build machines).
 import { describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,5 +84,6 @@ describe('native module for Electron', () => {
     writeFileSync(join(dir, '.electron-native', 'better_sqlite3.node'), '');
     expect(electronNativeBinding(dir, false)).toBe(join(dir, '.electron-native', 'better_sqlite3.node'));
     expect(electronNativeBinding(dir, true)).toBeUndefined();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

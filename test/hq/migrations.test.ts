@@ -95,7 +95,11 @@ function describeMigrations(label: string, freshTarget: () => Promise<string>): 
   });
 }
 
-describeMigrations('SQLite', async () => join(mkdtempSync(join(tmpdir(), 'rc-hq-mig-')), 'hq.sqlite'));
+describe('HQ migrations on SQLite files', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  describeMigrations('SQLite', async () => join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'rc-hq-mig-'))) - 1]!, 'hq.sqlite'));
+});
 
 describe('HQ migrations on SQLite, several processes at once', () => {
   it('starts every HQ process opening one old database at once; one migrates it, the others wait and find it done', async () => {
