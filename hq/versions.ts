@@ -6,9 +6,13 @@ import { hqSyncSettings } from './settings.js';
 import type { HqStore } from './store.js';
 
 /** Migration names are dated (`2026_12_05_quiz`) and run in name order, so names compare as versions. */
+export function isTooOld(schemaVersion: string, minSchema: string): boolean {
+  return !!minSchema && schemaVersion < minSchema;
+}
+
 export async function refuseTooOld(db: HqStore['db'], scope: string, schemaVersion: string): Promise<void> {
   const { minSchema } = await hqSyncSettings(db, scope);
-  if (!minSchema || schemaVersion >= minSchema) return;
+  if (!isTooOld(schemaVersion, minSchema)) return;
   throw new HqError(
     426,
     'too_old',

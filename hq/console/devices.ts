@@ -8,7 +8,9 @@ import type { DeviceRow, EnrolCodeAnswer } from '../../shared/console/types.js';
 import type { Role } from '../../shared/domain/enums.js';
 import { createEnrolCode, revokeDevice } from '../auth.js';
 import { HqError } from '../errors.js';
+import { hqSyncSettings } from '../settings.js';
 import type { HqStore } from '../store.js';
+import { isTooOld } from '../versions.js';
 import { audit } from './audit.js';
 import type { ConsoleUser } from './accounts.js';
 import { deviceReports } from './reports.js';
@@ -39,6 +41,9 @@ export async function listDevices(db: Db, scope: string): Promise<{ devices: Dev
     }
   }
   const reports = await deviceReports(db, ids);
+  // The lowest schema HQ syncs with, per scope (a county may set its own): read once per scope, not per device.
+  const minSchemas = new Map<string, string>();
+  for (const path of new Set(rows.map((r) => r.scope_path))) minSchemas.set(path, (await hqSyncSettings(db, path)).minSchema);
   const now = Date.now();
   return {
     silentDays,
@@ -48,6 +53,7 @@ export async function listDevices(db: Db, scope: string): Promise<{ devices: Dev
       return {
         deviceId: d.device_id, userName: d.user_name, role: d.role, scopePath: d.scope_path, name: d.name, appVersion: d.app_version,
         schemaVersion: rep?.schemaVersion ?? null,
+        tooOld: !d.revoked_at && rep?.schemaVersion != null && isTooOld(rep.schemaVersion, minSchemas.get(d.scope_path)!),
         enrolledAt: d.enrolled_at, lastSeenAt: d.last_seen_at, revokedAt: d.revoked_at,
         silent: !d.revoked_at && now - seen >= silentDays * DAY,
         waiting: rep?.waiting ?? null, oldestUnsentAt: rep?.oldestUnsentAt ?? null, lastError: rep?.lastError ?? null, reportedAt: rep?.reportedAt ?? null,

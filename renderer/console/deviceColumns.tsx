@@ -20,7 +20,13 @@ export function deviceColumns(o: { t: (k: CKey, v?: Record<string, string | numb
     { title: t('c.dev.scope'), dataIndex: 'scopePath', width: 120, render: (v: string) => (o.scopeName(v) === v ? <span style={{ wordBreak: 'break-all' }}>{v}</span> : <>{o.scopeName(v)}{small(v, 'secondary')}</>) },
     { title: t('c.dev.status'), key: 'status', width: 100, render: (_, d) => d.revokedAt ? <Tag>{t('c.dev.revoked')}</Tag>
       : d.silent ? <Tag color="orange">{t('c.dev.silent', { days: o.silentDays })}</Tag> : <Tag color="green">{t('c.dev.active')}</Tag> },
-    { title: t('c.dev.versions'), key: 'ver', width: 140, render: (_, d) => <>{d.appVersion ?? nr}{small(d.schemaVersion ?? nr, 'secondary')}</> },
+    { title: t('c.dev.versions'), key: 'ver', width: 140, render: (_, d) => (
+      <>
+        {d.appVersion ?? nr}
+        {d.tooOld && <Tooltip title={t('c.dev.tooOldHint')}><Tag color="red" style={{ marginInlineStart: 6 }}>{t('c.dev.tooOld')}</Tag></Tooltip>}
+        {small(d.schemaVersion ?? nr, 'secondary')}
+      </>
+    ) },
     { title: t('c.dev.lastSeen'), dataIndex: 'lastSeenAt', width: 130, render: (v: string | null) => when(v) ?? t('c.never') },
     { title: t('c.dev.waiting'), key: 'waiting', width: 150, render: (_, d) => d.waiting === null ? nr
       : <>{d.waiting}{d.oldestUnsentAt && small(t('c.dev.oldestAt', { date: when(d.oldestUnsentAt)! }), 'secondary')}</> },

@@ -24,6 +24,8 @@ export interface DeviceRow {
   /** As reported in the device's last hello; null: not reported. */
   appVersion: string | null;
   schemaVersion: string | null;
+  /** Its reported schema is older than `sync.minSchema` of its scope: HQ refuses its sync until the app is updated. */
+  tooOld: boolean;
   enrolledAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;

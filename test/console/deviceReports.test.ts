@@ -91,7 +91,20 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('device reports on %s', (engine
     const d = await enrol('旧版设备');
     const c = clientFor(d.dev);
     await c.post('/v1/hello', { appVersion: '0.0.9', schemaVersion: '2026_11_20_old', cursor: 0, protocol: PROTOCOL_VERSION }, helloAnswer);
-    expect(await row(d)).toMatchObject({ appVersion: '0.0.9', schemaVersion: '2026_11_20_old', waiting: null, oldestUnsentAt: null, lastError: null });
+    expect(await row(d)).toMatchObject({ appVersion: '0.0.9', schemaVersion: '2026_11_20_old', waiting: null, oldestUnsentAt: null, lastError: null, tooOld: false });
+  });
+
+  it('marks a device whose schema HQ no longer accepts as needing an update, under the setting of its own scope', async () => {
+    const old = await enrol('待更新设备');
+    await clientFor(old.dev).post('/v1/hello', { appVersion: '0.0.9', schemaVersion: '2026_11_20_old', cursor: 0, protocol: PROTOCOL_VERSION }, helloAnswer);
+    const current = await enrol('已更新设备');
+    await current.sync();
+    await putSetting(hq.store, 'sync.minSchema', '2026_12_01', '/');
+    expect([(await row(old)).tooOld, (await row(current)).tooOld]).toEqual([true, false]);
+    // Its county lowers the bar again: the same device is accepted there, and no longer flagged.
+    await putSetting(hq.store, 'sync.minSchema', '', SCOPE);
+    expect((await row(old)).tooOld).toBe(false);
+    await putSetting(hq.store, 'sync.minSchema', '', '/');
   });
 
   it('refuses a malformed report and keeps nothing of it', async () => {

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { enrolDevice } from '../../db/sync/enrol.js';
 import { engineFor } from '../../db/sync/engine.js';
+import { putSetting } from '../../hq/admin.js';
 import { createUser } from '../../hq/console/accounts.js';
 import { makeCitizenId } from '../../shared/domain/citizenId.js';
 import { enrolledDevice, type TestDevice } from '../sync/support.js';
@@ -158,6 +159,15 @@ describe.each(ENGINES)('the HQ console on %s', (engine) => {
     expect(await row.textContent()).not.toContain('未上报');
     deviceId = (await hq.store.db.selectFrom('hq_devices').select('device_id').where('user_name', '=', '张组织员').executeTakeFirstOrThrow()).device_id;
     await keep(hqPage, '03-devices-zh');
+    // HQ stops accepting this schema in the county: the device is marked as needing an update (and
+    // no longer once the bar is lowered again).
+    await putSetting(hq.store, 'sync.minSchema', '9999', SCOPE);
+    await hqPage.getByRole('button', { name: /刷\s*新/ }).click();
+    await expect.poll(() => row.getByText('需更新').isVisible()).toBe(true);
+    await keep(hqPage, '03b-device-too-old-zh');
+    await putSetting(hq.store, 'sync.minSchema', '', SCOPE);
+    await hqPage.getByRole('button', { name: /刷\s*新/ }).click();
+    await expect.poll(() => row.getByText('需更新').count()).toBe(0);
   });
 
   /** The device's own sync engine (db/sync/engine.ts), as its 同步 screen drives it. */
@@ -187,7 +197,7 @@ describe.each(ENGINES)('the HQ console on %s', (engine) => {
     await dlg.getByLabel('coverage.b').fill('45');
     await dlg.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dlg.getByTestId('ref-error').textContent()).toContain('黄灯与绿灯区间重叠');
-    expect(await hq.store.db.selectFrom('hq_rows').select('row_id').where('tbl', '=', 'settings').execute()).toEqual([]);
+    expect(await hq.store.db.selectFrom('hq_rows').select('row_id').where('tbl', '=', 'settings').where('cells', 'like', '%assessment.thresholds%').execute()).toEqual([]);
     await dlg.getByLabel('coverage.a').fill('50');
     await dlg.getByLabel('coverage.b').fill('40');
     await keep(hqPage, '04-thresholds-zh');
