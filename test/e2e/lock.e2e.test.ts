@@ -76,7 +76,11 @@ it('sets the passphrase, then takes the idle time from settings', async () => {
   await poll(() => page.getByText('工作台').first().isVisible()).toBe(true);
 });
 
+/** The idle lock counts from when the settings reached the page: on a loaded machine that can be after the clock moved. */
+const armed = () => poll(() => page.getByTestId('idle-lock').getAttribute('data-idle-minutes')).toBe('3');
+
 it('warns a minute ahead, 继续使用 keeps the session, and then locks: the old cookie gets 401 and signing in again works', async () => {
+  await armed();
   await page.clock.runFor('01:50');
   expect(await page.getByTestId('idle-warning').count()).toBe(0);
   await page.clock.runFor('00:15');
@@ -107,6 +111,7 @@ it('warns a minute ahead, 继续使用 keeps the session, and then locks: the ol
 it('warns and locks in English too', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   await poll(() => page.getByText('Dashboard').first().isVisible()).toBe(true);
+  await armed();
   await page.clock.runFor('02:10');
   await poll(() => page.getByTestId('idle-warning').textContent()).toMatch(/locks in 5\d s/);
   await save('03-warning-en');

@@ -21,7 +21,14 @@ function IdleLock({ onLock }: { onLock(): void }) {
       live = false;
     };
   }, []);
-  return minutes === null ? null : <IdleLockWarning minutes={minutes} onLock={onLock} />;
+  if (minutes === null) return null;
+  // `data-idle-minutes` says the lock is counting, and after how long (tests wait for it before moving the clock).
+  return (
+    <>
+      <span hidden data-testid="idle-lock" data-idle-minutes={minutes} />
+      <IdleLockWarning minutes={minutes} onLock={onLock} />
+    </>
+  );
 }
 
 export function SignInGate({ children }: { children: ReactNode }) {
