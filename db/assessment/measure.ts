@@ -1,7 +1,7 @@
 // The board's measured indicators (DOMAIN.md warnings table) from the loaded facts: coverage,
 // contact, attendance, months without organisation life, overdue conversions, overdue items and
 // data quality (quality.ts). Org-life cadence and instructor duties come from orglife's own rules (cadence.ts).
-import { attendanceRatio, contactRatio, coverageRatio, daysOverdue, monthsWithoutOrgLife } from '../../shared/assessment/aggregate.js';
+import { attendanceRatio, contactRatio, coverageRatio, daysOverdue, monthsWithoutOrgLife, orgLifeGapFrom } from '../../shared/assessment/aggregate.js';
 import { countLight, ratioLight } from '../../shared/assessment/lights.js';
 import type { AssessmentSettings } from '../../shared/assessment/thresholds.js';
 import type { Cause } from '../../shared/assessment/types.js';
@@ -73,8 +73,6 @@ export function attendance(set: LightSet, subj: Subjects, counts: AttendanceCoun
 /** Months since a member last attended (or joined, or the records began), per organisation: its worst member. */
 export function memberGap(set: LightSet, subj: Subjects, orgs: OrgFact[], members: MemberFact[], s: AssessmentSettings, asOf: string, recordsFrom: string | null): void {
   const b = s.thresholds.member_gap;
-  // Never present: counted from joining or from the first recorded activity, whichever is later.
-  const since = (m: MemberFact) => (recordsFrom && recordsFrom > m.joinDate ? recordsFrom : m.joinDate);
   const byOrg = new Map<string, { m: MemberFact; months: number }[]>();
   for (const m of members) {
     (byOrg.get(m.branchId) ?? byOrg.set(m.branchId, []).get(m.branchId)!).push({ m, months: monthsWithoutOrgLife(m, asOf, recordsFrom) });
@@ -88,7 +86,7 @@ export function memberGap(set: LightSet, subj: Subjects, orgs: OrgFact[], member
     const causes = list.filter((x) => x.months >= b.yellowFrom).sort((x, y) => y.months - x.months).map(({ m, months }) =>
       m.lastOn
         ? person(m.personId, m.name, `${months} 个月未参加组织生活（最近一次：${m.lastOn}）`, `${months} months without organisation life (last: ${m.lastOn})`)
-        : person(m.personId, m.name, `${months} 个月未参加组织生活（${since(m)} 以来无参加记录）`, `${months} months without organisation life (none recorded since ${since(m)})`));
+        : person(m.personId, m.name, `${months} 个月未参加组织生活（${orgLifeGapFrom(m, recordsFrom)} 以来无参加记录）`, `${months} months without organisation life (none recorded since ${orgLifeGapFrom(m, recordsFrom)})`));
     const colour = countLight(worst, b);
     set.add(sub, 'member_gap', colour, worst, causes);
     children.push({ ...sub, colour, causes });

@@ -44,9 +44,13 @@ export function attendanceRatio(counts: readonly { present: number; absent: numb
  * counts it (shared/people/memberRules.ts).
  */
 export function monthsWithoutOrgLife(m: { joinDate: string; lastOn: string | null }, asOf: string, recordsFrom: string | null): number {
-  if (recordsFrom === null) return 0;
-  const since = [m.joinDate, recordsFrom, m.lastOn ?? ''].sort().pop()!;
-  return wholeMonthsBetween(since, asOf);
+  const since = orgLifeGapFrom(m, recordsFrom);
+  return since === null ? 0 : wholeMonthsBetween(since, asOf);
+}
+
+/** The day that count runs from (null: no records yet, nothing counted). */
+export function orgLifeGapFrom(m: { joinDate: string; lastOn: string | null }, recordsFrom: string | null): string | null {
+  return recordsFrom === null ? null : [m.joinDate, recordsFrom, m.lastOn ?? ''].sort().pop()!;
 }
 
 /** Days past a due date on `asOf` (0 when not yet due). */
