@@ -7,6 +7,7 @@ import type { CellWrite } from '../shared/sync/conflicts.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import type { HqDB } from './schema.js';
 import { num } from './store.js';
+import { copyBinary, copyCapable } from './pgCopy.js';
 
 /** [value, hlc, version, base] */
 export type Cell = [CellValue, string, number, string];
@@ -234,6 +235,10 @@ function valuesList(pg: boolean, width: number, count: number): string {
 export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[][], tail: string): Promise<void> {
   if (!rows.length) return;
   const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
+  if (pg && tail === '' && trx.getExecutor().plugins.includes(copyCapable)) {
+    await trx.executeQuery(CompiledQuery.raw(`COPY ${into} FROM STDIN (FORMAT binary)`, [copyBinary(rows)]));
+    return;
+  }
   const width = rows[0]!.length;
   // One statement for a whole push batch on both engines (SQLite takes 32,766 parameters, PostgreSQL 65,535).
   const per = Math.max(1, Math.floor(30_000 / width));

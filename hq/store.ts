@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateHq } from './migrate.js';
+import { copyCapable, teachCopy } from './pgCopy.js';
 import type { Dialect, HqDB } from './schema.js';
 
 export type { Dialect } from './schema.js';
@@ -38,7 +39,8 @@ export async function openHqStore(target: string): Promise<HqStore> {
     // An idle connection the server drops (restart, failover, admin) must not take HQ down with it:
     // pg emits it on the pool, and an unhandled 'error' event would end the process.
     pool.on('error', (e) => console.warn(`[hq] idle PostgreSQL connection lost: ${e.message}`));
-    const db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }) });
+    teachCopy(pool); // bulk inserts stream through COPY (hq/pgCopy.ts)
+    const db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }), plugins: [copyCapable] });
     const migrated = await migrateHq(db, 'pg').catch(async (e: unknown) => {
       await db.destroy();
       throw e;
