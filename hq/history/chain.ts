@@ -1,7 +1,7 @@
 // The hash chain over HQ's history: entry n's hash = SHA-256(hash of n−1 ‖ "\n" ‖ canonical(n)),
 // the first entry chained to GENESIS. Changing, removing or inserting any entry breaks every
 // later link, so a verifier walking from the start finds the first entry that does not fit.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { num } from '../store.js';
 import type { HqHistoryTable } from './table.js';
 
@@ -14,7 +14,7 @@ export function canonical(e: ChainFields): string {
   return JSON.stringify([num(e.seq), e.tbl, e.row_id, e.scope_path, e.op, e.col, e.old_value, e.new_value, e.writer, e.device_id, e.hlc, e.at, e.source]);
 }
 
-export const linkHash = (prev: string, e: ChainFields): string => createHash('sha256').update(`${prev}\n${canonical(e)}`).digest('hex');
+export const linkHash = (prev: string, e: ChainFields): string => hash('sha256', `${prev}\n${canonical(e)}`, 'hex');
 
 export interface Broken {
   seq: number;
