@@ -62,6 +62,12 @@ export function unpackAnswer(text: string, w: WireWrite): StoredAnswer {
   return text === ALL_APPLIED ? { res: Object.fromEntries(Object.keys(w.c).map((c) => [c, 'a' as const])) } : (JSON.parse(text) as StoredAnswer);
 }
 
+/** Takes the writer lock, which serialises every push so that versions commit in order, and reads HQ's version. */
+async function takeWriterLock(trx: Transaction<HqDB>): Promise<number> {
+  const r = await sql<{ version: number | string }>`UPDATE hq_counter SET version = version WHERE id = 1 RETURNING version`.execute(trx);
+  return num(r.rows[0]!.version);
+}
+
 export interface PushOptions {
   /** Device pushes are numbered; HQ's own writes (reference data from the CLI) are not. */
   numbered: boolean;
@@ -73,17 +79,22 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
   const restamps: Restamp[] = [];
   const settings = await hqSyncSettings(store.db, actor.scopePath);
   const toleranceMs = settings.clockToleranceSeconds * 1000;
+  // PostgreSQL: the device's own row is locked first (its pushes one at a time), and the writer lock,
+  // which every push of every device waits for, is taken only once the sequence, quota and re-sent
+  // writes are settled: the pushes queued behind it wait for the merge and the writes alone.
+  // SQLite: the writer lock first, so the transaction writes from its first statement.
+  const pg = store.dialect === 'pg';
   const result = await store.db.transaction().execute(async (trx) => {
-    await sql`UPDATE hq_counter SET version = version WHERE id = 1`.execute(trx); // takes the writer lock
-    let version = num((await trx.selectFrom('hq_counter').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
-    const start = version;
+    let version = pg ? 0 : await takeWriterLock(trx);
+    let start = version;
     const next = () => ++version;
 
     let lastSeq = 0;
     const fresh: WireWrite[] = [];
     const dups: WireWrite[] = [];
     if (opts.numbered) {
-      const d = await trx.selectFrom('hq_devices').select(['last_seq', 'revoked_at']).where('device_id', '=', actor.deviceId).executeTakeFirst();
+      const mine = trx.selectFrom('hq_devices').select(['last_seq', 'revoked_at']).where('device_id', '=', actor.deviceId);
+      const d = await (pg ? mine.forUpdate() : mine).executeTakeFirst();
       if (!d || d.revoked_at) throw new HqError(403, 'revoked', '此设备已被总部停用', 'Device revoked', { wipe: true });
       lastSeq = num(d.last_seq);
       let expect = lastSeq + 1;
@@ -116,6 +127,8 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
         stored.set(w.s, unpackAnswer(x.answer, w));
       }
     }
+
+    if (pg) version = start = await takeWriterLock(trx);
 
     const rows = new RowSet(trx);
     await rows.load(writes.map((w) => ({ tbl: w.t, rowId: w.r })));

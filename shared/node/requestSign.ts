@@ -35,14 +35,31 @@ function canonical(p: SignedParts): Buffer {
   return Buffer.from(lines.join('\n'), 'utf8');
 }
 
+/**
+ * Key objects made once per secret and per public key: deriving one (HKDF, then DER or JWK import)
+ * costs more than the signature itself. Bounded, and dropped whole when full: a device holds one
+ * secret, HQ sees as many public keys as it has devices syncing, a test or the load simulator many.
+ */
+const KEYS_HELD = 4096;
 const keys = new Map<string, KeyObject>();
+const publicKeys = new Map<string, KeyObject>();
+
+function publicKeyOf(x: string): KeyObject {
+  let k = publicKeys.get(x);
+  if (!k) {
+    k = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    if (publicKeys.size >= KEYS_HELD) publicKeys.clear();
+    publicKeys.set(x, k);
+  }
+  return k;
+}
 
 function privateKeyOf(secret: string): KeyObject {
   let k = keys.get(secret);
   if (!k) {
     const seed = Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), INFO, 32));
     k = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, seed]), format: 'der', type: 'pkcs8' });
-    if (keys.size > 16) keys.clear();
+    if (keys.size >= KEYS_HELD) keys.clear();
     keys.set(secret, k);
   }
   return k;
@@ -61,8 +78,7 @@ export function signRequest(secret: string, p: SignedParts): string {
 export function verifyRequest(publicKey: string, p: SignedParts, signature: string): boolean {
   if (!/^[A-Za-z0-9_-]{86}$/.test(signature) || !/^[A-Za-z0-9_-]{43}$/.test(publicKey)) return false;
   try {
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
-    return verify(null, canonical(p), key, Buffer.from(signature, 'base64url'));
+    return verify(null, canonical(p), publicKeyOf(publicKey), Buffer.from(signature, 'base64url'));
   } catch {
     return false;
   }

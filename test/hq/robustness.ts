@@ -91,11 +91,17 @@ export function describeRobustness(label: string, makeHq: () => Promise<TestHq>)
       const first = await post('/v1/push', body, headers);
       expect(first.status).toBe(200);
       const after = await state();
+      // The device counts as seen by what it sent, never by a replay of it.
+      const seen = async () => (await hq.store.db.selectFrom('hq_devices').select('last_seen_at').where('device_id', '=', dev.session.deviceId).executeTakeFirstOrThrow()).last_seen_at!;
+      const seenFirst = await seen();
+      await new Promise((r) => setTimeout(r, 5));
       const replay = await post('/v1/push', body, headers);
       expect(replay.status).toBe(409);
       expect(replay.json.error).toBe('replayed');
+      expect(await seen()).toBe(seenFirst);
       const resent = await post('/v1/push', body);
       expect(resent.status).toBe(200);
+      expect(Date.parse(await seen())).toBeGreaterThan(Date.parse(seenFirst));
       expect(resent.json).toMatchObject({ answers: (first.json as { answers: unknown[] }).answers });
       expect(await state()).toEqual(after);
       // The same number for different content is refused.
