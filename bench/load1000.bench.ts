@@ -71,6 +71,9 @@ export default defineBench({
       const errors: string[] = [];
       const dayMs: number[] = [];
       const firstMs: number[] = [];
+      const dayDuring: number[] = [];
+      const dayAfter: number[] = [];
+      let firstsRunning = 0;
       let firstRows = 0;
       let pulled = 0;
       const start = performance.now();
@@ -79,21 +82,26 @@ export default defineBench({
         const t = performance.now();
         try {
           // (not `pulled += await …`: that reads `pulled` before the await and loses the others' counts)
+          const during = firstsRunning > 0;
           const day = await daySync(d, CHANGES);
           pulled += day.pulled;
           dayMs.push(performance.now() - t);
+          ((during || firstsRunning > 0) ? dayDuring : dayAfter).push(performance.now() - t); // overlapping a first sync at its start or its end
         } catch (e) {
           errors.push(`day ${d.id.slice(0, 8)}: ${(e as Error).message}`);
         }
       };
       const oneFirst = async (d: SimDevice) => {
         const t = performance.now();
+        firstsRunning++;
         try {
           const rows = await firstSyncSim(d);
           firstRows += rows;
           firstMs.push(performance.now() - t);
         } catch (e) {
           errors.push(`first ${d.id.slice(0, 8)}: ${(e as Error).message}`);
+        } finally {
+          firstsRunning--;
         }
       };
       const [, run] = await Promise.all([Promise.all(firsts.map(oneFirst)), pool(days.map(oneDay), WIDTH, deadline)]);
@@ -106,6 +114,7 @@ export default defineBench({
       b.figure('daily syncs completed', `${done} of ${DEVICES} in ${seconds.toFixed(1)} s (${run.skipped} not started before the ${SECONDS} s bound), ${WIDTH} devices syncing at any moment`);
       b.figure('throughput', `${(done / seconds).toFixed(1)} daily syncs/s, ${Math.round((done * CHANGES) / seconds).toLocaleString('en')} rows pushed/s, ${Math.round((pulled + firstRows) / seconds).toLocaleString('en')} rows pulled/s`);
       b.figure('daily sync latency', `p50 ${ms(percentile(dayMs, 50))}, p95 ${ms(percentile(dayMs, 95))} (must < 2 s), p99 ${ms(percentile(dayMs, 99))}`);
+      b.figure('daily sync latency beside the first syncs', `${dayDuring.length} syncs overlapping them: p50 ${ms(percentile(dayDuring, 50))}, p95 ${ms(percentile(dayDuring, 95))}; ${dayAfter.length} after them: p50 ${ms(percentile(dayAfter, 50))}, p95 ${ms(percentile(dayAfter, 95))}`);
       b.figure(`first sync latency (${FIRST} at once)`, `p50 ${ms(percentile(firstMs, 50))}, p95 ${ms(percentile(firstMs, 95))}, p99 ${ms(percentile(firstMs, 99))}; ${firstMs.length ? Math.round(firstRows / firstMs.length) : 0} rows each`);
       b.figure('errors', `${errors.length} (must be 0)${errors.length ? `: ${errors.slice(0, 3).join(' | ')}` : ''}`);
       b.figure('PostgreSQL connections', `peak ${peak} of the pools' limit ${2 * POOL_MAX} (2 HQ processes × ${POOL_MAX}); the pool, not PostgreSQL (max_connections ${(await watch.query('SHOW max_connections')).rows[0].max_connections}), is the limit`);
