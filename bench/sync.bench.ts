@@ -4,7 +4,7 @@
 // cost with change capture vs without; bytes on the wire per changed cell.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openProfile } from '../db/profile.js';
 import { clientFor, pullSome, pushSome } from '../db/sync/session.js';
 import { withoutCapture } from '../db/sync/state.js';
@@ -202,6 +202,6 @@ export default defineBench({
     } catch (e) {
       b.figure('HQ push apply (PostgreSQL)', `FAILED: ${(e as Error).message.slice(0, 300)}`);
     }
-    rmSync(loaderFile, { force: true });
+    rmSync(dirname(loaderFile), { recursive: true, force: true });
   },
 });
