@@ -8,6 +8,7 @@ import { LIMITS, ROLE_VALUES, type PushRequest } from './protocol.js';
 import { COLUMN_RE, SCOPE_RE, isSyncTable } from './tables.js';
 
 const ROW_ID_RE = /^[0-9A-Za-z_-]+$/;
+const WRITES_ONLY = new Set(['writes']);
 const WRITE_KEYS = new Set(['s', 't', 'r', 'h', 'p', 'c', 'b', 'w']);
 const WRITER_KEYS = new Set(['n', 'r', 'u']);
 const ROLES = new Set<string>(ROLE_VALUES);
@@ -68,5 +69,3 @@ export function isPushRequest(body: unknown): body is PushRequest {
   for (const w of writes) if (!isWrite(w)) return false;
   return true;
 }
-
-const WRITES_ONLY = new Set(['writes']);
