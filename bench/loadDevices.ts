@@ -3,6 +3,7 @@
 // thousand of them fit on this machine. A "day" is hello, a push of new outlets, and a pull to the head.
 import { createHash, randomUUID } from 'node:crypto';
 import { HqClient } from '../db/sync/client.js';
+import { ownTransport } from '../db/sync/transport.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import { encodeHlc } from '../shared/sync/hlc.js';
 import { enrolAnswer, helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type WireWrite } from '../shared/sync/protocol.js';
@@ -17,13 +18,22 @@ export interface SimDevice {
   acked: number;
   cursor: number;
   counter: number;
+  /** What another process needs to act as this device (bench/firstSyncProcess.ts). */
+  url: string;
+  secret: string;
 }
 
 export async function enrolSim(url: string, code: string, scope: string): Promise<SimDevice> {
   const id = randomUUID();
   const anon = new HqClient({ url, hqNow: Date.now });
   const e = await anon.post('/v1/enrol', { code, deviceId: id, appVersion: '0.1.0', schemaVersion: 'load-sim' }, enrolAnswer);
-  return { id, scope, client: new HqClient({ url, creds: { deviceId: id, secret: e.secret }, hqNow: Date.now }), seq: 0, acked: 0, cursor: 0, counter: 0 };
+  return simDevice(url, id, e.secret, scope);
+}
+
+/** An enrolled device to simulate. Its own connections to HQ, as a device has: sharing one agent, a thousand simulated devices would queue behind four sockets. */
+export function simDevice(url: string, id: string, secret: string, scope: string): SimDevice {
+  const client = new HqClient({ url, creds: { deviceId: id, secret }, hqNow: Date.now, transport: ownTransport() });
+  return { id, scope, client, seq: 0, acked: 0, cursor: 0, counter: 0, url, secret };
 }
 
 /** Pulls from the device's cursor until HQ says there is no more; returns the rows received. */

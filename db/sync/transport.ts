@@ -23,10 +23,20 @@ export type RawTransport = (url: string, init: RawRequest) => Promise<RawAnswer>
 /** No answer of HQ's comes near this on the wire; anything longer is not HQ speaking. */
 const MAX_WIRE_BYTES = 64 * 1024 * 1024;
 
-const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 4 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 4 }) };
+/**
+ * A transport with connections of its own (kept alive, at most 4 at once to a host). The app has one
+ * device per process and uses `nodeTransport`; the load benchmark simulates a thousand devices in one
+ * process, and each must have its own connections, as a device does, not queue behind the others' four.
+ */
+export function ownTransport(): RawTransport {
+  const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 4 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 4 }) };
+  return (url, init) => send(agents, url, init);
+}
 
-export const nodeTransport: RawTransport = (url, init) =>
-  new Promise<RawAnswer>((resolve, reject) => {
+export const nodeTransport: RawTransport = ownTransport();
+
+function send(agents: { http: HttpAgent; https: HttpsAgent }, url: string, init: RawRequest): Promise<RawAnswer> {
+  return new Promise<RawAnswer>((resolve, reject) => {
     const u = new URL(url);
     const tls = u.protocol === 'https:';
     const body = init.body === undefined ? undefined : typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : init.body;
@@ -49,3 +59,4 @@ export const nodeTransport: RawTransport = (url, init) =>
     req.on('error', reject);
     req.end(body);
   });
+}
