@@ -25,6 +25,8 @@ export interface Device {
   personId?: string | null;
   secretaryOf?: readonly string[];
   duesPersons?: ReadonlySet<string>;
+  /** The newest version among HQ's `settings` rows when the request arrived: hq/settings.ts reads them again only when it moves. */
+  settingsVersion?: number;
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read over the phone
@@ -161,6 +163,8 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
     .selectFrom('hq_devices as d')
     .leftJoin('hq_sign_keys as k', 'k.device_id', 'd.device_id')
     .select(['d.secret_hash', 'd.user_name', 'd.role', 'd.scope_path', 'd.revoked_at', 'd.last_seq', 'd.person_id', 'k.public_key'])
+    // `version + 0`: with max(version) PostgreSQL may walk the version index backwards through every row looking for a settings one.
+    .select(sql<number | string | null>`(SELECT max(version + 0) FROM hq_rows WHERE tbl = 'settings')`.as('settings_version'))
     .where('d.device_id', '=', a.deviceId)
     .executeTakeFirst();
   if (!d) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
@@ -188,7 +192,7 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   if (!(await takeNonce(store, a.deviceId, a.nonce, now))) throw bad('replayed', '重复的请求已被拒绝', 'Replayed request refused', 409);
   if (register) await store.db.insertInto('hq_sign_keys').values({ device_id: a.deviceId, public_key: register, at: new Date(now).toISOString() }).onConflict((oc) => oc.doNothing()).execute();
   if (Math.random() < 0.01) await store.db.deleteFrom('hq_nonces').where('at', '<', now - 2 * LIMITS.requestSkewMs).execute();
-  const who = { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), personId: d.person_id };
+  const who = { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), personId: d.person_id, settingsVersion: num(d.settings_version ?? 0) };
   // Read at each request, never stored: a change of secretary takes effect at the device's next pull.
   return withDuesViewer(store, who);
 }

@@ -178,7 +178,7 @@ export async function putBlob(store: HqStore, d: Device, req: z.output<typeof bl
   }
   // Not where this upload stands (a re-sent part, a lost answer): say where it does, store nothing.
   if (req.offset !== have) return { hqTime: now, have, done: false };
-  await charge(store.db, d.deviceId, (await hqSyncSettings(store.db, d.scopePath)).quota, { rows: 0, bytes: bytes.length }, now);
+  await charge(store.db, d.deviceId, (await hqSyncSettings(store.db, d.scopePath, d.settingsVersion)).quota, { rows: 0, bytes: bytes.length }, now);
   const end = req.offset + bytes.length;
   if (end < req.size) {
     await store.db

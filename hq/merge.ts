@@ -20,6 +20,8 @@ export interface Actor {
   userName: string;
   role: Role;
   scopePath: string;
+  /** The version of HQ's settings rows when the request was authenticated (hq/settings.ts reads them once per version). */
+  settingsVersion?: number;
 }
 
 export interface Restamp {

@@ -10,8 +10,8 @@ export function isTooOld(schemaVersion: string, minSchema: string): boolean {
   return !!minSchema && schemaVersion < minSchema;
 }
 
-export async function refuseTooOld(db: HqStore['db'], scope: string, schemaVersion: string): Promise<void> {
-  const { minSchema } = await hqSyncSettings(db, scope);
+export async function refuseTooOld(db: HqStore['db'], scope: string, schemaVersion: string, settingsVersion?: number): Promise<void> {
+  const { minSchema } = await hqSyncSettings(db, scope, settingsVersion);
   if (!isTooOld(schemaVersion, minSchema)) return;
   throw new HqError(
     426,

@@ -25,6 +25,7 @@ export function recipientKey(actor: Device): string {
   delete rest.deviceId;
   delete rest.lastSeq;
   delete rest.userName; // keyed by it, every device of a county built its own (hq/pull.ts PullActor has no name)
+  delete rest.settingsVersion; // when HQ's settings were last written (hq/settings.ts), not who the device is
   return JSON.stringify(stable(rest));
 }
 
