@@ -68,6 +68,16 @@ async function takeWriterLock(trx: Transaction<HqDB>): Promise<number> {
   return num(r.rows[0]!.version);
 }
 
+/** The device's last sequence number and HQ's version as the push leaves them; on PostgreSQL both in one statement. */
+async function settle(trx: Transaction<HqDB>, pg: boolean, deviceId: string, lastSeq: number | undefined, version: number | undefined): Promise<void> {
+  if (pg && lastSeq !== undefined && version !== undefined) {
+    await sql`WITH d AS (UPDATE hq_devices SET last_seq = ${lastSeq} WHERE device_id = ${deviceId}) UPDATE hq_counter SET version = ${version} WHERE id = 1`.execute(trx);
+    return;
+  }
+  if (lastSeq !== undefined) await trx.updateTable('hq_devices').set({ last_seq: lastSeq }).where('device_id', '=', deviceId).execute();
+  if (version !== undefined) await trx.updateTable('hq_counter').set({ version }).where('id', '=', 1).execute();
+}
+
 export interface PushOptions {
   /** Device pushes are numbered; HQ's own writes (reference data from the CLI) are not. */
   numbered: boolean;
@@ -77,7 +87,7 @@ export interface PushOptions {
 export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes: WireWrite[], opts: PushOptions = { numbered: true }): Promise<PushAnswerItem[]> {
   const now = opts.now ?? Date.now();
   const restamps: Restamp[] = [];
-  const settings = await hqSyncSettings(store.db, actor.scopePath);
+  const settings = await hqSyncSettings(store.db, actor.scopePath, actor.settingsVersion);
   const toleranceMs = settings.clockToleranceSeconds * 1000;
   // PostgreSQL: the device's own row is locked first (its pushes one at a time), and the writer lock,
   // which every push of every device waits for, is taken only once the sequence, quota and re-sent
@@ -163,9 +173,8 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       const at = new Date(now).toISOString();
       await insertMany(trx, 'hq_writes (device_id, seq, tbl, row_id, hlc, answer, received_at)', fresh.map((w) => [actor.deviceId, w.s, w.t, w.r, w.h, packAnswer(stored.get(w.s)!), at]), '');
       await insertMany(trx, 'hq_restamps (device_id, orig_hlc, new_hlc, tbl, row_id, at)', restamps.map((r) => [actor.deviceId, r.orig, r.hlc, r.tbl, r.rowId, at]), 'ON CONFLICT DO NOTHING');
-      await trx.updateTable('hq_devices').set({ last_seq: lastSeq + fresh.length }).where('device_id', '=', actor.deviceId).execute();
     }
-    if (version !== start) await trx.updateTable('hq_counter').set({ version }).where('id', '=', 1).execute();
+    await settle(trx, pg, actor.deviceId, opts.numbered && fresh.length ? lastSeq + fresh.length : undefined, version !== start ? version : undefined);
     return writes.map((w): PushAnswerItem => ({ s: w.s, ...withCurrent(stored.get(w.s)!, rows.get(w.t, w.r), actor) }));
   });
   if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0], aheadMs: hlcMs(restamps[0]!.orig) - now });

@@ -1,6 +1,7 @@
 // HQ's HTTP face (Fastify). Every request is validated against shared/sync/protocol.ts; anything
 // malformed, oversized, forged, stale or replayed gets a 4xx with a reason in Chinese and English
 // and changes nothing. The only state is in the database.
+import { sql } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Hlc } from '../shared/sync/hlc.js';
@@ -81,11 +82,13 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     const body = parse(helloRequest, req.body);
     if (body.protocol !== PROTOCOL_VERSION)
       throw new HqError(426, 'protocol', '客户端版本与总部不兼容，请升级应用', `Protocol ${body.protocol} not supported; upgrade the app`);
-    await refuseTooOld(store.db, d.scopePath, body.schemaVersion); // before anything is taken from it (hq/versions.ts)
-    await store.db.updateTable('hq_devices').set({ app_version: body.appVersion }).where('device_id', '=', d.deviceId).execute();
+    await refuseTooOld(store.db, d.scopePath, body.schemaVersion, d.settingsVersion); // before anything is taken from it (hq/versions.ts)
+    // HQ's head read with the version noted: one round trip.
+    const noted = await sql<{ head: number | string }>`UPDATE hq_devices SET app_version = ${body.appVersion} WHERE device_id = ${d.deviceId}
+      RETURNING (SELECT version FROM hq_counter WHERE id = 1) AS head`.execute(store.db);
+    const head = num(noted.rows[0]!.head);
     await saveDeviceReport(store.db, d.deviceId, body.schemaVersion, body.report); // shown on the console's device table
     if (body.relayKey) await saveDeviceKey(store.db, d.deviceId, body.relayKey);
-    const head = num((await store.db.selectFrom('hq_counter').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
     const hqRelayKey = (await hqRelayKeys(store)).publicKey;
     return { hqTime: Date.now(), lastSeq: d.lastSeq, head, userName: d.userName, role: d.role, scopePath: d.scopePath, hqRelayKey };
   });
