@@ -227,6 +227,12 @@ function valuesList(pg: boolean, width: number, count: number): string {
 }
 
 /**
+ * COPY pays two round trips (the statement, then the data) where an INSERT pays one: it is for the
+ * big batches (a first push, a relay bundle), and a day's few dozen rows go as one INSERT.
+ */
+export const COPY_FROM_ROWS = 200;
+
+/**
  * Multi-row INSERT in slices (both engines cap the number of parameters per statement), built here
  * and sent as it is: Kysely's query builder would spend longer turning thirty thousand parameters
  * into a statement than the database spends storing them. (On PostgreSQL, measured: a VALUES list of
@@ -235,7 +241,7 @@ function valuesList(pg: boolean, width: number, count: number): string {
 export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[][], tail: string): Promise<void> {
   if (!rows.length) return;
   const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
-  if (pg && tail === '' && trx.getExecutor().plugins.includes(copyCapable)) {
+  if (pg && tail === '' && rows.length >= COPY_FROM_ROWS && trx.getExecutor().plugins.includes(copyCapable)) {
     await trx.executeQuery(CompiledQuery.raw(`COPY ${into} FROM STDIN (FORMAT binary)`, [copyBinary(rows)]));
     return;
   }
