@@ -1,7 +1,7 @@
 // Pull: everything visible to the device with a version above its cursor, in bounded chunks.
 // The chunk ends at a version boundary; the device applies it and stores the returned cursor in
 // one transaction. Rows that left the device's scope come as drops; conflict records as well.
-import { sql, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import { LIMITS, type CellValue, type PullAnswer, type WireConflict, type WireDrop, type WireRow } from '../shared/sync/protocol.js';
 import { isDeclaredColumn } from '../shared/sync/columns.js';
@@ -72,27 +72,71 @@ function rowLength(r: WireRow): number {
  * `maxBytes`: the answer's bound; a first sync's snapshot (hq/snapshot/) reads with larger chunks than travel over HTTP.
  */
 export async function pull(store: HqStore, actor: PullActor, cursor: number, limit: number = LIMITS.pullRows, since = cursor, tables?: string[], maxBytes: number = LIMITS.pullBytes): Promise<PullAnswer> {
+  const ask = { scope: actor.scopePath, cursor, limit, tables };
   // One snapshot for the counter and the rows: read separately, a push committing in between could
   // move a row from below upTo to above it, and the device would pass it by (its next pull then
-  // brings only the cells changed since, of a row it never had).
-  const begin = store.db.transaction();
-  return (store.dialect === 'pg' ? begin.setIsolationLevel('repeatable read').setAccessMode('read only') : begin).execute((trx) => pullIn(trx, actor, cursor, limit, since, maxBytes, tables));
+  // brings only the cells changed since, of a row it never had). SQLite: a transaction (no round
+  // trips to save). PostgreSQL: one statement reads both, with no BEGIN and COMMIT around it.
+  const read = store.dialect === 'pg' ? await readOnPg(store.db, ask) : await store.db.transaction().execute((trx) => readInTransaction(trx, ask));
+  return answer(read, actor, cursor, limit, since, maxBytes);
 }
 
-async function pullIn(db: Transaction<HqDB>, actor: PullActor, cursor: number, limit: number, since: number, maxBytes: number, tables?: string[]): Promise<PullAnswer> {
-  // Raw on purpose: test/sync/pullSnapshot.ts lands a push right after this read, recognising it by its text.
-  const upTo = num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
-  const hqTime = Date.now();
-  if (cursor >= upTo) return { hqTime, rows: [], drops: [], conflicts: [], cursor: upTo, more: false };
-  const scope = actor.scopePath;
-  const [rows, moves, conflicts] = await Promise.all([
-    db.selectFrom('hq_rows').select(['tbl', 'row_id', 'cells', 'version', 'scope_version'])
-      .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit).execute(),
+interface Ask {
+  scope: string;
+  cursor: number;
+  limit: number;
+  tables?: string[];
+}
+
+type RowRead = { tbl: string; row_id: string; cells: string; version: number | string; scope_version: number | string };
+type MoveRead = { version: number | string; tbl: string; row_id: string; old_scope: string; new_scope: string };
+type ConflictRead = Selectable<HqDB['hq_conflicts']>;
+interface Read {
+  upTo: number;
+  rows: RowRead[];
+  moves: MoveRead[];
+  conflicts: ConflictRead[];
+}
+
+const rowsQuery = (db: Kysely<HqDB>, { scope, cursor, limit, tables }: Ask, upTo: number | RawBuilder<number>) =>
+  db.selectFrom('hq_rows').select(['tbl', 'row_id', 'cells', 'version', 'scope_version'])
+    .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit);
+
+/**
+ * Moves and conflict records up to `upTo`. Outside the rows' snapshot on PostgreSQL, and still
+ * whole: every version up to upTo had committed when the counter read upTo, moves are never
+ * rewritten, and a conflict record rewritten since is sent whole at its new version by a later pull.
+ */
+const movesAndConflicts = (db: Kysely<HqDB>, { scope, cursor, limit, tables }: Ask, upTo: number) =>
+  Promise.all([
     db.selectFrom('hq_moves').select(['version', 'tbl', 'row_id', 'old_scope', 'new_scope'])
       .where('version', '>', cursor).where('version', '<=', upTo).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit).execute(),
     db.selectFrom('hq_conflicts').selectAll()
       .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit).execute(),
   ]);
+
+async function readInTransaction(db: Transaction<HqDB>, ask: Ask): Promise<Read> {
+  // Raw on purpose: test/sync/pullSnapshot.ts lands a push right after this read, recognising it by its text.
+  const upTo = num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(db)).rows[0]!.version);
+  if (ask.cursor >= upTo) return { upTo, rows: [], moves: [], conflicts: [] };
+  const [rows, [moves, conflicts]] = await Promise.all([rowsQuery(db, ask, upTo).execute(), movesAndConflicts(db, ask, upTo)]);
+  return { upTo, rows, moves, conflicts };
+}
+
+async function readOnPg(db: Kysely<HqDB>, ask: Ask): Promise<Read> {
+  // The counter and the rows below it in one statement (test/sync/pullSnapshot.ts recognises it by its start).
+  const r = await sql<RowRead & { up_to: number | string }>`SELECT c.version AS up_to, r.* FROM hq_counter c LEFT JOIN LATERAL (${rowsQuery(db, ask, sql<number>`c.version`)}) r ON true WHERE c.id = 1`.execute(db);
+  const upTo = num(r.rows[0]!.up_to);
+  const rows = r.rows.filter((x) => x.row_id !== null);
+  if (ask.cursor >= upTo) return { upTo, rows: [], moves: [], conflicts: [] };
+  const [moves, conflicts] = await movesAndConflicts(db, ask, upTo);
+  return { upTo, rows, moves, conflicts };
+}
+
+function answer({ upTo, rows, moves, conflicts }: Read, actor: PullActor, cursor: number, limit: number, since: number, maxBytes: number): PullAnswer {
+  const hqTime = Date.now();
+  if (cursor >= upTo) return { hqTime, rows: [], drops: [], conflicts: [], cursor: upTo, more: false };
+  const scope = actor.scopePath;
   // A full stream may have more beyond its last version: the chunk ends there.
   let end = upTo;
   for (const s of [rows, moves, conflicts]) if (s.length === limit) end = Math.min(end, num(s.at(-1)!.version));

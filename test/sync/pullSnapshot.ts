@@ -1,7 +1,9 @@
 // A push that commits while a pull is being answered must not make the pulling device pass a row
 // by: HQ reads the counter and the rows in one snapshot. Two HQ servers share one database (as two
 // processes would); the push goes through the second and is made to land exactly between the
-// pull's counter read and its row read on the first (a Kysely plugin holds the pull there).
+// pull's counter read and its row read on the first (a Kysely plugin holds the pull there). On
+// PostgreSQL HQ reads both in one statement: the push lands right after it, before the moves and
+// conflict records are read.
 import { expect } from 'vitest';
 import { type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { uuidv7 } from '../../shared/core/ids.js';
@@ -17,7 +19,7 @@ class PauseAfterCounterRead implements KyselyPlugin {
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const n = args.node as { kind: string; sqlFragments?: readonly string[] };
-    if (n.kind === 'RawNode' && n.sqlFragments?.join('?').startsWith('SELECT version FROM hq_counter')) this.counterReads.add(args.queryId);
+    if (n.kind === 'RawNode' && /^SELECT (version|c\.version AS up_to, r\.\*) FROM hq_counter/.test(n.sqlFragments?.join('?') ?? '')) this.counterReads.add(args.queryId);
     return args.node;
   }
 
