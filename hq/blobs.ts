@@ -15,6 +15,7 @@ import {
 import { hlcNode } from '../shared/sync/hlc.js';
 import { isVisible } from '../shared/sync/tables.js';
 import type { Device } from './auth.js';
+import { readCells, type Cell } from './cells.js';
 import { HqError } from './errors.js';
 import { logEvent } from './log.js';
 import { charge } from './quota.js';
@@ -41,6 +42,7 @@ interface AttachmentRow {
   row_id: string;
   scope_path: string;
   cells: string;
+  stamps: string | null;
 }
 
 /**
@@ -49,9 +51,9 @@ interface AttachmentRow {
  */
 function names(row: AttachmentRow, d: Device, hash: string): string | null {
   if (!isVisible('attachments', row.scope_path, d.scopePath)) return null;
-  let cells: Record<string, unknown[] | undefined>;
+  let cells: Record<string, Cell | undefined>;
   try {
-    cells = JSON.parse(row.cells);
+    cells = readCells(row.cells, row.stamps);
   } catch {
     return null;
   }
@@ -79,7 +81,7 @@ async function readable(store: HqStore, d: Device, writer: string, hash: string)
 
 async function attachmentRows(store: HqStore, ids: string[]): Promise<Map<string, AttachmentRow>> {
   if (!ids.length) return new Map();
-  const r = await store.db.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells']).where('tbl', '=', 'attachments').where('row_id', 'in', ids).execute();
+  const r = await store.db.selectFrom('hq_rows').select(['row_id', 'scope_path', 'cells', 'stamps']).where('tbl', '=', 'attachments').where('row_id', 'in', ids).execute();
   return new Map(r.map((x) => [x.row_id, x]));
 }
 

@@ -15,7 +15,7 @@ import type { Actor } from './merge.js';
  * that wanted the name would have to add it here, and the snapshot key would follow.
  */
 export type PullActor = Omit<Actor, 'userName'>;
-import type { Cell } from './rowset.js';
+import { readCells, type Cell } from './cells.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
@@ -88,7 +88,7 @@ interface Ask {
   tables?: string[];
 }
 
-type RowRead = { tbl: string; row_id: string; cells: string; version: number | string; scope_version: number | string };
+type RowRead = { tbl: string; row_id: string; cells: string; stamps: string | null; version: number | string; scope_version: number | string };
 type MoveRead = { version: number | string; tbl: string; row_id: string; old_scope: string; new_scope: string };
 type ConflictRead = Selectable<HqDB['hq_conflicts']>;
 interface Read {
@@ -99,7 +99,7 @@ interface Read {
 }
 
 const rowsQuery = (db: Kysely<HqDB>, { scope, cursor, limit, tables }: Ask, upTo: number | RawBuilder<number>) =>
-  db.selectFrom('hq_rows').select(['tbl', 'row_id', 'cells', 'version', 'scope_version'])
+  db.selectFrom('hq_rows').select(['tbl', 'row_id', 'cells', 'stamps', 'version', 'scope_version'])
     .where('version', '>', cursor).where('version', '<=', upTo).where(scopeFilter(scope)).$if(!!tables, (q) => q.where('tbl', 'in', tables!)).orderBy('version').limit(limit);
 
 /**
@@ -146,7 +146,7 @@ function answer({ upTo, rows, moves, conflicts }: Read, actor: PullActor, cursor
   for (const r of rows) {
     const v = num(r.version);
     if (v > end) continue;
-    const row = wireRow(r.tbl, r.row_id, JSON.parse(r.cells) as Record<string, Cell>, since, num(r.scope_version) > since, actor);
+    const row = wireRow(r.tbl, r.row_id, readCells(r.cells, r.stamps), since, num(r.scope_version) > since, actor);
     if (row) evs.push({ v, row: { ...row, v } });
   }
   for (const m of moves) {

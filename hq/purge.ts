@@ -6,7 +6,8 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { hlcMs } from '../shared/sync/hlc.js';
 import { blockers, Holders, type Holder, type Move } from './holders.js';
-import { insertMany, type Cell } from './rowset.js';
+import { readCells, type Cell } from './cells.js';
+import { insertMany } from './rowset.js';
 import type { HqDB } from './schema.js';
 import { num, tombstoneTest, type HqStore } from './store.js';
 
@@ -172,7 +173,7 @@ async function batchAfter(
 ): Promise<number | null> {
   const r = await db
     .selectFrom('hq_rows')
-    .select(['tbl', 'row_id', 'scope_path', 'cells', 'version'])
+    .select(['tbl', 'row_id', 'scope_path', 'cells', 'stamps', 'version'])
     .where(sql.raw<SqlBool>(tombstoneTest(store.dialect)))
     .where('version', '>', after)
     .orderBy('version')
@@ -182,7 +183,7 @@ async function batchAfter(
   const cutoff = o.now - o.minAgeMs;
   const old: Tombstone[] = [];
   for (const x of r) {
-    const cells = JSON.parse(x.cells) as Record<string, Cell>;
+    const cells = readCells(x.cells, x.stamps);
     if (cells.deleted?.[0] !== 1) continue;
     report.tombstones++;
     if (newestStamp(cells) > cutoff) report.tooYoung++;

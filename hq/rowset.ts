@@ -8,9 +8,10 @@ import { uuidv7 } from '../shared/core/ids.js';
 import type { HqDB } from './schema.js';
 import { num } from './store.js';
 import { copyBinary, copyCapable } from './pgCopy.js';
+import { readCells, storedCells, type Cell } from './cells.js';
 
-/** [value, hlc, version, base] */
-export type Cell = [CellValue, string, number, string];
+export type { Cell };
+
 
 export interface ConflictRec {
   id: string;
@@ -32,7 +33,7 @@ export interface RowState {
   scope: string | null;
   scopeVersion: number;
   cells: Record<string, Cell>;
-  /** The cells as stored when loaded (history records old values from it). */
+  /** The cells text as stored when loaded, values first in either form (history records old values from it). */
   stored: string | null;
   changed: Set<string>;
   history: Map<string, CellWrite[]> | null;
@@ -67,15 +68,15 @@ export class RowSet {
       for (let i = 0; i < list.length; i += 500) {
         const part = list.slice(i, i + 500);
         // Held rows and purged ones in one round trip (a purged row is never also held).
-        const r = await this.trx.executeQuery<{ row_id: string; scope_path: string | null; cells: string | null; scope_version: number | string | null }>(CompiledQuery.raw(
-          `SELECT row_id, scope_path, cells, scope_version FROM hq_rows WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})
-           UNION ALL SELECT row_id, NULL, NULL, NULL FROM hq_purged WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})`,
+        const r = await this.trx.executeQuery<{ row_id: string; scope_path: string | null; cells: string | null; stamps: string | null; scope_version: number | string | null }>(CompiledQuery.raw(
+          `SELECT row_id, scope_path, cells, stamps, scope_version FROM hq_rows WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})
+           UNION ALL SELECT row_id, NULL, NULL, NULL, NULL FROM hq_purged WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})`,
           pg ? [tbl, ...part] : [tbl, ...part, tbl, ...part],
         ));
         const purged: string[] = [];
         for (const row of r.rows) {
           if (row.cells === null) purged.push(row.row_id);
-          else Object.assign(this.get(tbl, row.row_id), { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: JSON.parse(row.cells) as Record<string, Cell>, stored: row.cells });
+          else Object.assign(this.get(tbl, row.row_id), { exists: true, origScope: row.scope_path, scope: row.scope_path, scopeVersion: num(row.scope_version), cells: readCells(row.cells, row.stamps), stored: row.cells });
         }
         for (const id of purged) if (!this.get(tbl, id).exists) this.get(tbl, id).purged = true;
       }
@@ -166,7 +167,7 @@ export class RowSet {
         for (const c of s.changed) s.cells[c]![2] = v;
         s.scope = scope;
         if (!s.exists || moved) s.scopeVersion = v;
-        (s.exists ? updates : inserts).push([s.tbl, s.rowId, scope, JSON.stringify(s.cells), v, s.scopeVersion]);
+        (s.exists ? updates : inserts).push([s.tbl, s.rowId, scope, ...storedCells(s.cells), v, s.scopeVersion]);
       }
       if (moved) await this.conflicts(s); // their records follow the row
       for (const list of [s.conflicts?.values() ?? [], s.added.values()]) {
@@ -180,10 +181,10 @@ export class RowSet {
       }
     }
     await insertMany(this.trx, 'hq_moves (version, tbl, row_id, old_scope, new_scope)', moves, '');
-    await insertMany(this.trx, 'hq_rows (tbl, row_id, scope_path, cells, version, scope_version)', inserts, '');
+    await insertMany(this.trx, 'hq_rows (tbl, row_id, scope_path, cells, stamps, version, scope_version)', inserts, '');
     // Rows loaded above under the writer lock: each one exists, so this only ever updates.
-    await insertMany(this.trx, 'hq_rows (tbl, row_id, scope_path, cells, version, scope_version)', updates,
-      'ON CONFLICT (tbl, row_id) DO UPDATE SET scope_path = excluded.scope_path, cells = excluded.cells, version = excluded.version, scope_version = excluded.scope_version');
+    await insertMany(this.trx, 'hq_rows (tbl, row_id, scope_path, cells, stamps, version, scope_version)', updates,
+      'ON CONFLICT (tbl, row_id) DO UPDATE SET scope_path = excluded.scope_path, cells = excluded.cells, stamps = excluded.stamps, version = excluded.version, scope_version = excluded.scope_version');
     await insertMany(this.trx, 'hq_conflicts (id, tbl, row_id, col, scope_path, loser_hlc, loser_value, loser_user, winner_hlc, winner_value, winner_user, version, deleted)', conflicts,
       `ON CONFLICT (id) DO UPDATE SET scope_path = excluded.scope_path, winner_hlc = excluded.winner_hlc, winner_value = excluded.winner_value,
         winner_user = excluded.winner_user, version = excluded.version, deleted = excluded.deleted`);

@@ -58,8 +58,10 @@ export interface HqRowsTable {
   tbl: string;
   row_id: string;
   scope_path: string;
-  /** JSON {col: [value, hlc, version, base]} (hq/rowset.ts Cell). */
+  /** JSON {col: [value, stamp index]}, or {col: [value, hlc, version, base]} when stamps is null (hq/cells.ts). */
   cells: string;
+  /** JSON [[hlc, version, base], …] (hq/cells.ts); null for rows stored before it. */
+  stamps: string | null;
   version: Int8;
   scope_version: Int8;
 }

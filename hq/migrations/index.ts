@@ -12,6 +12,7 @@ import * as history from './2026_12_05_history.js';
 import * as deviceReports from './2026_12_06_device_reports.js';
 import * as countyTotals from './2026_12_07_county_totals.js';
 import * as duesSecretary from './2026_12_07_dues_secretary.js';
+import * as rowStamps from './2026_12_08_row_stamps.js';
 
 const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   '2026_12_03_core': core,
@@ -23,6 +24,7 @@ const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> =
   '2026_12_06_device_reports': deviceReports,
   '2026_12_07_county_totals': countyTotals,
   '2026_12_07_dues_secretary': duesSecretary,
+  '2026_12_08_row_stamps': rowStamps,
 };
 
 export function hqMigrations(d: Dialect): Record<string, Migration> {

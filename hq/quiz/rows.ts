@@ -5,7 +5,7 @@ import { Hlc } from '../../shared/sync/hlc.js';
 import type { CellValue, WireWrite } from '../../shared/sync/protocol.js';
 import type { SyncTable } from '../../shared/sync/tables.js';
 import { applyPush, HQ_NODE } from '../push.js';
-import type { Cell } from '../rowset.js';
+import { readCells, type Cell } from '../cells.js';
 import type { HqStore } from '../store.js';
 
 export type RowCells = Record<string, CellValue>;
@@ -27,8 +27,8 @@ export async function rowsOf(store: HqStore, tbl: string, scope?: string): Promi
 }
 
 async function stampsOf(store: HqStore, tbl: string, id: string, cols: string[]): Promise<Record<string, string>> {
-  const r = await store.db.selectFrom('hq_rows').select('cells').where('tbl', '=', tbl).where('row_id', '=', id).executeTakeFirst();
-  const cells = r ? (JSON.parse(r.cells) as Record<string, Cell | undefined>) : {};
+  const r = await store.db.selectFrom('hq_rows').select(['cells', 'stamps']).where('tbl', '=', tbl).where('row_id', '=', id).executeTakeFirst();
+  const cells: Record<string, Cell | undefined> = r ? readCells(r.cells, r.stamps) : {};
   return Object.fromEntries(cols.map((c) => [c, cells[c]?.[1] ?? '']));
 }
 

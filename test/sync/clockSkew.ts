@@ -3,6 +3,7 @@
 // so a later edit elsewhere still wins; a device 30 days behind still has its later edits win.
 import { expect } from 'vitest';
 import { sql } from 'kysely';
+import { heldCells } from '../hq/heldCells.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { hlcMs } from '../../shared/sync/hlc.js';
 import { syncState } from '../../db/sync/state.js';
@@ -45,8 +46,8 @@ export async function clockSkewScenario(hq: TestHq): Promise<void> {
     expect(r.pushed.restamped).toBe(1);
     const log = await sql<{ kind: string }>`SELECT kind FROM hq_log WHERE kind = 'restamp'`.execute(hq.store.db);
     expect(log.rows.length).toBeGreaterThan(0);
-    const cells = JSON.parse(((await sql<{ cells: string }>`SELECT cells FROM hq_rows WHERE row_id = ${id}`.execute(hq.store.db)).rows[0]!).cells);
-    expect(hlcMs(cells.name[1])).toBeLessThan(Date.now() + 60_000); // HQ holds HQ's time, not the device's
+    const cells = await heldCells(hq.store.db, null, id);
+    expect(hlcMs(cells.name![1])).toBeLessThan(Date.now() + 60_000); // HQ holds HQ's time, not the device's
 
     // A later edit on a device with a good clock wins over the month-ahead one.
     await normal.sync();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { at, buildWorld, recordQ3, type World } from '../points/world.js';
 import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from './support.js';
+import { heldCells } from '../hq/heldCells.js';
 import { call } from '../support/builders.js';
 
 let hq: TestHq;
@@ -15,7 +16,7 @@ let w: World;
 
 type Item = { id: string; title: string; private_title: string | null; private_detail: string | null; status: string; subject_id: string | null; source_ref: string | null };
 const items = (d: TestDevice) => d.store.raw.prepare(`SELECT id, title, private_title, private_detail, status, subject_id, source_ref FROM rectification_items WHERE source = 'points' AND deleted = 0 ORDER BY id`).all() as Item[];
-const hqItem = async (id: string) => JSON.parse((await hq.store.db.selectFrom('hq_rows').select('cells').where('tbl', '=', 'rectification_items').where('row_id', '=', id).executeTakeFirstOrThrow()).cells) as Record<string, [unknown, string]>;
+const hqItem = (id: string) => heldCells(hq.store.db, 'rectification_items', id);
 
 beforeAll(async () => {
   hq = await startTestHq();

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { readCells } from '../../hq/cells.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolCode, enrol } from '../../hq/auth.js';
 import type { Actor } from '../../hq/merge.js';
@@ -66,8 +67,8 @@ function mixedBatch(): WireWrite[] {
 /** The store, without what only numbers the order of commits (versions, history links, record ids). */
 async function dump(store: HqStore): Promise<Record<string, unknown[]>> {
   const q = async (text: string) => (await sql.raw(text).execute(store.db)).rows as Record<string, unknown>[];
-  const rows = (await q(`SELECT tbl, row_id, scope_path, cells FROM hq_rows WHERE tbl <> 'settings' ORDER BY tbl, row_id`)).map((r) => ({
-    ...r, cells: Object.fromEntries(Object.entries(JSON.parse(r.cells as string) as Record<string, unknown[]>).map(([c, v]) => [c, [v[0], v[1], v[3]]])),
+  const rows = (await q(`SELECT tbl, row_id, scope_path, cells, stamps FROM hq_rows WHERE tbl <> 'settings' ORDER BY tbl, row_id`)).map(({ stamps, ...r }) => ({
+    ...r, cells: Object.fromEntries(Object.entries(readCells(r.cells as string, stamps as string | null)).map(([c, v]) => [c, [v[0], v[1], v[3]]])),
   }));
   return {
     rows,

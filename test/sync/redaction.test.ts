@@ -2,6 +2,7 @@
 // in rows, in conflict records — while county organisers get the full values; a masked value
 // pushed back never overwrites the real one at HQ, and a device does not even capture it as a change.
 import { sql } from 'kysely';
+import { heldCells } from '../hq/heldCells.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { maskCitizenId, maskPhone } from '../../shared/domain/citizenId.js';
 import { call, validId } from '../support/builders.js';
@@ -24,8 +25,7 @@ afterAll(async () => {
 });
 
 const person = (d: TestDevice, id: string) => d.store.raw.prepare('SELECT citizen_id, phone, name FROM people WHERE id = ?').get(id) as { citizen_id: string; phone: string | null; name: string };
-const hqCells = async (id: string) =>
-  JSON.parse((await sql<{ cells: string }>`SELECT cells FROM hq_rows WHERE tbl = 'people' AND row_id = ${id}`.execute(hq.store.db)).rows[0]!.cells) as Record<string, [unknown, string]>;
+const hqCells = (id: string) => heldCells(hq.store.db, 'people', id);
 /** Every full id HQ holds, and every text the device's store file holds. */
 const fullIds = async () => (await sql<{ cells: string }>`SELECT cells FROM hq_rows WHERE tbl = 'people'`.execute(hq.store.db)).rows.map((r) => JSON.parse(r.cells).citizen_id[0] as string);
 

@@ -3,6 +3,7 @@
 // in memory; the global version's row lock orders all writers).
 import { expect } from 'vitest';
 import { sql } from 'kysely';
+import { heldCells } from '../hq/heldCells.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { setMetaRaw } from '../../db/sync/state.js';
 import { Oracle } from './oracle.js';
@@ -59,8 +60,7 @@ export async function twoHqScenario(hq: TestHq, urls: [string, string], rounds =
     expect(Number(conflicts.rows[0]!.n)).toBe(oracle.conflictCount());
     for (const d of devs) expect((d.store.raw.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n).toBe(oracle.conflictCount());
     for (const w of oracle.writes.filter((x) => x.col === 'name')) {
-      const cell = (await sql<{ cells: string }>`SELECT cells FROM hq_rows WHERE row_id = ${w.rowId}`.execute(hq.store.db)).rows[0]!;
-      expect(JSON.parse(cell.cells).name[1] >= w.hlc).toBe(true);
+      expect((await heldCells(hq.store.db, null, w.rowId)).name![1] >= w.hlc).toBe(true);
     }
   } finally {
     for (const d of devs) await d.cleanup();

@@ -2,6 +2,7 @@
 // cells refused with a reason — the rest of its write is applied — and no other device is ever
 // served them, not even what an HQ from before this check stored.
 import { sql } from 'kysely';
+import { heldCells } from '../hq/heldCells.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildWorld, type World } from '../orglife/world.js';
 import { deviceStamp, pullRaw, pushForged, scopeOf } from './forge.js';
@@ -21,8 +22,7 @@ afterAll(async () => {
   await hq?.close();
 });
 
-const hqCells = async (table: string, id: string) =>
-  JSON.parse((await sql<{ cells: string }>`SELECT cells FROM hq_rows WHERE tbl = ${table} AND row_id = ${id}`.execute(hq.store.db)).rows[0]!.cells) as Record<string, unknown[]>;
+const hqCells = (table: string, id: string) => heldCells(hq.store.db, table, id);
 
 it('refuses undeclared columns, applies the rest of the write, and serves them to nobody', async () => {
   const a = await enrolledDevice(hq, { user: '甲组织员', role: 'county_organiser', scope: w.county.path });
@@ -45,9 +45,9 @@ it('refuses undeclared columns, applies the rest of the write, and serves them t
     expect(only.answers[0]!.res).toEqual({ owner_bank_card: 'r' });
     expect(await hqCells('outlets', w.outlet.id)).not.toHaveProperty('owner_bank_card');
 
-    // What an older HQ stored anyway is not served either.
+    // What an older HQ stored anyway (in its form: a stamp in every cell) is not served either.
     const legacy = { ...cells, legacy_junk: ['旧版本存下的', cells.notes![1], cells.notes![2], ''] };
-    await sql`UPDATE hq_rows SET cells = ${JSON.stringify(legacy)} WHERE tbl = 'people' AND row_id = ${person}`.execute(hq.store.db);
+    await sql`UPDATE hq_rows SET cells = ${JSON.stringify(legacy)}, stamps = NULL WHERE tbl = 'people' AND row_id = ${person}`.execute(hq.store.db);
     const served = (await pullRaw(b)).find((r) => r.t === 'people' && r.id === person)!;
     expect(served.c.notes).toBe('调入本支部');
     expect(Object.keys(served.c).filter((c) => ['secret_note', 'legacy_junk'].includes(c))).toEqual([]);
