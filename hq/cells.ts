@@ -28,18 +28,14 @@ export function readCells(cells: string, stamps: string | null): Record<string, 
 
 /** The stored form: [cells, stamps], each stamp listed once, in the order the cells first use it. */
 export function storedCells(cells: Record<string, Cell>): [string, string] {
-  const index = new Map<string, number>();
   const list: Stamp[] = [];
   const compact: Record<string, [CellValue, number]> = {};
   for (const col in cells) {
     const c = cells[col]!;
-    const k = `${c[1]}\u0000${c[2]}\u0000${c[3]}`;
-    let i = index.get(k);
-    if (i === undefined) {
-      i = list.length;
-      index.set(k, i);
-      list.push([c[1], c[2], c[3]]);
-    }
+    // A row has few distinct stamps: a scan beats building a key per cell.
+    let i = 0;
+    while (i < list.length && !(list[i]![0] === c[1] && list[i]![1] === c[2] && list[i]![2] === c[3])) i++;
+    if (i === list.length) list.push([c[1], c[2], c[3]]);
     compact[col] = [c[0], i];
   }
   return [JSON.stringify(compact), JSON.stringify(list)];
