@@ -2,41 +2,22 @@
 // a refusal leaves the day's count as it was, inside a push's transaction or outside one (a blob
 // upload charges without one).
 import { sql } from 'kysely';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { charge } from '../../hq/quota.js';
-import { openHqStore, type HqStore } from '../../hq/store.js';
-import { startPostgres, type RunningPg } from '../sync/pg.js';
-import { createPgDatabase } from '../sync/support.js';
+import { bothEngines, type Engine } from './bothEngines.js';
 
-let pg: RunningPg;
-const dir = mkdtempSync(join(tmpdir(), 'rc-quota-'));
-const stores: Record<string, HqStore> = {};
-
-beforeAll(async () => {
-  pg = await startPostgres();
-  stores.sqlite = await openHqStore(join(dir, 'hq.sqlite'));
-  stores.pg = await openHqStore(await createPgDatabase(pg.url));
-}, 120_000);
-
-afterAll(async () => {
-  for (const s of Object.values(stores)) await s.close();
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const stores = bothEngines('rc-quota-');
 
 const quota = { rowsPerDay: 10, bytesPerDay: 1000 };
 const now = Date.parse('2026-12-04T10:00:00Z');
 
-describe.each(['sqlite', 'pg'])('charging the day’s quota on %s', (engine) => {
+describe.each<Engine>(['sqlite', 'pg'])('charging the day’s quota on %s', (engine) => {
   const used = async (device: string) =>
-    (await sql<{ rows: number | string; bytes: number | string }>`SELECT rows, bytes FROM hq_usage WHERE device_id = ${device} AND day = ${todayInBeijing(new Date(now))}`.execute(stores[engine]!.db)).rows.map((r) => [Number(r.rows), Number(r.bytes)]);
+    (await sql<{ rows: number | string; bytes: number | string }>`SELECT rows, bytes FROM hq_usage WHERE device_id = ${device} AND day = ${todayInBeijing(new Date(now))}`.execute(stores[engine].db)).rows.map((r) => [Number(r.rows), Number(r.bytes)]);
 
   it('adds what fits and refuses what would pass it, writing nothing', async () => {
-    const db = stores[engine]!.db;
+    const db = stores[engine].db;
     await charge(db, 'dev-a', quota, { rows: 6, bytes: 300 }, now);
     await charge(db, 'dev-a', quota, { rows: 4, bytes: 300 }, now); // exactly the quota: still taken
     expect(await used('dev-a')).toEqual([[10, 600]]);
@@ -46,13 +27,13 @@ describe.each(['sqlite', 'pg'])('charging the day’s quota on %s', (engine) => 
   });
 
   it('refuses a first charge larger than the quota without starting the day’s count', async () => {
-    const db = stores[engine]!.db;
+    const db = stores[engine].db;
     await expect(charge(db, 'dev-b', quota, { rows: 11, bytes: 1 }, now)).rejects.toMatchObject({ code: 'quota_exceeded' });
     expect(await used('dev-b')).toEqual([]);
   });
 
   it('inside a transaction, a refusal leaves the transaction usable and the count unchanged', async () => {
-    const db = stores[engine]!.db;
+    const db = stores[engine].db;
     await charge(db, 'dev-c', quota, { rows: 9, bytes: 1 }, now);
     await expect(db.transaction().execute(async (trx) => charge(trx, 'dev-c', quota, { rows: 2, bytes: 1 }, now))).rejects.toMatchObject({ code: 'quota_exceeded' });
     expect(await used('dev-c')).toEqual([[9, 1]]);

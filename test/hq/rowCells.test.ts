@@ -3,10 +3,7 @@
 // purged as before and take the new form when next written; SQL that looks at values in the text
 // (the tombstone index, json_extract) still finds them; and the stored text is much smaller.
 import { sql } from 'kysely';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
 import type { CellValue, WireWrite } from '../../shared/sync/protocol.js';
@@ -14,26 +11,11 @@ import { readCells, storedCells, type Cell } from '../../hq/cells.js';
 import { HQ_NODE, type Actor } from '../../hq/merge.js';
 import { pull } from '../../hq/pull.js';
 import { applyPush } from '../../hq/push.js';
-import { openHqStore, tombstoneTest, type HqStore } from '../../hq/store.js';
-import { startPostgres, type RunningPg } from '../sync/pg.js';
-import { createPgDatabase } from '../sync/support.js';
+import { tombstoneTest, type HqStore } from '../../hq/store.js';
+import { bothEngines, type Engine } from './bothEngines.js';
 import { heldCells } from './heldCells.js';
 
-let pg: RunningPg;
-const dir = mkdtempSync(join(tmpdir(), 'rc-row-cells-'));
-const stores: Record<string, HqStore> = {};
-
-beforeAll(async () => {
-  pg = await startPostgres();
-  stores.sqlite = await openHqStore(join(dir, 'hq.sqlite'));
-  stores.pg = await openHqStore(await createPgDatabase(pg.url));
-}, 120_000);
-
-afterAll(async () => {
-  for (const s of Object.values(stores)) await s.close();
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const stores = bothEngines('rc-row-cells-');
 
 const SCOPE = '/hq/hz/hz-hantai/';
 const hq: Actor = { deviceId: HQ_NODE, userName: '总部', role: 'hq_admin', scopePath: '/' };
@@ -65,9 +47,9 @@ describe('the stored form of a row', () => {
   });
 });
 
-describe.each(['sqlite', 'pg'])('rows at HQ on %s', (engine) => {
+describe.each<Engine>(['sqlite', 'pg'])('rows at HQ on %s', (engine) => {
   it('stores a pushed row in the compact form, under half the old form’s size, and serves it unchanged', async () => {
-    const store = stores[engine]!;
+    const store = stores[engine];
     const id = uuidv7();
     const h = stamp(Date.now() - 60_000);
     const values = outlet('高桥营业厅');
@@ -83,7 +65,7 @@ describe.each(['sqlite', 'pg'])('rows at HQ on %s', (engine) => {
   });
 
   it('serves and merges a row stored in the old form, then rewrites it in the new one keeping each cell’s stamp', async () => {
-    const store = stores[engine]!;
+    const store = stores[engine];
     const id = uuidv7();
     const h1 = stamp(Date.now() - 3_600_000);
     const legacy: Record<string, Cell> = Object.fromEntries(Object.entries(outlet('旧网点')).map(([c, v]) => [c, [v, h1, 1, ''] as Cell]));
@@ -109,7 +91,7 @@ describe.each(['sqlite', 'pg'])('rows at HQ on %s', (engine) => {
   });
 
   it('finds a row deleted in the new form through the tombstone test and json_extract of values', async () => {
-    const store = stores[engine]!;
+    const store = stores[engine];
     const id = uuidv7();
     await push(store, { t: 'outlets', r: id, h: stamp(Date.now() - 120_000), c: outlet('将撤销的网点') });
     await push(store, { t: 'outlets', r: id, h: stamp(Date.now() - 60_000), c: { deleted: 1 } });
