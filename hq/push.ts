@@ -14,6 +14,7 @@ import { charge } from './quota.js';
 import { recordPushHistory } from './history/record.js';
 import { conflictWriterNames } from './history/conflictWriters.js';
 import { hqSyncSettings } from './settings.js';
+import { STAMPS_APART_KEY } from './stampsApart.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
@@ -62,10 +63,14 @@ export function unpackAnswer(text: string, w: WireWrite): StoredAnswer {
   return text === ALL_APPLIED ? { res: Object.fromEntries(Object.keys(w.c).map((c) => [c, 'a' as const])) } : (JSON.parse(text) as StoredAnswer);
 }
 
-/** Takes the writer lock, which serialises every push so that versions commit in order, and reads HQ's version. */
-async function takeWriterLock(trx: Transaction<HqDB>): Promise<number> {
-  const r = await sql<{ version: number | string }>`UPDATE hq_counter SET version = version WHERE id = 1 RETURNING version`.execute(trx);
-  return num(r.rows[0]!.version);
+/**
+ * Takes the writer lock, which serialises every push so that versions commit in order, and reads HQ's
+ * version and whether rows are written with their stamps apart (hq/stampsApart.ts), in one statement.
+ */
+async function takeWriterLock(trx: Transaction<HqDB>): Promise<{ version: number; apart: boolean }> {
+  const r = await sql<{ version: number | string; apart: number | string }>`UPDATE hq_counter SET version = version WHERE id = 1
+    RETURNING version, (SELECT count(*) FROM hq_meta WHERE key = ${STAMPS_APART_KEY}) AS apart`.execute(trx);
+  return { version: num(r.rows[0]!.version), apart: num(r.rows[0]!.apart) > 0 };
 }
 
 /** The device's last sequence number and HQ's version as the push leaves them; on PostgreSQL both in one statement. */
@@ -95,7 +100,8 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
   // SQLite: the writer lock first, so the transaction writes from its first statement.
   const pg = store.dialect === 'pg';
   const result = await store.db.transaction().execute(async (trx) => {
-    let version = pg ? 0 : await takeWriterLock(trx);
+    let lock = pg ? { version: 0, apart: false } : await takeWriterLock(trx);
+    let version = lock.version;
     let start = version;
     const next = () => ++version;
 
@@ -138,7 +144,10 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       }
     }
 
-    if (pg) version = start = await takeWriterLock(trx);
+    if (pg) {
+      lock = await takeWriterLock(trx);
+      version = start = lock.version;
+    }
 
     const rows = new RowSet(trx);
     await rows.load(writes.map((w) => ({ tbl: w.t, rowId: w.r })));
@@ -167,7 +176,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     const names = await userNames(trx, nodes);
     await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held); // record history (hq/history/): the rows as loaded, so before flush
     const writers = await conflictWriterNames(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
-    await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8));
+    await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8), lock.apart);
 
     if (opts.numbered && fresh.length) {
       const at = new Date(now).toISOString();

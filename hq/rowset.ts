@@ -151,8 +151,11 @@ export class RowSet {
       }
   }
 
-  /** Writes back every changed row, its moves, history and conflict records, taking versions from `next`; `userOf` names who wrote a stamp. */
-  async flush(next: () => number, userOf: (hlc: string) => string): Promise<void> {
+  /**
+   * Writes back every changed row, its moves, history and conflict records, taking versions from `next`;
+   * `userOf` names who wrote a stamp; `apart`: rows are written with their stamps apart (hq/stampsApart.ts).
+   */
+  async flush(next: () => number, userOf: (hlc: string) => string, apart: boolean): Promise<void> {
     const inserts: unknown[][] = [];
     const updates: unknown[][] = [];
     const moves: unknown[][] = [];
@@ -167,7 +170,7 @@ export class RowSet {
         for (const c of s.changed) s.cells[c]![2] = v;
         s.scope = scope;
         if (!s.exists || moved) s.scopeVersion = v;
-        (s.exists ? updates : inserts).push([s.tbl, s.rowId, scope, ...storedCells(s.cells), v, s.scopeVersion]);
+        (s.exists ? updates : inserts).push([s.tbl, s.rowId, scope, ...(apart ? storedCells(s.cells) : [JSON.stringify(s.cells), null]), v, s.scopeVersion]);
       }
       if (moved) await this.conflicts(s); // their records follow the row
       for (const list of [s.conflicts?.values() ?? [], s.added.values()]) {

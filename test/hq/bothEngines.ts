@@ -10,8 +10,12 @@ import { createPgDatabase } from '../sync/support.js';
 
 export type Engine = 'sqlite' | 'pg';
 
-export function bothEngines(prefix: string): Record<Engine, HqStore> {
-  const stores = {} as Record<Engine, HqStore>;
+/** The stores, and a new empty database on either engine (a file path, a postgres:// URL) for a test that opens its own. */
+export function bothEngines(prefix: string): Record<Engine, HqStore> & { fresh(engine: Engine): Promise<string> } {
+  let n = 0;
+  const stores = {
+    fresh: async (engine: Engine) => (engine === 'pg' ? createPgDatabase(pg!.url) : join(dir, `fresh-${++n}.sqlite`)),
+  } as Record<Engine, HqStore> & { fresh(engine: Engine): Promise<string> };
   const dir = mkdtempSync(join(tmpdir(), prefix));
   let pg: RunningPg | undefined;
   beforeAll(async () => {
@@ -20,7 +24,7 @@ export function bothEngines(prefix: string): Record<Engine, HqStore> {
     stores.pg = await openHqStore(await createPgDatabase(pg.url));
   }, 120_000);
   afterAll(async () => {
-    for (const s of Object.values(stores)) await s.close();
+    for (const e of ['sqlite', 'pg'] as const) await stores[e]?.close();
     await pg?.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -11,9 +11,12 @@ import { readCells, storedCells, type Cell } from '../../hq/cells.js';
 import { HQ_NODE, type Actor } from '../../hq/merge.js';
 import { pull } from '../../hq/pull.js';
 import { applyPush } from '../../hq/push.js';
-import { tombstoneTest, type HqStore } from '../../hq/store.js';
+import { openHqStore, tombstoneTest, type HqStore } from '../../hq/store.js';
+import { spawnEntry } from '../sync/spawn.js';
 import { bothEngines, type Engine } from './bothEngines.js';
 import { heldCells } from './heldCells.js';
+import { createLegacyHq } from './legacySchema.js';
+import { fillLegacy } from './legacyRows.js';
 
 const stores = bothEngines('rc-row-cells-');
 
@@ -102,4 +105,42 @@ describe.each<Engine>(['sqlite', 'pg'])('rows at HQ on %s', (engine) => {
       : sql<{ v: string }>`SELECT json_extract(cells, '$.name[0]') AS v FROM hq_rows WHERE row_id = ${id}`;
     expect((await name.execute(store.db)).rows[0]!.v).toBe('将撤销的网点');
   });
+});
+
+describe.each<Engine>(['sqlite', 'pg'])('a database upgraded in place on %s', (engine) => {
+  it('keeps the old form, which an HQ process of the version before reads, until an operator runs stamps-apart', async () => {
+    const target = await stores.fresh(engine);
+    const old = await createLegacyHq(target);
+    const facts = await fillLegacy(old);
+    await old.close();
+    const store = await openHqStore(target);
+    try {
+      const form = async (id: string) => (await sql<{ cells: string; stamps: string | null }>`SELECT cells, stamps FROM hq_rows WHERE row_id = ${id}`.execute(store.db)).rows[0]!;
+      const h1 = stamp(Date.now() - 60_000);
+      const fresh = uuidv7();
+      await applyPush(store, new Hlc(HQ_NODE), hq, [
+        { s: 1, p: '/hq/xa/xa-lintong/', t: 'outlets', r: facts.outlet.id, h: h1, c: { name: '升级后改名' } },
+        { s: 2, p: SCOPE, t: 'outlets', r: fresh, h: h1, c: outlet('升级后新增') },
+      ], { numbered: false });
+      for (const id of [facts.outlet.id, fresh]) {
+        const row = await form(id);
+        expect(row.stamps).toBeNull();
+        expect(JSON.parse(row.cells).name).toEqual([expect.any(String), h1, expect.any(Number), expect.any(String)]); // what an older HQ reads
+      }
+
+      const cli = await spawnEntry('hq', ['stamps-apart', ...(engine === 'pg' ? ['--pg', target] : ['--db', target])]);
+      await cli.waitFor(/已启用/);
+      const again = await spawnEntry('hq', ['stamps-apart', ...(engine === 'pg' ? ['--pg', target] : ['--db', target])]);
+      await again.waitFor(/早已启用/);
+
+      const h2 = stamp(Date.now() - 30_000);
+      await applyPush(store, new Hlc(HQ_NODE), hq, [{ s: 1, p: SCOPE, t: 'outlets', r: fresh, h: h2, b: h1, c: { staff_count: 9 } }], { numbered: false });
+      expect((await form(fresh)).stamps).not.toBeNull();
+      const cells = await heldCells(store.db, 'outlets', fresh);
+      expect(cells.staff_count!.slice(0, 2)).toEqual([9, h2]);
+      expect(cells.name!.slice(0, 2)).toEqual(['升级后新增', h1]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
