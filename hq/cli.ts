@@ -6,7 +6,7 @@
 //   purge       [--older-than-days 30] [--dry-run]   (serve also purges hourly, with its own --older-than-days)
 //   setting     --key quorum.general --value '0.5' [--scope /]
 //   relay       --in 同步包.rcsync [--out 回执.rcreply]   (relay by file: answers a device's bundle; hq/relay/file.ts)
-//   stamps-apart  (once every HQ process on this database runs this version: rows are written with their stamps apart, hq/stampsApart.ts)
+//   stamps-apart  (once every HQ process on this database runs this version: rows are written, and the old ones rewritten, with their stamps apart; hq/stampsApart.ts)
 //   console-admin --user NAME [--name 显示名] [--role county_organiser --scope /hq/xa/xa-lintong/]  (password on stdin; hq/console/command.ts)
 // The database defaults to $RC_HQ_DB or ./hq.sqlite; a postgres:// URL in --pg (or $RC_HQ_DB) uses PostgreSQL.
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ import { printPurge } from './purgeReport.js';
 import { consoleAdminCommand } from './console/command.js';
 import { relayFile } from './relay/file.js';
 import { startHq } from './server.js';
-import { allowStampsApart } from './stampsApart.js';
+import { allowStampsApart, rewriteOldRows } from './stampsApart.js';
 import { openHqStore } from './store.js';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -135,8 +135,10 @@ switch (command) {
   case 'stamps-apart': {
     const now = await allowStampsApart(store.db);
     console.log(now
-      ? '已启用：此后写入的记录将时间戳另存（约小三分之一）。请确认连接此数据库的所有总部进程均已升级到本版本。\nRows are now written with their stamps apart; every HQ process on this database must run this version.'
-      : '此数据库早已启用时间戳另存，无需操作。\nThis database already writes rows with their stamps apart.');
+      ? '已启用：此后写入的记录将时间戳另存。请确认连接此数据库的所有总部进程均已升级到本版本。\nRows are now written with their stamps apart; every HQ process on this database must run this version.'
+      : '此数据库早已启用时间戳另存。\nThis database already writes rows with their stamps apart.');
+    const rewritten = await rewriteOldRows(store.db, (n) => console.log(`已改写 ${n} 行… / ${n} rows rewritten…`));
+    console.log(`旧格式的记录已全部改写（${rewritten} 行，内容与版本不变）。\nEvery row in the old form rewritten (${rewritten} rows; values and versions unchanged).`);
     await store.close();
     break;
   }

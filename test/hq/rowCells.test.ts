@@ -14,6 +14,7 @@ import { applyPush } from '../../hq/push.js';
 import { openHqStore, tombstoneTest, type HqStore } from '../../hq/store.js';
 import { spawnEntry } from '../sync/spawn.js';
 import { bothEngines, type Engine } from './bothEngines.js';
+import { rewriteOldRows } from '../../hq/stampsApart.js';
 import { heldCells } from './heldCells.js';
 import { createLegacyHq } from './legacySchema.js';
 import { fillLegacy } from './legacyRows.js';
@@ -108,7 +109,7 @@ describe.each<Engine>(['sqlite', 'pg'])('rows at HQ on %s', (engine) => {
 });
 
 describe.each<Engine>(['sqlite', 'pg'])('a database upgraded in place on %s', (engine) => {
-  it('keeps the old form, which an HQ process of the version before reads, until an operator runs stamps-apart', async () => {
+  it('keeps the old form, which an HQ process of the version before reads, until stamps-apart, which rewrites the old rows leaving values and versions as they were', async () => {
     const target = await stores.fresh(engine);
     const old = await createLegacyHq(target);
     const facts = await fillLegacy(old);
@@ -128,10 +129,26 @@ describe.each<Engine>(['sqlite', 'pg'])('a database upgraded in place on %s', (e
         expect(JSON.parse(row.cells).name).toEqual([expect.any(String), h1, expect.any(Number), expect.any(String)]); // what an older HQ reads
       }
 
-      const cli = await spawnEntry('hq', ['stamps-apart', ...(engine === 'pg' ? ['--pg', target] : ['--db', target])]);
-      await cli.waitFor(/已启用/);
-      const again = await spawnEntry('hq', ['stamps-apart', ...(engine === 'pg' ? ['--pg', target] : ['--db', target])]);
-      await again.waitFor(/早已启用/);
+      await expect(rewriteOldRows(store.db)).rejects.toThrow(/stamps-apart/); // not before every process reads the new form
+      const all = async () => (await sql<{ tbl: string; row_id: string; cells: string; stamps: string | null; version: unknown; scope_version: unknown }>`
+        SELECT tbl, row_id, cells, stamps, version, scope_version FROM hq_rows ORDER BY tbl, row_id`.execute(store.db)).rows;
+      const before = await all();
+      const servedBefore = await pull(store, { deviceId: uuidv7(), role: 'hq_admin', scopePath: '/' }, 0, 1000, 0);
+
+      const args = ['stamps-apart', ...(engine === 'pg' ? ['--pg', target] : ['--db', target])];
+      const cli = await spawnEntry('hq', args);
+      expect(await cli.waitFor(/旧格式的记录已全部改写/)).toContain(`（${before.length} 行，内容与版本不变）`);
+      expect(cli.output()).toContain('已启用');
+      const after = await all();
+      expect(after.filter((r) => r.stamps === null)).toEqual([]);
+      expect(after.map((r) => [r.tbl, r.row_id, String(r.version), String(r.scope_version), readCells(r.cells, r.stamps)]))
+        .toEqual(before.map((r) => [r.tbl, r.row_id, String(r.version), String(r.scope_version), readCells(r.cells, r.stamps)]));
+      expect(after.reduce((n, r) => n + r.cells.length + r.stamps!.length, 0)).toBeLessThan(before.reduce((n, r) => n + r.cells.length, 0));
+      const servedAfter = await pull(store, { deviceId: uuidv7(), role: 'hq_admin', scopePath: '/' }, 0, 1000, 0);
+      expect({ ...servedAfter, hqTime: 0 }).toEqual({ ...servedBefore, hqTime: 0 });
+      const again = await spawnEntry('hq', args);
+      expect(await again.waitFor(/旧格式的记录已全部改写/)).toContain('（0 行');
+      expect(again.output()).toContain('早已启用');
 
       const h2 = stamp(Date.now() - 30_000);
       await applyPush(store, new Hlc(HQ_NODE), hq, [{ s: 1, p: SCOPE, t: 'outlets', r: fresh, h: h2, b: h1, c: { staff_count: 9 } }], { numbered: false });
