@@ -12,6 +12,7 @@ import { startPostgres } from '../test/sync/pg.js';
 import { spawnHq } from '../test/sync/spawn.js';
 import { createPgDatabase } from '../test/sync/support.js';
 import { defineBench, type Bench } from './harness.js';
+import { storedCellBytes, storedCellsFigure } from './hqStoredBytes.js';
 import { allRows, benchHq, countingTransport, loadedDevice, memoryDevice, tempDevice, type SyncDevice, type TempDevice } from './syncFixtures.js';
 import { bytesPerCell, plainCeiling } from './syncWire.js';
 import { captureCost } from './syncCapture.js';
@@ -60,6 +61,7 @@ async function pushAll(b: Bench, label: string, target: string | undefined, load
     b.figure(`HQ push apply (${label}, batches of 1000, over HTTP)`, `${rate(rows, s)} (${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s), device's batching and acknowledging included`);
     const atHq = (hq.spent.get('/v1/push') ?? 0) / 1000;
     b.figure(`HQ push apply (${label}), HQ side only`, `${rate(rows, atHq)} (signature, decompression, validation, checks, merge, write, answer: ${atHq.toFixed(1)} s; must ≥ ${label === 'SQLite' ? '20k' : '15k'})`);
+    b.figure(`HQ's stored cells after the push (${label})`, storedCellsFigure(await storedCellBytes(hq.store)));
     return { hq, rows, seconds: s };
   } finally {
     await p.store.close();
