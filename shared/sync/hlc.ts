@@ -92,6 +92,9 @@ export class Hlc {
 
   private bump(): void {
     if (this.counter >= MAX_COUNTER) {
+      // Past the last millisecond a stamp has 13 digits and sorts before every other: refuse instead
+      // (only a stamp observed at the end of time brings a clock here).
+      if (this.ms >= MAX_MS) throw new Error('HLC exhausted: no stamp comes after the largest one');
       // 65 536 events in one millisecond: borrow the next millisecond rather than wrap.
       this.ms += 1;
       this.counter = 0;

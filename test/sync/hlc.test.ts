@@ -26,15 +26,27 @@ describe('HLC', () => {
           let now = 1.7e12;
           const c = new Hlc('device-a', () => now);
           let last = '';
+          // At the very last stamp there is no greater one: the clock refuses rather than go back.
+          const tick = () => {
+            try {
+              return c.tick();
+            } catch (e) {
+              expect(c.high().slice(0, 16)).toBe('ffffffffffffffff');
+              expect(String(e)).toMatch(/exhausted/);
+              return null;
+            }
+          };
           for (const s of steps) {
             if ('tick' in s) {
               now = Math.max(0, now + s.tick); // the wall clock jumps either way
-              const h = c.tick();
+              const h = tick();
+              if (h === null) return;
               expect(h > last).toBe(true);
               last = h;
             } else {
               c.observe(encodeHlc(s.seen));
-              const h = c.tick();
+              const h = tick();
+              if (h === null) return;
               expect(h > encodeHlc({ ...s.seen, node: '' }) || hlcMs(h) === 2 ** 48 - 1).toBe(true);
               expect(h > last).toBe(true);
               last = h;
@@ -43,6 +55,13 @@ describe('HLC', () => {
         },
       ),
     );
+  });
+
+  it('refuses a stamp past the last one instead of wrapping to a smaller one', () => {
+    const c = new Hlc('d', () => 1_000);
+    c.observe(encodeHlc({ ms: 2 ** 48 - 1, counter: 0xfffe, node: 'x' }));
+    expect(c.tick()).toBe(encodeHlc({ ms: 2 ** 48 - 1, counter: 0xffff, node: 'd' }));
+    expect(() => c.tick()).toThrow(/exhausted/);
   });
 
   it('follows the corrected physical time, and rewinds only when asked', () => {
