@@ -18,7 +18,7 @@ import { decodedBody, installCodings, rawBodies } from './encoding.js';
 import { HqError } from './errors.js';
 import { refuseTooOld } from './versions.js';
 import { applyPush, HQ_NODE } from './push.js';
-import { pull } from './pull.js';
+import { SharedPulls } from './pullShare.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { registerRelayRoute } from './relay/route.js';
 import { registerHistoryRoute } from './history/route.js';
@@ -101,13 +101,18 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     return { hqTime: Date.now(), answers };
   });
 
-  app.post('/v1/pull', async (req) => {
+  const pulls = new SharedPulls(store);
+  shared.set(store, pulls);
+  app.post('/v1/pull', async (req, reply) => {
     const d = await device(req);
     const body = parse(pullRequest, req.body);
     if (body.since !== undefined && body.since > body.cursor) throw new HqError(400, 'malformed', '请求格式不正确（since 不能大于 cursor）', 'since must not exceed cursor');
     // `since` is what the device has stored; `cursor` may name chunks it still holds in memory.
     await noteAcknowledged(store, d.deviceId, body.since ?? body.cursor);
-    return pull(store, d, body.cursor, body.limit, body.since, body.tables);
+    const answer = await pulls.pull(d, body.cursor, body.limit, body.since, body.tables); // hq/pullShare.ts
+    if (!Buffer.isBuffer(answer)) return answer;
+    reply.header('content-type', 'application/json; charset=utf-8');
+    return reply.send(answer);
   });
 
   registerBlobRoutes(app, { store, device, parse });
@@ -118,6 +123,13 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
   registerCodePerson(app, store); // the console's code dialog names the person a code is for
 
   return app;
+}
+
+const shared = new WeakMap<HqStore, SharedPulls>();
+
+/** The shared pulls of the HQ serving this store (its counts, for tests and benchmarks). */
+export function sharedPullsOf(store: HqStore): SharedPulls | undefined {
+  return shared.get(store);
 }
 
 export async function startHq(opts: HqServerOptions & { port?: number; host?: string }): Promise<{ app: FastifyInstance; url: string; close(): Promise<void> }> {

@@ -1,0 +1,104 @@
+// Devices of one kind catching up from the same point share one read. Fifty HQ-wide devices doing a
+// first sync at once each pull, after the snapshot, every row pushed since its version: the same
+// pages fifty times over, read, built and turned into JSON fifty times while the daily syncs beside
+// them waited (bench/load1000.bench.ts). A page read for one of them now answers the others that ask
+// for it within SHARE_MS, as the pull would have answered them a moment earlier.
+//
+// What makes that exact:
+// - The page is read for no device in particular. A device is not sent its own writes again
+//   (hq/pull.ts), so a page naming one of this device's stamps is read afresh for it.
+// - Devices of one kind are those whose pulls differ only by that rule: the first-sync snapshot's
+//   key (hq/snapshot/cache.ts recipientKey), so a rule that makes a pull depend on more makes a key of its own.
+// - A page that ended at HQ's head then may no longer end there: shared, it says `more`, and the
+//   device asks on from its end, so a write that landed in between reaches it in the same sync.
+// - Only devices that have not pushed share (a first sync, a viewer): one that has would likely find
+//   its own writes in the page, and reads its own, as before.
+import { hlcNode } from '../shared/sync/hlc.js';
+import type { PullAnswer } from '../shared/sync/protocol.js';
+import type { Device } from './auth.js';
+import { pull } from './pull.js';
+import { recipientKey } from './snapshot/cache.js';
+import type { HqStore } from './store.js';
+
+/** How long a page read for one device answers others of its kind. */
+export const SHARE_MS = 2000;
+/** Pages held at once (each at most about LIMITS.pullBytes of JSON). */
+const HELD = 16;
+
+interface Page {
+  cursor: number;
+  more: boolean;
+  /** Every device whose stamp is on a cell of the page. */
+  nodes: Set<string>;
+  /** The answer's JSON between `hqTime` and `more`: each device is sent its own time. */
+  middle: Buffer;
+}
+
+interface Held {
+  at: number;
+  page: Promise<Page>;
+}
+
+const AT = Buffer.from('{"hqTime":');
+const MORE = Buffer.from(',"more":true}');
+const DONE = Buffer.from(',"more":false}');
+
+function pageOf(a: PullAnswer): Page {
+  const nodes = new Set<string>();
+  for (const r of a.rows) {
+    nodes.add(hlcNode(r.h));
+    if (r.hx) for (const col in r.hx) nodes.add(hlcNode(r.hx[col]!));
+  }
+  const { hqTime: _, more, ...middle } = a;
+  return { cursor: a.cursor, more, nodes, middle: Buffer.from(`,${JSON.stringify(middle).slice(1, -1)}`) };
+}
+
+/** The JSON of a pull answer as `pull` would give it, `hqTime` now and `more` as given. */
+function body(p: Page, more: boolean): Buffer {
+  return Buffer.concat([AT, Buffer.from(String(Date.now())), p.middle, more ? MORE : DONE]);
+}
+
+export class SharedPulls {
+  private readonly held = new Map<string, Held>();
+  /** Pages read, and answers sent from a page read for another device. */
+  readonly stats = { reads: 0, shared: 0 };
+
+  constructor(
+    private readonly store: HqStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** What `pull` answers this device: the answer, or its JSON when it was (or may be) shared. */
+  async pull(actor: Device, cursor: number, limit?: number, since?: number, tables?: string[]): Promise<PullAnswer | Buffer> {
+    if (actor.lastSeq > 0) return pull(this.store, actor, cursor, limit, since, tables);
+    const key = JSON.stringify([recipientKey(actor), cursor, since ?? cursor, limit ?? null, tables ?? null]);
+    const now = this.now();
+    const h = this.held.get(key);
+    if (h && now - h.at <= SHARE_MS) {
+      const p = await h.page.catch(() => undefined);
+      // A page that brought nothing new cannot say `more` (the device would ask for it again): read afresh.
+      if (p && p.cursor > cursor && !p.nodes.has(actor.deviceId)) {
+        this.stats.shared++;
+        return body(p, true); // whether it ended at the head or not, there may be more now
+      }
+      return this.read(actor, key, cursor, limit, since, tables);
+    }
+    return this.read(actor, key, cursor, limit, since, tables);
+  }
+
+  private async read(actor: Device, key: string, cursor: number, limit?: number, since?: number, tables?: string[]): Promise<Buffer> {
+    this.stats.reads++;
+    // Read for no device in particular ('' is no device's node), so that none of its cells is left out.
+    const page = pull(this.store, { ...actor, deviceId: '' }, cursor, limit, since, tables).then(pageOf);
+    const held = { at: this.now(), page };
+    this.held.delete(key); // re-inserted last, so that the oldest go first below
+    this.held.set(key, held);
+    for (const [k, x] of this.held) if (this.held.size > HELD || held.at - x.at > SHARE_MS) this.held.delete(k);
+    const p = await page.catch((e: unknown) => {
+      if (this.held.get(key) === held) this.held.delete(key);
+      throw e;
+    });
+    if (p.nodes.has(actor.deviceId)) return Buffer.from(JSON.stringify(await pull(this.store, actor, cursor, limit, since, tables)));
+    return body(p, p.more);
+  }
+}
