@@ -9,8 +9,12 @@
 //   (hq/pull.ts), so a page naming one of this device's stamps is read afresh for it.
 // - Devices of one kind are those whose pulls differ only by that rule: the first-sync snapshot's
 //   key (hq/snapshot/cache.ts recipientKey), so a rule that makes a pull depend on more makes a key of its own.
-// - A page that ended at HQ's head then may no longer end there: shared, it says `more`, and the
-//   device asks on from its end, so a write that landed in between reaches it in the same sync.
+// - A page that ended at HQ's head then may no longer end there. It still says nothing follows, as
+//   it did to the device it was read for: a write that landed in between reaches the device at its next
+//   pull, from the page's end, as if its sync had run those moments earlier. Saying `more` instead
+//   sent fifty first syncs chasing the head in turn (each fresh read ended one of them), which took
+//   twice as long and pulled twice the rows. A page that brought nothing new is never shared: a
+//   device that asks at the head always learns of a write at once.
 // - Only devices that have not pushed share (a first sync, a viewer): one that has would likely find
 //   its own writes in the page, and reads its own, as before.
 import { hlcNode } from '../shared/sync/hlc.js';
@@ -27,11 +31,10 @@ const HELD = 16;
 
 interface Page {
   cursor: number;
-  more: boolean;
   /** Every device whose stamp is on a cell of the page. */
   nodes: Set<string>;
-  /** The answer's JSON between `hqTime` and `more`: each device is sent its own time. */
-  middle: Buffer;
+  /** The answer's JSON after `hqTime`: each device is sent its own time. */
+  rest: Buffer;
 }
 
 interface Held {
@@ -40,8 +43,6 @@ interface Held {
 }
 
 const AT = Buffer.from('{"hqTime":');
-const MORE = Buffer.from(',"more":true}');
-const DONE = Buffer.from(',"more":false}');
 
 function pageOf(a: PullAnswer): Page {
   const nodes = new Set<string>();
@@ -49,13 +50,13 @@ function pageOf(a: PullAnswer): Page {
     nodes.add(hlcNode(r.h));
     if (r.hx) for (const col in r.hx) nodes.add(hlcNode(r.hx[col]!));
   }
-  const { hqTime: _, more, ...middle } = a;
-  return { cursor: a.cursor, more, nodes, middle: Buffer.from(`,${JSON.stringify(middle).slice(1, -1)}`) };
+  const { hqTime: _, ...rest } = a;
+  return { cursor: a.cursor, nodes, rest: Buffer.from(`,${JSON.stringify(rest).slice(1)}`) };
 }
 
-/** The JSON of a pull answer as `pull` would give it, `hqTime` now and `more` as given. */
-function body(p: Page, more: boolean): Buffer {
-  return Buffer.concat([AT, Buffer.from(String(Date.now())), p.middle, more ? MORE : DONE]);
+/** The JSON of the page's answer as `pull` gave it, `hqTime` now. */
+function body(p: Page): Buffer {
+  return Buffer.concat([AT, Buffer.from(String(Date.now())), p.rest]);
 }
 
 export class SharedPulls {
@@ -76,10 +77,9 @@ export class SharedPulls {
     const h = this.held.get(key);
     if (h && now - h.at <= SHARE_MS) {
       const p = await h.page.catch(() => undefined);
-      // A page that brought nothing new cannot say `more` (the device would ask for it again): read afresh.
       if (p && p.cursor > cursor && !p.nodes.has(actor.deviceId)) {
         this.stats.shared++;
-        return body(p, true); // whether it ended at the head or not, there may be more now
+        return body(p);
       }
       return this.read(actor, key, cursor, limit, since, tables);
     }
@@ -99,6 +99,6 @@ export class SharedPulls {
       throw e;
     });
     if (p.nodes.has(actor.deviceId)) return Buffer.from(JSON.stringify(await pull(this.store, actor, cursor, limit, since, tables)));
-    return body(p, p.more);
+    return body(p);
   }
 }
