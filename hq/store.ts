@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateHq } from './migrate.js';
 import { copyCapable, teachCopy } from './pgCopy.js';
+import { nameStatements } from './pgNamed.js';
 import type { Dialect, HqDB } from './schema.js';
 
 export type { Dialect } from './schema.js';
@@ -40,6 +41,7 @@ export async function openHqStore(target: string): Promise<HqStore> {
     // pg emits it on the pool, and an unhandled 'error' event would end the process.
     pool.on('error', (e) => console.warn(`[hq] idle PostgreSQL connection lost: ${e.message}`));
     teachCopy(pool); // bulk inserts stream through COPY (hq/pgCopy.ts)
+    nameStatements(pool); // the hot statements prepared once per connection (hq/pgNamed.ts)
     const db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }), plugins: [copyCapable] });
     const migrated = await migrateHq(db, 'pg').catch(async (e: unknown) => {
       await db.destroy();
