@@ -7,6 +7,7 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { wrapQueries } from './pgConnections.js';
 
 /** Marks a Kysely instance whose PostgreSQL connections take COPY (see `teachCopy`); changes nothing. */
 export const copyCapable: KyselyPlugin = {
@@ -15,19 +16,12 @@ export const copyCapable: KyselyPlugin = {
 };
 
 const COPY_STATEMENT = /^COPY [a-z_]+ \([a-z_, ]+\) FROM STDIN \(FORMAT binary\)$/;
-const taught = new WeakSet<pg.PoolClient>();
-
 /** Every connection the pool opens streams `COPY … FROM STDIN (FORMAT binary)` with its data as the one parameter. */
 export function teachCopy(pool: pg.Pool): void {
-  pool.on('connect', (client) => {
-    if (taught.has(client)) return;
-    taught.add(client);
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
-      if (typeof text === 'string' && COPY_STATEMENT.test(text) && Array.isArray(values) && values.length === 1 && Buffer.isBuffer(values[0]))
-        return copyIn(client, text, values[0]);
-      return query(text, values, ...rest);
-    };
+  wrapQueries(pool, (query, client) => (text, values, ...rest) => {
+    if (typeof text === 'string' && COPY_STATEMENT.test(text) && Array.isArray(values) && values.length === 1 && Buffer.isBuffer(values[0]))
+      return copyIn(client, text, values[0]);
+    return query(text, values, ...rest);
   });
 }
 

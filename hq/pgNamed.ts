@@ -11,6 +11,7 @@
 // plain read or write go unnamed, as before.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { wrapQueries } from './pgConnections.js';
 
 /** At most this many parameters: the key lookups and small writes of a daily sync. */
 const MAX_PARAMETERS = 16;
@@ -24,17 +25,10 @@ export function statementName(text: string, values: unknown[]): string | undefin
   return `rc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 }
 
-const named = new WeakSet<pg.PoolClient>();
-
 /** Every connection the pool opens sends the statements `statementName` names as prepared ones. */
 export function nameStatements(pool: pg.Pool): void {
-  pool.on('connect', (client) => {
-    if (named.has(client)) return;
-    named.add(client);
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
-      const name = typeof text === 'string' && Array.isArray(values) && !rest.length ? statementName(text, values) : undefined;
-      return name ? query({ name, text, values }) : query(text, values, ...rest);
-    };
+  wrapQueries(pool, (query) => (text, values, ...rest) => {
+    const name = typeof text === 'string' && Array.isArray(values) && !rest.length ? statementName(text, values) : undefined;
+    return name ? query({ name, text, values }) : query(text, values, ...rest);
   });
 }
