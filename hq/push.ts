@@ -15,6 +15,7 @@ import { recordPushHistory } from './history/record.js';
 import { conflictWriterNames } from './history/conflictWriters.js';
 import { hqSyncSettings } from './settings.js';
 import { STAMPS_APART_KEY } from './stampsApart.js';
+import { holdInserts, releaseHeld } from './heldInserts.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
@@ -73,10 +74,13 @@ async function takeWriterLock(trx: Transaction<HqDB>): Promise<{ version: number
   return { version: num(r.rows[0]!.version), apart: num(r.rows[0]!.apart) > 0 };
 }
 
-/** The device's last sequence number and HQ's version as the push leaves them; on PostgreSQL both in one statement. */
+/** The device's last sequence number and HQ's version as the push leaves them; on PostgreSQL in one statement with the push's held inserts. */
 async function settle(trx: Transaction<HqDB>, pg: boolean, deviceId: string, lastSeq: number | undefined, version: number | undefined): Promise<void> {
-  if (pg && lastSeq !== undefined && version !== undefined) {
-    await sql`WITH d AS (UPDATE hq_devices SET last_seq = ${lastSeq} WHERE device_id = ${deviceId}) UPDATE hq_counter SET version = ${version} WHERE id = 1`.execute(trx);
+  if (pg) {
+    await releaseHeld(trx, (param) => ({
+      ctes: lastSeq !== undefined ? [`UPDATE hq_devices SET last_seq = ${param(lastSeq)} WHERE device_id = ${param(deviceId)}`] : [],
+      main: version !== undefined ? `UPDATE hq_counter SET version = ${param(version)} WHERE id = 1` : undefined,
+    }));
     return;
   }
   if (lastSeq !== undefined) await trx.updateTable('hq_devices').set({ last_seq: lastSeq }).where('device_id', '=', deviceId).execute();
@@ -174,6 +178,10 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       for (const c of [...(s.conflicts?.values() ?? []), ...s.added.values()])
         if (c.dirty || moved.has(s)) for (const h of [c.loser.hlc, c.winner.hlc]) nodes.add(hlcNode(h));
     const names = await userNames(trx, nodes);
+    // PostgreSQL: the inserts from here on travel with `settle`'s statement (hq/heldInserts.ts). The reads
+    // after this point do not need them: the conflict records (written by flush, after), and the history of
+    // earlier pushes (this push's writers come from its own writes).
+    if (pg) holdInserts(trx);
     await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held); // record history (hq/history/): the rows as loaded, so before flush
     const writers = await conflictWriterNames(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
     await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8), lock.apart);

@@ -8,6 +8,7 @@ import { uuidv7 } from '../shared/core/ids.js';
 import type { HqDB } from './schema.js';
 import { num } from './store.js';
 import { copyBinary, copyCapable } from './pgCopy.js';
+import { holdInsert } from './heldInserts.js';
 import { readCells, storedCells, type Cell } from './cells.js';
 
 export type { Cell };
@@ -249,6 +250,7 @@ export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[
     await trx.executeQuery(CompiledQuery.raw(`COPY ${into} FROM STDIN (FORMAT binary)`, [copyBinary(rows)]));
     return;
   }
+  if (pg && holdInsert(trx, into, rows, tail)) return; // sent with the push's last statement (hq/heldInserts.ts)
   const width = rows[0]!.length;
   // One statement for a whole push batch on both engines (SQLite takes 32,766 parameters, PostgreSQL 65,535).
   const per = Math.max(1, Math.floor(30_000 / width));

@@ -1,0 +1,56 @@
+// A push's inserts on PostgreSQL go to the database with its last statement. Under the writer lock,
+// which every push of every device waits for, a daily push of thirty rows sent its history, its rows,
+// its stored answers and HQ's new version as four statements, each a round trip while the others
+// queued; held back, they travel as parts of the one statement that settles the push (hq/push.ts
+// settle). Nothing in between reads what they write (hq/push.ts says which reads come after), there are no
+// foreign keys or triggers among HQ's tables, and one statement fails or commits whole as the
+// transaction did. Large inserts (COPY, or more parameters than one statement takes) go at once.
+// One statement sees one snapshot: two held inserts must not write the same key (the second would
+// not see the first, and fails on the unique index even with ON CONFLICT), and the settling step
+// must not read what they write. A push makes one insert per table, except into hq_rows: its new
+// rows and its rewritten rows, which are apart by construction (hq/rowset.ts flush).
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { HqDB } from './schema.js';
+
+interface Held {
+  into: string;
+  rows: unknown[][];
+  tail: string;
+}
+
+const held = new WeakMap<Kysely<HqDB>, { parts: Held[]; params: number }>();
+/** Parameters one statement may carry, with room for the settling statement's own. */
+const MAX_PARAMETERS = 30_000;
+
+/** From now on, the transaction's small inserts wait for `releaseHeld`. */
+export function holdInserts(trx: Kysely<HqDB>): void {
+  held.set(trx, { parts: [], params: 0 });
+}
+
+/** Holds the insert if the transaction holds them and it fits; false when it must be sent now. */
+export function holdInsert(trx: Kysely<HqDB>, into: string, rows: unknown[][], tail: string): boolean {
+  const h = held.get(trx);
+  const params = rows.length * (rows[0]?.length ?? 0);
+  if (!h || h.params + params > MAX_PARAMETERS) return false;
+  h.parts.push({ into, rows, tail });
+  h.params += params;
+  return true;
+}
+
+/**
+ * Sends the held inserts with the statement `last` builds (given a function that adds a parameter
+ * and returns its placeholder): `ctes`, more data-modifying steps, and `main`, the statement itself.
+ */
+export async function releaseHeld(trx: Kysely<HqDB>, last: (param: (v: unknown) => string) => { ctes: string[]; main?: string }): Promise<void> {
+  const parts = held.get(trx)?.parts ?? [];
+  held.delete(trx);
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const ctes = parts.map((p) => `INSERT INTO ${p.into} VALUES ${p.rows.map((r) => `(${r.map(param).join(', ')})`).join(', ')} ${p.tail}`);
+  const tail = last(param);
+  ctes.push(...tail.ctes);
+  const main = tail.main ?? (ctes.length ? ctes.pop() : undefined);
+  if (!main) return;
+  const text = ctes.length ? `WITH ${ctes.map((c, i) => `w${i} AS (${c})`).join(', ')} ${main}` : main;
+  await trx.executeQuery(CompiledQuery.raw(text, params));
+}
