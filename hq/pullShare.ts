@@ -9,20 +9,21 @@
 //   (hq/pull.ts), so a page naming one of this device's stamps is read afresh for it.
 // - Devices of one kind are those whose pulls differ only by that rule: the first-sync snapshot's
 //   key (hq/snapshot/cache.ts recipientKey), so a rule that makes a pull depend on more makes a key of its own.
-// - A page that ended at HQ's head then may no longer end there. It still says nothing follows, as
-//   it did to the device it was read for: a write that landed in between reaches the device at its next
-//   pull, from the page's end, as if its sync had run those moments earlier. Saying `more` instead
-//   sent fifty first syncs chasing the head in turn (each fresh read ended one of them), which took
-//   twice as long and pulled twice the rows. A page that brought nothing new is never shared: a
-//   device that asks at the head always learns of a write at once.
+// - A page that ended at HQ's head is shared only while the head has not moved (one read of the
+//   counter): otherwise a device would stop behind a write that landed before it asked. Saying `more`
+//   instead sent fifty first syncs chasing the head in turn (each fresh read ended one of them),
+//   which took twice as long and pulled twice the rows. A page with more after it needs no check: it
+//   is a whole range of versions, and a row rewritten since comes again further on.
+// - A page that brought nothing new is never shared (it costs next to nothing to read).
 // - Only devices that have not pushed share (a first sync, a viewer): one that has would likely find
 //   its own writes in the page, and reads its own, as before.
+import { sql } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import type { PullAnswer } from '../shared/sync/protocol.js';
 import type { Device } from './auth.js';
 import { pull } from './pull.js';
 import { recipientKey } from './snapshot/cache.js';
-import type { HqStore } from './store.js';
+import { num, type HqStore } from './store.js';
 
 /** How long a page read for one device answers others of its kind. */
 export const SHARE_MS = 2000;
@@ -31,6 +32,8 @@ const HELD = 16;
 
 interface Page {
   cursor: number;
+  /** Whether versions follow the page's end; if not, the page ended at HQ's head when read. */
+  more: boolean;
   /** Every device whose stamp is on a cell of the page. */
   nodes: Set<string>;
   /** The answer's JSON after `hqTime`: each device is sent its own time. */
@@ -51,7 +54,7 @@ function pageOf(a: PullAnswer): Page {
     if (r.hx) for (const col in r.hx) nodes.add(hlcNode(r.hx[col]!));
   }
   const { hqTime: _, ...rest } = a;
-  return { cursor: a.cursor, nodes, rest: Buffer.from(`,${JSON.stringify(rest).slice(1)}`) };
+  return { cursor: a.cursor, more: a.more, nodes, rest: Buffer.from(`,${JSON.stringify(rest).slice(1)}`) };
 }
 
 /** The JSON of the page's answer as `pull` gave it, `hqTime` now. */
@@ -77,13 +80,17 @@ export class SharedPulls {
     const h = this.held.get(key);
     if (h && now - h.at <= SHARE_MS) {
       const p = await h.page.catch(() => undefined);
-      if (p && p.cursor > cursor && !p.nodes.has(actor.deviceId)) {
+      if (p && p.cursor > cursor && !p.nodes.has(actor.deviceId) && (p.more || (await this.head()) === p.cursor)) {
         this.stats.shared++;
         return body(p);
       }
       return this.read(actor, key, cursor, limit, since, tables);
     }
     return this.read(actor, key, cursor, limit, since, tables);
+  }
+
+  private async head(): Promise<number> {
+    return num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(this.store.db)).rows[0]!.version);
   }
 
   private async read(actor: Device, key: string, cursor: number, limit?: number, since?: number, tables?: string[]): Promise<Buffer> {
