@@ -17,13 +17,12 @@
 // - A page that brought nothing new is never shared (it costs next to nothing to read).
 // - Only devices that have not pushed share (a first sync, a viewer): one that has would likely find
 //   its own writes in the page, and reads its own, as before.
-import { sql } from 'kysely';
 import { hlcNode } from '../shared/sync/hlc.js';
 import type { PullAnswer } from '../shared/sync/protocol.js';
 import type { Device } from './auth.js';
 import { pull } from './pull.js';
 import { recipientKey } from './snapshot/cache.js';
-import { num, type HqStore } from './store.js';
+import { headVersion, type HqStore } from './store.js';
 
 /** How long a page read for one device answers others of its kind. */
 export const SHARE_MS = 2000;
@@ -80,17 +79,12 @@ export class SharedPulls {
     const h = this.held.get(key);
     if (h && now - h.at <= SHARE_MS) {
       const p = await h.page.catch(() => undefined);
-      if (p && p.cursor > cursor && !p.nodes.has(actor.deviceId) && (p.more || (await this.head()) === p.cursor)) {
+      if (p && p.cursor > cursor && !p.nodes.has(actor.deviceId) && (p.more || (await headVersion(this.store)) === p.cursor)) {
         this.stats.shared++;
         return body(p);
       }
-      return this.read(actor, key, cursor, limit, since, tables);
     }
     return this.read(actor, key, cursor, limit, since, tables);
-  }
-
-  private async head(): Promise<number> {
-    return num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(this.store.db)).rows[0]!.version);
   }
 
   private async read(actor: Device, key: string, cursor: number, limit?: number, since?: number, tables?: string[]): Promise<Buffer> {

@@ -3,7 +3,7 @@
 // stamps and scope paths are compared as text. HQ keeps no state in memory that matters, so
 // several processes can serve one PostgreSQL database.
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateHq } from './migrate.js';
 import { copyCapable, teachCopy } from './pgCopy.js';
@@ -63,3 +63,8 @@ export async function openHqStore(target: string): Promise<HqStore> {
 
 /** BIGINT comes back from PostgreSQL as a string. */
 export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+
+/** HQ's version now: the newest change any push has committed. */
+export async function headVersion(store: HqStore): Promise<number> {
+  return num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(store.db)).rows[0]!.version);
+}

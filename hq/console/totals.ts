@@ -8,7 +8,7 @@
 // count for nothing here, and only after the day has long changed (hq/purge.ts minimum age).
 import { sql } from 'kysely';
 import { isUnder } from '../../shared/core/scope.js';
-import { num, type HqStore } from '../store.js';
+import { headVersion, num, type HqStore } from '../store.js';
 import { prefetchCounties, type Prefetched, type UnitFact } from './facts.js';
 import { COUNTY_COLUMNS, computeCountyTotals, type CountyTotals, type OutletTotals } from './totalsCompute.js';
 
@@ -21,10 +21,6 @@ interface Stored { county_id: string; scope_path: string; as_of: string; version
 
 /** Computations under way per store, so that two overviews at once compute a county once. */
 const running = new WeakMap<HqStore, Map<string, Promise<CountyTotals>>>();
-
-async function headVersion(store: HqStore): Promise<number> {
-  return num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(store.db)).rows[0]!.version);
-}
 
 /** Scope paths with a change above `since`, each with its newest version (rows written or moved away). */
 async function changedSince(store: HqStore, since: number): Promise<{ path: string; v: number }[]> {

@@ -3,7 +3,7 @@
 // behind is still right to serve (the device pulls what came after it), only less of a shortcut.
 import { sql } from 'kysely';
 import type { Device } from '../auth.js';
-import { num, type HqStore } from '../store.js';
+import { headVersion, type HqStore } from '../store.js';
 import { buildSnapshot, type BuiltSnapshot } from './build.js';
 
 /** Versions HQ may have moved past a snapshot before a device is given a new one (about one pull chunk). */
@@ -73,17 +73,13 @@ export class SnapshotCache {
     return (await sql<{ m: string | null }>`SELECT max(purged_at) AS m FROM hq_purged`.execute(this.store.db)).rows[0]?.m ?? null;
   }
 
-  private async head(): Promise<number> {
-    return num((await sql<{ version: number | string }>`SELECT version FROM hq_counter WHERE id = 1`.execute(this.store.db)).rows[0]!.version);
-  }
-
   /** The snapshot for this actor: the one being resumed if still held, else a current one of its kind. */
   async forActor(actor: Device, resume?: string): Promise<BuiltSnapshot> {
     const key = recipientKey(actor);
     const old = resume ? this.byId.get(resume) : undefined;
     if (old && old.key === key) return this.touch(old).snap;
     const held = this.byKey.get(key);
-    if (held && held.partRows === this.partRows && Date.now() - held.builtAt <= MAX_AGE_MS && (await this.head()) - held.snap.version <= STALE_VERSIONS
+    if (held && held.partRows === this.partRows && Date.now() - held.builtAt <= MAX_AGE_MS && (await headVersion(this.store)) - held.snap.version <= STALE_VERSIONS
       && (await this.purgeMark()) === held.purgeMark) return this.touch(held).snap;
     let b = this.building.get(key);
     if (!b) {
