@@ -9,6 +9,7 @@ import type { HqDB } from './schema.js';
 import { num } from './store.js';
 import { copyBinary, copyCapable } from './pgCopy.js';
 import { holdInsert } from './heldInserts.js';
+import { sqliteConnectionOf } from './sqliteStatements.js';
 import { readCells, storedCells, type Cell } from './cells.js';
 
 export type { Cell };
@@ -241,7 +242,8 @@ export const COPY_FROM_ROWS = 200;
  * Multi-row INSERT in slices (both engines cap the number of parameters per statement), built here
  * and sent as it is: Kysely's query builder would spend longer turning thirty thousand parameters
  * into a statement than the database spends storing them. (On PostgreSQL, measured: a VALUES list of
- * parameters beats one JSON parameter through json_populate_recordset and unnest of arrays.)
+ * parameters beats one JSON parameter through json_populate_recordset and unnest of arrays.) On SQLite
+ * inside a transaction, one cached single-row statement runs per row instead (hq/sqliteStatements.ts).
  */
 export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[][], tail: string): Promise<void> {
   if (!rows.length) return;
@@ -251,6 +253,8 @@ export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[
     return;
   }
   if (pg && holdInsert(trx, into, rows, tail)) return; // sent with the push's last statement (hq/heldInserts.ts)
+  const sqlite = pg ? undefined : sqliteConnectionOf(trx);
+  if (sqlite && trx.isTransaction) return sqlite.insertRows(into, rows, tail); // hq/sqliteStatements.ts
   const width = rows[0]!.length;
   // One statement for a whole push batch on both engines (SQLite takes 32,766 parameters, PostgreSQL 65,535).
   const per = Math.max(1, Math.floor(30_000 / width));

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { migrateHq } from './migrate.js';
 import { copyCapable, teachCopy } from './pgCopy.js';
 import { nameStatements } from './pgNamed.js';
+import { cachingDatabase, SqliteConnection } from './sqliteStatements.js';
 import type { Dialect, HqDB } from './schema.js';
 
 export type { Dialect } from './schema.js';
@@ -53,7 +54,7 @@ export async function openHqStore(target: string): Promise<HqStore> {
   raw.pragma('busy_timeout = 10000'); // first: two processes creating the file at once both switch it to WAL
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }), plugins: [new SqliteConnection(raw)] });
   const migrated = await migrateHq(db, 'sqlite').catch(async (e: unknown) => {
     await db.destroy();
     throw e;
