@@ -9,6 +9,7 @@ import { SIGNED_SCHEME, signingPublicKey, verifyRequest } from '../shared/node/r
 import { personInScope, withDuesViewer } from './duesReveal.js';
 import { enrolBlocked, recordEnrolFailure, type EnrolFrom } from './enrolLimit.js';
 import { HqError } from './errors.js';
+import { claimRequest, knownSignKey, rememberSignKey } from './knownKeys.js';
 import { logEvent } from './log.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { num, type HqStore } from './store.js';
@@ -158,7 +159,39 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   if (!a.deviceId || !a.authorization || !(signed || bearer) || !a.nonce || !a.time)
     throw bad('unauthenticated', '请求缺少设备凭据', 'Missing device credentials');
   if (!/^[0-9A-Za-z-]{8,64}$/.test(a.deviceId) || !/^[0-9A-Za-z_-]{16,64}$/.test(a.nonce)) throw bad('malformed_auth', '设备凭据格式不正确', 'Malformed credentials', 400);
-  // The device and its signing key in one round trip: every sync request starts here.
+  const badSignature = () => bad('bad_signature', '请求签名无效（请求在途中被改动，或设备凭据不符），已拒绝', 'Bad request signature: the request was altered or the credentials do not match');
+  const revoked = () => bad('revoked', '此设备已被总部停用，本机数据将被清除', 'This device has been revoked; wipe its store', 403, { wipe: true });
+  const replayed = () => bad('replayed', '重复的请求已被拒绝', 'Replayed request refused', 409);
+  const checkTime = (now: number) => {
+    const t = Number(a.time);
+    if (!Number.isFinite(t) || Math.abs(t - now) > LIMITS.requestSkewMs)
+      throw bad('stale_request', '请求时间与总部相差过大（请检查本机时钟），已自动校准后重试', 'Request time too far from HQ time', 401, { hqTime: now });
+  };
+  // A nonce is good once; the time window bounds how long they must be remembered.
+  const sweepNonces = async (now: number) => {
+    if (Math.random() < 0.01) await store.db.deleteFrom('hq_nonces').where('at', '<', now - 2 * LIMITS.requestSkewMs).execute();
+  };
+  const signedParts = () => ({ method: a.method, path: a.path, body: a.body, encoding: a.encoding, deviceId: a.deviceId!, nonce: a.nonce!, time: a.time! });
+  const signature = a.authorization.slice(SIGNED_SCHEME.length + 1);
+  const device = (d: { user_name: string; role: Role; scope_path: string; last_seq: number | string; person_id: string | null; settings_version: number | string | null }) =>
+    // Read at each request, never stored: a change of secretary takes effect at the device's next pull.
+    withDuesViewer(store, { deviceId: a.deviceId!, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), personId: d.person_id, settingsVersion: num(d.settings_version ?? 0) });
+
+  // A device whose key this process has read: the signature first, then one statement (hq/knownKeys.ts).
+  const known = signed ? knownSignKey(store, a.deviceId) : undefined;
+  if (known !== undefined) {
+    if (!verifyRequest(known, signedParts(), signature)) throw badSignature();
+    const now = Date.now();
+    checkTime(now);
+    const d = await claimRequest(store, a.deviceId, a.nonce, now);
+    if (!d) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
+    if (d.revoked_at) throw revoked();
+    if (!num(d.fresh)) throw replayed();
+    await sweepNonces(now);
+    return device(d);
+  }
+
+  // The device and its signing key in one round trip.
   const d = await store.db
     .selectFrom('hq_devices as d')
     .leftJoin('hq_sign_keys as k', 'k.device_id', 'd.device_id')
@@ -172,9 +205,7 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
   let register: string | null = null;
   if (signed) {
     if (!key) throw bad('sign_key_unknown', '总部尚未登记本设备的签名密钥（注册早于请求签名），将用原凭据登记一次', 'HQ has no signing key for this device yet');
-    const parts = { method: a.method, path: a.path, body: a.body, encoding: a.encoding, deviceId: a.deviceId, nonce: a.nonce, time: a.time };
-    if (!verifyRequest(key.public_key, parts, a.authorization.slice(SIGNED_SCHEME.length + 1)))
-      throw bad('bad_signature', '请求签名无效（请求在途中被改动，或设备凭据不符），已拒绝', 'Bad request signature: the request was altered or the credentials do not match');
+    if (!verifyRequest(key.public_key, signedParts(), signature)) throw badSignature();
   } else {
     // A device enrolled before requests were signed sends its secret once more; from then on only signatures count.
     if (key) throw bad('signature_required', '本设备的请求必须签名，明文凭据不再接受', 'This device must sign its requests; a bare secret is refused');
@@ -182,19 +213,14 @@ export async function authenticate(store: HqStore, a: RequestAuth): Promise<Devi
     if (!sameHash(d.secret_hash, sha256(secret))) throw bad('bad_credentials', '设备凭据无效，请重新注册', 'Unknown device or wrong secret');
     register = signingPublicKey(secret);
   }
-  if (d.revoked_at)
-    throw bad('revoked', '此设备已被总部停用，本机数据将被清除', 'This device has been revoked; wipe its store', 403, { wipe: true });
-  const t = Number(a.time);
+  if (d.revoked_at) throw revoked();
   const now = Date.now();
-  if (!Number.isFinite(t) || Math.abs(t - now) > LIMITS.requestSkewMs)
-    throw bad('stale_request', '请求时间与总部相差过大（请检查本机时钟），已自动校准后重试', 'Request time too far from HQ time', 401, { hqTime: now });
-  // A nonce is good once; the time window bounds how long they must be remembered.
-  if (!(await takeNonce(store, a.deviceId, a.nonce, now))) throw bad('replayed', '重复的请求已被拒绝', 'Replayed request refused', 409);
+  checkTime(now);
+  if (!(await takeNonce(store, a.deviceId, a.nonce, now))) throw replayed();
   if (register) await store.db.insertInto('hq_sign_keys').values({ device_id: a.deviceId, public_key: register, at: new Date(now).toISOString() }).onConflict((oc) => oc.doNothing()).execute();
-  if (Math.random() < 0.01) await store.db.deleteFrom('hq_nonces').where('at', '<', now - 2 * LIMITS.requestSkewMs).execute();
-  const who = { deviceId: a.deviceId, userName: d.user_name, role: d.role, scopePath: d.scope_path, lastSeq: num(d.last_seq), personId: d.person_id, settingsVersion: num(d.settings_version ?? 0) };
-  // Read at each request, never stored: a change of secretary takes effect at the device's next pull.
-  return withDuesViewer(store, who);
+  if (key) rememberSignKey(store, a.deviceId, key.public_key);
+  await sweepNonces(now);
+  return device(d);
 }
 
 export async function revokeDevice(store: HqStore, deviceId: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { SyncFailure, type FetchLike } from '../../db/sync/client.js';
 import { syncStatus } from '../../db/sync/records.js';
 import { getMetaRaw, setMetaRaw } from '../../db/sync/state.js';
 import { sha256 } from '../../hq/auth.js';
+import { forgetSignKeys } from '../../hq/knownKeys.js';
 import { signingPublicKey } from '../../shared/node/requestSign.js';
 import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from '../sync/support.js';
 
@@ -109,6 +110,7 @@ it('a device enrolled before signing registers its key once; one that has signed
 
     // Someone on the way answers "no key known" to a device that has signed before: it sends no secret.
     await sql`DELETE FROM hq_sign_keys WHERE device_id = ${d.session.deviceId}`.execute(hq.store.db);
+    forgetSignKeys(hq.store); // the HQ process must not answer from the key it read before
     const again = wiretap();
     const e = await refusal(d.sync({ fetch: again.fetch }));
     expect(e.code).toBe('sign_key_unknown');
