@@ -11,7 +11,7 @@ import { logEvent } from './log.js';
 import { mergeWrite, type Actor, type Restamp, type StoredAnswer } from './merge.js';
 import { insertMany, placeOf, RowSet, type RowState } from './rowset.js';
 import { charge } from './quota.js';
-import { recordPushHistory } from './history/record.js';
+import { recordPushHistory, readChainHead, type ChainHead } from './history/record.js';
 import { conflictWriterNames } from './history/conflictWriters.js';
 import { hqSyncSettings } from './settings.js';
 import { STAMPS_APART_KEY } from './stampsApart.js';
@@ -66,25 +66,46 @@ export function unpackAnswer(text: string, w: WireWrite): StoredAnswer {
 
 /**
  * Takes the writer lock, which serialises every push so that versions commit in order, and reads HQ's
- * version and whether rows are written with their stamps apart (hq/stampsApart.ts), in one statement.
+ * version, the history chain's last link (kept on the same row, so read after any wait for the lock)
+ * and whether rows are written with their stamps apart (hq/stampsApart.ts), in one statement.
  */
-async function takeWriterLock(trx: Transaction<HqDB>): Promise<{ version: number; apart: boolean }> {
-  const r = await sql<{ version: number | string; apart: number | string }>`UPDATE hq_counter SET version = version WHERE id = 1
-    RETURNING version, (SELECT count(*) FROM hq_meta WHERE key = ${STAMPS_APART_KEY}) AS apart`.execute(trx);
-  return { version: num(r.rows[0]!.version), apart: num(r.rows[0]!.apart) > 0 };
+async function takeWriterLock(trx: Transaction<HqDB>): Promise<{ version: number; apart: boolean; head?: ChainHead }> {
+  const r = await sql<{ version: number | string; apart: number | string; history_seq: number | string | null; history_hash: string | null }>`UPDATE hq_counter SET version = version WHERE id = 1
+    RETURNING version, history_seq, history_hash, (SELECT count(*) FROM hq_meta WHERE key = ${STAMPS_APART_KEY}) AS apart`.execute(trx);
+  const x = r.rows[0]!;
+  return { version: num(x.version), apart: num(x.apart) > 0, head: x.history_seq === null || x.history_hash === null ? undefined : { seq: num(x.history_seq), hash: x.history_hash } };
 }
 
-/** The device's last sequence number and HQ's version as the push leaves them; on PostgreSQL in one statement with the push's held inserts. */
-async function settle(trx: Transaction<HqDB>, pg: boolean, deviceId: string, lastSeq: number | undefined, version: number | undefined): Promise<void> {
+/** What the push leaves changed: the device's last sequence number, HQ's version, the history chain's last link. */
+interface Settled {
+  lastSeq?: number;
+  version?: number;
+  head?: ChainHead;
+}
+
+/** Stores `Settled`; on PostgreSQL in one statement with the push's held inserts. */
+async function settle(trx: Transaction<HqDB>, pg: boolean, deviceId: string, s: Settled): Promise<void> {
+  const counter = { ...(s.version !== undefined ? { version: s.version } : {}), ...(s.head ? { history_seq: s.head.seq, history_hash: s.head.hash } : {}) };
   if (pg) {
     await releaseHeld(trx, (param) => ({
-      ctes: lastSeq !== undefined ? [`UPDATE hq_devices SET last_seq = ${param(lastSeq)} WHERE device_id = ${param(deviceId)}`] : [],
-      main: version !== undefined ? `UPDATE hq_counter SET version = ${param(version)} WHERE id = 1` : undefined,
+      ctes: s.lastSeq !== undefined ? [`UPDATE hq_devices SET last_seq = ${param(s.lastSeq)} WHERE device_id = ${param(deviceId)}`] : [],
+      main: Object.keys(counter).length ? `UPDATE hq_counter SET ${Object.entries(counter).map(([k, v]) => `${k} = ${param(v)}`).join(', ')} WHERE id = 1` : undefined,
     }));
     return;
   }
-  if (lastSeq !== undefined) await trx.updateTable('hq_devices').set({ last_seq: lastSeq }).where('device_id', '=', deviceId).execute();
-  if (version !== undefined) await trx.updateTable('hq_counter').set({ version }).where('id', '=', 1).execute();
+  if (s.lastSeq !== undefined) await trx.updateTable('hq_devices').set({ last_seq: s.lastSeq }).where('device_id', '=', deviceId).execute();
+  if (Object.keys(counter).length) await trx.updateTable('hq_counter').set(counter).where('id', '=', 1).execute();
+}
+
+/**
+ * A push that failed on a key another push took first, to be applied again reading everything under the
+ * writer lock: a row created meanwhile (its rows were read before the lock, on PostgreSQL), or a history
+ * entry number written by an HQ process of an earlier version, which leaves the counter's link behind.
+ */
+function clashed(e: unknown): boolean {
+  const x = e as { code?: string; constraint?: string; message?: string };
+  return (x.code === '23505' && (x.constraint === 'hq_rows_pkey' || x.constraint === 'hq_history_pkey'))
+    || (x.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /hq_history\.seq/.test(x.message ?? ''));
 }
 
 export interface PushOptions {
@@ -103,8 +124,12 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
   // writes are settled: the pushes queued behind it wait for the merge and the writes alone.
   // SQLite: the writer lock first, so the transaction writes from its first statement.
   const pg = store.dialect === 'pg';
-  const result = await store.db.transaction().execute(async (trx) => {
-    let lock = pg ? { version: 0, apart: false } : await takeWriterLock(trx);
+  // PostgreSQL: the rows are read before the writer lock and only those held read again under it
+  // (RowSet.reload); the history chain's link comes with the lock. A key another push took meanwhile
+  // fails this one's insert, which runs again with every read under the lock (`clashed`).
+  const attempt = (readFirst: boolean) => store.db.transaction().execute(async (trx) => {
+    restamps.length = 0;
+    let lock: Awaited<ReturnType<typeof takeWriterLock>> = pg ? { version: 0, apart: false } : await takeWriterLock(trx);
     let version = lock.version;
     let start = version;
     const next = () => ++version;
@@ -148,13 +173,15 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       }
     }
 
+    const rows = new RowSet(trx);
+    const keys = writes.map((w) => ({ tbl: w.t, rowId: w.r }));
     if (pg) {
+      if (readFirst) await rows.load(keys);
       lock = await takeWriterLock(trx);
       version = start = lock.version;
     }
-
-    const rows = new RowSet(trx);
-    await rows.load(writes.map((w) => ({ tbl: w.t, rowId: w.r })));
+    if (pg && readFirst) await rows.reload();
+    else await rows.load(keys);
     const restampedNow = new Map<string, string>();
     if (fresh.some((w) => typeof w.b === 'object' || typeof w.b === 'string')) {
       const r = await trx
@@ -182,7 +209,8 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     // after this point do not need them: the conflict records (written by flush, after), and the history of
     // earlier pushes (this push's writers come from its own writes).
     if (pg) holdInserts(trx);
-    await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held); // record history (hq/history/): the rows as loaded, so before flush
+    // record history (hq/history/): the rows as loaded, so before flush
+    const history = await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held, readFirst ? lock.head : await readChainHead(trx));
     const writers = await conflictWriterNames(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
     await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8), lock.apart);
 
@@ -191,8 +219,16 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       await insertMany(trx, 'hq_writes (device_id, seq, tbl, row_id, hlc, answer, received_at)', fresh.map((w) => [actor.deviceId, w.s, w.t, w.r, w.h, packAnswer(stored.get(w.s)!), at]), '');
       await insertMany(trx, 'hq_restamps (device_id, orig_hlc, new_hlc, tbl, row_id, at)', restamps.map((r) => [actor.deviceId, r.orig, r.hlc, r.tbl, r.rowId, at]), 'ON CONFLICT DO NOTHING');
     }
-    await settle(trx, pg, actor.deviceId, opts.numbered && fresh.length ? lastSeq + fresh.length : undefined, version !== start ? version : undefined);
+    await settle(trx, pg, actor.deviceId, {
+      lastSeq: opts.numbered && fresh.length ? lastSeq + fresh.length : undefined,
+      version: version !== start ? version : undefined,
+      head: history.entries || !lock.head ? history.head : undefined,
+    });
     return writes.map((w): PushAnswerItem => ({ s: w.s, ...withCurrent(stored.get(w.s)!, rows.get(w.t, w.r), actor) }));
+  });
+  const result = await attempt(true).catch((e: unknown) => {
+    if (!clashed(e)) throw e;
+    return attempt(false);
   });
   if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0], aheadMs: hlcMs(restamps[0]!.orig) - now });
   return result;

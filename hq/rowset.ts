@@ -85,6 +85,18 @@ export class RowSet {
     }
   }
 
+  /**
+   * Reads again the rows that were held or purged when `load` ran: on PostgreSQL the push loads its rows
+   * before the writer lock and calls this under it. A row absent then is taken as still absent — new
+   * rows, most of a day's push, cost no read under the lock; a push that created one meanwhile makes
+   * this one's insert fail on the key, and the push is applied again reading everything under the lock.
+   */
+  async reload(): Promise<void> {
+    const again = [...this.rows.values()].filter((s) => s.exists || s.purged);
+    for (const s of again) this.rows.delete(key(s.tbl, s.rowId));
+    await this.load(again.map((s) => ({ tbl: s.tbl, rowId: s.rowId })));
+  }
+
   /** A row as it was when loaded, for record history (hq/history/record.ts). */
   readonly held = (tbl: string, rowId: string): { scope: string; json: string } | undefined => {
     const s = this.rows.get(key(tbl, rowId));

@@ -19,6 +19,9 @@ export interface HqMetaTable {
 export interface HqCounterTable {
   id: number;
   version: Int8;
+  /** The history chain's last link (hq/migrations/2026_12_09_history_head.ts); NULL: read hq_history. */
+  history_seq: Int8 | null;
+  history_hash: string | null;
 }
 
 export interface HqEnrolCodesTable {

@@ -51,8 +51,13 @@ async function before(trx: Transaction<HqDB>, writes: WireWrite[], held?: HeldRo
   return out;
 }
 
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 /** The chain's last link (entry number and hash). */
-async function head(trx: Transaction<HqDB>): Promise<{ seq: number; hash: string }> {
+export async function readChainHead(trx: Transaction<HqDB>): Promise<ChainHead> {
   const r = await historyDb(trx).selectFrom('hq_history').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return r ? { seq: num(r.seq), hash: r.hash } : { seq: 0, hash: GENESIS };
 }
@@ -60,9 +65,11 @@ async function head(trx: Transaction<HqDB>): Promise<{ seq: number; hash: string
 /**
  * Records the applied changes of one push. `answers`: HQ's answer per write number; a column
  * answered 'a' is now the value HQ holds. `source`: 'app' for a device's writes, 'hq' for HQ's own.
+ * `head`: the chain's last link when the caller has it (read under the same writer lock). Returns
+ * how many entries it recorded and the chain's last link after them.
  */
-export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, writes: WireWrite[], answers: Map<number, StoredAnswer>, now: number, source: 'app' | 'hq' = actor.deviceId === 'hq' ? 'hq' : 'app', held?: HeldRow): Promise<number> {
-  if (!writes.length) return 0;
+export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, writes: WireWrite[], answers: Map<number, StoredAnswer>, now: number, source: 'app' | 'hq' = actor.deviceId === 'hq' ? 'hq' : 'app', held?: HeldRow, head?: ChainHead): Promise<{ entries: number; head?: ChainHead }> {
+  if (!writes.length) return { entries: 0, head };
   const rows = await before(trx, writes, held);
   const at = new Date(now).toISOString();
   const entries: ChainFields[] = [];
@@ -94,8 +101,8 @@ export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, wr
     }
     row.scope = scope;
   }
-  if (!entries.length) return 0;
-  let { seq, hash } = await head(trx);
+  if (!entries.length) return { entries: 0, head };
+  let { seq, hash } = head ?? (await readChainHead(trx));
   const out = entries.map((e) => {
     e.seq = ++seq;
     const prev = hash;
@@ -103,7 +110,7 @@ export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, wr
     return [e.seq, e.tbl, e.row_id, e.scope_path, e.op, e.col, e.old_value, e.new_value, e.writer, e.device_id, e.hlc, e.at, e.source, prev, hash];
   });
   await insertMany(trx, HISTORY_INTO, out, '');
-  return out.length;
+  return { entries: out.length, head: { seq, hash } };
 }
 
 

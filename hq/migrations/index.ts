@@ -13,6 +13,7 @@ import * as deviceReports from './2026_12_06_device_reports.js';
 import * as countyTotals from './2026_12_07_county_totals.js';
 import * as duesSecretary from './2026_12_07_dues_secretary.js';
 import * as rowStamps from './2026_12_08_row_stamps.js';
+import * as historyHead from './2026_12_09_history_head.js';
 
 const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   '2026_12_03_core': core,
@@ -25,6 +26,7 @@ const list: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> =
   '2026_12_07_county_totals': countyTotals,
   '2026_12_07_dues_secretary': duesSecretary,
   '2026_12_08_row_stamps': rowStamps,
+  '2026_12_09_history_head': historyHead,
 };
 
 export function hqMigrations(d: Dialect): Record<string, Migration> {

@@ -102,8 +102,8 @@ export async function fillLegacy(store: HqStore): Promise<LegacyFacts> {
 }
 
 /** Every row of every HQ table, in a fixed order: equal dumps mean nothing was lost or changed. */
-/** Columns later migrations add to legacy tables, empty on every row they find (2026_12_07_dues_secretary, 2026_12_08_row_stamps): left out of a dump. */
-const ADDED_LATER: Record<string, string[]> = { hq_enrol_codes: ['person_id'], hq_devices: ['person_id'], hq_rows: ['stamps'] };
+/** Columns later migrations add to legacy tables, empty on every row they find (2026_12_07_dues_secretary, 2026_12_08_row_stamps, 2026_12_09_history_head): left out of a dump. */
+const ADDED_LATER: Record<string, string[]> = { hq_enrol_codes: ['person_id'], hq_devices: ['person_id'], hq_rows: ['stamps'], hq_counter: ['history_seq', 'history_hash'] };
 
 export async function dumpHq(store: HqStore): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};

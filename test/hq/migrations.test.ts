@@ -20,13 +20,15 @@ import { dumpHq, fillLegacy, HQ_TABLES, type LegacyFacts } from './legacyRows.js
 import { servesLegacy } from './legacyServed.js';
 import { schemaShape, withoutMigrator } from './schemaShape.js';
 
-const ALL = ['2026_12_03_core', '2026_12_04_blob_holders', '2026_12_04_sign_keys', '2026_12_04_usage', '2026_12_05_console', '2026_12_05_history', '2026_12_06_device_reports', '2026_12_07_county_totals', '2026_12_07_dues_secretary', '2026_12_08_row_stamps'];
+const ALL = ['2026_12_03_core', '2026_12_04_blob_holders', '2026_12_04_sign_keys', '2026_12_04_usage', '2026_12_05_console', '2026_12_05_history', '2026_12_06_device_reports', '2026_12_07_county_totals', '2026_12_07_dues_secretary', '2026_12_08_row_stamps', '2026_12_09_history_head'];
 /** Tables the migrations after the core one add. */
 const LATER_TABLES = ['hq_blob_holders', 'hq_sign_keys', 'hq_usage', 'hq_console_users', 'hq_console_sessions', 'hq_console_audit', 'hq_history', 'hq_device_reports', 'hq_county_totals',
   // and columns, named table.column (2026_12_07_dues_secretary: the person an enrolment code names)
   'hq_devices.person_id', 'hq_enrol_codes.person_id',
   // (2026_12_08_row_stamps: a row's stamps apart from its values, hq/cells.ts)
   'hq_rows.stamps',
+  // (2026_12_09_history_head: the history chain's last link on the counter row)
+  'hq_counter.history_seq', 'hq_counter.history_hash',
   // and indexes on older tables (2026_12_07_county_totals: one county's rows of a table)
   'hq_rows_tbl_scope'];
 
