@@ -2,7 +2,7 @@
 // first sync at once each pull, after the snapshot, every row pushed since its version: the same
 // pages fifty times over, read, built and turned into JSON fifty times while the daily syncs beside
 // them waited (bench/load1000.bench.ts). A page read for one of them now answers the others that ask
-// for it within SHARE_MS, as the pull would have answered them a moment earlier.
+// for it within SHARE_MS, as the pull would have answered them then.
 //
 // What makes that exact:
 // - The page is read for no device in particular. A device is not sent its own writes again
@@ -17,6 +17,9 @@
 // - A page that brought nothing new is never shared (it costs next to nothing to read).
 // - Only devices that have not pushed share (a first sync, a viewer): one that has would likely find
 //   its own writes in the page, and reads its own, as before.
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
+import { acceptsCoding, MIN_CODED_BYTES } from '../shared/node/wireEncoding.js';
 import { hlcNode } from '../shared/sync/hlc.js';
 import type { PullAnswer } from '../shared/sync/protocol.js';
 import type { Device } from './auth.js';
@@ -24,10 +27,14 @@ import { pull } from './pull.js';
 import { recipientKey } from './snapshot/cache.js';
 import { headVersion, type HqStore } from './store.js';
 
-/** How long a page read for one device answers others of its kind. */
-export const SHARE_MS = 2000;
-/** Pages held at once (each at most about LIMITS.pullBytes of JSON). */
-const HELD = 16;
+/**
+ * How long a page read for one device answers others of its kind. Long enough for fifty first syncs
+ * that drift apart (their snapshots load at different speeds) to walk the same pages: at 2 s they
+ * drifted out of it, each read its own pages, took longer, and so had ever more to catch up on.
+ */
+export const SHARE_MS = 60_000;
+/** Pages held at once (each at most about LIMITS.pullBytes of JSON): a catch-up of ~60k rows. */
+const HELD = 32;
 
 interface Page {
   cursor: number;
@@ -37,7 +44,17 @@ interface Page {
   nodes: Set<string>;
   /** The answer's JSON after `hqTime`: each device is sent its own time. */
   rest: Buffer;
+  /** `rest` as one gzip member, made once for every device that takes gzip (see `coded`). */
+  gzipped?: Promise<Buffer>;
 }
+
+/** A shared page's answer already in its coding (the route sends it as it is). */
+export interface CodedAnswer {
+  coding: 'gzip';
+  bytes: Buffer;
+}
+
+const gz = promisify(gzip);
 
 interface Held {
   at: number;
@@ -61,18 +78,36 @@ function body(p: Page): Buffer {
   return Buffer.concat([AT, Buffer.from(String(Date.now())), p.rest]);
 }
 
+/**
+ * The answer in gzip, for a device that takes it: a member of its own for `{"hqTime":…` and the page's
+ * member, compressed once. A gzip stream may hold several members, decoded as one text (RFC 1952 §2.2),
+ * so fifty devices sent one page cost one compression rather than fifty (~1 MB each, a fifth of an HQ
+ * process's time while fifty first syncs caught up).
+ */
+async function coded(p: Page, stats: { compressed: number }): Promise<CodedAnswer> {
+  const head = gzipSync(Buffer.concat([AT, Buffer.from(String(Date.now()))]));
+  if (!p.gzipped) {
+    stats.compressed++;
+    p.gzipped = gz(p.rest);
+  }
+  return { coding: 'gzip', bytes: Buffer.concat([head, await p.gzipped]) };
+}
+
 export class SharedPulls {
   private readonly held = new Map<string, Held>();
-  /** Pages read, and answers sent from a page read for another device. */
-  readonly stats = { reads: 0, shared: 0 };
+  /** Pages read, answers sent from a page read for another device, and pages compressed. */
+  readonly stats = { reads: 0, shared: 0, compressed: 0 };
 
   constructor(
     private readonly store: HqStore,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** What `pull` answers this device: the answer, or its JSON when it was (or may be) shared. */
-  async pull(actor: Device, cursor: number, limit?: number, since?: number, tables?: string[]): Promise<PullAnswer | Buffer> {
+  /**
+   * What `pull` answers this device: the answer, or its JSON when it was (or may be) shared — in gzip
+   * when `accept` (the request's Accept-Encoding) takes it.
+   */
+  async pull(actor: Device, cursor: number, limit?: number, since?: number, tables?: string[], accept?: string): Promise<PullAnswer | Buffer | CodedAnswer> {
     if (actor.lastSeq > 0) return pull(this.store, actor, cursor, limit, since, tables);
     const key = JSON.stringify([recipientKey(actor), cursor, since ?? cursor, limit ?? null, tables ?? null]);
     const now = this.now();
@@ -81,13 +116,13 @@ export class SharedPulls {
       const p = await h.page.catch(() => undefined);
       if (p && p.cursor > cursor && !p.nodes.has(actor.deviceId) && (p.more || (await headVersion(this.store)) === p.cursor)) {
         this.stats.shared++;
-        return body(p);
+        return this.answerOf(p, accept);
       }
     }
-    return this.read(actor, key, cursor, limit, since, tables);
+    return this.read(actor, key, cursor, limit, since, tables, accept);
   }
 
-  private async read(actor: Device, key: string, cursor: number, limit?: number, since?: number, tables?: string[]): Promise<Buffer> {
+  private async read(actor: Device, key: string, cursor: number, limit?: number, since?: number, tables?: string[], accept?: string): Promise<Buffer | CodedAnswer> {
     this.stats.reads++;
     // Read for no device in particular ('' is no device's node), so that none of its cells is left out.
     const page = pull(this.store, { ...actor, deviceId: '' }, cursor, limit, since, tables).then(pageOf);
@@ -100,6 +135,11 @@ export class SharedPulls {
       throw e;
     });
     if (p.nodes.has(actor.deviceId)) return Buffer.from(JSON.stringify(await pull(this.store, actor, cursor, limit, since, tables)));
-    return body(p);
+    return this.answerOf(p, accept);
+  }
+
+  /** The answer to send: JSON, or gzip when the device takes it and the page is worth it. */
+  private answerOf(p: Page, accept: string | undefined): Buffer | Promise<CodedAnswer> {
+    return acceptsCoding(accept, 'gzip') && p.rest.length >= MIN_CODED_BYTES ? coded(p, this.stats) : body(p);
   }
 }

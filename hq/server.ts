@@ -109,10 +109,13 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     if (body.since !== undefined && body.since > body.cursor) throw new HqError(400, 'malformed', '请求格式不正确（since 不能大于 cursor）', 'since must not exceed cursor');
     // `since` is what the device has stored; `cursor` may name chunks it still holds in memory.
     await noteAcknowledged(store, d.deviceId, body.since ?? body.cursor);
-    const answer = await pulls.pull(d, body.cursor, body.limit, body.since, body.tables); // hq/pullShare.ts
-    if (!Buffer.isBuffer(answer)) return answer;
+    const answer = await pulls.pull(d, body.cursor, body.limit, body.since, body.tables, req.headers['accept-encoding']); // hq/pullShare.ts
+    if (!Buffer.isBuffer(answer) && !('coding' in answer)) return answer;
     reply.header('content-type', 'application/json; charset=utf-8');
-    return reply.send(answer);
+    if (Buffer.isBuffer(answer)) return reply.send(answer);
+    reply.header('vary', 'accept-encoding');
+    reply.header('content-encoding', answer.coding);
+    return reply.send(answer.bytes);
   });
 
   registerBlobRoutes(app, { store, device, parse });

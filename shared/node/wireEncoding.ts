@@ -17,17 +17,26 @@ const unbrotli = promisify(brotliDecompress);
 const gz = promisify(gzip);
 const ungz = promisify(gunzip);
 
-/** The coding to answer with, from an Accept-Encoding header (q=0 refuses a coding). */
-export function pickCoding(accept: string | undefined): Coding | null {
-  if (!accept) return null;
-  const offered = new Map<string, number>();
+function offered(accept: string): Map<string, number> {
+  const out = new Map<string, number>();
   for (const part of accept.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
     const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
-    offered.set(name!.trim(), q ? Number(q[1]) : 1);
+    out.set(name!.trim(), q ? Number(q[1]) : 1);
   }
-  for (const c of CODINGS) if ((offered.get(c) ?? offered.get('*') ?? 0) > 0) return c;
-  return null;
+  return out;
+}
+
+/** Whether an Accept-Encoding header takes `coding` (q=0 refuses it). */
+export function acceptsCoding(accept: string | undefined, coding: Coding): boolean {
+  if (!accept) return false;
+  const o = offered(accept);
+  return (o.get(coding) ?? o.get('*') ?? 0) > 0;
+}
+
+/** The coding to answer with, from an Accept-Encoding header. */
+export function pickCoding(accept: string | undefined): Coding | null {
+  return CODINGS.find((c) => acceptsCoding(accept, c)) ?? null;
 }
 
 /** Codings named in a header (HQ's answer lists those it takes in requests, RFC 7694). */

@@ -3,6 +3,7 @@
 // that asks after a write has landed receives it, shared or not; a device whose own
 // writes are in the page, a device of another kind, one that has pushed, or one asking after
 // SHARE_MS gets a read of its own.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor } from '../../db/sync/session.js';
 import { uuidv7 } from '../../shared/core/ids.js';
@@ -11,7 +12,7 @@ import { pullAnswer, type CellValue, type PullAnswer, type WireWrite } from '../
 import type { Device } from '../../hq/auth.js';
 import { HQ_NODE } from '../../hq/merge.js';
 import { pull } from '../../hq/pull.js';
-import { SHARE_MS, SharedPulls } from '../../hq/pullShare.js';
+import { SHARE_MS, SharedPulls, type CodedAnswer } from '../../hq/pullShare.js';
 import { applyPush } from '../../hq/push.js';
 import { sharedPullsOf } from '../../hq/server.js';
 import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from '../sync/support.js';
@@ -41,7 +42,8 @@ async function actorOf(user: string): Promise<Device> {
 }
 
 const head = async () => Number((await hq.store.db.selectFrom('hq_counter').select('version').executeTakeFirstOrThrow()).version);
-const parsed = (x: PullAnswer | Buffer): PullAnswer => (Buffer.isBuffer(x) ? pullAnswer.parse(JSON.parse(x.toString('utf8'))) : x);
+const parsed = (x: PullAnswer | Buffer | CodedAnswer): PullAnswer =>
+  Buffer.isBuffer(x) ? pullAnswer.parse(JSON.parse(x.toString('utf8'))) : 'coding' in x ? pullAnswer.parse(JSON.parse(gunzipSync(x.bytes).toString('utf8'))) : x;
 const ids = (p: PullAnswer) => p.rows.map((r) => r.id);
 const withoutTime = ({ hqTime: _, ...rest }: PullAnswer) => rest;
 
@@ -89,6 +91,27 @@ describe('pulls shared by devices of one kind', () => {
     expect(kb).toBe(ka);
     expect(stats.shared - before.shared).toBeGreaterThanOrEqual(1);
     expect(stats.reads - before.reads).toBeLessThan(2 * pages);
+    // Both devices take gzip: each page read was compressed once for both (hq/pullShare.ts `coded`).
+    expect(stats.compressed - before.compressed).toBe(stats.reads - before.reads);
+  });
+
+  it('sends a shared page in gzip as two members, its own time first, decoded as one answer; plain to a device that takes no gzip', async () => {
+    let t = 5_000;
+    const share = new SharedPulls(hq.store, () => t);
+    const [pa, pb] = [await actorOf('甲'), await actorOf('乙')];
+    const first = await share.pull(pa, 0, 300, 0, undefined, 'br, gzip');
+    t += 10;
+    const before = Date.now();
+    const second = await share.pull(pb, 0, 300, 0, undefined, 'gzip;q=1, br;q=0.5');
+    const plain = await share.pull(pb, 0, 300, 0, undefined, 'br, gzip;q=0');
+    expect(share.stats).toEqual({ reads: 1, shared: 2, compressed: 1 });
+    expect('coding' in first && 'coding' in second && Buffer.isBuffer(plain)).toBe(true);
+    const own = await pull(hq.store, pb, 0, 300, 0);
+    for (const x of [first, second, plain]) expect(withoutTime(parsed(x))).toEqual(withoutTime(own));
+    expect(parsed(second).hqTime).toBeGreaterThanOrEqual(before);
+    const bytes = (second as CodedAnswer).bytes;
+    expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(bytes.indexOf(Buffer.from([0x1f, 0x8b, 8]), 2)).toBeGreaterThan(2); // a second member
   });
 
   it('answers each device exactly what its own pull answers, with its own time', async () => {
@@ -103,7 +126,7 @@ describe('pulls shared by devices of one kind', () => {
       expect(withoutTime(first)).toEqual(withoutTime(own));
       expect(withoutTime(second)).toEqual(withoutTime(own));
       expect(second.hqTime).toBeGreaterThanOrEqual(before);
-      expect(share.stats).toEqual({ reads: n + 1, shared: n + 1 });
+      expect(share.stats).toMatchObject({ reads: n + 1, shared: n + 1 });
       t += 10;
       cursor = own.cursor;
       if (!own.more) break;
@@ -121,12 +144,12 @@ describe('pulls shared by devices of one kind', () => {
     expect(forA.more).toBe(false);
     t += 500;
     expect(withoutTime(parsed(await share.pull(pb, from)))).toEqual(withoutTime(forA));
-    expect(share.stats).toEqual({ reads: 1, shared: 1 });
+    expect(share.stats).toMatchObject({ reads: 1, shared: 1 });
     const late = await outlets(1);
     const forC = parsed(await share.pull(pc, from)); // asked after the write: it must see it
     expect(ids(forC)).toEqual([...early, ...late]);
     expect(forC.more).toBe(false);
-    expect(share.stats).toEqual({ reads: 2, shared: 1 });
+    expect(share.stats).toMatchObject({ reads: 2, shared: 1 });
   });
 
   it('a page that brought nothing new is read afresh: a device asking at the head learns of a write at once', async () => {
@@ -136,7 +159,7 @@ describe('pulls shared by devices of one kind', () => {
     expect(parsed(await share.pull(pa, now))).toMatchObject({ rows: [], more: false, cursor: now });
     const written = await outlets(1);
     expect(ids(parsed(await share.pull(pb, now)))).toEqual(written);
-    expect(share.stats).toEqual({ reads: 2, shared: 0 });
+    expect(share.stats).toMatchObject({ reads: 2, shared: 0 });
   });
 
   it('a device whose own writes are in the page gets its own read, without them', async () => {
@@ -156,7 +179,7 @@ describe('pulls shared by devices of one kind', () => {
       const forC = parsed(await share.pull(pc, from));
       expect(withoutTime(forC)).toEqual(withoutTime(await pull(hq.store, pc, from)));
       expect(ids(forC)).toEqual(byHq);
-      expect(share.stats).toEqual({ reads: 2, shared: 0 });
+      expect(share.stats).toMatchObject({ reads: 2, shared: 0 });
     } finally {
       await c.cleanup();
     }
@@ -170,13 +193,13 @@ describe('pulls shared by devices of one kind', () => {
     await share.pull(pa, from);
     await share.pull({ ...pa, deviceId: uuidv7(), scopePath: '/hq/' }, from); // sees more than the county: another key
     await share.pull({ ...pa, deviceId: uuidv7(), role: 'instructor' }, from); // another role, another redaction
-    expect(share.stats).toEqual({ reads: 3, shared: 0 });
+    expect(share.stats).toMatchObject({ reads: 3, shared: 0 });
     const pushed = await share.pull({ ...pa, deviceId: uuidv7(), lastSeq: 4 }, from);
     expect(Buffer.isBuffer(pushed)).toBe(false); // its own pull, as before sharing
     t += SHARE_MS + 1;
     await share.pull({ ...pa, deviceId: uuidv7() }, from);
-    expect(share.stats).toEqual({ reads: 4, shared: 0 });
+    expect(share.stats).toMatchObject({ reads: 4, shared: 0 });
     await share.pull({ ...pa, deviceId: uuidv7() }, from);
-    expect(share.stats).toEqual({ reads: 4, shared: 1 });
+    expect(share.stats).toMatchObject({ reads: 4, shared: 1 });
   });
 });
