@@ -9,6 +9,10 @@
 // not see the first, and fails on the unique index even with ON CONFLICT), and the settling step
 // must not read what they write. A push makes one insert per table, except into hq_rows: its new
 // rows and its rewritten rows, which are apart by construction (hq/rowset.ts flush).
+// Each insert's rows travel as one JSON parameter read by json_populate_recordset, so the statement's
+// text depends only on which tables it writes, not on how many rows: the same few texts every push,
+// prepared once per connection (hq/pgNamed.ts). With a VALUES list of a parameter per value, each
+// push's text was new and PostgreSQL parsed and planned ~900 parameters under the writer lock.
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { HqDB } from './schema.js';
 
@@ -37,6 +41,24 @@ export function holdInsert(trx: Kysely<HqDB>, into: string, rows: unknown[][], t
   return true;
 }
 
+/** `hq_rows (tbl, row_id, …)` → the table and its columns. */
+function parseInto(into: string): { table: string; cols: string[] } | undefined {
+  const m = /^(\w+)\s*\(([\w\s,]+)\)$/.exec(into.trim());
+  return m ? { table: m[1]!, cols: m[2]!.split(',').map((c) => c.trim()) } : undefined;
+}
+
+const inJson = (v: unknown) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v));
+
+/** One held insert as SQL: its rows as one JSON parameter when they are plain text and whole numbers, else as a VALUES list. */
+function insertText(p: Held, param: (v: unknown) => string): string {
+  const shape = parseInto(p.into);
+  if (shape && p.rows.every((r) => r.length === shape.cols.length && r.every(inJson))) {
+    const json = JSON.stringify(p.rows.map((r) => Object.fromEntries(shape.cols.map((c, i) => [c, r[i]]))));
+    return `INSERT INTO ${p.into} SELECT ${shape.cols.join(', ')} FROM json_populate_recordset(NULL::${shape.table}, ${param(json)}) ${p.tail}`;
+  }
+  return `INSERT INTO ${p.into} VALUES ${p.rows.map((r) => `(${r.map(param).join(', ')})`).join(', ')} ${p.tail}`;
+}
+
 /**
  * Sends the held inserts with the statement `last` builds (given a function that adds a parameter
  * and returns its placeholder): `ctes`, more data-modifying steps, and `main`, the statement itself.
@@ -46,7 +68,7 @@ export async function releaseHeld(trx: Kysely<HqDB>, last: (param: (v: unknown) 
   held.delete(trx);
   const params: unknown[] = [];
   const param = (v: unknown) => `$${params.push(v)}`;
-  const ctes = parts.map((p) => `INSERT INTO ${p.into} VALUES ${p.rows.map((r) => `(${r.map(param).join(', ')})`).join(', ')} ${p.tail}`);
+  const ctes = parts.map((p) => insertText(p, param));
   const tail = last(param);
   ctes.push(...tail.ctes);
   const main = tail.main ?? (ctes.length ? ctes.pop() : undefined);

@@ -84,6 +84,19 @@ describe('a push settles in one statement on PostgreSQL', () => {
     expect(await count('hq_history')).toBe(36);
   });
 
+  it('settles pushes of any size with the same statement text, so it is prepared once per connection', async () => {
+    const texts: string[] = [];
+    for (const n of [3, 17]) {
+      sent.length = 0;
+      on = true;
+      await applyPush(store, new Hlc(device.deviceId), device, writes(n));
+      on = false;
+      texts.push(sent.find((x) => x.startsWith('WITH w0 AS (INSERT INTO hq_history'))!);
+    }
+    expect(texts[0]).toContain('json_populate_recordset(NULL::hq_history, $1)');
+    expect(texts[1]).toBe(texts[0]);
+  });
+
   it('sends at once what one statement cannot carry, and the rest with the last statement', async () => {
     const url = await createPgDatabase(pg.url);
     const db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool: new pgLib.Pool({ connectionString: url, max: 1 }) }) });
