@@ -10,7 +10,8 @@ export type Coding = 'br' | 'gzip';
 export const CODINGS: readonly Coding[] = ['br', 'gzip'];
 /** Below this a body is sent as it is: the coding's header would cost more than it saves. */
 export const MIN_CODED_BYTES = 1024;
-const LARGE_BODY = 256 * 1024;
+/** From this size a body is coded for speed (brotli quality 1) rather than size. */
+export const LARGE_BODY = 256 * 1024;
 
 const brotli = promisify(brotliCompress);
 const unbrotli = promisify(brotliDecompress);
