@@ -81,8 +81,7 @@ function body(p: Page): Buffer {
 /**
  * The answer in gzip, for a device that takes it: a member of its own for `{"hqTime":…` and the page's
  * member, compressed once. A gzip stream may hold several members, decoded as one text (RFC 1952 §2.2),
- * so fifty devices sent one page cost one compression rather than fifty (~1 MB each, a fifth of an HQ
- * process's time while fifty first syncs caught up).
+ * so fifty devices sent one page cost one compression rather than fifty (a catch-up page is ~0.6–1 MB).
  */
 async function coded(p: Page, stats: { compressed: number }): Promise<CodedAnswer> {
   const head = gzipSync(Buffer.concat([AT, Buffer.from(String(Date.now()))]));
@@ -104,8 +103,8 @@ export class SharedPulls {
   ) {}
 
   /**
-   * What `pull` answers this device: the answer, or its JSON when it was (or may be) shared — in gzip
-   * when `accept` (the request's Accept-Encoding) takes it.
+   * What `pull` answers this device: the answer, or its JSON when it was (or may be) shared — a large
+   * page in gzip when `accept` (the request's Accept-Encoding) takes it (`answerOf`).
    */
   async pull(actor: Device, cursor: number, limit?: number, since?: number, tables?: string[], accept?: string): Promise<PullAnswer | Buffer | CodedAnswer> {
     if (actor.lastSeq > 0) return pull(this.store, actor, cursor, limit, since, tables);
