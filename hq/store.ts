@@ -9,6 +9,7 @@ import { migrateHq } from './migrate.js';
 import { copyCapable, teachCopy } from './pgCopy.js';
 import { nameStatements } from './pgNamed.js';
 import { cachingDatabase, SqliteConnection } from './sqliteStatements.js';
+import { walCheckpointer } from './walCheckpointer.js';
 import type { Dialect, HqDB } from './schema.js';
 
 export type { Dialect } from './schema.js';
@@ -54,12 +55,18 @@ export async function openHqStore(target: string): Promise<HqStore> {
   raw.pragma('busy_timeout = 10000'); // first: two processes creating the file at once both switch it to WAL
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
+  // Checkpoints on a thread of their own, off the pushes' path (hq/walCheckpointer.ts).
+  const checkpoints = raw.memory ? undefined : walCheckpointer(raw, target);
   const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }), plugins: [new SqliteConnection(raw)] });
-  const migrated = await migrateHq(db, 'sqlite').catch(async (e: unknown) => {
+  const close = async () => {
+    await checkpoints?.stop();
     await db.destroy();
+  };
+  const migrated = await migrateHq(db, 'sqlite').catch(async (e: unknown) => {
+    await close();
     throw e;
   });
-  return { db, dialect: 'sqlite', migrated, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', migrated, close };
 }
 
 /** BIGINT comes back from PostgreSQL as a string. */
