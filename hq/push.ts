@@ -209,10 +209,11 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     // after this point do not need them: the conflict records (written by flush, after), and the history of
     // earlier pushes (this push's writers come from its own writes).
     if (pg) holdInserts(trx);
-    // record history (hq/history/): the rows as loaded, so before flush
-    const history = await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held, readFirst ? lock.head : await readChainHead(trx));
     const writers = await conflictWriterNames(trx, rows, fresh, stored); // the person who wrote each side, not the device's user
     await rows.flush(next, (h) => writers.get(h) ?? names.get(hlcNode(h)) ?? hlcNode(h).slice(0, 8), lock.apart);
+    // Record history (hq/history/) from the rows as loaded (RowSet.held: flush leaves it as it was), built
+    // while PostgreSQL stores the rows flush sent. The chain's link is read before this push's history exists.
+    const history = await recordPushHistory(trx, actor, fresh, stored, now, undefined, rows.held, readFirst ? lock.head : await readChainHead(trx));
 
     if (opts.numbered && fresh.length) {
       const at = new Date(now).toISOString();

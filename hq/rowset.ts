@@ -8,7 +8,7 @@ import { uuidv7 } from '../shared/core/ids.js';
 import type { HqDB } from './schema.js';
 import { num } from './store.js';
 import { copyBinary, copyCapable } from './pgCopy.js';
-import { holdInsert } from './heldInserts.js';
+import { holdInsert, sendAhead } from './heldInserts.js';
 import { sqliteConnectionOf } from './sqliteStatements.js';
 import { readCells, storedCells, type Cell } from './cells.js';
 
@@ -261,7 +261,8 @@ export async function insertMany(trx: Kysely<HqDB>, into: string, rows: unknown[
   if (!rows.length) return;
   const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
   if (pg && tail === '' && rows.length >= COPY_FROM_ROWS && trx.getExecutor().plugins.includes(copyCapable)) {
-    await trx.executeQuery(CompiledQuery.raw(`COPY ${into} FROM STDIN (FORMAT binary)`, [copyBinary(rows)]));
+    const copy = trx.executeQuery(CompiledQuery.raw(`COPY ${into} FROM STDIN (FORMAT binary)`, [copyBinary(rows)]));
+    if (!sendAhead(trx, copy)) await copy; // a push's: waited for with its last statement (hq/heldInserts.ts)
     return;
   }
   if (pg && holdInsert(trx, into, rows, tail)) return; // sent with the push's last statement (hq/heldInserts.ts)

@@ -10,7 +10,7 @@ import { uuidv7 } from '../../shared/core/ids.js';
 import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
 import type { WireWrite } from '../../shared/sync/protocol.js';
 import type { Device } from '../../hq/auth.js';
-import { holdInsert, holdInserts, releaseHeld } from '../../hq/heldInserts.js';
+import { holdInsert, holdInserts, releaseHeld, sendAhead } from '../../hq/heldInserts.js';
 import { verifyChain } from '../../hq/history/verify.js';
 import { applyPush } from '../../hq/push.js';
 import type { HqDB } from '../../hq/schema.js';
@@ -62,7 +62,7 @@ describe('a push settles in one statement on PostgreSQL', () => {
     const locked = sent.slice(sent.findIndex((s) => s.startsWith('UPDATE hq_counter SET version = version')) + 1, sent.indexOf('commit'));
     // New rows were read before the lock and the history's last link came with it: only the statement that writes everything.
     expect(locked).toHaveLength(1);
-    expect(locked[0]).toMatch(/^WITH w0 AS \(INSERT INTO hq_history .* UPDATE hq_counter SET version = \$\d+, history_seq = \$\d+, history_hash = \$\d+ WHERE id = 1$/s);
+    expect(locked[0]).toMatch(/^WITH w0 AS \(INSERT INTO hq_rows .*INSERT INTO hq_history .* UPDATE hq_counter SET version = \$\d+, history_seq = \$\d+, history_hash = \$\d+ WHERE id = 1$/s);
     expect(answers.every((a) => Object.values(a.res).every((r) => r === 'a'))).toBe(true);
     expect(await count('hq_rows')).toBe(31);
     expect(await count('hq_writes')).toBe(31);
@@ -91,9 +91,9 @@ describe('a push settles in one statement on PostgreSQL', () => {
       on = true;
       await applyPush(store, new Hlc(device.deviceId), device, writes(n));
       on = false;
-      texts.push(sent.find((x) => x.startsWith('WITH w0 AS (INSERT INTO hq_history'))!);
+      texts.push(sent.find((x) => x.startsWith('WITH w0 AS (INSERT INTO hq_rows'))!);
     }
-    expect(texts[0]).toContain('json_populate_recordset(NULL::hq_history, $1)');
+    expect(texts[0]).toContain('json_populate_recordset(NULL::hq_history, $2)');
     expect(texts[1]).toBe(texts[0]);
   });
 
@@ -112,6 +112,12 @@ describe('a push settles in one statement on PostgreSQL', () => {
         expect((await sql<{ n: string }>`SELECT count(*) AS n FROM t`.execute(trx)).rows[0]!.n).toBe('1');
         await releaseHeld(trx, (param) => ({ ctes: [], main: `UPDATE t SET name = ${param('乙乙')} WHERE id = 2` }));
       });
+      // An insert sent ahead (a COPY) is not waited for, and the held statement fails as it failed.
+      await expect(db.transaction().execute(async (trx) => {
+        holdInserts(trx);
+        expect(sendAhead(trx, sql`INSERT INTO t VALUES (5, '又是戊')`.execute(trx))).toBe(true);
+        await releaseHeld(trx, (param) => ({ ctes: [], main: `UPDATE t SET name = ${param('不应写入')} WHERE id = 1` }));
+      })).rejects.toMatchObject({ code: '23505' });
       // One statement sees one snapshot: its UPDATE does not see the rows its own INSERT adds.
       expect((await sql<{ id: number; name: string }>`SELECT id, name FROM t ORDER BY id`.execute(db)).rows).toEqual([{ id: 1, name: '甲' }, { id: 2, name: '乙' }, { id: 5, name: '戊' }]);
     } finally {

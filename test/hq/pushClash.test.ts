@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Device } from '../../hq/auth.js';
 import { verifyChain } from '../../hq/history/verify.js';
 import { applyPush } from '../../hq/push.js';
+import { COPY_FROM_ROWS } from '../../hq/rowset.js';
 import { openHqStore, type HqStore } from '../../hq/store.js';
 import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
 import type { WireWrite } from '../../shared/sync/protocol.js';
@@ -59,6 +60,39 @@ describe('a push whose early reads went stale is applied again under the lock', 
       expect(await verifyChain(store)).toMatchObject({ broken: null });
       const entries = await sql<{ op: string; new_value: string }>`SELECT op, new_value FROM hq_history ORDER BY seq`.execute(store.db);
       expect(entries.rows.map((e) => e.op)).toEqual(['insert', 'update']); // the second one merged onto the first
+    } finally {
+      await holder.end();
+      await store.close();
+    }
+  });
+
+  it('PostgreSQL: a large push whose COPY (sent ahead, not waited for) fails on a row created meanwhile is applied again; every row stored once', async () => {
+    const url = await stores.fresh('pg');
+    const store = await openHqStore(url);
+    const holder = new pgLib.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      const [a, b] = [await device(store, '甲设备'), await device(store, '乙设备')];
+      const shared = randomUUID();
+      const now = Date.now();
+      const big = Array.from({ length: COPY_FROM_ROWS + 50 }, (_, i) => outlet(b, i + 1, i === 7 ? shared : randomUUID(), `乙网点${i}`, now + 1000));
+      await holder.query('BEGIN');
+      await holder.query('UPDATE hq_counter SET version = version WHERE id = 1');
+      const first = applyPush(store, new Hlc('hq'), a, [outlet(a, 1, shared, '甲写的名称', now)]);
+      while ((await lockWaiters(holder)) < 1) await new Promise((r) => setTimeout(r, 20));
+      const second = applyPush(store, new Hlc('hq'), b, big);
+      while ((await lockWaiters(holder)) < 2) await new Promise((r) => setTimeout(r, 20));
+      await holder.query('COMMIT');
+      const [ra, rb] = await Promise.all([first, second]);
+      expect(ra[0]!.res).toMatchObject({ name: 'a' });
+      expect(rb.every((x) => x.res.name === 'a')).toBe(true);
+      expect((await cellsOf(store, shared)).name![0]).toBe('乙网点7');
+      expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM hq_rows WHERE tbl = 'outlets'`.execute(store.db)).rows[0]!.n)).toBe(big.length);
+      expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM hq_writes`.execute(store.db)).rows[0]!.n)).toBe(big.length + 1);
+      expect(await verifyChain(store)).toMatchObject({ broken: null });
+      const onShared = await sql<{ op: string }>`SELECT op FROM hq_history WHERE row_id = ${shared} ORDER BY seq`.execute(store.db);
+      expect(onShared.rows[0]!.op).toBe('insert'); // then the big push's changes merged onto it, column by column
+      expect(onShared.rows.slice(1).map((e) => e.op)).toEqual(['update', 'update']);
     } finally {
       await holder.end();
       await store.close();
