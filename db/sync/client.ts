@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { SIGNED_SCHEME, signRequest } from '../../shared/node/requestSign.js';
 import { CODINGS, codingsIn, decodeBody, encodeBody, MIN_CODED_BYTES, WireDecodeError, type Coding } from '../../shared/node/wireEncoding.js';
-import { errorAnswer, HEADERS, LIMITS } from '../../shared/sync/protocol.js';
+import { errorAnswer, HEADERS, LIMITS, pullAnswer } from '../../shared/sync/protocol.js';
+import { isPullAnswer } from '../../shared/sync/pullShape.js';
 import { nodeTransport, type RawTransport } from './transport.js';
 
 export type FailureKind = 'offline' | 'refused' | 'revoked' | 'protocol' | 'clock';
@@ -93,6 +94,8 @@ export class HqClient {
     } catch {
       throw new SyncFailure('protocol', '总部服务器返回了无法识别的内容，请检查服务器地址是否正确', 'HQ answered with something that is not JSON: is the URL right?', 200);
     }
+    // A pull page, the bulk of a first sync, is checked by hand first (shared/sync/pullShape.ts).
+    if ((schema as z.ZodType) === pullAnswer && isPullAnswer(json)) return json as z.output<S>;
     const ok = schema.safeParse(json);
     if (!ok.success) throw new SyncFailure('protocol', '总部服务器的应答格式不符，请确认双方版本一致', 'HQ answer does not match the protocol', 200);
     return ok.data;
