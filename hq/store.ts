@@ -8,7 +8,7 @@ import pg from 'pg';
 import { migrateHq } from './migrate.js';
 import { copyCapable, teachCopy } from './pgCopy.js';
 import { nameStatements } from './pgNamed.js';
-import { cachingDatabase, SqliteConnection } from './sqliteStatements.js';
+import { SqliteConnection } from './sqliteStatements.js';
 import { walCheckpointer } from './walCheckpointer.js';
 import type { Dialect, HqDB } from './schema.js';
 
@@ -57,7 +57,8 @@ export async function openHqStore(target: string): Promise<HqStore> {
   raw.pragma('synchronous = NORMAL');
   // Checkpoints on a thread of their own, off the pushes' path (hq/walCheckpointer.ts).
   const checkpoints = raw.memory ? undefined : walCheckpointer(raw, target);
-  const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: cachingDatabase(raw) }), plugins: [new SqliteConnection(raw)] });
+  const connection = new SqliteConnection(raw);
+  const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: connection.database() }), plugins: [connection] });
   const close = async () => {
     await checkpoints?.stop();
     await db.destroy();

@@ -16,7 +16,7 @@ import type { Device } from '../../hq/auth.js';
 import { verifyChain } from '../../hq/history/verify.js';
 import { applyPush } from '../../hq/push.js';
 import { insertMany } from '../../hq/rowset.js';
-import { cachingDatabase } from '../../hq/sqliteStatements.js';
+import { SqliteConnection } from '../../hq/sqliteStatements.js';
 import { openHqStore, type HqStore } from '../../hq/store.js';
 
 const SCOPE = '/hq/hz/hz-hantai/';
@@ -79,7 +79,7 @@ describe('HQ on SQLite: cached statements and per-row inserts', () => {
     const raw = new Database(':memory:');
     let prepared = 0;
     const counting = new Proxy(raw, { get: (t, k) => (k === 'prepare' ? (s: string) => (prepared++, t.prepare(s)) : Reflect.get(t, k)) });
-    const db = new Kysely<{ t: { n: number } }>({ dialect: new SqliteDialect({ database: cachingDatabase(counting) }) });
+    const db = new Kysely<{ t: { n: number } }>({ dialect: new SqliteDialect({ database: new SqliteConnection(counting).database() }) });
     await sql`CREATE TABLE t (n INTEGER)`.execute(db);
     for (let i = 0; i < 5; i++) await db.insertInto('t').values({ n: i }).execute();
     const inserts = prepared;
