@@ -1,8 +1,10 @@
-// HQ's half of record history: after a push's writes are merged and before the rows are written
-// back, one call records every applied change of the batch — field by field, old value (what
-// hq_rows still holds, or an earlier write of the same batch) → new value — chained by hash to the
-// entry before it. Set-based: one read of the touched rows, batched inserts. Runs inside the push
-// transaction, under the writer lock that serialises pushes, so the chain has one order.
+// HQ's half of record history: after a push's writes are merged, one call records every applied
+// change of the batch — field by field, old value (the row as the push loaded it, or an earlier write
+// of the same batch) → new value — chained by hash to the entry before it. The push hands over the rows
+// as it loaded them (`HeldRow`), so it records after writing them back, while PostgreSQL stores them;
+// without them this reads hq_rows, and must then run before the rows are written back. Set-based:
+// batched inserts. Runs inside the push transaction, under the writer lock that serialises pushes,
+// so the chain has one order.
 import type { Transaction } from 'kysely';
 import type { CellValue, WireWrite } from '../../shared/sync/protocol.js';
 import { QUIET_COLUMNS } from '../../shared/sync/tables.js';
