@@ -5,7 +5,7 @@
 // before, leaving no nonce and no "last seen" behind.
 import { randomBytes, randomUUID } from 'node:crypto';
 import pgLib from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { authenticate, createEnrolCode, enrol, revokeDevice, type RequestAuth } from '../../hq/auth.js';
 import { HqError } from '../../hq/errors.js';
 import type { HqStore } from '../../hq/store.js';
@@ -57,6 +57,25 @@ describe.each(['sqlite', 'pg'] as const)('requests of a device whose key HQ know
     expect(next.result).toMatchObject({ deviceId: d.deviceId, userName: '改名设备', lastSeq: 7 });
     if (engine === 'pg') expect([first.statements, next.statements]).toEqual([2, 1]);
     expect((await nonces(store, d.deviceId)).length).toBe(2);
+  });
+
+  it('old nonces are swept once a minute by each process, not at random', async () => {
+    const store = stores[engine];
+    const d = await enrolled(store, '清理设备');
+    const t0 = Date.now();
+    await store.db.insertInto('hq_nonces').values({ device_id: d.deviceId, nonce: 'an-old-nonce-0000000', at: t0 - 3_600_000 } as never).execute();
+    vi.useFakeTimers({ now: t0, toFake: ['Date'] });
+    try {
+      await authenticate(store, d.request());
+      expect(await nonces(store, d.deviceId)).toContain('an-old-nonce-0000000');
+      vi.setSystemTime(t0 + 61_000);
+      const late = d.request();
+      await authenticate(store, late);
+      expect(await nonces(store, d.deviceId)).not.toContain('an-old-nonce-0000000');
+      expect(await nonces(store, d.deviceId)).toContain(late.nonce);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a forged request is refused without a statement; a replay, a stale time and a revoked device are refused and leave nothing', async () => {
