@@ -6,6 +6,7 @@ import type { DB } from './schema.js';
 import { installCapture } from './sync/capture.js';
 import { registerSyncFunctions, startSyncClock } from './sync/state.js';
 import { ApiError } from '../shared/core/errors.js';
+import { KeptStatements } from '../shared/node/keptStatements.js';
 import { uuidv7 } from '../shared/core/ids.js';
 
 export interface OpenOptions {
@@ -98,7 +99,8 @@ export async function migrate<T>(db: Kysely<T>, upTo?: string): Promise<string[]
 /** Opens (creating if needed) a device store and brings its schema up to date. */
 export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
   const raw = openRaw(file, opts);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  // Statements prepared once per connection, not per call (shared/node/keptStatements.ts).
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new KeptStatements(raw).database() }) });
   await migrate(db, opts.schemaUpTo);
   if (!opts.readonly) {
     installCapture(raw);
