@@ -3,6 +3,7 @@
 // would return an equal answer, and must accept the answers HQ sends (otherwise the device silently
 // falls back to the slow path).
 import fc from 'fast-check';
+import { mutate } from './mutate.js';
 import { describe, expect, it, vi } from 'vitest';
 import { encodeHlc } from '../../shared/sync/hlc.js';
 import { LIMITS, pullAnswer } from '../../shared/sync/protocol.js';
@@ -41,19 +42,6 @@ const paths = [
   'conflicts.0.loser.value', 'conflicts.0.winner.hlc', 'conflicts.0.winner.extra', 'conflicts.0.extra', 'cursor', 'more', 'extra',
 ];
 
-function mutate(a: Record<string, unknown>, path: string, v: unknown): unknown {
-  if (!path) return v;
-  const copy = structuredClone(a);
-  const keys = path.split('.');
-  let at: Record<string, unknown> = copy;
-  for (const k of keys.slice(0, -1)) {
-    const next = at[k];
-    if (typeof next !== 'object' || next === null) return copy; // nothing to mutate there: the answer is unchanged
-    at = next as Record<string, unknown>;
-  }
-  at[keys.at(-1)!] = v;
-  return copy;
-}
 
 describe('the pull-answer check the device runs first', () => {
   it('accepts the answers HQ sends, each exactly as the schema would return it', () => {

@@ -2,6 +2,7 @@
 // for: it must never accept what the schema refuses, and it must accept the pushes devices send
 // (otherwise HQ silently falls back to the slow path).
 import fc from 'fast-check';
+import { mutate } from './mutate.js';
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../shared/sync/hlc.js';
 import { LIMITS, pushRequest } from '../../shared/sync/protocol.js';
@@ -40,19 +41,6 @@ const nasty = fc.oneof(
 );
 const paths = ['', 'writes', 'writes.0', 'writes.0.s', 'writes.0.t', 'writes.0.r', 'writes.0.h', 'writes.0.p', 'writes.0.c', 'writes.0.c.name', 'writes.0.c.NEW', 'writes.0.b', 'writes.0.b.name', 'writes.0.w', 'writes.0.w.n', 'writes.0.w.r', 'writes.0.w.u', 'writes.0.extra', 'extra'];
 
-function mutate(req: { writes: unknown[] }, path: string, v: unknown): unknown {
-  if (!path) return v;
-  const copy = structuredClone(req) as Record<string, unknown>;
-  const keys = path.split('.');
-  let at: Record<string, unknown> = copy;
-  for (const k of keys.slice(0, -1)) {
-    const next = at[k];
-    if (typeof next !== 'object' || next === null) return copy; // nothing to mutate there: the request is unchanged
-    at = next as Record<string, unknown>;
-  }
-  at[keys.at(-1)!] = v;
-  return copy;
-}
 
 describe('the push check HQ runs first', () => {
   it('accepts the pushes devices send, each exactly as the schema would return it', () => {
