@@ -54,7 +54,11 @@ export async function openHqStore(target: string): Promise<HqStore> {
   const raw = new Database(target);
   raw.pragma('busy_timeout = 10000'); // first: two processes creating the file at once both switch it to WAL
   raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
+  // FULL: a push HQ has answered is on disk before the device drops it from its outbox. NORMAL in WAL
+  // mode keeps commits through a crash of HQ but not through a power cut: the device would then hold
+  // an acknowledgement for writes HQ no longer has. The cost is one fsync per push (first push of
+  // 55,883 rows in 56 batches: HQ side 4.3/4.5 s with NORMAL, 4.6/4.6 s with FULL, interleaved).
+  raw.pragma('synchronous = FULL');
   // Checkpoints on a thread of their own, off the pushes' path (hq/walCheckpointer.ts).
   const checkpoints = raw.memory ? undefined : walCheckpointer(raw, target);
   const connection = new SqliteConnection(raw);

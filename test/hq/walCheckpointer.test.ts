@@ -1,7 +1,7 @@
 // HQ on SQLite checkpoints its WAL on a thread of its own (hq/walCheckpointer.ts). What must hold:
 // once the WAL has grown, committed pages reach the database file without the writer checkpointing;
 // the writer is never refused or blocked while the thread works; stopping it loses nothing; a store
-// that writes little starts no thread; and HQ's store uses it.
+// that writes little starts no thread; and HQ's store uses it, committing with synchronous = FULL.
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -75,6 +75,9 @@ describe('the WAL checkpoint thread', () => {
     const store = await openHqStore(join(dir, 'hq.sqlite'));
     const { rows } = await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db);
     expect(rows[0]!.wal_autocheckpoint).toBe(SAFETY_PAGES);
+    // An answered push must survive a power cut, not only a crash of HQ (WAL with NORMAL would not).
+    const sync = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(store.db);
+    expect(sync.rows[0]!.synchronous).toBe(2);
     await store.close();
     const memory = await openHqStore(':memory:');
     await memory.close();
