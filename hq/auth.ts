@@ -151,11 +151,11 @@ async function takeNonce(store: HqStore, deviceId: string, nonce: string, now: n
   return true;
 }
 
-/** Checks who is calling; refuses unknown, forged, revoked, stale and replayed requests. */
 /** When each store's old nonces were last swept by this process. */
 const lastSweep = new WeakMap<HqStore, number>();
 const SWEEP_EVERY_MS = 60_000;
 
+/** Checks who is calling; refuses unknown, forged, revoked, stale and replayed requests. */
 export async function authenticate(store: HqStore, a: RequestAuth): Promise<Device> {
   const bad = (code: string, zh: string, en: string, status = 401, extra: Record<string, unknown> = {}) => new HqError(status, code, zh, en, extra);
   const signed = a.authorization?.startsWith(`${SIGNED_SCHEME} `);
