@@ -63,7 +63,11 @@ export function openRaw(file: string, opts: OpenOptions = {}): Database.Database
   if (!opts.readonly) raw.pragma('page_size = 16384');
   if (!opts.readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('synchronous = NORMAL');
+  // FULL: a save the app has reported is on disk. NORMAL in WAL mode keeps commits through a crash
+  // of the app but not of the machine: an instructor's laptop whose battery dies would lose its last
+  // saves, silently. The cost is one fsync per save: outlets.save through the API, p50 0.83–0.86 ms
+  // with NORMAL, 1.19–1.21 ms with FULL (this machine, 600 saves, two runs each).
+  raw.pragma('synchronous = FULL');
   raw.pragma('busy_timeout = 5000');
   // Province-sized stores (100k people) search and list 2–3× faster with a warm page cache.
   raw.pragma('cache_size = -65536');
