@@ -28,7 +28,7 @@ function scopeFilter(scope: string) {
 }
 
 /** The cells of a row the device does not have yet: all of them if the row is new to it. */
-function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since: number, whole: boolean, actor: PullActor): Omit<WireRow, 'v'> | null {
+function wireRow(tbl: string, rowId: string, v: number, cells: Record<string, Cell>, since: number, whole: boolean, actor: PullActor): WireRow | null {
   if (isWithheld(actor.role, tbl)) return null; // a negative outcome: not even its existence
   const deviceId = actor.deviceId;
   const c: Record<string, CellValue> = {};
@@ -53,7 +53,8 @@ function wireRow(tbl: string, rowId: string, cells: Record<string, Cell>, since:
   }
   const hx: Record<string, string> = {};
   for (const [col, s] of Object.entries(stamps)) if (s !== h) hx[col] = s;
-  return Object.keys(hx).length ? { t: tbl, id: rowId, h, c, hx } : { t: tbl, id: rowId, h, c };
+  // Built whole, `v` last as before: adding it by spreading cost ~1 µs a row served.
+  return Object.keys(hx).length ? { t: tbl, id: rowId, h, c, hx, v } : { t: tbl, id: rowId, h, c, v };
 }
 
 /** About the length of a row's JSON (strings counted unescaped), without building it: 23 MB less to serialise in a first sync. */
@@ -146,8 +147,8 @@ function answer({ upTo, rows, moves, conflicts }: Read, actor: PullActor, cursor
   for (const r of rows) {
     const v = num(r.version);
     if (v > end) continue;
-    const row = wireRow(r.tbl, r.row_id, readCells(r.cells, r.stamps), since, num(r.scope_version) > since, actor);
-    if (row) evs.push({ v, row: { ...row, v } });
+    const row = wireRow(r.tbl, r.row_id, v, readCells(r.cells, r.stamps), since, num(r.scope_version) > since, actor);
+    if (row) evs.push({ v, row });
   }
   for (const m of moves) {
     const v = num(m.version);
