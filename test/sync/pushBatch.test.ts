@@ -52,14 +52,15 @@ function mixedBatch(): WireWrite[] {
     outlet(1, A, fresh1, NOW - 5_000, full('新网点一')), // new
     outlet(2, A, x, NOW - 4_000, { name: '甲网点（改）' }), // wins over B's value, which never saw it: a conflict record
     outlet(3, A, y, NOW - 90_000, { name: '乙网点（旧）' }), // older than B's: superseded, a conflict record for A's loss
-    outlet(4, A, z, NOW - 3_000, { name: '丙网点（改）' }, bOf(z)), // built on B's value: applied, no conflict
+    // Three writers in one batch besides the signed-in one: a colleague, the same name in another role, an older app naming none.
+    { ...outlet(4, A, z, NOW - 3_000, { name: '丙网点（改）' }, bOf(z)), w: { n: '丙某（代班）', r: 'instructor', u: 'u-3' } }, // built on B's value: applied, no conflict
     outlet(5, A, fresh2, NOW - 2_000, full('越界网点', '/hq/xb/')), // outside A's scope: refused
     { s: 6, t: 'quiz_redemptions', r: redemption, h: stamp(A, NOW - 1_900), p: SCOPE, c: { status: 'approved', scope_path: SCOPE } }, // only HQ decides: refused
     outlet(7, A, x, NOW - 1_800, { address: '新地址', no_such_column: 1 }), // the unknown column refused, the rest applied
     outlet(8, A, gone, NOW - 1_700, { name: '复活' }), // purged at HQ: refused
     outlet(9, A, moved, NOW - 1_600, { scope_path: '/hq/xa/b1/' }), // a move inside A's scope
-    outlet(10, A, twice, NOW - 1_500, full('两次')), // a new row and, in the same batch, its change
-    outlet(11, A, twice, NOW - 1_400, { name: '两次（改）' }, stamp(A, NOW - 1_500)), // a device names the value it changed
+    { ...outlet(10, A, twice, NOW - 1_500, full('两次')), w: { n: '甲某（签到者）', r: 'instructor' } }, // a new row and, in the same batch, its change
+    { ...outlet(11, A, twice, NOW - 1_400, { name: '两次（改）' }, stamp(A, NOW - 1_500)), w: undefined }, // a device names the value it changed
     outlet(12, A, fresh1, NOW + 3_600_000, { name: '新网点一（快钟）' }, stamp(A, NOW - 5_000)), // a clock an hour ahead: re-stamped
   ];
 }
@@ -179,6 +180,17 @@ describe.each([
     const stored = (whole.store.writes as { device_id: string; answer: string }[]).filter((w) => w.device_id === A).map((w) => w.answer);
     expect(stored.map((t) => (t === 'a' ? 'a' : (JSON.parse(t) as { reason?: { code: string } }).reason?.code ?? 'full'))).toEqual(
       ['a', 'a', 'full', 'a', 'scope', 'role', 'unknown_column', 'purged', 'a', 'a', 'a', 'restamped']);
+    // Each history entry names the writer of its own write, whoever wrote the others of the batch.
+    const writers = (whole.store.history as { row_id: string; op: string; col: string; writer: string | null; device_id: string }[])
+      .filter((h) => h.device_id === A && [z, twice, fresh1].includes(h.row_id))
+      .map((h) => [ids.indexOf(h.row_id), h.op, h.col, h.writer === null ? null : (JSON.parse(h.writer) as object)]);
+    expect(writers).toEqual([
+      [4, 'insert', '', { n: '甲某（签到者）', r: 'county_organiser' }],
+      [2, 'update', 'name', { n: '丙某（代班）', r: 'instructor', u: 'u-3' }],
+      [7, 'insert', '', { n: '甲某（签到者）', r: 'instructor' }],
+      [7, 'update', 'name', null],
+      [4, 'update', 'name', { n: '甲某（签到者）', r: 'county_organiser' }],
+    ]);
     expect(whole.store.restamps).toHaveLength(1);
     expect(whole.store.moves).toHaveLength(1);
     expect(whole.store.devices).toEqual(expect.arrayContaining([{ device_id: A, last_seq: 12 }]));
