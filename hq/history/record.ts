@@ -35,7 +35,7 @@ function writerCache(): (w: WireWrite['w']) => string | null {
   const seen = new Map<string, string | null>();
   return (w) => {
     if (!w) return null;
-    const k = `${w.n}\u0000${w.r ?? ''}\u0000${w.u ?? ''}`;
+    const k = JSON.stringify(w); // unambiguous, whatever a name holds
     let who = seen.get(k);
     if (who === undefined) {
       const writer = fromWire(w);
