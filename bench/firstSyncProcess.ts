@@ -6,7 +6,8 @@
 import { firstSyncSim, simDevice } from './loadDevices.js';
 
 export type FirstSyncOrder = { devices: { url: string; id: string; secret: string; scope: string }[] } | 'go';
-export type FirstSyncReport = { ready: true } | { ms: number; rows: number } | { error: string } | { done: true };
+/** `cpu`: this process's CPU seconds since it started, told as it ends (bench/cpuShare.ts cannot read a process that has ended). */
+export type FirstSyncReport = { ready: true } | { ms: number; rows: number } | { error: string } | { done: true; cpu: number };
 
 const say = (m: FirstSyncReport) => process.send!(m);
 
@@ -27,5 +28,8 @@ process.on('message', (m: FirstSyncOrder) => {
         say({ error: `first ${d.id.slice(0, 8)}: ${(e as Error).message}` });
       }
     }),
-  ).then(() => process.send!({ done: true } satisfies FirstSyncReport, () => process.exit(0)));
+  ).then(() => {
+    const c = process.cpuUsage();
+    process.send!({ done: true, cpu: (c.user + c.system) / 1e6 } satisfies FirstSyncReport, () => process.exit(0));
+  });
 });

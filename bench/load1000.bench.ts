@@ -11,6 +11,7 @@ import { clientFor, pushSome } from '../db/sync/session.js';
 import { startPostgres } from '../test/sync/pg.js';
 import { spawnHq } from '../test/sync/spawn.js';
 import { createPgDatabase } from '../test/sync/support.js';
+import { cpuUse, markCpu, type CpuUse } from './cpuShare.js';
 import { defineBench } from './harness.js';
 import { daySync, enrolSim, percentile, pool, type SimDevice } from './loadDevices.js';
 import type { FirstSyncOrder, FirstSyncReport } from './firstSyncProcess.js';
@@ -35,6 +36,23 @@ async function firstSyncProcess(devices: SimDevice[]): Promise<ChildProcess> {
   child.send({ devices: devices.map((d) => ({ url: d.url, id: d.id, secret: d.secret, scope: d.scope })) } satisfies FirstSyncOrder);
   await ready;
   return child;
+}
+
+const FIRST_SYNCS = `the first-sync process (${FIRST} devices)`;
+const SIMULATOR = `the simulator (${DEVICES} devices)`;
+
+/** The cores' use in the window, by process group: who had the machine while the daily syncs waited. */
+function limitOf(cpu: CpuUse): string {
+  const busy = cpu.machineBusy / (cpu.cores * cpu.seconds);
+  const cores = (s: number) => (s / cpu.seconds).toFixed(2);
+  const parts = [...cpu.groups].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).map(([g, s]) => `${g} ${cores(s)}`);
+  const devices = (cpu.groups.get(FIRST_SYNCS) ?? 0) + (cpu.groups.get(SIMULATOR) ?? 0);
+  if (!Number.isFinite(busy)) return 'not measured (no /proc on this machine)';
+  // Short of full: a sync's waits (for the pool, the writer lock, the disk) leave cores idle even when they are the limit.
+  const verdict = busy >= 0.85
+    ? `the machine's ${cpu.cores} cores are the limit; the simulated devices, each a laptop of its own in use, took ${Math.round((100 * devices) / cpu.machineBusy)}% of the busy time`
+    : `the cores had room: waits limit it (the pool, the writer lock, the disk)`;
+  return `${Math.round(100 * busy)}% of ${cpu.cores} cores busy over ${cpu.seconds.toFixed(1)} s; cores used: ${parts.join(', ')} → ${verdict}`;
 }
 
 export default defineBench({
@@ -107,6 +125,7 @@ export default defineBench({
           errors.push(`day ${d.id.slice(0, 8)}: ${(e as Error).message}`);
         }
       };
+      let firstCpu: number | undefined;
       const firstsDone = new Promise<void>((resolve) => {
         firstProc.on('message', (m: FirstSyncReport) => {
           if ('ms' in m) {
@@ -114,7 +133,10 @@ export default defineBench({
             firstMs.push(m.ms);
           } else if ('error' in m) errors.push(m.error);
           if ('ms' in m || 'error' in m) firstsRunning--;
-          if ('done' in m) resolve();
+          if ('done' in m) {
+            firstCpu = m.cpu;
+            resolve();
+          }
         });
         firstProc.once('exit', (code) => {
           if (firstsRunning > 0) errors.push(`first-sync process ended (${code}) with ${firstsRunning} first syncs unfinished`);
@@ -122,9 +144,14 @@ export default defineBench({
         });
       });
       firstsRunning = firsts.length;
+      const cpuStart = markCpu();
       firstProc.send('go' satisfies FirstSyncOrder);
       const [, run] = await Promise.all([firstsDone, pool(days.map(oneDay), WIDTH, deadline)]);
       const seconds = (performance.now() - start) / 1000;
+      const cpu = cpuUse(cpuStart, markCpu(), (pid, command) =>
+        hqs.findIndex((h) => h.child.proc.pid === pid) >= 0 ? `HQ (${hqs.length} processes)` : pid === firstProc.pid ? FIRST_SYNCS : pid === process.pid ? SIMULATOR : command === 'postgres' ? 'PostgreSQL' : undefined);
+      // The first-sync process has ended by now: its window is what it told as it ended, less what it had used before it.
+      if (firstCpu !== undefined && !cpu.groups.has(FIRST_SYNCS)) cpu.groups.set(FIRST_SYNCS, firstCpu - (cpuStart.byPid.get(firstProc.pid ?? -1) ?? 0));
       clearInterval(poll);
 
       const done = dayMs.length;
@@ -136,7 +163,8 @@ export default defineBench({
       b.figure('daily sync latency beside the first syncs', `${dayDuring.length} syncs overlapping them: p50 ${ms(percentile(dayDuring, 50))}, p95 ${ms(percentile(dayDuring, 95))}; ${dayAfter.length} after them: p50 ${ms(percentile(dayAfter, 50))}, p95 ${ms(percentile(dayAfter, 95))}`);
       b.figure(`first sync latency (${FIRST} at once)`, `p50 ${ms(percentile(firstMs, 50))}, p95 ${ms(percentile(firstMs, 95))}, p99 ${ms(percentile(firstMs, 99))}; ${firstMs.length ? Math.round(firstRows / firstMs.length) : 0} rows each`);
       b.figure('errors', `${errors.length} (must be 0)${errors.length ? `: ${errors.slice(0, 3).join(' | ')}` : ''}`);
-      b.figure('PostgreSQL connections', `peak ${peak} of the pools' limit ${2 * POOL_MAX} (2 HQ processes × ${POOL_MAX}); the pool, not PostgreSQL (max_connections ${(await watch.query('SHOW max_connections')).rows[0].max_connections}), is the limit`);
+      b.figure('PostgreSQL connections', `peak ${peak} of the pools' limit ${2 * POOL_MAX} (2 HQ processes × ${POOL_MAX}); PostgreSQL takes ${(await watch.query('SHOW max_connections')).rows[0].max_connections}`);
+      b.figure('what limits it (CPU in the window)', limitOf(cpu));
 
       // Nothing lost or duplicated: every pushed row once, every write's answer once.
       const landed = Number((await watch.query(`SELECT count(*) AS n FROM hq_rows WHERE tbl = 'outlets' AND scope_path LIKE '/hq/load/%'`)).rows[0].n);
