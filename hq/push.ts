@@ -16,6 +16,7 @@ import { conflictWriterNames } from './history/conflictWriters.js';
 import { hqSyncSettings } from './settings.js';
 import { STAMPS_APART_KEY } from './stampsApart.js';
 import { holdInserts, releaseHeld } from './heldInserts.js';
+import { pushGate } from './pushGate.js';
 import type { HqDB } from './schema.js';
 import { num, type HqStore } from './store.js';
 
@@ -227,10 +228,13 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     });
     return writes.map((w): PushAnswerItem => ({ s: w.s, ...withCurrent(stored.get(w.s)!, rows.get(w.t, w.r), actor) }));
   });
-  const result = await attempt(true).catch((e: unknown) => {
-    if (!clashed(e)) throw e;
-    return attempt(false);
-  });
+  const apply = () =>
+    attempt(true).catch((e: unknown) => {
+      if (!clashed(e)) throw e;
+      return attempt(false);
+    });
+  // PostgreSQL: queued in this process rather than on the writer lock, where a push holds a connection (hq/pushGate.ts).
+  const result = pg ? await pushGate(store).run(apply) : await apply();
   if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0], aheadMs: hlcMs(restamps[0]!.orig) - now });
   return result;
 }
