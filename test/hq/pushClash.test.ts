@@ -13,26 +13,14 @@ import { verifyChain } from '../../hq/history/verify.js';
 import { applyPush } from '../../hq/push.js';
 import { COPY_FROM_ROWS } from '../../hq/rowset.js';
 import { openHqStore, type HqStore } from '../../hq/store.js';
-import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
+import { Hlc } from '../../shared/sync/hlc.js';
 import type { PushAnswerItem, WireWrite } from '../../shared/sync/protocol.js';
 import { bothEngines } from './bothEngines.js';
+import { countyDevice as device, lockWaiters, outletWrite as outlet } from './lockQueue.js';
 
 const stores = bothEngines('rc-push-clash-');
-const SCOPE = '/hq/hz/hz-hantai/';
-
-async function device(store: HqStore, userName: string): Promise<Device> {
-  const d: Device = { deviceId: randomUUID(), userName, role: 'county_organiser', scopePath: SCOPE, lastSeq: 0 };
-  await store.db.insertInto('hq_devices').values({ device_id: d.deviceId, secret_hash: 'x', user_name: userName, role: d.role, scope_path: SCOPE, name: userName, app_version: '0.1.0', enrolled_at: 't', last_seq: 0 } as never).execute();
-  return d;
-}
-const outlet = (d: Device, s: number, rowId: string, name: string, ms: number): WireWrite => ({
-  s, t: 'outlets', r: rowId, p: SCOPE, h: encodeHlc({ ms, counter: 0, node: d.deviceId }),
-  c: { code: `C${s}`, name, channel_type: 'social', scope_path: SCOPE, staff_count: 1, created_at: 't', updated_at: 't' },
-});
 const cellsOf = async (store: HqStore, rowId: string) => JSON.parse((await store.db.selectFrom('hq_rows').select('cells').where('row_id', '=', rowId).executeTakeFirstOrThrow()).cells) as Record<string, [unknown]>;
 
-// (inside a transaction PostgreSQL keeps one view of the activity unless told to take it again)
-const lockWaiters = async (c: pgLib.Client) => (await c.query('SELECT pg_stat_clear_snapshot()'), Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n));
 
 /**
  * On a fresh PostgreSQL HQ: another connection holds the writer lock, as a long push would, while

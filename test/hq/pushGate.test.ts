@@ -10,24 +10,13 @@ import { verifyChain } from '../../hq/history/verify.js';
 import { pull } from '../../hq/pull.js';
 import { applyPush } from '../../hq/push.js';
 import { Gate, PUSH_SLOTS, pushGate } from '../../hq/pushGate.js';
-import { openHqStore, type HqStore } from '../../hq/store.js';
-import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
-import type { WireWrite } from '../../shared/sync/protocol.js';
+import { openHqStore } from '../../hq/store.js';
+import { Hlc } from '../../shared/sync/hlc.js';
 import { bothEngines } from './bothEngines.js';
+import { countyDevice, lockWaiters, outletWrite } from './lockQueue.js';
 
 const stores = bothEngines('rc-push-gate-');
-const SCOPE = '/hq/hz/hz-hantai/';
-
-async function device(store: HqStore, userName: string): Promise<Device> {
-  const d: Device = { deviceId: randomUUID(), userName, role: 'county_organiser', scopePath: SCOPE, lastSeq: 0 };
-  await store.db.insertInto('hq_devices').values({ device_id: d.deviceId, secret_hash: 'x', user_name: userName, role: d.role, scope_path: SCOPE, name: userName, app_version: '0.1.0', enrolled_at: 't', last_seq: 0 } as never).execute();
-  return d;
-}
-const outlet = (d: Device, name: string): WireWrite => ({
-  s: 1, t: 'outlets', r: randomUUID(), p: SCOPE, h: encodeHlc({ ms: Date.now(), counter: 0, node: d.deviceId }),
-  c: { code: name, name, channel_type: 'social', scope_path: SCOPE, staff_count: 1, created_at: 't', updated_at: 't' },
-});
-const lockWaiters = async (c: pgLib.Client) => (await c.query('SELECT pg_stat_clear_snapshot()'), Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n));
+const newOutlet = (d: Device, name: string) => outletWrite(d, 1, randomUUID(), name, Date.now());
 const within = <T>(p: Promise<T>, ms: number, what: string) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms))]);
 const until = async (ok: () => Promise<boolean> | boolean) => {
@@ -71,11 +60,11 @@ describe('the push gate', () => {
     const holder = new pgLib.Client({ connectionString: url });
     await holder.connect();
     try {
-      const pushers = await Promise.all(Array.from({ length: 8 }, (_, i) => device(store, `推送设备${i}`)));
-      const reader = await device(store, '只拉取的设备');
+      const pushers = await Promise.all(Array.from({ length: 8 }, (_, i) => countyDevice(store, `推送设备${i}`)));
+      const reader = await countyDevice(store, '只拉取的设备');
       await holder.query('BEGIN');
       await holder.query('UPDATE hq_counter SET version = version WHERE id = 1'); // as a long push holds it
-      const pushes = pushers.map((d, i) => applyPush(store, new Hlc('hq'), d, [outlet(d, `网点${i}`)]));
+      const pushes = pushers.map((d, i) => applyPush(store, new Hlc('hq'), d, [newOutlet(d, `网点${i}`)]));
       // Settled: waiting at the lock or in the gate, as many as the pool's six connections (without the gate, six at the lock).
       await until(async () => (await lockWaiters(holder)) + pushGate(store).queued >= 6);
       const page = await within(pull(store, reader, 0), 10_000, 'a pull beside the queued pushes');
