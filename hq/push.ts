@@ -234,7 +234,7 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
       return attempt(false);
     });
   // PostgreSQL: queued in this process rather than on the writer lock, where a push holds a connection (hq/pushGate.ts).
-  const result = pg ? await pushGate(store).run(apply) : await apply();
+  const result = pg ? await pushGate(store).admit(apply) : await apply();
   if (restamps.length) await logEvent(store, 'restamp', actor.deviceId, { count: restamps.length, first: restamps[0], aheadMs: hlcMs(restamps[0]!.orig) - now });
   return result;
 }

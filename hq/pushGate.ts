@@ -17,7 +17,7 @@ export class Gate {
   }
 
   /** Runs `fn` once a slot is free, and frees the slot however `fn` ends. */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  async admit<T>(fn: () => Promise<T>): Promise<T> {
     if (this.free > 0) this.free--;
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {

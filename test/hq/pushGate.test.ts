@@ -29,7 +29,7 @@ describe('the push gate', () => {
     const order: string[] = [];
     const release: Record<string, () => void> = {};
     const job = (name: string, fail = false) =>
-      gate.run(async () => {
+      gate.admit(async () => {
         order.push(name);
         await new Promise<void>((r) => (release[name] = r));
         if (fail) throw new Error(`${name} failed`);
