@@ -66,7 +66,10 @@ describe('the push gate', () => {
       await holder.query('UPDATE hq_counter SET version = version WHERE id = 1'); // as a long push holds it
       const pushes = pushers.map((d, i) => applyPush(store, new Hlc('hq'), d, [newOutlet(d, `网点${i}`)]));
       // Settled: waiting at the lock or in the gate, as many as the pool's six connections (without the gate, six at the lock).
-      await until(async () => (await lockWaiters(holder)) + pushGate(store).queued >= 6);
+      await until(async () => {
+        const atLock = await lockWaiters(holder);
+        return atLock >= PUSH_SLOTS && atLock + pushGate(store).queued >= 6;
+      });
       const page = await within(pull(store, reader, 0), 10_000, 'a pull beside the queued pushes');
       expect(page.more).toBe(false);
       expect(await lockWaiters(holder)).toBe(PUSH_SLOTS);
