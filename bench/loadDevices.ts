@@ -46,9 +46,9 @@ export function simDevice(url: string, id: string, secret: string, scope: string
  * One pull page as the simulator reads it: its rows, cursor and whether more follow, not the text of
  * its values. Read as latin1, every JSON token comes out whole (each byte of a UTF-8 multi-byte
  * character is ≥ 0x80, never a quote, bracket or digit) and only the characters inside strings come
- * out wrong, which a sim that stores nothing never reads. Decoding them as UTF-8 was half the
- * first-sync process's CPU (8.6 s of its profile): work each device does on its own laptop, taken
- * here from the two cores that HQ and PostgreSQL share with the simulation.
+ * out wrong, which a sim that stores nothing never reads. Decoding them as UTF-8 was a third of the
+ * first-sync process's busy time (8.6 of 24 s in its profile): work each device does on its own
+ * laptop, taken here from the two cores that HQ and PostgreSQL share with the simulation.
  */
 async function pullPage(d: SimDevice, body: { cursor: number; since: number }): Promise<{ rows: number; cursor: number; more: boolean }> {
   const a = JSON.parse((await d.client.postBytes('/v1/pull', body)).toString('latin1')) as Partial<Record<'rows' | 'cursor' | 'more', unknown>> | null;
