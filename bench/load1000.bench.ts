@@ -149,7 +149,7 @@ export default defineBench({
       const [, run] = await Promise.all([firstsDone, pool(days.map(oneDay), WIDTH, deadline)]);
       const seconds = (performance.now() - start) / 1000;
       const cpu = cpuUse(cpuStart, markCpu(), (pid, command) =>
-        hqs.findIndex((h) => h.child.proc.pid === pid) >= 0 ? `HQ (${hqs.length} processes)` : pid === firstProc.pid ? FIRST_SYNCS : pid === process.pid ? SIMULATOR : command === 'postgres' ? 'PostgreSQL' : undefined);
+        hqs.some((h) => h.child.proc.pid === pid) ? `HQ (${hqs.length} processes)` : pid === firstProc.pid ? FIRST_SYNCS : pid === process.pid ? SIMULATOR : command === 'postgres' ? 'PostgreSQL' : undefined);
       // The first-sync process has ended by now: its window is what it told as it ended, less what it had used before it.
       if (firstCpu !== undefined && !cpu.groups.has(FIRST_SYNCS)) cpu.groups.set(FIRST_SYNCS, firstCpu - (cpuStart.byPid.get(firstProc.pid ?? -1) ?? 0));
       clearInterval(poll);

@@ -1,9 +1,9 @@
 // At most PUSH_SLOTS pushes of one HQ process inside PostgreSQL at once; the others wait here, first
 // come first served. Every push waits for the writer lock (hq/push.ts), which lets one push through at
 // a time across every HQ process, and a push waiting for it holds one of its pool's six connections.
-// Under the thousand-device load a push waited ~90 ms there on average: six queued pushes held the
-// whole pool, and hellos and pulls, which take no lock, waited for a connection behind them. Waiting
-// here, a push holds nothing. Two slots: one push holding the lock and one with its reads done, ready
+// Under the thousand-device load a push waited ~90 ms there on average, and six pushes queued there
+// hold the whole pool: hellos and pulls, which take no lock, then wait for a connection behind them
+// (test/hq/pushGate.test.ts). Waiting here, a push holds nothing. Two slots: one push holding the lock and one with its reads done, ready
 // to take it next.
 import type { HqStore } from './store.js';
 
