@@ -5,14 +5,17 @@
 // 4.2–4.3 s (interleaved runs). Here checkpoints run on a thread of their own with a second
 // connection, while the writer goes on: a PASSIVE checkpoint copies what is committed and never
 // waits for, or blocks, the writer. The writer still checkpoints itself if the WAL runs far ahead
-// (SAFETY_PAGES), so the WAL stays bounded if this thread falls behind or stops.
+// (SAFETY_BYTES), so the WAL stays bounded if this thread falls behind or stops.
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
-/** The writer's own checkpoint threshold once this runs (SQLite's default is 1000 pages, ~4 MB). */
-export const SAFETY_PAGES = 16_384;
+/** The writer's own checkpoint threshold once this runs (SQLite's default is 1000 pages, 4–16 MB). */
+export const SAFETY_BYTES = 64 * 1024 * 1024;
+
+/** SQLite counts the threshold in pages, whose size differs between older and newer HQ files (hq/store.ts). */
+export const safetyPages = (raw: Database.Database): number => Math.ceil(SAFETY_BYTES / (raw.pragma('page_size', { simple: true }) as number));
 /** The WAL size from which the thread is started: a store that never writes much never starts one. */
 export const START_BYTES = 4 * 1024 * 1024;
 
@@ -43,7 +46,7 @@ export interface Checkpointer {
 
 /** Watches `file`'s WAL from the writer's connection `raw`, and checkpoints on another thread once it grows. */
 export function walCheckpointer(raw: Database.Database, file: string, opts: { startBytes?: number; every?: number } = {}): Checkpointer {
-  raw.pragma(`wal_autocheckpoint = ${SAFETY_PAGES}`);
+  raw.pragma(`wal_autocheckpoint = ${safetyPages(raw)}`);
   let worker: Worker | undefined;
   let stopped = false;
   const start = () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SAFETY_PAGES, walCheckpointer } from '../../hq/walCheckpointer.js';
+import { SAFETY_BYTES, walCheckpointer } from '../../hq/walCheckpointer.js';
 import { openHqStore } from '../../hq/store.js';
 
 let dir: string;
@@ -43,7 +43,7 @@ describe('the WAL checkpoint thread', () => {
   it('copies committed pages into the database file while the writer goes on, and stops without losing a row', async () => {
     const { raw, file } = fresh();
     const cp = walCheckpointer(raw, file, { startBytes: 1024 * 1024, every: 20 });
-    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_PAGES);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_BYTES / 4096); // this file's pages are SQLite's default 4 KiB
     const before = statSync(file).size;
     const rows = await write(raw, 8);
     // 8 MB is ~2,000 pages, far below the writer's own threshold: only the thread can have copied them.
@@ -74,12 +74,27 @@ describe('the WAL checkpoint thread', () => {
     dir = mkdtempSync(join(tmpdir(), 'rc-hq-wal-'));
     const store = await openHqStore(join(dir, 'hq.sqlite'));
     const { rows } = await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db);
-    expect(rows[0]!.wal_autocheckpoint).toBe(SAFETY_PAGES);
+    expect(rows[0]!.wal_autocheckpoint).toBe(SAFETY_BYTES / 16384); // a new HQ file has 16 KiB pages
     // An answered push must survive a power cut, not only a crash of HQ (WAL with NORMAL would not).
     const sync = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(store.db);
     expect(sync.rows[0]!.synchronous).toBe(2);
     await store.close();
     const memory = await openHqStore(':memory:');
     await memory.close();
+  });
+
+  it('opens an HQ file made with 4 KiB pages as it is: its rows kept, its WAL bounded at the same size', async () => {
+    const { raw, file } = fresh(); // SQLite's default pages, as HQ files made before 16 KiB have
+    raw.exec(`INSERT INTO t (id, body) VALUES (1, 'kept')`);
+    raw.close();
+    const store = await openHqStore(file);
+    const pages = await sql<{ page_size: number }>`PRAGMA page_size`.execute(store.db);
+    expect(pages.rows[0]!.page_size).toBe(4096);
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db);
+    expect(rows[0]!.wal_autocheckpoint).toBe(SAFETY_BYTES / 4096);
+    const kept = await sql<{ body: string }>`SELECT body FROM t WHERE id = 1`.execute(store.db);
+    expect(kept.rows[0]!.body).toBe('kept');
+    expect(store.migrated.length).toBeGreaterThan(0); // HQ's own tables were added beside it
+    await store.close();
   });
 });
