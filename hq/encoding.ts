@@ -21,6 +21,10 @@ type JsonParser = (req: FastifyRequest, body: string, done: (err: Error | null, 
 /** Bodies as received (text, or the compressed bytes): the signature covers exactly these. */
 export const rawBodies = new WeakMap<FastifyRequest, string | Buffer>();
 
+/** The length of each request's JSON text, decompressed: what a push is charged (hq/quota.ts) without writing it out again. */
+const jsonLengths = new WeakMap<FastifyRequest, number>();
+export const jsonLength = (req: FastifyRequest): number | undefined => jsonLengths.get(req);
+
 export function installCodings(app: FastifyInstance): void {
   const json = app.getDefaultJsonParser('error', 'error') as JsonParser;
   parsers.set(app, json);
@@ -35,6 +39,7 @@ export function installCodings(app: FastifyInstance): void {
     }
     const text = buf.toString('utf8');
     rawBodies.set(req, text);
+    jsonLengths.set(req, text.length);
     json(req, text, done);
   });
   app.addHook('onSend', async (req, reply, payload) => {
@@ -68,6 +73,7 @@ export async function decodedBody(app: FastifyInstance, req: FastifyRequest): Pr
       throw new HqError(413, 'too_large', `请求数据解压后超过 ${LIMITS.bodyBytes / 1024 / 1024} MB，已拒绝，未保存任何内容`, `The request is over ${LIMITS.bodyBytes / 1024 / 1024} MB once decompressed; refused, nothing saved`);
     throw new HqError(400, 'bad_encoding', '请求数据的压缩内容损坏或不完整，已拒绝，未保存任何内容', 'The compressed request body is corrupt or cut off; refused, nothing saved');
   }
+  jsonLengths.set(req, text.length);
   const json = parsers.get(app)!;
   const parsed = await new Promise<unknown>((resolve, reject) => json(req, text, (err, body) => (err ? reject(new HqError(400, 'malformed', `请求格式不正确（${err.message}）`, `Malformed request (${err.message})`)) : resolve(body))));
   req.body = parsed;

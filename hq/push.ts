@@ -113,6 +113,8 @@ export interface PushOptions {
   /** Device pushes are numbered; HQ's own writes (reference data from the CLI) are not. */
   numbered: boolean;
   now?: number;
+  /** The length of the request's JSON, when the writes came whole in one: charged as it is when every write is new. */
+  sentLength?: number;
 }
 
 export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes: WireWrite[], opts: PushOptions = { numbered: true }): Promise<PushAnswerItem[]> {
@@ -154,8 +156,10 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
           throw new HqError(409, 'gap', `变更序号不连续（应为${expect}，收到${w.s}），本批未处理`, `Sequence gap: expected ${expect}, got ${w.s}; nothing applied`, { expected: expect });
       }
     } else fresh.push(...writes);
-    // Only new writes count: a batch re-sent after a lost answer costs nothing twice.
-    if (opts.numbered && fresh.length) await charge(trx, actor.deviceId, settings.quota, { rows: fresh.length, bytes: JSON.stringify(fresh).length }, now);
+    // Only new writes count: a batch re-sent after a lost answer costs nothing twice. A request of new
+    // writes alone is charged its length as it came, rather than writing its 600 KB of JSON out again.
+    const bytes = () => (opts.sentLength !== undefined && fresh.length === writes.length ? opts.sentLength : JSON.stringify(fresh).length);
+    if (opts.numbered && fresh.length) await charge(trx, actor.deviceId, settings.quota, { rows: fresh.length, bytes: bytes() }, now);
 
     const stored = new Map<number, StoredAnswer>();
     if (dups.length) {

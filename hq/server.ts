@@ -14,7 +14,7 @@ import { registerBlobRoutes } from './blobs.js';
 import { registerConsole } from './console/routes.js';
 import { registerCodePerson } from './console/codePerson.js';
 import { saveDeviceReport } from './console/reports.js';
-import { decodedBody, installCodings, rawBodies } from './encoding.js';
+import { decodedBody, installCodings, jsonLength, rawBodies } from './encoding.js';
 import { HqError } from './errors.js';
 import { refuseTooOld } from './versions.js';
 import { applyPush, HQ_NODE } from './push.js';
@@ -97,7 +97,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     const d = await device(req);
     const body = isPushRequest(req.body) ? req.body : parse(pushRequest, req.body); // the schema says what is wrong
     refuseForgedOrUnordered(d.deviceId, body.writes);
-    const answers = await applyPush(store, clock, d, body.writes);
+    const answers = await applyPush(store, clock, d, body.writes, { numbered: true, sentLength: jsonLength(req) });
     return { hqTime: Date.now(), answers };
   });
 

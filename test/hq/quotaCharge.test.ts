@@ -5,7 +5,11 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { todayInBeijing } from '../../shared/core/dates.js';
 import { charge } from '../../hq/quota.js';
+import { applyPush } from '../../hq/push.js';
+import { Hlc } from '../../shared/sync/hlc.js';
+import { uuidv7 } from '../../shared/core/ids.js';
 import { bothEngines, type Engine } from './bothEngines.js';
+import { countyDevice, outletWrite } from './lockQueue.js';
 
 const stores = bothEngines('rc-quota-');
 
@@ -37,5 +41,22 @@ describe.each<Engine>(['sqlite', 'pg'])('charging the day’s quota on %s', (eng
     await charge(db, 'dev-c', quota, { rows: 9, bytes: 1 }, now);
     await expect(db.transaction().execute(async (trx) => charge(trx, 'dev-c', quota, { rows: 2, bytes: 1 }, now))).rejects.toMatchObject({ code: 'quota_exceeded' });
     expect(await used('dev-c')).toEqual([[9, 1]]);
+  });
+
+  it('charges a push of new writes its request’s length, and one re-sending writes only the new ones', async () => {
+    const store = stores[engine];
+    const d = await countyDevice(store, `限额-${engine}`);
+    const day = async () => (await sql<{ rows: number | string; bytes: number | string }>`SELECT rows, bytes FROM hq_usage WHERE device_id = ${d.deviceId}`.execute(store.db)).rows.map((r) => [Number(r.rows), Number(r.bytes)]);
+    const first = [outletWrite(d, 1, uuidv7(), '一', now), outletWrite(d, 2, uuidv7(), '二', now)];
+    await applyPush(store, new Hlc('hq'), d, first, { numbered: true, now, sentLength: 1234 });
+    expect(await day()).toEqual([[2, 1234]]);
+    // The first two again (their answer was lost) with a new one: a request padded to look long costs
+    // no more than the new write's own JSON, and a short one no less.
+    const third = outletWrite(d, 3, uuidv7(), '三', now);
+    await applyPush(store, new Hlc('hq'), d, [...first, third], { numbered: true, now, sentLength: 9_000_000 });
+    expect(await day()).toEqual([[3, 1234 + JSON.stringify([third]).length]]);
+    const fourth = outletWrite(d, 4, uuidv7(), '四', now);
+    await applyPush(store, new Hlc('hq'), d, [third, fourth], { numbered: true, now, sentLength: 10 });
+    expect(await day()).toEqual([[4, 1234 + JSON.stringify([third]).length + JSON.stringify([fourth]).length]]);
   });
 });
