@@ -124,25 +124,29 @@ async function mergeKnown(rows: RowSet, actor: Actor, w: WireWrite, { clock, res
   };
 
   const res: Record<string, 'a' | 's'> = {};
-  for (const [col, value] of Object.entries(w.c)) {
+  // for…in, and a write object only where one is kept: a province's first push merges 670k cells, and
+  // without Object.entries' pairs and a write per cell it allocates ~140 MB less (of ~1,400 MB) and
+  // merges in ~0.45 s instead of ~0.49 s (three interleaved pairs).
+  for (const col in w.c) {
+    const value = w.c[col]!;
     // A masked value is what a device was sent instead of the real one, never a new value of its own.
     if (isRedactedColumn(w.t, col) && looksMasked(value)) {
       res[col] = 's';
       continue;
     }
-    const write: CellWrite = { hlc: h, base: baseOf(col), value };
     const cur = s.cells[col];
     if (cur && cur[1] === h) {
       res[col] = 'a';
       continue;
     }
+    const base = baseOf(col);
     if (!cur || h > cur[1]) {
       if (cur && tracked(w.t, col)) {
         const prev: CellWrite = { hlc: cur[1], base: cur[3], value: cur[0] };
         addHistory(s, col, prev);
-        await link(rows, s, col, prev, write, true);
+        await link(rows, s, col, prev, { hlc: h, base, value }, true);
       }
-      s.cells[col] = [value, h, 0, write.base];
+      s.cells[col] = [value, h, 0, base];
       s.changed.add(col);
       res[col] = 'a';
       continue;
@@ -150,6 +154,7 @@ async function mergeKnown(rows: RowSet, actor: Actor, w: WireWrite, { clock, res
     // Older than what HQ holds: it lands in the middle of the cell's history.
     res[col] = 's';
     if (!tracked(w.t, col)) continue;
+    const write: CellWrite = { hlc: h, base, value };
     const hist = await rows.history(s);
     const all = [...(hist.get(col) ?? []), { hlc: cur[1], base: cur[3], value: cur[0] }];
     if (all.some((x) => x.hlc === h)) continue;
