@@ -35,6 +35,9 @@ export function isPostgresUrl(s: string): boolean {
   return /^postgres(ql)?:\/\//.test(s);
 }
 
+/** The page size of a new HQ file; `npm run hq -- repage` gives an older file this size (hq/repage.ts). */
+export const HQ_PAGE_BYTES = 16384;
+
 /** Opens (creating if needed) HQ's database: a file path for SQLite or a postgres:// URL. */
 export async function openHqStore(target: string): Promise<HqStore> {
   if (isPostgresUrl(target)) {
@@ -53,10 +56,10 @@ export async function openHqStore(target: string): Promise<HqStore> {
   }
   const raw = new Database(target);
   raw.pragma('busy_timeout = 10000'); // first: two processes creating the file at once both switch it to WAL
-  // 16 KiB pages, as the device's store has, for a new file (one that exists keeps its own): a province's
-  // first push (55,883 rows in 56 batches) applied in 2.8–3.6 s instead of 3.6–4.2 s with SQLite's 4 KiB,
-  // its commits in 0.39–0.51 s instead of 0.72–0.81 s (bench/pushDriver.ts data, five interleaved pairs).
-  raw.pragma('page_size = 16384');
+  // 16 KiB pages, as the device's store has, for a new file (one that exists keeps its own until `repage`).
+  // A province's first push (bench/pushDriver.ts's 56 requests of 55,883 rows, applied in-process, five
+  // interleaved pairs) took 2.8–3.6 s against 3.6–4.2 s with SQLite's 4 KiB, its commits 0.39–0.51 s against 0.72–0.81 s.
+  raw.pragma(`page_size = ${HQ_PAGE_BYTES}`);
   raw.pragma('journal_mode = WAL');
   // FULL: a push HQ has answered is on disk before the device drops it from its outbox. NORMAL in WAL
   // mode keeps commits through a crash of HQ but not through a power cut: the device would then hold
