@@ -70,10 +70,11 @@ export class RowSet {
       for (let i = 0; i < list.length; i += 500) {
         const part = list.slice(i, i + 500);
         // Held rows and purged ones in one round trip (a purged row is never also held).
+        const ids = idsIn(pg, 2, part);
         const r = await this.trx.executeQuery<{ row_id: string; scope_path: string | null; cells: string | null; stamps: string | null; scope_version: number | string | null }>(CompiledQuery.raw(
-          `SELECT row_id, scope_path, cells, stamps, scope_version FROM hq_rows WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})
-           UNION ALL SELECT row_id, NULL, NULL, NULL, NULL FROM hq_purged WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})`,
-          pg ? [tbl, ...part] : [tbl, ...part, tbl, ...part],
+          `SELECT row_id, scope_path, cells, stamps, scope_version FROM hq_rows WHERE tbl = ${mark(pg, 1)} AND ${ids.test}
+           UNION ALL SELECT row_id, NULL, NULL, NULL, NULL FROM hq_purged WHERE tbl = ${mark(pg, 1)} AND ${ids.test}`,
+          pg ? [tbl, ...ids.values] : [tbl, ...ids.values, tbl, ...ids.values],
         ));
         const purged: string[] = [];
         for (const row of r.rows) {
@@ -159,8 +160,8 @@ export class RowSet {
     for (const s of list) (byTable.get(s.tbl) ?? byTable.set(s.tbl, []).get(s.tbl)!).push(s.rowId);
     for (const [tbl, ids] of byTable)
       for (let i = 0; i < ids.length; i += 500) {
-        const part = ids.slice(i, i + 500);
-        const r = await this.trx.executeQuery<T>(CompiledQuery.raw(`${select} WHERE tbl = ${mark(pg, 1)} AND row_id IN (${marks(pg, 2, part.length)})`, [tbl, ...part]));
+        const part = idsIn(pg, 2, ids.slice(i, i + 500));
+        const r = await this.trx.executeQuery<T>(CompiledQuery.raw(`${select} WHERE tbl = ${mark(pg, 1)} AND ${part.test}`, [tbl, ...part.values]));
         for (const row of r.rows) each(this.get(tbl, row.row_id), row);
       }
   }
@@ -231,6 +232,16 @@ export function newConflict(col: string, loser: CellWrite, winner: CellWrite): C
 /** A parameter's place in a statement: PostgreSQL numbers them, SQLite takes them in order. */
 const mark = (pg: boolean, n: number) => (pg ? `$${n}` : '?');
 const marks = (pg: boolean, from: number, count: number) => Array.from({ length: count }, (_, i) => mark(pg, from + i)).join(', ');
+
+/**
+ * `row_id` among `ids`, its parameters from number `from`. PostgreSQL takes them as one array: one
+ * statement text whatever their number, prepared once per connection (hq/pgNamed.ts) rather than
+ * parsed and planned with 500 parameters each time (a province's first push read its rows in
+ * 0.26/0.28 s against 0.57/0.76 s). SQLite keeps its list of parameters.
+ */
+function idsIn(pg: boolean, from: number, ids: string[]): { test: string; values: unknown[] } {
+  return pg ? { test: `row_id = ANY(${mark(pg, from)}::text[])`, values: [ids] } : { test: `row_id IN (${marks(pg, from, ids.length)})`, values: ids };
+}
 
 /** The VALUES list of a full slice, the same text for every batch of a width (kept, not rebuilt). */
 const valuesLists = new Map<string, string>();
