@@ -3,7 +3,7 @@
 // only by rewriting it whole (VACUUM), and only outside WAL mode. This does both, then puts the file
 // back in WAL mode. Leaving WAL mode needs the only connection to the file: with an HQ process still on
 // it the switch does not happen, and this stops there having changed nothing. VACUUM needs free disk
-// space about the file's size, and takes a while on a province's file (it says how long it took).
+// space up to twice the file's size, and takes a while on a province's file (it says how long it took).
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';

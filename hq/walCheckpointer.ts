@@ -15,7 +15,7 @@ import type Database from 'better-sqlite3';
 export const SAFETY_BYTES = 64 * 1024 * 1024;
 
 /** SQLite counts the threshold in pages, whose size differs between older and newer HQ files (hq/store.ts). */
-export const safetyPages = (raw: Database.Database): number => Math.ceil(SAFETY_BYTES / (raw.pragma('page_size', { simple: true }) as number));
+const safetyPages = (raw: Database.Database): number => Math.ceil(SAFETY_BYTES / (raw.pragma('page_size', { simple: true }) as number));
 /** The WAL size from which the thread is started: a store that never writes much never starts one. */
 export const START_BYTES = 4 * 1024 * 1024;
 
