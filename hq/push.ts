@@ -158,8 +158,10 @@ export async function applyPush(store: HqStore, clock: Hlc, actor: Actor, writes
     } else fresh.push(...writes);
     // Only new writes count: a batch re-sent after a lost answer costs nothing twice. A request of new
     // writes alone is charged its length as it came, rather than writing its 600 KB of JSON out again.
-    const bytes = () => (opts.sentLength !== undefined && fresh.length === writes.length ? opts.sentLength : JSON.stringify(fresh).length);
-    if (opts.numbered && fresh.length) await charge(trx, actor.deviceId, settings.quota, { rows: fresh.length, bytes: bytes() }, now);
+    if (opts.numbered && fresh.length) {
+      const bytes = opts.sentLength !== undefined && fresh.length === writes.length ? opts.sentLength : JSON.stringify(fresh).length;
+      await charge(trx, actor.deviceId, settings.quota, { rows: fresh.length, bytes }, now);
+    }
 
     const stored = new Map<number, StoredAnswer>();
     if (dups.length) {

@@ -72,7 +72,7 @@ export function repageCli(args: string[], print: (s: string) => void = console.l
     return 0;
   } catch (e) {
     if (e instanceof RepageRefused) warn(`${e.zh}\n${e.en}`);
-    else warn(`repage 失败，文件未作改动 · repage failed, the file was not changed: ${(e as Error).message}`);
+    else warn(`repage 失败，数据未作改动 · repage failed, no data was changed: ${(e as Error).message}`);
     return 1;
   }
 }
