@@ -18,6 +18,8 @@ beforeAll(async () => {
   pg = await startPostgres();
   url = await createPgDatabase(pg.url);
   const pool = new pgLib.Pool({ connectionString: url, max: 1 });
+  // A connection still closing when the server stops at the end gets "terminating connection": not a failure (a loaded CI run met it once).
+  pool.on('error', () => {});
   nameStatements(pool);
   db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   await sql`CREATE TABLE t (id TEXT PRIMARY KEY, version BIGINT NOT NULL, name TEXT NOT NULL)`.execute(db);
