@@ -7,7 +7,7 @@ import { ownTransport } from '../db/sync/transport.js';
 import { uuidv7 } from '../shared/core/ids.js';
 import { signingPublicKey } from '../shared/node/requestSign.js';
 import { encodeHlc } from '../shared/sync/hlc.js';
-import { enrolAnswer, helloAnswer, PROTOCOL_VERSION, pushAnswer, type WireWrite } from '../shared/sync/protocol.js';
+import { enrolAnswer, helloAnswer, PROTOCOL_VERSION, pushAnswer, resultsOf, type WireWrite } from '../shared/sync/protocol.js';
 import { snapshotManifest } from '../shared/sync/snapshot.js';
 
 export interface SimDevice {
@@ -102,7 +102,7 @@ export async function daySync(d: SimDevice, changes: number): Promise<{ pushed: 
     c: { code: `L${d.seq}`, name: `负载网点${d.seq}`, channel_type: 'own_store', scope_path: d.scope, created_at: at, updated_at: at, staff_count: i % 7 },
   }));
   const a = await d.client.post('/v1/push', { writes }, pushAnswer);
-  const refused = a.answers.filter((x) => Object.values(x.res).some((r) => r === 'r'));
+  const refused = a.answers.filter((x, i) => Object.values(resultsOf(x, writes[i]!.c)).some((r) => r === 'r'));
   if (a.answers.length !== writes.length || refused.length) throw new Error(`push answered ${a.answers.length}/${writes.length}, ${refused.length} refused: ${JSON.stringify(refused[0]?.reason)}`);
   d.acked += writes.length;
   return { pushed: writes.length, pulled: await pullAll(d) };

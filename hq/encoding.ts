@@ -5,6 +5,7 @@
 // nobody unknown makes HQ inflate anything, and what is inflated is bounded.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CODINGS, decodeBody, encodeBody, MIN_CODED_BYTES, pickCoding, WireDecodeError } from '../shared/node/wireEncoding.js';
+import { parsePushLines } from '../shared/node/pushLines.js';
 import { LIMITS } from '../shared/sync/protocol.js';
 import { HqError } from './errors.js';
 
@@ -58,13 +59,29 @@ export function installCodings(app: FastifyInstance): void {
 
 const parsers = new WeakMap<FastifyInstance, JsonParser>();
 
+/** A compressed body this large once inflated, laid out a write a line (shared/node/pushLines.ts), is read line by line. */
+const LINES_FROM = 64 * 1024;
+
+/** The body read line by line with Fastify's own parser (its guard against prototype poisoning included), or undefined. */
+function byLines(req: FastifyRequest, buf: Buffer, json: JsonParser): unknown {
+  if (buf.length < LINES_FROM) return undefined;
+  const read = parsePushLines(buf, (text) => {
+    let out: { err: Error | null; body?: unknown } | undefined;
+    json(req, text, (err, body) => (out = { err, body }));
+    if (!out || out.err) throw out?.err ?? new Error('parser did not answer');
+    return out.body;
+  });
+  if (read) jsonLengths.set(req, read.length);
+  return read?.value;
+}
+
 /** The request's JSON, inflating a compressed body within the body limit (once the caller is authenticated). */
 export async function decodedBody(app: FastifyInstance, req: FastifyRequest): Promise<unknown> {
   if (!(req.body instanceof CodedBody)) return req.body;
   const { bytes, coding } = req.body;
-  let text: string;
+  let buf: Buffer;
   try {
-    text = (await decodeBody(bytes, coding, LIMITS.bodyBytes)).toString('utf8');
+    buf = await decodeBody(bytes, coding, LIMITS.bodyBytes);
   } catch (e) {
     if (!(e instanceof WireDecodeError)) throw e;
     if (e.problem === 'unknown_coding')
@@ -73,8 +90,11 @@ export async function decodedBody(app: FastifyInstance, req: FastifyRequest): Pr
       throw new HqError(413, 'too_large', `请求数据解压后超过 ${LIMITS.bodyBytes / 1024 / 1024} MB，已拒绝，未保存任何内容`, `The request is over ${LIMITS.bodyBytes / 1024 / 1024} MB once decompressed; refused, nothing saved`);
     throw new HqError(400, 'bad_encoding', '请求数据的压缩内容损坏或不完整，已拒绝，未保存任何内容', 'The compressed request body is corrupt or cut off; refused, nothing saved');
   }
-  jsonLengths.set(req, text.length);
   const json = parsers.get(app)!;
+  const lines = byLines(req, buf, json);
+  if (lines) return (req.body = lines);
+  const text = buf.toString('utf8');
+  jsonLengths.set(req, text.length);
   const parsed = await new Promise<unknown>((resolve, reject) => json(req, text, (err, body) => (err ? reject(new HqError(400, 'malformed', `请求格式不正确（${err.message}）`, `Malformed request (${err.message})`)) : resolve(body))));
   req.body = parsed;
   return parsed;

@@ -3,7 +3,7 @@
 // pushes so that versions commit in order), store every answer, and answer per write.
 import { sql, type Transaction } from 'kysely';
 import { hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
-import type { CellValue, PushAnswerItem, WireWrite } from '../shared/sync/protocol.js';
+import type { CellValue, PushAnswerItem, PushWireAnswerItem, WireWrite } from '../shared/sync/protocol.js';
 import { redactFor } from '../shared/sync/privacy.js';
 import { isVisible } from '../shared/sync/tables.js';
 import { HqError } from './errors.js';
@@ -35,9 +35,9 @@ async function userNames(trx: Transaction<HqDB>, nodes: Set<string>): Promise<Ma
 
 /** The values a device must fall back to: rejected cells, and re-stamped cells HQ now holds newer. */
 function withCurrent(a: StoredAnswer, s: RowState, actor: Actor): Omit<PushAnswerItem, 's'> {
-  const out: Omit<PushAnswerItem, 's'> = { ...a };
   const rejected = Object.values(a.res).includes('r');
-  if (!rejected && !a.h) return out;
+  if (!rejected && !a.h) return a;
+  const out: Omit<PushAnswerItem, 's'> = { ...a };
   const visible = s.exists || s.changed.size ? s.scope !== null && isVisible(s.tbl, s.scope, actor.scopePath) : false;
   if (!visible) {
     if (rejected) out.gone = true;
@@ -63,6 +63,22 @@ export function packAnswer(a: StoredAnswer): string {
 }
 export function unpackAnswer(text: string, w: WireWrite): StoredAnswer {
   return text === ALL_APPLIED ? { res: Object.fromEntries(Object.keys(w.c).map((c) => [c, 'a' as const])) } : (JSON.parse(text) as StoredAnswer);
+}
+
+/**
+ * Answers for a device that takes them brief (HEADERS.accepts): a write whose every column was applied,
+ * with nothing more to say, is answered with its number alone (PushWireAnswerItem).
+ */
+export function briefAnswers(writes: WireWrite[], answers: PushAnswerItem[]): PushWireAnswerItem[] {
+  return answers.map((a, i) => {
+    if (a.h || a.reason || a.cur || a.gone !== undefined) return a;
+    let n = 0;
+    for (const c in a.res) {
+      if (a.res[c] !== 'a') return a;
+      n++;
+    }
+    return n === Object.keys(writes[i]!.c).length ? { s: a.s } : a;
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { Hlc } from '../shared/sync/hlc.js';
 import { isPushRequest } from '../shared/sync/pushShape.js';
 import {
-  enrolRequest, helloRequest, HEADERS, LIMITS, PROTOCOL_VERSION, pullRequest, pushRequest, type HelloAnswer, type PushAnswer,
+  BRIEF_ANSWERS, enrolRequest, helloRequest, HEADERS, LIMITS, PROTOCOL_VERSION, pullRequest, pushRequest, type HelloAnswer, type PushAnswer,
 } from '../shared/sync/protocol.js';
 import { authenticate, enrol, type Device } from './auth.js';
 import { registerBlobRoutes } from './blobs.js';
@@ -17,7 +17,7 @@ import { saveDeviceReport } from './console/reports.js';
 import { decodedBody, installCodings, jsonLength, rawBodies } from './encoding.js';
 import { HqError } from './errors.js';
 import { refuseTooOld } from './versions.js';
-import { applyPush, HQ_NODE } from './push.js';
+import { applyPush, briefAnswers, HQ_NODE } from './push.js';
 import { SharedPulls } from './pullShare.js';
 import { hqRelayKeys, saveDeviceKey } from './relay/keys.js';
 import { registerRelayRoute } from './relay/route.js';
@@ -98,7 +98,8 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
     const body = isPushRequest(req.body) ? req.body : parse(pushRequest, req.body); // the schema says what is wrong
     refuseForgedOrUnordered(d.deviceId, body.writes);
     const answers = await applyPush(store, clock, d, body.writes, { numbered: true, sentLength: jsonLength(req) });
-    return { hqTime: Date.now(), answers };
+    const brief = String(req.headers[HEADERS.accepts] ?? '').split(',').some((x) => x.trim() === BRIEF_ANSWERS);
+    return { hqTime: Date.now(), answers: brief ? briefAnswers(body.writes, answers) : answers };
   });
 
   const pulls = new SharedPulls(store);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { SIGNED_SCHEME, signRequest } from '../../shared/node/requestSign.js';
 import { CODINGS, codingsIn, decodeBody, encodeBody, MIN_CODED_BYTES, WireDecodeError, type Coding } from '../../shared/node/wireEncoding.js';
-import { errorAnswer, HEADERS, LIMITS, pullAnswer } from '../../shared/sync/protocol.js';
+import { BRIEF_ANSWERS, errorAnswer, HEADERS, LIMITS, pullAnswer } from '../../shared/sync/protocol.js';
 import { isPullAnswer } from '../../shared/sync/pullShape.js';
 import { nodeTransport, type RawTransport } from './transport.js';
 
@@ -51,6 +51,11 @@ export interface ClientOptions {
   requireTls?: boolean;
   /** For a device enrolled before requests were signed: whether it may still register its key with its secret, and how to remember that it no longer may. */
   legacy?: { mayFallBack(): boolean; signedOk(): void };
+}
+
+/** A request body already written as JSON text (a push, a write a line: shared/node/pushLines.ts), sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -124,8 +129,9 @@ export class HqClient {
   }
 
   private async once(path: string, body: unknown, legacy = false): Promise<Buffer> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const payload = JSON.stringify(body);
+    // Brief push answers taken (shared/sync/protocol.ts): an older HQ leaves the header unread and answers in full.
+    const headers: Record<string, string> = { 'content-type': 'application/json', [HEADERS.accepts]: BRIEF_ANSWERS };
+    const payload = body instanceof JsonText ? body.text : JSON.stringify(body);
     const base = normaliseHqUrl(this.o.url);
     let wire: string | Buffer = payload;
     // Compressed only to an HQ that said it takes it, and never with the bare secret of an old enrolment.

@@ -2,7 +2,7 @@
 // overwrote), then fold HQ's per-write answers back in one transaction.
 import type Database from 'better-sqlite3';
 import { hlcMs, maxHlc } from '../../shared/sync/hlc.js';
-import type { CellValue, PushAnswerItem, WireWrite } from '../../shared/sync/protocol.js';
+import { resultsOf, type CellValue, type PushAnswerItem, type PushWireAnswerItem, type WireWrite } from '../../shared/sync/protocol.js';
 import { ClockCache, Local, PendingIndex, type PendingWrite } from './local.js';
 import { clockOf, persistClock, withoutCapture } from './state.js';
 import { withWriters } from '../history/outbox.js';
@@ -62,7 +62,7 @@ function setValue(local: Local, clocks: ClockCache, tbl: string, rowId: string, 
 }
 
 /** Applies HQ's answers to a pushed batch: acknowledges, records rejections, falls back where told. */
-export function applyAnswers(raw: Database.Database, batch: Batch, answers: PushAnswerItem[], hqTime: number, now = new Date()): AckSummary {
+export function applyAnswers(raw: Database.Database, batch: Batch, answers: PushWireAnswerItem[], hqTime: number, now = new Date()): AckSummary {
   const local = Local.of(raw);
   const sum: AckSummary = { applied: 0, superseded: 0, rejected: 0, restamped: 0 };
   const bySeq = new Map(batch.pending.map((w) => [w.seq, w]));
@@ -75,9 +75,10 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
       const clocks = new ClockCache(local);
       const inBatch = new PendingIndex(batch.pending.filter((w) => still.has(w.seq)));
       const toDrop = new Set<PendingWrite>();
-      for (const a of answers) {
-        const w = bySeq.get(a.s);
+      for (const item of answers) {
+        const w = bySeq.get(item.s);
         if (!w || !still.has(w.seq)) continue; // answered before (a re-sent batch)
+        const a: PushAnswerItem = item.res ? (item as PushAnswerItem) : { ...item, res: resultsOf(item, w.cols) };
         inBatch.remove(w);
         const next = (col: string) => inBatch.firstFor(w.tbl, w.rowId, col, w.seq) ?? later.firstFor(w.tbl, w.rowId, col);
         const eff = a.h ?? w.hlc;

@@ -2,10 +2,11 @@
 // waiting write, then pull until caught up. Used by the background loop and directly by tests.
 import type Database from 'better-sqlite3';
 import { hlcMs } from '../../shared/sync/hlc.js';
+import { pushBodyText } from '../../shared/node/pushLines.js';
 import { helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type HelloAnswer, type PullAnswer } from '../../shared/sync/protocol.js';
 import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.js';
 import { syncBlobs } from './blobs.js';
-import { HqClient, SyncFailure, type FetchLike } from './client.js';
+import { HqClient, JsonText, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
 import type { RawTransport } from './transport.js';
 import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
@@ -117,7 +118,7 @@ export async function pushSome(dev: Device, c: HqClient, opts: SessionOptions = 
   for (let i = 0; i < (opts.maxPushes ?? 1000); i++) {
     const batch = nextBatch(dev.raw, opts.pushBatch ?? 500);
     if (!batch.writes.length) break;
-    const a = await c.post('/v1/push', { writes: batch.writes }, pushAnswer);
+    const a = await c.post('/v1/push', new JsonText(pushBodyText(batch.writes)), pushAnswer);
     learnTime(dev.raw, a.hqTime);
     await whenIdle(dev.raw);
     const s = applyAnswers(dev.raw, batch, a.answers, a.hqTime);

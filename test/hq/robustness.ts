@@ -1,12 +1,14 @@
 // Malformed, oversized, replayed and forged requests get a 4xx with a clear reason, change nothing,
 // and HQ keeps serving.
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { encodeHlc, Hlc } from '../../shared/sync/hlc.js';
 import { HEADERS, LIMITS } from '../../shared/sync/protocol.js';
 import { SIGNED_SCHEME, signRequest } from '../../shared/node/requestSign.js';
+import { pushBodyText } from '../../shared/node/pushLines.js';
 import { revokeDevice } from '../../hq/auth.js';
 import { getMetaRaw } from '../../db/sync/state.js';
 import { enrolledDevice, type TestDevice, type TestHq } from '../sync/support.js';
@@ -109,6 +111,29 @@ export function describeRobustness(label: string, makeHq: () => Promise<TestHq>)
       expect(reused.status).toBe(409);
       expect(reused.json.error).toBe('seq_reused');
       expect(await state()).toEqual(after);
+    });
+
+    it('reads a large compressed push a write a line, and refuses a poisoned line as it would the whole text', async () => {
+      const postGzip = async (text: string) => {
+        const body = gzipSync(Buffer.from(text, 'utf8'));
+        const h = auth({ 'content-encoding': 'gzip' });
+        const sig = signRequest(secret, { method: 'POST', path: '/v1/push', body, encoding: 'gzip', deviceId: h[HEADERS.device]!, nonce: h[HEADERS.nonce]!, time: h[HEADERS.time]! });
+        const r = await fetch(`${hq.url}/v1/push`, { method: 'POST', headers: { ...h, authorization: `${SIGNED_SCHEME} ${sig}` }, body });
+        return { status: r.status, json: (await r.json()) as { error?: string; zh?: string; answers?: unknown[] } };
+      };
+      const writes = Array.from({ length: 400 }, (_, i) => write(2 + i, { c: { name: `网点${i}`, address: '长安区'.repeat(20) } }));
+      const text = pushBodyText(writes);
+      expect(text.length).toBeGreaterThan(64 * 1024);
+      const before = await state();
+      const poisoned = text.replace(`"s":${2 + 200},`, `"s":${2 + 200},"__proto__":{"admin":true},`);
+      const refused = await postGzip(poisoned);
+      expect(refused.status).toBe(400);
+      expect(refused.json.zh).toBeTruthy();
+      expect(await state()).toEqual(before);
+      const taken = await postGzip(text);
+      expect(taken.status).toBe(200);
+      expect(taken.json.answers).toHaveLength(400);
+      expect(await state()).toEqual([before[0]! + 400, before[1]! + 400]);
     });
 
     it('uses an enrolment code once, and tells a revoked device to wipe', async () => {

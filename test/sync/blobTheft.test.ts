@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clientFor } from '../../db/sync/session.js';
 import { SyncFailure } from '../../db/sync/client.js';
 import { uuidv7 } from '../../shared/core/ids.js';
-import { blobCheckAnswer, blobGetAnswer } from '../../shared/sync/protocol.js';
+import { blobCheckAnswer, blobGetAnswer, resultsOf } from '../../shared/sync/protocol.js';
 import { call } from '../support/builders.js';
 import { buildWorld, pngBytes, themeDay, type World } from '../orglife/world.js';
 import { deviceStamp, pushForged } from './forge.js';
@@ -66,11 +66,9 @@ it('a row naming another county’s hash opens nothing; a device that has the by
     // The thief learned the hash (a shared export, a screenshot of the file name) and names it in a row of its own county.
     const rowId = uuidv7();
     const at = new Date().toISOString();
-    const forged = await pushForged(thief, [{
-      t: 'attachments', r: rowId, h: deviceStamp(thief), p: wy.county.path,
-      c: { activity_id: uuidv7(), kind: 'photo', sha256: photo.sha256, mime: 'image/jpeg', size: photoBytes.length, file_name: 'x.jpg', thumb_sha256: null, scope_path: wy.county.path, synthetic: 0, created_at: at, updated_at: at, deleted: 0 },
-    }]);
-    expect(Object.values(forged.answers[0]!.res).every((r) => r === 'a')).toBe(true); // the row is its own to write
+    const cells = { activity_id: uuidv7(), kind: 'photo', sha256: photo.sha256, mime: 'image/jpeg', size: photoBytes.length, file_name: 'x.jpg', thumb_sha256: null, scope_path: wy.county.path, synthetic: 0, created_at: at, updated_at: at, deleted: 0 };
+    const forged = await pushForged(thief, [{ t: 'attachments', r: rowId, h: deviceStamp(thief), p: wy.county.path, c: cells }]);
+    expect(Object.values(resultsOf(forged.answers[0]!, cells)).every((r) => r === 'a')).toBe(true); // the row is its own to write
     const c = clientFor(thief.dev);
     const check = await c.post('/v1/blobs/check', { items: [{ a: rowId, h: photo.sha256 }] }, blobCheckAnswer);
     expect(check.have).toEqual([]); // not present for it: it would have to send the bytes

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { sql } from 'kysely';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { Hlc } from '../../shared/sync/hlc.js';
-import { helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, type WireWrite } from '../../shared/sync/protocol.js';
+import { helloAnswer, PROTOCOL_VERSION, pullAnswer, pushAnswer, resultsOf, type WireWrite } from '../../shared/sync/protocol.js';
 import { clientFor } from '../../db/sync/session.js';
 import { enrolledDevice, type TestDevice, type TestHq } from './support.js';
 import type { Role } from '../../shared/domain/enums.js';
@@ -66,7 +66,7 @@ export async function scopeFuzz(hq: TestHq, numRuns: number): Promise<void> {
         seed.push({ s: ++aseq, t: tbl, r: id, h: ac.tick(), p, c: { [TEXT_COLUMN[tbl]]: `初始${p}`, scope_path: p } });
       }
     const seeded = await c0.post('/v1/push', { writes: seed }, pushAnswer);
-    expect(seeded.answers.every((a) => Object.values(a.res).every((r) => r === 'a'))).toBe(true);
+    expect(seeded.answers.every((a, i) => Object.values(resultsOf(a, seed[i]!.c)).every((r) => r === 'a'))).toBe(true);
 
     const writeArb = fc.record({
       w: fc.integer({ min: 0, max: writers.length - 1 }),
@@ -85,7 +85,7 @@ export async function scopeFuzz(hq: TestHq, numRuns: number): Promise<void> {
           const write: WireWrite = { s: wr.seq + 1, t: b.target.tbl as WireWrite['t'], r: id, h: wr.clock.tick(), p: b.claimed, c };
           const a = await clientFor(wr.dev.dev).post('/v1/push', { writes: [write] }, pushAnswer);
           wr.seq++;
-          const res = Object.values(a.answers[0]!.res);
+          const res = Object.values(resultsOf(a.answers[0]!, write.c));
           const beforeScope = before?.scope_path ?? null;
           const after = b.move ?? beforeScope ?? b.claimed;
           const after2 = await hqRow(hq, b.target.tbl, id);
