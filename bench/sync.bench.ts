@@ -13,7 +13,7 @@ import { spawnHq } from '../test/sync/spawn.js';
 import { createPgDatabase } from '../test/sync/support.js';
 import { defineBench, type Bench } from './harness.js';
 import { storedCellBytes, storedCellsFigure } from './hqStoredBytes.js';
-import { allRows, benchHq, countingTransport, loadedDevice, memoryDevice, tempDevice, type SyncDevice, type TempDevice } from './syncFixtures.js';
+import { allRows, benchHq, countingTransport, loadedDevice, memoryDevice, tempDevice, timedTransport, type SyncDevice, type TempDevice } from './syncFixtures.js';
 import { bytesPerCell, plainCeiling } from './syncWire.js';
 import { captureCost } from './syncCapture.js';
 import { pouchReplicate } from './syncPouch.js';
@@ -48,23 +48,28 @@ async function initialSync(d: SyncDevice, transport: ReturnType<typeof countingT
 
 async function pushAll(b: Bench, label: string, target: string | undefined, loaderFile: string) {
   const hq = await benchHq(target);
+  // The push goes to HQ in a process of its own, as HQ is deployed (with its flags, hq/nodeFlags.ts),
+  // on the same database; HQ's time is what its answers say (Server-Timing), from arrival to answer ready.
+  const own = await spawnHq(target ? ['--pg', target] : ['--db', hq.file!]);
   const dir = mkdtempSync(join(tmpdir(), 'rc-bench-loader-'));
   copyFileSync(loaderFile, join(dir, 'red-channel.db'));
   const p = await openProfile(dir);
   const dev = { raw: p.store.raw, session: p.session };
   try {
-    await hq.enrol({ raw: p.store.raw, dev, close: async () => {} }, 'hq_admin', '/');
+    await hq.enrol({ raw: p.store.raw, dev, close: async () => {} }, 'hq_admin', '/', undefined, own.url);
     const rows = (p.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
+    const timed = timedTransport();
     const t = performance.now();
-    await pushSome(dev, clientFor(dev), { pushBatch: 1000 });
+    await pushSome(dev, clientFor(dev, { transport: timed.transport }), { pushBatch: 1000 });
     const s = (performance.now() - t) / 1000;
     b.figure(`HQ push apply (${label}, batches of 1000, over HTTP)`, `${rate(rows, s)} (${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s), device's batching and acknowledging included`);
-    const atHq = (hq.spent.get('/v1/push') ?? 0) / 1000;
+    const atHq = (timed.spent.get('/v1/push') ?? 0) / 1000;
     b.figure(`HQ push apply (${label}), HQ side only`, `${rate(rows, atHq)} (signature, decompression, validation, checks, merge, write, answer: ${atHq.toFixed(1)} s; must ≥ ${label === 'SQLite' ? '20k' : '15k'})`);
     b.figure(`HQ's stored cells after the push (${label})`, storedCellsFigure(await storedCellBytes(hq.store)));
     return { hq, rows, seconds: s };
   } finally {
     await p.store.close();
+    await own.child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 }

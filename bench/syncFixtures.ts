@@ -14,6 +14,7 @@ import { decodeBody } from '../shared/node/wireEncoding.js';
 import { enrolDevice } from '../db/sync/enrol.js';
 import { createEnrolCode } from '../hq/auth.js';
 import { buildHq } from '../hq/server.js';
+import { serverMs } from '../hq/serverTiming.js';
 import { openHqStore, type HqStore } from '../hq/store.js';
 import type { Role } from '../shared/domain/enums.js';
 import { generateProvince } from '../test/synthetic/generate.js';
@@ -75,8 +76,6 @@ export interface BenchHq {
   store: HqStore;
   /** The SQLite file (none on PostgreSQL): another HQ process can serve it. */
   file?: string;
-  /** Milliseconds HQ spent answering each path (from the request's arrival to its answer sent). */
-  spent: Map<string, number>;
   /** Enrols at this HQ, or at `url` (another process on the same database). */
   enrol(d: SyncDevice, role: Role, scope: string, fetch?: FetchLike, url?: string): Promise<void>;
   close(): Promise<void>;
@@ -87,10 +86,6 @@ export async function benchHq(target?: string): Promise<BenchHq> {
   const file = target ? undefined : join(dir, 'hq.sqlite');
   const store = await openHqStore(target ?? file!);
   const app = buildHq({ store });
-  const spent = new Map<string, number>();
-  const began = new WeakMap<object, number>();
-  app.addHook('onRequest', async (req) => void began.set(req, performance.now()));
-  app.addHook('onResponse', async (req) => void spent.set(req.url, (spent.get(req.url) ?? 0) + performance.now() - (began.get(req) ?? performance.now())));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const srv = { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, close: () => app.close() };
@@ -98,7 +93,6 @@ export async function benchHq(target?: string): Promise<BenchHq> {
     url: srv.url,
     store,
     file,
-    spent,
     enrol: async (d, role, scope, fetch, url = srv.url) => {
       await enrolDevice(d.dev, url, await createEnrolCode(store, { userName: `基准-${role}`, role, scopePath: scope }), { fetch });
     },
@@ -108,6 +102,18 @@ export async function benchHq(target?: string): Promise<BenchHq> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The device's own transport, adding up the time HQ says (Server-Timing) it worked on each path. */
+export function timedTransport(): { transport: RawTransport; spent: Map<string, number> } {
+  const spent = new Map<string, number>();
+  const transport: RawTransport = async (url, init) => {
+    const r = await nodeTransport(url, init);
+    const path = new URL(url).pathname;
+    spent.set(path, (spent.get(path) ?? 0) + serverMs(r.headers['server-timing']));
+    return r;
+  };
+  return { transport, spent };
 }
 
 /** fetch that counts the bytes of request and response bodies. */

@@ -16,6 +16,7 @@ import { registerCodePerson } from './console/codePerson.js';
 import { saveDeviceReport } from './console/reports.js';
 import { decodedBody, installCodings, jsonLength, rawBodies } from './encoding.js';
 import { HqError } from './errors.js';
+import { installServerTiming } from './serverTiming.js';
 import { refuseTooOld } from './versions.js';
 import { applyPush, briefAnswers, HQ_NODE } from './push.js';
 import { SharedPulls } from './pullShare.js';
@@ -44,6 +45,7 @@ export function buildHq({ store, logger = false }: HqServerOptions): FastifyInst
   const app = Fastify({ logger, bodyLimit: LIMITS.bodyBytes, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   // Signatures cover the body as sent (compressed, if it was): hq/encoding.ts keeps it beside the parsed JSON.
   installCodings(app);
+  installServerTiming(app);
   const clock = new Hlc(HQ_NODE);
 
   app.setErrorHandler((err, _req, reply) => {

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { HQ_NODE_FLAGS } from '../../hq/nodeFlags.js';
 
 const ENTRIES = { hq: 'hq/cli.ts', crashDevice: 'test/sync/crash/device.ts', bulkApply: 'test/sync/crash/bulkApply.ts' } as const;
 const OUT = resolve('test-output', 'sync-bundle', String(process.pid));
@@ -33,7 +34,7 @@ async function bundle(): Promise<void> {
 /** Runs one of the bundled entry points as a child process. */
 export async function spawnEntry(entry: keyof typeof ENTRIES, args: string[]): Promise<Child> {
   await (bundled ??= bundle());
-  return spawnNode(join(OUT, `${entry}.mjs`), args, []);
+  return spawnNode(join(OUT, `${entry}.mjs`), args, entry === 'hq' ? [...HQ_NODE_FLAGS] : []);
 }
 
 export interface Child {
