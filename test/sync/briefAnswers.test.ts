@@ -1,29 +1,17 @@
 // Brief push answers (shared/sync/protocol.ts, pushWireAnswerItem): a device that says it takes them
 // gets a write applied whole answered with its number alone, and every other write in full; a device
 // that does not say so (an older one) gets every answer in full. Either way the device ends the same.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { clientFor, hello, pushSome } from '../../db/sync/session.js';
 import type { FetchLike } from '../../db/sync/client.js';
 import { HEADERS, pushAnswer, type WireWrite } from '../../shared/sync/protocol.js';
 import { uuidv7 } from '../../shared/core/ids.js';
 import { buildOutlet } from '../support/builders.js';
-import { buildWorld, type World } from '../orglife/world.js';
 import { deviceStamp, scopeOf } from './forge.js';
-import { enrolledDevice, startTestHq, type TestDevice, type TestHq } from './support.js';
+import { enrolledDevice, type TestDevice } from './support.js';
+import { worldAtHq } from './worldAtHq.js';
 
-let hq: TestHq;
-let admin: TestDevice;
-let w: World;
-beforeAll(async () => {
-  hq = await startTestHq();
-  admin = await enrolledDevice(hq, { user: '省管理员', role: 'hq_admin', scope: '/' });
-  w = await buildWorld(admin.context());
-  await admin.sync();
-}, 60_000);
-afterAll(async () => {
-  await admin?.cleanup();
-  await hq?.close();
-});
+const world = worldAtHq();
 
 /** A device of the version before: the same requests, without saying it takes brief answers. */
 const olderDevice: FetchLike = async (url, init) => {
@@ -37,19 +25,19 @@ async function pushThree(d: TestDevice, fetchLike?: FetchLike) {
   const c = clientFor(d.dev, fetchLike ? { fetch: fetchLike } : {});
   const { lastSeq } = await hello(d.dev, c);
   const at = new Date().toISOString();
-  const person = w.full[0]!.id;
+  const person = world.w.full[0]!.id;
   const writes: WireWrite[] = [
-    { s: lastSeq + 1, t: 'outlets', r: uuidv7(), h: deviceStamp(d), p: w.county.path, c: { code: `B${lastSeq}`, name: '简答网点', channel_type: 'own_store', scope_path: w.county.path, created_at: at, updated_at: at } },
+    { s: lastSeq + 1, t: 'outlets', r: uuidv7(), h: deviceStamp(d), p: world.w.county.path, c: { code: `B${lastSeq}`, name: '简答网点', channel_type: 'own_store', scope_path: world.w.county.path, created_at: at, updated_at: at } },
     { s: lastSeq + 2, t: 'people', r: person, h: deviceStamp(d, Date.now(), 1), p: scopeOf(d, 'people', person), c: { notes: `备注${lastSeq}`, secret_note: '不该存' } },
     // Stamped an hour ago: HQ holds a newer name for this outlet, so the write is superseded.
-    { s: lastSeq + 3, t: 'outlets', r: w.outlet.id, h: deviceStamp(d, Date.now() - 3_600_000), p: scopeOf(d, 'outlets', w.outlet.id), c: { name: '旧名称' } },
+    { s: lastSeq + 3, t: 'outlets', r: world.w.outlet.id, h: deviceStamp(d, Date.now() - 3_600_000), p: scopeOf(d, 'outlets', world.w.outlet.id), c: { name: '旧名称' } },
   ];
   const text = await c.postText('/v1/push', { writes });
   return { writes, text, answer: pushAnswer.parse(JSON.parse(text)) };
 }
 
 it('answers a write applied whole with its number alone, and in full whatever else has something to say', async () => {
-  const a = await enrolledDevice(hq, { user: '甲组织员', role: 'county_organiser', scope: w.county.path });
+  const a = await enrolledDevice(world.hq, { user: '甲组织员', role: 'county_organiser', scope: world.w.county.path });
   try {
     await a.sync();
     const { writes, text, answer } = await pushThree(a);
@@ -69,13 +57,13 @@ it('answers a write applied whole with its number alone, and in full whatever el
 }, 60_000);
 
 it('a device answered briefly acknowledges and counts exactly as one answered in full', async () => {
-  const brief = await enrolledDevice(hq, { user: '乙组织员', role: 'county_organiser', scope: w.county.path });
-  const full = await enrolledDevice(hq, { user: '丙组织员', role: 'county_organiser', scope: w.county.path });
+  const brief = await enrolledDevice(world.hq, { user: '乙组织员', role: 'county_organiser', scope: world.w.county.path });
+  const full = await enrolledDevice(world.hq, { user: '丙组织员', role: 'county_organiser', scope: world.w.county.path });
   try {
     const sums = [];
     for (const [d, fetchLike] of [[brief, undefined], [full, olderDevice]] as const) {
       await d.sync();
-      for (let i = 0; i < 3; i++) await buildOutlet(d.context(), w.county.id, { name: `${d.session.userName}网点${i}` });
+      for (let i = 0; i < 3; i++) await buildOutlet(d.context(), world.w.county.id, { name: `${d.session.userName}网点${i}` });
       const s = await pushSome(d.dev, clientFor(d.dev, fetchLike ? { fetch: fetchLike } : {}));
       expect(d.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get()).toEqual({ n: 0 });
       sums.push(s);
