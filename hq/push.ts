@@ -3,7 +3,7 @@
 // pushes so that versions commit in order), store every answer, and answer per write.
 import { sql, type Transaction } from 'kysely';
 import { hlcMs, hlcNode, type Hlc } from '../shared/sync/hlc.js';
-import type { CellValue, PushAnswerItem, PushWireAnswerItem, WireWrite } from '../shared/sync/protocol.js';
+import { resultsOf, type CellValue, type PushAnswerItem, type PushWireAnswerItem, type WireWrite } from '../shared/sync/protocol.js';
 import { redactFor } from '../shared/sync/privacy.js';
 import { isVisible } from '../shared/sync/tables.js';
 import { HqError } from './errors.js';
@@ -62,7 +62,7 @@ export function packAnswer(a: StoredAnswer): string {
   return a.reason || a.h || Object.values(a.res).some((r) => r !== 'a') ? JSON.stringify(a) : ALL_APPLIED;
 }
 export function unpackAnswer(text: string, w: WireWrite): StoredAnswer {
-  return text === ALL_APPLIED ? { res: Object.fromEntries(Object.keys(w.c).map((c) => [c, 'a' as const])) } : (JSON.parse(text) as StoredAnswer);
+  return text === ALL_APPLIED ? { res: resultsOf({ s: w.s }, w.c) } : (JSON.parse(text) as StoredAnswer);
 }
 
 /**

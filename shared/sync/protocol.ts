@@ -129,7 +129,7 @@ export type PushAnswerItem = z.infer<typeof pushAnswerItem>;
 /**
  * An answer as it travels to a device that said it takes brief answers (HEADERS.accepts): a write
  * whose every column was applied, with nothing else to say, is answered with its number alone. A
- * first push of 1,000 rows was answered in ~240 KB of JSON, one `"col":"a"` per cell; briefly, ~14 KB.
+ * province's first push was answered in ~240 KB of JSON per 1,000 rows, one `"col":"a"` per cell; briefly, ~12 KB.
  */
 export const pushWireAnswerItem = pushAnswerItem.extend({ res: pushAnswerItem.shape.res.optional() });
 export type PushWireAnswerItem = z.infer<typeof pushWireAnswerItem>;
