@@ -17,7 +17,7 @@ export interface PendingWrite {
   base: Record<string, string> | null;
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   seq: number;
   tbl: string;
   row_id: string;
@@ -139,26 +139,60 @@ export class Local {
   }
 
   /**
-   * Removes an acknowledged write. The one with the highest number stays as a marker (tbl = '')
-   * so that SQLite never hands its number out again (see migration 2026_11_26_sync_outbox).
+   * Removes acknowledged writes, in one statement. The one with the highest number stays as a marker
+   * (tbl = '') so that SQLite never hands its number out again (see migration 2026_11_26_sync_outbox).
    */
-  ack(seq: number): void {
+  ack(seqs: number[]): void {
+    if (!seqs.length) return;
     const top = (this.stmt(`SELECT max(seq) AS s FROM sync_outbox`).get() as { s: number | null }).s ?? 0;
-    if (seq < top) this.stmt(`DELETE FROM sync_outbox WHERE seq = ?`).run(seq);
-    else this.stmt(`UPDATE sync_outbox SET tbl = '', row_id = '', cols = '{}', base = NULL WHERE seq = ?`).run(seq);
+    this.stmt(`DELETE FROM sync_outbox WHERE seq IN (SELECT value FROM json_each(?)) AND seq < ?`).run(JSON.stringify(seqs), top);
+    if (seqs.includes(top)) this.stmt(`UPDATE sync_outbox SET tbl = '', row_id = '', cols = '{}', base = NULL WHERE seq = ?`).run(top);
   }
 
-  /** Drops markers left behind by earlier acknowledgements (once per batch: it scans the outbox). */
-  dropOldMarkers(): void {
-    this.stmt(`DELETE FROM sync_outbox WHERE tbl = '' AND seq < (SELECT max(seq) FROM sync_outbox)`).run();
+  /**
+   * Drops markers left behind by earlier acknowledgements, among the writes up to `upTo` (the batch
+   * just acknowledged, where its own markers are): a range of the outbox's key rather than the whole
+   * outbox, which a province's first push (56 batches over 55,883 waiting writes) read 56 times. A
+   * marker above `upTo` goes with the first later batch that reaches past it.
+   */
+  dropOldMarkers(upTo: number): void {
+    this.stmt(`DELETE FROM sync_outbox WHERE seq < min(? + 1, (SELECT max(seq) FROM sync_outbox)) AND tbl = ''`).run(upTo);
   }
+
+  /** The held stamps of many rows: two statements per table rather than two per row. */
+  clocksOf(rows: { tbl: string; rowId: string }[]): Map<string, HeldClocks> {
+    const byTable = new Map<string, Set<string>>();
+    for (const r of rows) (byTable.get(r.tbl) ?? byTable.set(r.tbl, new Set()).get(r.tbl)!).add(r.rowId);
+    const out = new Map<string, HeldClocks>();
+    for (const [t, ids] of byTable) {
+      const list = JSON.stringify([...ids]);
+      for (const id of ids) out.set(rowKey(t, id), { row: '', cells: new Map() });
+      const held = (id: string) => out.get(rowKey(t, id))!;
+      for (const r of this.stmt(`SELECT row_id, hlc FROM sync_row_clock WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?))`).all(t, list) as { row_id: string; hlc: string }[])
+        held(r.row_id).row = r.hlc;
+      for (const r of this.stmt(`SELECT row_id, col, hlc FROM sync_cell_clock WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?))`).all(t, list) as { row_id: string; col: string; hlc: string }[])
+        held(r.row_id).cells.set(r.col, r.hlc);
+    }
+    return out;
+  }
+}
+
+/** A row's held stamps: its row clock ('' if none) and the cells that differ from it. */
+export interface HeldClocks {
+  row: string;
+  cells: Map<string, string>;
 }
 
 /** The held stamps of rows (row clock and per-cell exceptions), read once per row and kept current. */
 export class ClockCache {
-  private rows = new Map<string, { row: string; cells: Map<string, string> }>();
+  private rows = new Map<string, HeldClocks>();
   constructor(private readonly local: Local) {}
-  get(tbl: string, rowId: string) {
+  /** Reads the stamps of rows about to be looked up, together (Local.clocksOf). */
+  preload(rows: { tbl: string; rowId: string }[]): void {
+    const todo = rows.filter((r) => !this.rows.has(rowKey(r.tbl, r.rowId)));
+    if (todo.length) for (const [k, c] of this.local.clocksOf(todo)) this.rows.set(k, c);
+  }
+  get(tbl: string, rowId: string): HeldClocks {
     const k = rowKey(tbl, rowId);
     let c = this.rows.get(k);
     if (!c) this.rows.set(k, (c = { row: this.local.rowClock(tbl, rowId), cells: this.local.cellClocks(tbl, rowId) }));

@@ -3,13 +3,16 @@
 import type Database from 'better-sqlite3';
 import { hlcMs, maxHlc } from '../../shared/sync/hlc.js';
 import { resultsOf, type CellValue, type PushAnswerItem, type PushWireAnswerItem, type WireWrite } from '../../shared/sync/protocol.js';
-import { ClockCache, Local, PendingIndex, type PendingWrite } from './local.js';
+import { ClockCache, Local, PendingIndex, rowKey, type PendingWrite } from './local.js';
+import type { OutboxRows } from './outboxRows.js';
 import { clockOf, persistClock, withoutCapture } from './state.js';
 import { withWriters } from '../history/outbox.js';
 
 export interface Batch {
   writes: WireWrite[];
   pending: PendingWrite[];
+  /** The push run's row index of the outbox, when it keeps one (db/sync/outboxRows.ts). */
+  rows?: OutboxRows;
 }
 
 /** The next `max` waiting writes, oldest first. A write is one row's change, so batches never split one. */
@@ -20,28 +23,37 @@ export function waitingChanges(raw: Database.Database): { count: number; oldestA
   return { count, oldestAt: oldest ? new Date(hlcMs(oldest.hlc)).toISOString() : null };
 }
 
-export function nextBatch(raw: Database.Database, max: number): Batch {
+export function nextBatch(raw: Database.Database, max: number, rows?: OutboxRows): Batch {
   const local = Local.of(raw);
   const pending = local.pending(0, max);
   const clocks = new ClockCache(local);
-  const lastInBatch = new Map<string, string>();
+  clocks.preload(pending);
+  // The batch's earlier writes of each row: a column's base is the newest of them that wrote it.
+  const earlier = new Map<string, PendingWrite[]>();
   const writes = pending.map((w): WireWrite => {
-    const base: Record<string, string> = {};
-    for (const col of Object.keys(w.cols)) {
-      const k = `${w.tbl}\u0000${w.rowId}\u0000${col}`;
-      // Written over the previous waiting write or the value sync stored, whichever is newer.
-      base[col] = w.base?.[col] ?? maxHlc(lastInBatch.get(k) ?? '', clocks.cell(w.tbl, w.rowId, col));
-      lastInBatch.set(k, w.hlc);
-    }
-    const distinct = new Set(Object.values(base));
+    const k = rowKey(w.tbl, w.rowId);
+    const held = clocks.get(w.tbl, w.rowId);
+    const before = earlier.get(k);
+    if (before) before.push(w);
+    else earlier.set(k, [w]);
     const out: WireWrite = { s: w.seq, t: w.tbl as WireWrite['t'], r: w.rowId, h: w.hlc, p: w.scope, c: w.cols };
-    if (distinct.size === 1) {
-      const only = [...distinct][0]!;
-      if (only !== '') out.b = only;
-    } else out.b = base;
+    // A row new to sync, written once in the batch (a first push is all of them): every base is ''.
+    if (!before && !w.base && !held.row && !held.cells.size && Object.keys(w.cols).length) return out;
+    const base: Record<string, string> = {};
+    let only: string | undefined;
+    let mixed = false;
+    for (const col of Object.keys(w.cols)) {
+      // Written over the previous waiting write or the value sync stored, whichever is newer.
+      const prev = before?.findLast((x) => x !== w && col in x.cols)?.hlc ?? '';
+      const b = (base[col] = w.base?.[col] ?? maxHlc(prev, held.cells.get(col) ?? held.row));
+      if (only === undefined) only = b;
+      else if (b !== only) mixed = true;
+    }
+    if (only === undefined || mixed) out.b = base;
+    else if (only !== '') out.b = only;
     return out;
   });
-  return { writes: withWriters(raw, writes), pending };
+  return { writes: withWriters(raw, writes), pending, rows };
 }
 
 export interface AckSummary {
@@ -71,8 +83,10 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
       clockOf(raw).observe(hqTime);
       const lastSeq = batch.pending.at(-1)?.seq ?? 0;
       const still = new Set((raw.prepare(`SELECT seq FROM sync_outbox WHERE seq <= ? AND tbl <> ''`).all(lastSeq) as { seq: number }[]).map((r) => r.seq));
-      const later = new PendingIndex(local.pendingForRows(lastSeq, batch.pending));
+      const later = new PendingIndex((batch.rows ?? local).pendingForRows(lastSeq, batch.pending));
       const clocks = new ClockCache(local);
+      clocks.preload(batch.pending);
+      const acked: number[] = [];
       const inBatch = new PendingIndex(batch.pending.filter((w) => still.has(w.seq)));
       const toDrop = new Set<PendingWrite>();
       for (const item of answers) {
@@ -86,12 +100,22 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
         // A whole new row, accepted: one row clock instead of a clock per cell.
         const held = clocks.get(w.tbl, w.rowId);
         const whole = !held.row && !held.cells.size && Object.keys(w.cols).length === local.columns(w.tbl).size;
-        if (whole && Object.values(a.res).every((r) => r !== 'r') && !a.cur && Object.keys(w.cols).every((c) => !next(c))) {
-          clocks.setRow(w.tbl, w.rowId, eff);
-          sum.applied += Object.values(a.res).filter((r) => r === 'a').length;
-          sum.superseded += Object.values(a.res).filter((r) => r === 's').length;
-          local.ack(w.seq);
-          continue;
+        const alone = !inBatch.forRow(w.tbl, w.rowId).length && !later.forRow(w.tbl, w.rowId).length;
+        if (whole && !a.cur && (alone || Object.keys(w.cols).every((c) => !next(c)))) {
+          let applied = 0;
+          let superseded = 0;
+          for (const col in a.res) {
+            if (a.res[col] === 'a') applied++;
+            else if (a.res[col] === 's') superseded++;
+            else break;
+          }
+          if (applied + superseded === Object.keys(a.res).length) {
+            clocks.setRow(w.tbl, w.rowId, eff);
+            sum.applied += applied;
+            sum.superseded += superseded;
+            acked.push(w.seq);
+            continue;
+          }
         }
         for (const [col, res] of Object.entries(a.res)) {
           if (!(col in w.cols)) continue;
@@ -124,13 +148,14 @@ export function applyAnswers(raw: Database.Database, batch: Batch, answers: Push
             .run(w.seq, w.tbl, w.rowId, w.hlc, JSON.stringify(rejectedCols(w, a)), a.reason.code, a.reason.zh, a.reason.en, now.toISOString());
         }
         if (a.gone) toDrop.add(w);
-        local.ack(w.seq);
+        acked.push(w.seq);
       }
+      local.ack(acked);
       // A row HQ will not hold for us goes, unless the user has written to it since.
       for (const w of toDrop) {
         if (!later.forRow(w.tbl, w.rowId).length && !inBatch.forRow(w.tbl, w.rowId).length) local.deleteRow(w.tbl, w.rowId);
       }
-      local.dropOldMarkers();
+      local.dropOldMarkers(lastSeq);
       persistClock(raw);
     })(),
   );

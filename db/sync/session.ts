@@ -8,6 +8,8 @@ import { applyChunks, CURSOR_KEY, SINCE_KEY, type ApplySummary } from './apply.j
 import { syncBlobs } from './blobs.js';
 import { HqClient, JsonText, SyncFailure, type FetchLike } from './client.js';
 import { applyAnswers, nextBatch, type AckSummary } from './outbox.js';
+import { Local } from './local.js';
+import { OutboxRows } from './outboxRows.js';
 import type { RawTransport } from './transport.js';
 import { ensureOwnRelayKey, RELAY_META } from './relay/keys.js';
 import { deviceSyncSettings } from './settings.js';
@@ -115,8 +117,9 @@ export async function hello(dev: Device, c: HqClient): Promise<HelloAnswer> {
 
 export async function pushSome(dev: Device, c: HqClient, opts: SessionOptions = {}): Promise<AckSummary & { batches: number }> {
   const total = { applied: 0, superseded: 0, rejected: 0, restamped: 0, batches: 0 };
+  const rows = new OutboxRows(Local.of(dev.raw));
   for (let i = 0; i < (opts.maxPushes ?? 1000); i++) {
-    const batch = nextBatch(dev.raw, opts.pushBatch ?? 500);
+    const batch = nextBatch(dev.raw, opts.pushBatch ?? 500, rows);
     if (!batch.writes.length) break;
     const a = await c.post('/v1/push', new JsonText(pushBodyText(batch.writes)), pushAnswer);
     learnTime(dev.raw, a.hqTime);

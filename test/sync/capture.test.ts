@@ -95,7 +95,7 @@ describe('outbox sequence numbers', () => {
       insert(p);
       insert(p);
       const seqs = local.pending().map((w) => w.seq);
-      for (const s of seqs) local.ack(s);
+      local.ack(seqs);
       expect(local.pending()).toEqual([]);
       insert(p);
       expect(local.pending()[0]!.seq).toBe(Math.max(...seqs) + 1);
