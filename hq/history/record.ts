@@ -45,9 +45,12 @@ function writerCache(): (w: WireWrite['w']) => string | null {
   };
 }
 
+/** A row's scope and values as this push found them; `borrowed`: the values are a write's own columns. */
+type RowBefore = { scope: string; cells: Record<string, CellValue>; borrowed?: boolean };
+
 /** The rows as HQ holds them before this push is written back: scope and values. */
-async function before(trx: Transaction<HqDB>, writes: WireWrite[], held?: HeldRow): Promise<Map<string, { scope: string; cells: Record<string, CellValue> }>> {
-  const out = new Map<string, { scope: string; cells: Record<string, CellValue> }>();
+async function before(trx: Transaction<HqDB>, writes: WireWrite[], held?: HeldRow): Promise<Map<string, RowBefore>> {
+  const out = new Map<string, RowBefore>();
   if (held) {
     for (const w of writes) {
       const k = key(w.t, w.r);
@@ -99,21 +102,30 @@ export async function recordPushHistory(trx: Transaction<HqDB>, actor: Actor, wr
   for (const w of writes) {
     const a = answers.get(w.s);
     if (!a) continue;
-    const applied = Object.keys(w.c).filter((c) => a.res[c] === 'a');
-    if (!applied.length) continue;
+    let applied = 0;
+    for (const c in w.c) if (a.res[c] === 'a') applied++;
+    if (!applied) continue;
+    const all = applied === Object.keys(w.c).length;
     const who = writerOf(w.w);
     const hlc = a.h ?? w.h;
     const k = key(w.t, w.r);
     let row = rows.get(k);
     const scope = (typeof w.c.scope_path === 'string' ? w.c.scope_path : undefined) ?? row?.scope ?? w.p;
     if (!row) {
-      const created: Record<string, CellValue> = {};
-      for (const c of applied) created[c] = w.c[c]!;
+      // Every column applied (a first push is all such writes): the write's own columns, not a copy,
+      // until a later write of the same row in this push changes them (copied then, below).
+      let created = w.c;
+      if (!all) {
+        created = {};
+        for (const c in w.c) if (a.res[c] === 'a') created[c] = w.c[c]!;
+      }
       add(w.t, w.r, scope, 'insert', '', null, JSON.stringify(created), who, hlc);
-      rows.set(k, (row = { scope, cells: created }));
+      rows.set(k, (row = { scope, cells: created, borrowed: all }));
       continue;
     }
-    for (const c of applied) {
+    if (row.borrowed) Object.assign(row, { cells: { ...row.cells }, borrowed: false });
+    for (const c in w.c) {
+      if (a.res[c] !== 'a') continue;
       const was = row.cells[c];
       const v = w.c[c]!;
       row.cells[c] = v;

@@ -3,6 +3,7 @@
 // that does not say so (an older one) gets every answer in full. Either way the device ends the same.
 import { expect, it } from 'vitest';
 import { clientFor, hello, pushSome } from '../../db/sync/session.js';
+import { historyDb } from '../../hq/history/table.js';
 import type { FetchLike } from '../../db/sync/client.js';
 import { HEADERS, pushAnswer, type WireWrite } from '../../shared/sync/protocol.js';
 import { uuidv7 } from '../../shared/core/ids.js';
@@ -79,5 +80,31 @@ it('a device answered briefly acknowledges and counts exactly as one answered in
   } finally {
     await brief.cleanup();
     await full.cleanup();
+  }
+}, 60_000);
+
+it('a new row written again in the same push: both writes answered briefly, its history created then changed', async () => {
+  const d = await enrolledDevice(world.hq, { user: '丁组织员', role: 'county_organiser', scope: world.w.county.path });
+  try {
+    await d.sync();
+    const c = clientFor(d.dev);
+    const { lastSeq } = await hello(d.dev, c);
+    const at = new Date().toISOString();
+    const id = uuidv7();
+    const created = { code: `D${lastSeq}`, name: '先建网点', channel_type: 'own_store', scope_path: world.w.county.path, created_at: at, updated_at: at };
+    const writes: WireWrite[] = [
+      { s: lastSeq + 1, t: 'outlets', r: id, h: deviceStamp(d), p: world.w.county.path, c: created },
+      { s: lastSeq + 2, t: 'outlets', r: id, h: deviceStamp(d, Date.now(), 1), p: world.w.county.path, c: { name: '后改网点', address: '新街1号' } },
+    ];
+    const answer = pushAnswer.parse(JSON.parse(await c.postText('/v1/push', { writes })));
+    expect(answer.answers).toEqual([{ s: lastSeq + 1 }, { s: lastSeq + 2 }]);
+    const history = await historyDb(world.hq.store.db).selectFrom('hq_history').select(['op', 'col', 'old_value', 'new_value']).where('row_id', '=', id).orderBy('seq').execute();
+    expect(history).toEqual([
+      { op: 'insert', col: '', old_value: null, new_value: JSON.stringify(created) },
+      { op: 'update', col: 'name', old_value: '"先建网点"', new_value: '"后改网点"' },
+      { op: 'update', col: 'address', old_value: null, new_value: '"新街1号"' },
+    ]);
+  } finally {
+    await d.cleanup();
   }
 }, 60_000);
