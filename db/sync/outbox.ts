@@ -33,18 +33,18 @@ export function nextBatch(raw: Database.Database, max: number, rows?: OutboxRows
   const writes = pending.map((w): WireWrite => {
     const k = rowKey(w.tbl, w.rowId);
     const held = clocks.get(w.tbl, w.rowId);
-    const before = earlier.get(k);
-    if (before) before.push(w);
+    const sameRow = earlier.get(k); // this row's writes in the batch so far, this one last
+    if (sameRow) sameRow.push(w);
     else earlier.set(k, [w]);
     const out: WireWrite = { s: w.seq, t: w.tbl as WireWrite['t'], r: w.rowId, h: w.hlc, p: w.scope, c: w.cols };
     // A row new to sync, written once in the batch (a first push is all of them): every base is ''.
-    if (!before && !w.base && !held.row && !held.cells.size && Object.keys(w.cols).length) return out;
+    if (!sameRow && !w.base && !held.row && !held.cells.size && Object.keys(w.cols).length) return out;
     const base: Record<string, string> = {};
     let only: string | undefined;
     let mixed = false;
     for (const col of Object.keys(w.cols)) {
       // Written over the previous waiting write or the value sync stored, whichever is newer.
-      const prev = before?.findLast((x) => x !== w && col in x.cols)?.hlc ?? '';
+      const prev = sameRow?.findLast((x) => x !== w && col in x.cols)?.hlc ?? '';
       const b = (base[col] = w.base?.[col] ?? maxHlc(prev, held.cells.get(col) ?? held.row));
       if (only === undefined) only = b;
       else if (b !== only) mixed = true;
