@@ -87,7 +87,8 @@ export async function firstActivityMonth(db: Db, scope: string): Promise<string 
 
 /** The day the scope's records of organisation life begin: its first held activity (null: none yet). */
 export async function firstHeldOn(db: Db, scope: string): Promise<string | null> {
-  const r = await db.selectFrom('activities').select((eb) => eb.fn.min('held_on').as('first'))
-    .where('deleted', '=', 0).where('status', '=', 'held').where('scope_path', '>=', scope).where('scope_path', '<', scopeEnd(scope)).executeTakeFirst();
+  // Its terms as literals: the partial index activities_held serves only a query that repeats them.
+  const r = (await sql<{ first: string | null }>`SELECT min(held_on) AS first FROM activities
+    WHERE deleted = 0 AND status = 'held' AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}`.execute(db)).rows[0];
   return r?.first ? String(r.first) : null;
 }

@@ -31,6 +31,7 @@ import * as enrolKeep from './2026_12_05_zz_enrol_keep.js';
 import * as boardSpeed from './2026_12_06_zz_board_speed.js';
 import * as memberWarnings from './2026_12_06_zzzz_member_warnings.js';
 import * as qualityBlank from './2026_12_07_quality_blank.js';
+import * as activitiesHeld from './2026_12_08_activities_held.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_zz_board_speed': boardSpeed,
   '2026_12_06_zzzz_member_warnings': memberWarnings,
   '2026_12_07_quality_blank': qualityBlank,
+  '2026_12_08_activities_held': activitiesHeld,
 };

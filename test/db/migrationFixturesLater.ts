@@ -167,4 +167,11 @@ export const laterFixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000fa02', '${'\u3000'}周有名', '女', '1992-05-06', '', '13800000000', '0190a000-0000-7000-8000-000000000020', 'masses', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // Index only: a planned activity, which the partial index leaves out (the first fixture's held one it holds).
+  '2026_12_08_activities_held': (raw) => {
+    raw.exec(`
+      INSERT INTO activities (id, org_id, type, title, held_on, status, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000fb01', '0190a000-0000-7000-8000-000000000010', 'theme_day', '十二月主题党日', '2026-12-20', 'planned', '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };

@@ -1,0 +1,64 @@
+// The warning board's reads of held activities stay on activities_held (migration
+// 2026_12_08_activities_held): SQLite uses a partial index only while the query repeats its WHERE
+// term, so a query rewritten with `deleted = ?` or without `status = 'held'` would silently go back to
+// activities_scope and the table (the first held day of a 100-county province: ~300 ms instead of
+// ~40 ms). The plans of the statements each read runs say which index it took.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { firstHeldOn } from '../../db/dues/store.js';
+import { loadContacted, loadScopeFacts } from '../../db/assessment/facts.js';
+import { tempProfile } from '../support/store.js';
+
+let p: Awaited<ReturnType<typeof tempProfile>>;
+beforeEach(async () => { p = await tempProfile(); });
+afterEach(async () => p.cleanup());
+
+/** The plans of the reads of activities `fn` prepares (a fresh store: every statement is prepared anew). */
+async function plansOf(fn: () => Promise<unknown>): Promise<{ text: string; plan: string }[]> {
+  const raw = p.store.raw;
+  const texts: string[] = [];
+  const prepare = raw.prepare.bind(raw);
+  raw.prepare = ((text: string) => {
+    if (/from "?activities"?/i.test(text)) texts.push(text);
+    return prepare(text);
+  }) as typeof raw.prepare;
+  try {
+    await fn();
+  } finally {
+    raw.prepare = prepare;
+  }
+  const plan = (t: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${t}`).all(...Array.from(t.match(/\?/g) ?? [], () => null)) as { detail: string }[]).map((r) => r.detail).join('\n');
+  return texts.map((text) => ({ text, plan: plan(text) }));
+}
+
+describe('held activities at HQ scope', () => {
+  it('finds the first held day from the partial index alone', async () => {
+    const plans = await plansOf(() => firstHeldOn(p.store.db, '/hq/'));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.plan).toContain('COVERING INDEX activities_held');
+  });
+
+  it('reads last attendance and the outlets visited through it', async () => {
+    // The held activities of the scope: the recent marks and the first held day; the outlets visited.
+    const facts = (await plansOf(() => loadScopeFacts(p.store.db, '/hq/', '2026-11-15'))).filter((x) => x.text.includes("status = 'held'"));
+    const contacted = await plansOf(() => loadContacted(p.store.db, '/hq/', '2026-08-17', '2026-11-15'));
+    expect(facts.map((x) => x.text).join('\n')).toMatch(/max\(a\.held_on\)[\s\S]*min\(held_on\)/);
+    expect(contacted).toHaveLength(1);
+    for (const { plan } of [...facts, ...contacted]) {
+      expect(plan).toContain('activities_held');
+      expect(plan).not.toContain('activities_scope');
+    }
+  });
+
+  it('leaves planned and deleted activities out of the first held day', async () => {
+    const raw = p.store.raw;
+    const add = raw.prepare(`INSERT INTO activities (id, type, title, held_on, status, deleted, scope_path, created_at, updated_at) VALUES (?, 'theme_day', '主题党日', ?, ?, ?, '/hq/xa/lt/', 't', 't')`);
+    add.run('0190a000-0000-7000-8000-0000000000a1', '2024-01-05', 'planned', 0);
+    add.run('0190a000-0000-7000-8000-0000000000a2', '2024-02-05', 'held', 1);
+    add.run('0190a000-0000-7000-8000-0000000000a3', '2024-03-05', 'held', 0);
+    add.run('0190a000-0000-7000-8000-0000000000a4', '2023-12-05', 'held', 0);
+    raw.prepare(`UPDATE activities SET scope_path = '/hq/bj/' WHERE id = '0190a000-0000-7000-8000-0000000000a4'`).run();
+    expect(await firstHeldOn(p.store.db, '/hq/xa/')).toBe('2024-03-05');
+    expect(await firstHeldOn(p.store.db, '/hq/')).toBe('2023-12-05');
+    expect(await firstHeldOn(p.store.db, '/hq/sh/')).toBeNull();
+  });
+});
