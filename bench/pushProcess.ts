@@ -1,7 +1,8 @@
 // The pushing device of the sync benchmark's HQ push figures, in a process of its own as a laptop is
 // (started by bench/syncPush.ts). From the benchmark's own process, which has just generated the province
 // and holds its rows, three pushes measured HQ's side at 19.9k / 18.8k / 16.3k rows/s; from a process of
-// its own, in the next run, 24.7k / 26.5k / 27.6k (SQLite, the same code): the two share two cores.
+// its own, in the next run, 24.7k / 26.5k / 27.6k (SQLite, the same code). Which part of that process's
+// work slowed HQ was not pinned down; a real push comes from a laptop of its own.
 // Args: the loaded device's store file, HQ's address, an enrolment code. Prints one JSON line.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
