@@ -105,7 +105,10 @@ it('shows rows, MB and time left during a first sync, in Chinese and English, an
   await expect.poll(() => card.isVisible(), { timeout: 20_000, interval: 200 }).toBe(true);
   await expect.poll(async () => (await page.getByTestId('sync-first-left').textContent()) ?? '', { timeout: 15_000 }).toMatch(/about \d+ (s|min)/);
   expect(await card.textContent()).toContain('First sync: downloading the data of this device\u2019s scope from HQ');
-  const enRows = (await page.getByTestId('sync-first-rows').textContent()) ?? '';
+  // The count moves on while shown: a part comes every 0.9 s, and the reload can take less than that.
+  const rowsNow = async () => (await page.getByTestId('sync-first-rows').textContent()) ?? '0 / 0';
+  await expect.poll(async () => done(await rowsNow()), { timeout: 15_000, interval: 200 }).toBeGreaterThan(done(zhRows));
+  const enRows = await rowsNow();
   await keep('02-progress-en');
 
   // The line breaks: the screen says the first sync is paused with what it has.
