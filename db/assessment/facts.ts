@@ -158,7 +158,7 @@ export async function loadAttendance(db: Db, scope: string, from: string, to: st
   const absent = await sql<{ org_id: string; person_id: string; name: string; title: string; held_on: string }>`
     SELECT a.org_id, t.person_id, p.name, a.title, a.held_on
     FROM activities a JOIN attendance t ON t.activity_id = a.id AND t.deleted = 0 AND t.status = 'absent' JOIN people p ON p.id = t.person_id
-    WHERE ${inRange} ORDER BY a.held_on, p.name`.execute(db);
+    WHERE ${inRange} ORDER BY a.held_on, p.name, a.title, a.id`.execute(db); // ties (one person absent twice a day) in one order, whichever index SQLite walks
   return {
     counts: counts.rows.map((c) => ({ orgId: c.org_id, present: Number(c.present), absent: Number(c.absent), excused: Number(c.excused) })),
     absent: absent.rows.map((x) => ({ orgId: x.org_id, personId: x.person_id, name: x.name, title: x.title, heldOn: x.held_on })),

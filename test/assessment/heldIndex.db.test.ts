@@ -2,10 +2,12 @@
 // 2026_12_08_activities_held): SQLite uses a partial index only while the query repeats its WHERE
 // term, so a query rewritten with `deleted = ?` or without `status = 'held'` would silently go back to
 // activities_scope and the table (the first held day of a 100-county province: ~300 ms instead of
-// ~40 ms). The plans of the statements each read runs say which index it took.
+// ~40 ms). The plans of the statements each read runs say which index it took. With the index, one
+// person's two absences of a day came in the other order on the province board (ties of the sort,
+// returned in the order of the index walked): the absences are now sorted to the end.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstHeldOn } from '../../db/dues/store.js';
-import { loadContacted, loadScopeFacts } from '../../db/assessment/facts.js';
+import { loadAttendance, loadContacted, loadScopeFacts } from '../../db/assessment/facts.js';
 import { tempProfile } from '../support/store.js';
 
 let p: Awaited<ReturnType<typeof tempProfile>>;
@@ -47,6 +49,23 @@ describe('held activities at HQ scope', () => {
       expect(plan).toContain('activities_held');
       expect(plan).not.toContain('activities_scope');
     }
+  });
+
+  it("lists one person's absences of one day in the same order whichever index is read", async () => {
+    const raw = p.store.raw;
+    raw.prepare(`INSERT INTO people (id, name, political_status, scope_path, created_at, updated_at) VALUES ('0190a000-0000-7000-8000-0000000000b1', '谭斌', 'full_member', '/hq/xa/lt/', 't', 't')`).run();
+    const act = raw.prepare(`INSERT INTO activities (id, org_id, type, title, held_on, scope_path, created_at, updated_at) VALUES (?, '0190a000-0000-7000-8000-0000000000c1', 'theme_day', ?, '2026-11-08', '/hq/xa/lt/', 't', 't')`);
+    const mark = raw.prepare(`INSERT INTO attendance (id, activity_id, person_id, status, scope_path, created_at, updated_at) VALUES (?, ?, '0190a000-0000-7000-8000-0000000000b1', 'absent', '/hq/xa/lt/', 't', 't')`);
+    // The ids run against the titles: an index ordered by id gives the other order.
+    act.run('0190a000-0000-7000-8000-0000000000d1', '五分钟微党课');
+    act.run('0190a000-0000-7000-8000-0000000000d2', '主题党日：党史学习交流');
+    mark.run('0190a000-0000-7000-8000-0000000000e1', '0190a000-0000-7000-8000-0000000000d1');
+    mark.run('0190a000-0000-7000-8000-0000000000e2', '0190a000-0000-7000-8000-0000000000d2');
+    const titles = async () => (await loadAttendance(p.store.db, '/hq/', '2026-11-01', '2026-11-15')).absent.map((a) => a.title);
+    const sorted = ['主题党日：党史学习交流', '五分钟微党课'].sort();
+    expect(await titles()).toEqual(sorted);
+    raw.exec('DROP INDEX activities_held');
+    expect(await titles()).toEqual(sorted);
   });
 
   it('leaves planned and deleted activities out of the first held day', async () => {
