@@ -1,5 +1,6 @@
 // Attendance marks are append-only (sync merges them as inserts that never conflict): a changed
-// mark is a new row, and a person's mark is their latest row. Removing someone from the list
+// mark is a new row and tombstones the one it replaces, and a person's mark is their latest live
+// row (two devices changing one mark offline both leave one). Removing someone from the list
 // tombstones their rows for that activity.
 import { uuidv7 } from '../../shared/core/ids.js';
 import type { AttendanceMark, AttendanceStatus, RosterMember } from '../../shared/orglife/contract.js';
@@ -60,14 +61,15 @@ export async function writeMarks(
   const current = (await effectiveMarks(db, [activityId])).get(activityId) ?? [];
   const byPerson = new Map(current.map((m) => [m.personId, m]));
   const keep = new Set(wanted.map((w) => w.personId));
-  for (const m of current) {
-    if (!keep.has(m.personId)) {
-      await db.updateTable('attendance').set({ deleted: 1, updated_at: now }).where('activity_id', '=', activityId).where('person_id', '=', m.personId).where('deleted', '=', 0).execute();
-    }
-  }
+  const tombstone = (personId: string) =>
+    db.updateTable('attendance').set({ deleted: 1, updated_at: now }).where('activity_id', '=', activityId).where('person_id', '=', personId).where('deleted', '=', 0).execute();
+  for (const m of current) if (!keep.has(m.personId)) await tombstone(m.personId);
   for (const w of wanted) {
     const c = byPerson.get(w.personId);
     if (c && c.status === w.status && (c.reason ?? null) === (w.reason ?? null)) continue;
+    // The mark it replaces goes: whatever counts live rows (the board, dual track, standing, HQ's
+    // console) then counts each person once, as the activity shows them.
+    if (c) await tombstone(w.personId);
     await db
       .insertInto('attendance')
       .values({ id: uuidv7(), activity_id: activityId, person_id: w.personId, status: w.status, reason: w.reason, scope_path: scopePath, created_at: now, updated_at: now })

@@ -54,14 +54,20 @@ describe('recording an activity', () => {
     expect(Buffer.from(read.dataBase64, 'base64').equals(pngBytes(8, 6))).toBe(true);
   });
 
-  it('keeps attendance append-only: a changed mark is a new row, a removed person a tombstone', async () => {
+  it('keeps attendance append-only: a changed mark is a new row that tombstones the old, a removed person a tombstone', async () => {
     const first = await call(ctx, 'activities.save', themeDay(w, '2026-11-05'));
     expect(count('attendance')).toBe(5);
     const input = themeDay(w, '2026-11-05', { id: first.id });
     input.attendance = input.attendance!.filter((m) => m.personId !== w.full[2]!.id).map((m) => (m.personId === w.full[3]!.id ? { personId: m.personId, status: 'present' as const } : m));
     const second = await call(ctx, 'activities.save', input);
     expect(count('attendance')).toBe(6); // one new mark for the changed status
-    expect(count('attendance', 'deleted = 1')).toBe(1); // the person taken off the list
+    expect(count('attendance', 'deleted = 1')).toBe(2); // the person taken off the list, and 刘洋's absence
+    // One live mark per person, the one the activity shows: whatever counts live rows counts 刘洋 once, present.
+    const live = p.store.raw.prepare(`SELECT person_id, status FROM attendance WHERE deleted = 0 AND person_id = ?`).all(w.full[3]!.id);
+    expect(live).toEqual([{ person_id: w.full[3]!.id, status: 'present' }]);
+    // The replaced mark's tombstone goes to HQ like any change.
+    const tombstones = p.store.raw.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE tbl = 'attendance' AND cols LIKE '%"deleted":1%'`).get() as { n: number };
+    expect(tombstones.n).toBe(2);
     expect(second.attendance.map((m) => `${m.name}:${m.status}`).sort()).toEqual(['刘洋:present', '李秀英:present', '王建国:present', '陈预备:excused'].sort());
     // Saving the same list again writes nothing new.
     await call(ctx, 'activities.save', input);
