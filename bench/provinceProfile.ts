@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
     const total = [...times.values()].reduce((n, e) => n + e.ms, 0);
     console.log(`in SQLite: ${total.toFixed(0)} ms over ${times.size} statements; the longest:`);
-    for (const [sql, e] of [...times.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)) {
+    for (const [sql, e] of [...times.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(process.env.TOP ?? 10))) {
       console.log(`${e.ms.toFixed(0).padStart(7)} ms ${String(e.calls).padStart(5)}×  ${sql}`);
     }
   } finally {

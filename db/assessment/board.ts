@@ -19,6 +19,7 @@ import { milestoneLights } from '../milestones/light.js';
 import { standingLights } from '../dues/light.js';
 import { loadAttendance, loadContacted, loadInstructorUnits, loadOpenItems, loadScopeFacts } from './facts.js';
 import { LightSet, type Subject } from './lightSet.js';
+import { keptLights } from './lightsMemo.js';
 import { attendance, coverage, memberGap, overdueItems, probation, type Subjects } from './measure.js';
 import { dataQuality } from './quality.js';
 import { loadQuality } from './qualityFacts.js';
@@ -35,8 +36,12 @@ export function monthOf(key: string): Period {
   return p;
 }
 
-/** The lights of one month, as of its last day (or today while it runs). */
-export async function computeLights(db: Db, scope: string, st: BoardSettings, month: Period, today: string): Promise<BoardLight[]> {
+/** The lights of one month, as of its last day (or today while it runs); the same ones again while the store is unchanged. */
+export function computeLights(db: Db, scope: string, st: BoardSettings, month: Period, today: string): Promise<readonly BoardLight[]> {
+  return keptLights(db, JSON.stringify([scope, month.key, today, st]), () => lightsOf(db, scope, st, month, today));
+}
+
+async function lightsOf(db: Db, scope: string, st: BoardSettings, month: Period, today: string): Promise<BoardLight[]> {
   const asOf = month.end < today ? month.end : today;
   const facts = await loadScopeFacts(db, scope, asOf);
   const { units, outlets, orgs, members } = facts;
@@ -73,13 +78,13 @@ export async function computeLights(db: Db, scope: string, st: BoardSettings, mo
   return [...set.lights.values()];
 }
 
-export function countColours(lights: BoardLight[]): ColourCounts {
+export function countColours(lights: readonly BoardLight[]): ColourCounts {
   const c: ColourCounts = { red: 0, yellow: 0, green: 0 };
   for (const l of lights) if (!l.derived && l.colour !== 'none') c[l.colour]++;
   return c;
 }
 
-function heat(lights: BoardLight[], counties: Map<string, string>): HeatRow[] {
+function heat(lights: readonly BoardLight[], counties: Map<string, string>): HeatRow[] {
   const by = new Map<string, HeatRow>();
   for (const l of lights) {
     if (l.derived || l.colour === 'none' || !l.countyId || l.subjectKind === 'county' || l.subjectKind === 'grid') continue;
@@ -109,7 +114,7 @@ export async function board(db: Db, scope: string, p: { period: string; today: s
   const month = monthOf(p.period);
   const st = await boardSettings(db, scope);
   const all = await computeLights(db, scope, st, month, p.today);
-  const lights = p.orgId ? all.filter((l) => l.subjectKind === 'org' && l.subjectId === p.orgId) : all;
+  const lights = all.filter((l) => !p.orgId || (l.subjectKind === 'org' && l.subjectId === p.orgId));
   const prev = addMonths(month.start, -1).slice(0, 7);
   const past = await history(db, scope, addMonths(month.start, -(p.trendPeriods - 1)).slice(0, 7), month.key);
   const prevRed = new Set(past.filter((h) => h.period === prev && h.colour === 'red').map((h) => `${h.subject_id}|${h.indicator}`));

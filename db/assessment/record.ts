@@ -21,7 +21,7 @@ async function scopeOfSubject(db: Db, l: BoardLight): Promise<string | null> {
   return (await db.selectFrom('org_units').select('path').where('id', '=', l.subjectId).executeTakeFirst())?.path ?? null;
 }
 
-async function writeHistory(db: Db, scope: string, period: string, lights: BoardLight[], now: string): Promise<number> {
+async function writeHistory(db: Db, scope: string, period: string, lights: readonly BoardLight[], now: string): Promise<number> {
   const existing = new Map(
     (await sql<{ id: string; key: string; colour: string; value: number | null }>`
       SELECT id, subject_id || '|' || indicator AS key, colour, value FROM light_history

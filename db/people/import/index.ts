@@ -4,12 +4,12 @@
 // preview kept in memory: the commit checks exactly what it writes.
 import { todayInBeijing } from '../../../shared/core/dates.js';
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { ApiError } from '../../../shared/core/errors.js';
 import { rulesFrom } from '../../../shared/people/rules.js';
 import type { ImportPreview, ImportResult } from '../../../shared/people/types.js';
 import type { RosterCommitInput, RosterImportInput } from '../../../shared/people/schemas/import.js';
 import { nowIso, type ApiContext } from '../../context.js';
+import { storeVersion } from '../../storeVersion.js';
 import { readSettings } from '../../system/settings.js';
 import { writeAudit } from '../audit.js';
 import { readWorkbook, type SheetCells } from '../xlsx/read.js';
@@ -36,10 +36,8 @@ async function read(file: RosterImportInput['file']): Promise<SheetCells[]> {
   return sheets;
 }
 
-// The plan of the last preview, valid while nothing at all has been written to the store since:
-// total_changes() counts every write on this connection (the app's only one; sync applies through it
-// too) and data_version moves when any other connection commits. A commit right after its preview
-// then writes at once instead of checking 10k rows a second time.
+// The plan of the last preview, kept while nothing at all has been written to the store since (db/storeVersion.ts): a
+// commit right after its preview then writes at once instead of checking 10k rows a second time.
 interface Plan {
   sheet: ParsedSheet;
   rows: PlannedRow[];
@@ -49,16 +47,9 @@ interface Plan {
 }
 let lastPlan: (Plan & { key: string }) | null = null;
 
-async function storeVersion(ctx: ApiContext): Promise<string> {
-  const changes = await sql<{ c: number }>`SELECT total_changes() AS c`.execute(ctx.db);
-  const version = await sql<{ data_version: number }>`PRAGMA data_version`.execute(ctx.db);
-  const file = await sql<{ file: string }>`PRAGMA database_list`.execute(ctx.db); // which store: tests open several
-  return `${file.rows[0]?.file}:${changes.rows[0]?.c}:${version.rows[0]?.data_version}`;
-}
-
 async function plan(ctx: ApiContext, input: RosterImportInput): Promise<Plan> {
   const { scopePath, userName } = ctx.session;
-  const key = JSON.stringify([createHash('sha256').update(input.file.base64).digest('hex'), input.sheet, input.mapping, input.values, scopePath, userName, await storeVersion(ctx)]);
+  const key = JSON.stringify([createHash('sha256').update(input.file.base64).digest('hex'), input.sheet, input.mapping, input.values, scopePath, userName, await storeVersion(ctx.db)]);
   if (lastPlan?.key === key) return lastPlan;
   const planned = await planFresh(ctx, input);
   lastPlan = { key, ...planned };
