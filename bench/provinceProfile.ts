@@ -49,9 +49,11 @@ async function main(): Promise<void> {
     timeStatements(p.store.raw, times);
     const ctx: ApiContext = { ...p.context(), now: () => new Date(`${DEFAULT_TODAY}T04:00:00Z`), session: { ...p.session, role: role as Role, scopePath: scope } };
     const input: unknown = JSON.parse(json);
-    // The first run warms the page cache; the second is the one reported.
+    // The first run warms the page cache; the second is the one reported. A write between them (one
+    // meta row written again) makes results kept while the store is unchanged (the board's) count as changed.
     for (const label of ['first run', 'second run']) {
       times.clear();
+      if (label === 'second run') p.store.raw.prepare(`UPDATE meta SET value = value WHERE key = 'device_id'`).run();
       const t = performance.now();
       const r = await dispatch(ctx, op, input);
       if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
