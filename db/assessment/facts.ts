@@ -11,6 +11,7 @@ import { addMonths } from '../../shared/orglife/periods.js';
 import { ancestorPaths } from '../../shared/sync/tables.js';
 import type { Db } from '../context.js';
 import { firstHeldOn } from '../dues/store.js';
+import { atHeldPaths, heldPaths } from '../orglife/heldPaths.js';
 import { pastTree } from './pastTree.js';
 
 export interface Unit { id: string; name: string; level: string; path: string }
@@ -98,8 +99,12 @@ const memberFact = (m: MemberCols, lastOf: Map<string, string>): MemberFact => (
   personId: m.person_id, name: m.name, outletId: m.outlet_id, branchId: m.branch_id, joinDate: m.join_date, scopePath: m.scope_path, lastOn: lastOf.get(m.person_id) ?? null,
 });
 
-/** Months of marks read for everyone; earlier marks are read only for the members not seen in them. */
-const RECENT_MONTHS = 7;
+/**
+ * Months of marks read for everyone; earlier marks are read only for the members not seen in them.
+ * At 100 counties (6,931 members) two months leave 214 unseen, looked up by person in 6 ms, and read
+ * in 59 ms; seven months leave 191 and take 143 ms to read: members who attend at all attend monthly.
+ */
+const RECENT_MONTHS = 2;
 
 /**
  * The last day each of `personIds` was present at organisation life in the scope by `asOf`. Years of
@@ -113,7 +118,7 @@ async function lastPresent(db: Db, scope: string, asOf: string, personIds: reado
   const recent = await sql<{ person_id: string; last_on: string }>`
     SELECT t.person_id, max(a.held_on) AS last_on
     FROM activities a JOIN attendance t ON t.activity_id = a.id AND t.deleted = 0 AND t.status = 'present'
-    WHERE a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${end} AND a.held_on <= ${asOf} AND a.held_on >= ${since}
+    WHERE a.deleted = 0 AND a.status = 'held' AND ${atHeldPaths('a.scope_path', await heldPaths(db, scope))} AND a.held_on <= ${asOf} AND a.held_on >= ${since}
     GROUP BY t.person_id`.execute(db);
   const out = new Map(recent.rows.map((x) => [x.person_id, x.last_on]));
   const unseen = [...new Set(personIds)].filter((id) => !out.has(id));
@@ -150,8 +155,7 @@ export interface AbsentMark { orgId: string; personId: string; name: string; tit
 
 /** Attendance marks of activities held in [from, to], per organisation; the absences named. */
 export async function loadAttendance(db: Db, scope: string, from: string, to: string): Promise<{ counts: AttendanceCount[]; absent: AbsentMark[] }> {
-  const end = scopeEnd(scope);
-  const inRange = sql`a.deleted = 0 AND a.status = 'held' AND a.org_id IS NOT NULL AND a.scope_path >= ${scope} AND a.scope_path < ${end} AND a.held_on >= ${from} AND a.held_on <= ${to}`;
+  const inRange = sql`a.deleted = 0 AND a.status = 'held' AND a.org_id IS NOT NULL AND ${atHeldPaths('a.scope_path', await heldPaths(db, scope))} AND a.held_on >= ${from} AND a.held_on <= ${to}`;
   const counts = await sql<{ org_id: string; present: number; absent: number; excused: number }>`
     SELECT a.org_id, sum(t.status = 'present') AS present, sum(t.status = 'absent') AS absent, sum(t.status = 'excused') AS excused
     FROM activities a JOIN attendance t ON t.activity_id = a.id AND t.deleted = 0 WHERE ${inRange} GROUP BY a.org_id`.execute(db);
@@ -169,7 +173,7 @@ export async function loadAttendance(db: Db, scope: string, from: string, to: st
 export async function loadContacted(db: Db, scope: string, since: string, asOf: string): Promise<Set<string>> {
   const r = await sql<{ outlet_id: string }>`
     SELECT DISTINCT ao.outlet_id FROM activities a JOIN activity_outlets ao ON ao.activity_id = a.id AND ao.deleted = 0
-    WHERE a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${scopeEnd(scope)} AND a.held_on > ${since} AND a.held_on <= ${asOf}`.execute(db);
+    WHERE a.deleted = 0 AND a.status = 'held' AND ${atHeldPaths('a.scope_path', await heldPaths(db, scope))} AND a.held_on > ${since} AND a.held_on <= ${asOf}`.execute(db);
   return new Set(r.rows.map((x) => x.outlet_id));
 }
 

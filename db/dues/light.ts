@@ -12,6 +12,7 @@ import type { Light } from '../../shared/orglife/status.js';
 import type { LightSet, Subject } from '../assessment/lightSet.js';
 import type { Subjects } from '../assessment/measure.js';
 import type { Db } from '../context.js';
+import { atHeldPaths, heldPaths } from '../orglife/heldPaths.js';
 import { flaggedMembers } from './standing.js';
 import { basesIn, membersIn, type DuesMember } from './store.js';
 
@@ -28,7 +29,7 @@ async function lastAttended(db: Db, scope: string, asOf: string, members: DuesMe
   const present = sql`a.deleted = 0 AND a.status = 'held' AND a.scope_path >= ${scope} AND a.scope_path < ${end}`;
   const after = (await sql<{ person_id: string; last: string }>`
     SELECT t.person_id, max(a.held_on) AS last FROM activities a JOIN attendance t ON t.activity_id = a.id AND t.deleted = 0 AND t.status = 'present'
-    WHERE ${present} AND a.held_on > ${asOf} GROUP BY t.person_id`.execute(db)).rows;
+    WHERE a.deleted = 0 AND a.status = 'held' AND ${atHeldPaths('a.scope_path', await heldPaths(db, scope))} AND a.held_on > ${asOf} GROUP BY t.person_id`.execute(db)).rows;
   const rest = others.length ? (await sql<{ person_id: string; last: string }>`
     SELECT t.person_id, max(a.held_on) AS last FROM attendance t JOIN activities a ON a.id = t.activity_id
     WHERE t.person_id IN (SELECT value FROM json_each(${JSON.stringify(others)})) AND t.deleted = 0 AND t.status = 'present' AND ${present}

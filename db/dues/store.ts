@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { scopeEnd } from '../../shared/core/scope.js';
 import type { Base, DuesCategory } from '../../shared/dues/rules.js';
 import type { Db } from '../context.js';
+import { atHeldPaths, heldPaths } from '../orglife/heldPaths.js';
 
 export interface DuesMember {
   personId: string; name: string; branchId: string; branchName: string; probationary: boolean; joinDate: string; scopePath: string;
@@ -61,7 +62,7 @@ export async function lastAttendedIn(db: Db, scope: string, since?: string): Pro
   const rows = (await sql<{ person_id: string; last: string | null }>`
     SELECT a.person_id, max(x.held_on) AS last
     FROM activities x CROSS JOIN attendance a ON a.activity_id = x.id AND a.deleted = 0 AND a.status = 'present'
-    WHERE x.deleted = 0 AND x.status = 'held' AND x.scope_path >= ${scope} AND x.scope_path < ${scopeEnd(scope)} ${since ? sql`AND x.held_on >= ${since}` : sql``}
+    WHERE x.deleted = 0 AND x.status = 'held' AND ${atHeldPaths('x.scope_path', await heldPaths(db, scope))} ${since ? sql`AND x.held_on >= ${since}` : sql``}
     GROUP BY a.person_id`.execute(db)).rows;
   return new Map(rows.filter((r) => r.last).map((r) => [r.person_id, String(r.last).slice(0, 7)]));
 }
@@ -87,8 +88,9 @@ export async function firstActivityMonth(db: Db, scope: string): Promise<string 
 
 /** The day the scope's records of organisation life begin: its first held activity (null: none yet). */
 export async function firstHeldOn(db: Db, scope: string): Promise<string | null> {
-  // Its terms as literals: the partial index activities_held serves only a query that repeats them.
-  const r = (await sql<{ first: string | null }>`SELECT min(held_on) AS first FROM activities
-    WHERE deleted = 0 AND status = 'held' AND scope_path >= ${scope} AND scope_path < ${scopeEnd(scope)}`.execute(db)).rows[0];
+  // Each path's first day is one seek (orglife/heldPaths.ts); its terms as literals: the partial index
+  // activities_held serves only a query that repeats them.
+  const r = (await sql<{ first: string | null }>`SELECT min((SELECT min(held_on) FROM activities WHERE deleted = 0 AND status = 'held' AND scope_path = p.value)) AS first
+    FROM json_each(${await heldPaths(db, scope)}) p`.execute(db)).rows[0];
   return r?.first ? String(r.first) : null;
 }

@@ -4,10 +4,13 @@
 // activities_scope and the table (the first held day of a 100-county province: ~300 ms instead of
 // ~40 ms). The plans of the statements each read runs say which index it took. With the index, one
 // person's two absences of a day came in the other order on the province board (ties of the sort,
-// returned in the order of the index walked): the absences are now sorted to the end.
+// returned in the order of the index walked): the absences are now sorted to the end. A day range
+// over a province reads the scope's paths of held activities one by one (db/orglife/heldPaths.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstHeldOn } from '../../db/dues/store.js';
 import { loadAttendance, loadContacted, loadScopeFacts } from '../../db/assessment/facts.js';
+import { sql } from 'kysely';
+import { atHeldPaths, heldPaths } from '../../db/orglife/heldPaths.js';
 import { tempProfile } from '../support/store.js';
 
 let p: Awaited<ReturnType<typeof tempProfile>>;
@@ -34,9 +37,29 @@ async function plansOf(fn: () => Promise<unknown>): Promise<{ text: string; plan
 
 describe('held activities at HQ scope', () => {
   it('finds the first held day from the partial index alone', async () => {
+    // The scope's paths of held activities, then each path's first day: both seeks in activities_held.
     const plans = await plansOf(() => firstHeldOn(p.store.db, '/hq/'));
-    expect(plans).toHaveLength(1);
-    expect(plans[0]!.plan).toContain('COVERING INDEX activities_held');
+    expect(plans).toHaveLength(2);
+    for (const { plan } of plans) {
+      expect(plan).toContain('COVERING INDEX activities_held');
+      expect(plan).not.toContain('activities_scope');
+    }
+  });
+
+  it('names each path of held activities in the scope once, and no other', async () => {
+    const add = p.store.raw.prepare(`INSERT INTO activities (id, type, title, held_on, status, deleted, scope_path, created_at, updated_at) VALUES (?, 'theme_day', '主题党日', '2026-11-05', ?, ?, ?, 't', 't')`);
+    const rows: [string, number, string][] = [
+      ['held', 0, '/hq/xa/'], ['held', 0, '/hq/xa/lt/'], ['held', 0, '/hq/xa/lt/'], ['held', 0, '/hq/xa/lt/g1/'],
+      ['held', 0, '/hq/xab/'], ['held', 0, '/hq/xb/'], ['planned', 0, '/hq/xa/pl/'], ['held', 1, '/hq/xa/del/'],
+    ];
+    rows.forEach(([status, deleted, path], i) => add.run(`0190a000-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`, status, deleted, path));
+    expect(JSON.parse(await heldPaths(p.store.db, '/hq/xa/'))).toEqual(['/hq/xa/', '/hq/xa/lt/', '/hq/xa/lt/g1/']);
+    expect(JSON.parse(await heldPaths(p.store.db, '/hq/'))).toEqual(['/hq/xa/', '/hq/xa/lt/', '/hq/xa/lt/g1/', '/hq/xab/', '/hq/xb/']);
+    expect(await heldPaths(p.store.db, '/hq/xc/')).toBe('[]');
+    // Read through the paths, a scope holds what it held through its range of paths.
+    const count = async (scope: string) => (await p.store.db.selectFrom('activities as a').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(sql<boolean>`a.deleted = 0 AND a.status = 'held' AND ${atHeldPaths('a.scope_path', await heldPaths(p.store.db, scope))} AND a.held_on >= '2026-11-01'`).executeTakeFirstOrThrow()).n;
+    expect([await count('/hq/xa/'), await count('/hq/'), await count('/hq/xc/')]).toEqual([4, 6, 0]);
   });
 
   it('reads last attendance and the outlets visited through it', async () => {

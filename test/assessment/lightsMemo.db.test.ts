@@ -34,7 +34,7 @@ describe('the board kept while nothing changes', () => {
     expect(await lightsOf('2026-11', '2026-11-20')).toBe(first);
     // The absent member turns out to have been there.
     const input = themeDay(w, '2026-11-05');
-    await call(ctx, 'activities.save', { ...input, id: held.id, attendance: input.attendance.map((a) => (a.status === 'absent' ? { personId: a.personId, status: 'present' as const } : a)) });
+    await call(ctx, 'activities.save', { ...input, id: held.id, attendance: input.attendance!.map((a) => (a.status === 'absent' ? { personId: a.personId, status: 'present' as const } : a)) });
     const after = await call(ctx, 'assessment.board', { period: '2026-11' });
     expect(attendance(after.lights)).toMatchObject({ colour: 'green', value: 1 });
   });
