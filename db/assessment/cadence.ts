@@ -16,7 +16,7 @@ const STATUS_TEXT = { warning: ['尚未召开', 'not held yet'], missed: ['未�
 /** Monthly meetings of the month, and quarterly ones of its quarter, per organisation (as of asOf). */
 export async function meetings(db: Db, set: LightSet, subj: Subjects, scope: string, s: OrgLifeSettings, month: Period, asOf: string): Promise<void> {
   const quarter = periodOf(month.start, 'quarter');
-  const rows = await complianceRows(db, scope, s, { from: quarter.start, to: month.end, asOf });
+  const rows = await complianceRows(db, scope, s, { from: quarter.start, to: month.end, asOf, units: ['month', 'quarter'] });
   for (const [indicator, unit, key] of [['meetings_monthly', 'month', month.key], ['meetings_quarterly', 'quarter', quarter.key]] as const) {
     const byOrg = new Map<string, { colours: Light[]; causes: Cause[] }>();
     for (const r of rows) {

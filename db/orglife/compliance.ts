@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { computeCompliance, type CadenceOrg, type ComplianceRow, type HeldCount } from '../../shared/orglife/compliance.js';
 import { computeDuties, contactPointsOf, type DutyActivityCount, type InstructorDuty, type VisitCount } from '../../shared/orglife/duties.js';
-import { periodOf } from '../../shared/orglife/periods.js';
+import { periodOf, type PeriodUnit } from '../../shared/orglife/periods.js';
 import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
 import { type Db } from '../context.js';
 import { scopeEnd } from '../../shared/core/scope.js';
@@ -48,11 +48,19 @@ export async function loadHeldCounts(db: Db, scope: string, from: string, to: st
   return r.rows.map((x) => ({ orgId: x.org_id, type: x.type, groupId: x.group_id, month: x.month, n: Number(x.n) }));
 }
 
-export async function complianceRows(db: Db, scope: string, s: OrgLifeSettings, p: { from: string; to: string; asOf: string; orgId?: string }): Promise<ComplianceRow[]> {
-  const orgs = await loadCadenceOrgs(db, scope, s, p.orgId);
-  const span = wholeYears(p.from, p.to);
-  const held = await loadHeldCounts(db, scope, span.start, span.end, Object.keys(s.cadence), p.orgId);
-  return computeCompliance({ orgs, held, from: p.from, to: p.to, asOf: p.asOf, settings: s });
+/**
+ * The cadence rows of [from, to]. `units`: only the rules of these periods, with counts over their
+ * whole periods rather than whole years (the board's monthly and quarterly lights read the quarter,
+ * not the year: at 100 counties 86 → 30 ms).
+ */
+export async function complianceRows(db: Db, scope: string, s: OrgLifeSettings, p: { from: string; to: string; asOf: string; orgId?: string; units?: PeriodUnit[] }): Promise<ComplianceRow[]> {
+  const { units } = p;
+  const only: OrgLifeSettings = units ? { ...s, cadence: Object.fromEntries(Object.entries(s.cadence).filter(([, r]) => r && units.includes(r.period))) } : s;
+  const orgs = await loadCadenceOrgs(db, scope, only, p.orgId);
+  const periods = units ? [...new Set(Object.values(only.cadence).map((r) => r!.period))] : ['year' as const];
+  const span = { start: periods.map((u) => periodOf(p.from, u).start).sort()[0] ?? p.from, end: periods.map((u) => periodOf(p.to, u).end).sort().at(-1) ?? p.to };
+  const held = await loadHeldCounts(db, scope, span.start, span.end, Object.keys(only.cadence), p.orgId);
+  return computeCompliance({ orgs, held, from: p.from, to: p.to, asOf: p.asOf, settings: only });
 }
 
 export async function instructorDuties(db: Db, scope: string, s: OrgLifeSettings, p: { from: string; to: string; asOf: string; instructorId?: string }): Promise<InstructorDuty[]> {
