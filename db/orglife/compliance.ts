@@ -8,8 +8,10 @@ import type { OrgLifeSettings } from '../../shared/orglife/settings.js';
 import { type Db } from '../context.js';
 import { scopeEnd } from '../../shared/core/scope.js';
 
-/** Counts cover whole years: a period that overlaps the range counts everything held in it. */
-const wholeYears = (from: string, to: string) => ({ start: periodOf(from, 'year').start, end: periodOf(to, 'year').end });
+/** Counts cover the whole periods of the rules' units that overlap the range: a period counts everything held in it. */
+function wholePeriods(units: readonly PeriodUnit[], from: string, to: string): { start: string; end: string } {
+  return { start: units.map((u) => periodOf(from, u).start).sort()[0] ?? from, end: units.map((u) => periodOf(to, u).end).sort().at(-1) ?? to };
+}
 
 export async function loadCadenceOrgs(db: Db, scope: string, s: OrgLifeSettings, orgId?: string): Promise<CadenceOrg[]> {
   const end = scopeEnd(scope);
@@ -49,23 +51,23 @@ export async function loadHeldCounts(db: Db, scope: string, from: string, to: st
 }
 
 /**
- * The cadence rows of [from, to]. `units`: only the rules of these periods, with counts over their
- * whole periods rather than whole years (the board's monthly and quarterly lights read the quarter,
- * not the year: at 100 counties 86 → 30 ms).
+ * The cadence rows of [from, to]. `units`: only the rules of these periods, read over their whole
+ * periods (the board's monthly and quarterly lights read the quarter, not the year: at 100 counties
+ * 86 → 30 ms).
  */
 export async function complianceRows(db: Db, scope: string, s: OrgLifeSettings, p: { from: string; to: string; asOf: string; orgId?: string; units?: PeriodUnit[] }): Promise<ComplianceRow[]> {
   const { units } = p;
   const only: OrgLifeSettings = units ? { ...s, cadence: Object.fromEntries(Object.entries(s.cadence).filter(([, r]) => r && units.includes(r.period))) } : s;
   const orgs = await loadCadenceOrgs(db, scope, only, p.orgId);
-  const periods = units ? [...new Set(Object.values(only.cadence).map((r) => r!.period))] : ['year' as const];
-  const span = { start: periods.map((u) => periodOf(p.from, u).start).sort()[0] ?? p.from, end: periods.map((u) => periodOf(p.to, u).end).sort().at(-1) ?? p.to };
+  const span = wholePeriods(Object.values(only.cadence).map((r) => r!.period), p.from, p.to);
   const held = await loadHeldCounts(db, scope, span.start, span.end, Object.keys(only.cadence), p.orgId);
   return computeCompliance({ orgs, held, from: p.from, to: p.to, asOf: p.asOf, settings: only });
 }
 
 export async function instructorDuties(db: Db, scope: string, s: OrgLifeSettings, p: { from: string; to: string; asOf: string; instructorId?: string }): Promise<InstructorDuty[]> {
   const end = scopeEnd(scope);
-  const span = wholeYears(p.from, p.to);
+  const visitSpan = wholePeriods([s.instructor.visit.period], p.from, p.to);
+  const span = wholePeriods([s.instructor.lecture.period, s.instructor.talk.period, s.instructor.campaign.period], p.from, p.to);
   const only = p.instructorId ? sql`AND i.id = ${p.instructorId}` : sql``;
   const instructors = (await sql<{ id: string; name: string; person_id: string | null }>`
     SELECT i.id, i.name, i.person_id FROM instructors i
@@ -87,7 +89,7 @@ export async function instructorDuties(db: Db, scope: string, s: OrgLifeSettings
     FROM activities a
     JOIN activity_outlets ao ON ao.activity_id = a.id AND ao.deleted = 0
     JOIN outlets o ON o.id = ao.outlet_id AND o.is_contact_point = 1 AND o.deleted = 0
-    WHERE a.deleted = 0 AND a.status = 'held' AND a.type = 'instructor_visit' AND a.held_on >= ${span.start} AND a.held_on <= ${span.end}
+    WHERE a.deleted = 0 AND a.status = 'held' AND a.type = 'instructor_visit' AND a.held_on >= ${visitSpan.start} AND a.held_on <= ${visitSpan.end}
       AND o.scope_path >= ${scope} AND o.scope_path < ${end}
     GROUP BY ao.outlet_id, month`.execute(db)).rows.map((v): VisitCount => ({ outletId: v.outlet_id, month: v.month, n: Number(v.n) }));
   // Lectures, talks and campaigns count for the instructor named on them, or who lectured or hosted.
