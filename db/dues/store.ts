@@ -56,7 +56,7 @@ export async function paidMonthsIn(db: Db, scope: string, personId?: string): Pr
 /** The month of each member's last present mark (org life), for the standing rules. Activities of
  * the scope are where its members' organisation life is recorded, so the scan starts from them —
  * CROSS JOIN keeps SQLite from walking every mark of the store by person instead — and each
- * activity's present marks come from the partial index attendance_present alone (its WHERE terms
+ * activity's present marks come from the partial index attendance_live alone (its WHERE terms
  * are repeated word for word: SQLite uses a partial index only then). */
 export async function lastAttendedIn(db: Db, scope: string, since?: string): Promise<Map<string, string>> {
   const rows = (await sql<{ person_id: string; last: string | null }>`

@@ -32,6 +32,7 @@ import * as boardSpeed from './2026_12_06_zz_board_speed.js';
 import * as memberWarnings from './2026_12_06_zzzz_member_warnings.js';
 import * as qualityBlank from './2026_12_07_quality_blank.js';
 import * as activitiesHeld from './2026_12_08_activities_held.js';
+import * as attendanceLive from './2026_12_09_attendance_live.js';
 
 // Names sort by date; append new migrations, never edit a landed one.
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_zzzz_member_warnings': memberWarnings,
   '2026_12_07_quality_blank': qualityBlank,
   '2026_12_08_activities_held': activitiesHeld,
+  '2026_12_09_attendance_live': attendanceLive,
 };

@@ -7,7 +7,7 @@
 // returned in the order of the index walked): the absences are now sorted to the end. A day range
 // over a province reads the scope's paths of held activities one by one (db/orglife/heldPaths.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { firstHeldOn } from '../../db/dues/store.js';
+import { firstHeldOn, lastAttendedIn } from '../../db/dues/store.js';
 import { loadAttendance, loadContacted, loadScopeFacts } from '../../db/assessment/facts.js';
 import { sql } from 'kysely';
 import { atHeldPaths, heldPaths } from '../../db/orglife/heldPaths.js';
@@ -72,6 +72,16 @@ describe('held activities at HQ scope', () => {
       expect(plan).toContain('activities_held');
       expect(plan).not.toContain('activities_scope');
     }
+  });
+
+  it('reads the marks of held activities from attendance_live alone (migration 2026_12_09_attendance_live)', async () => {
+    const reads = [
+      ...(await plansOf(() => loadAttendance(p.store.db, '/hq/', '2026-11-01', '2026-11-15'))),
+      ...(await plansOf(() => loadScopeFacts(p.store.db, '/hq/', '2026-11-15'))),
+      ...(await plansOf(() => lastAttendedIn(p.store.db, '/hq/', '2026-06-01'))),
+    ].filter((x) => /join attendance/i.test(x.text));
+    expect(reads.length).toBe(4); // counts, absences, recent last attendance, last attended month
+    for (const { plan } of reads) expect(plan).toMatch(/COVERING INDEX attendance_live/);
   });
 
   it("lists one person's absences of one day in the same order whichever index is read", async () => {

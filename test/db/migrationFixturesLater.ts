@@ -174,4 +174,11 @@ export const laterFixtures: Record<string, Fixture> = {
         ('0190a000-0000-7000-8000-00000000fb01', '0190a000-0000-7000-8000-000000000010', 'theme_day', '十二月主题党日', '2026-12-20', 'planned', '/hq/xa/lt/', '${T}', '${T}');
     `);
   },
+  // Index only: a tombstoned mark, which the partial index leaves out.
+  '2026_12_09_attendance_live': (raw) => {
+    raw.exec(`
+      INSERT INTO attendance (id, activity_id, person_id, status, deleted, ${S}) VALUES
+        ('0190a000-0000-7000-8000-00000000fc01', '0190a000-0000-7000-8000-00000000fb01', '0190a000-0000-7000-8000-000000000030', 'absent', 1, '/hq/xa/lt/', '${T}', '${T}');
+    `);
+  },
 };
