@@ -52,10 +52,15 @@ export default defineBench({
       const board = (await call(ctx, 'assessment.board', input)) as { lights: unknown[]; counts: { red: number; yellow: number; green: number } };
       b.figure('lights on the county board', board.lights.length);
       b.figure('red / yellow / green', `${board.counts.red} / ${board.counts.yellow} / ${board.counts.green}`);
+      // The board's lights are kept while nothing is written (db/assessment/lightsMemo.ts): one meta row
+      // written again before each run, untimed, makes every timed board a computed one.
+      const touch = raw.prepare(`UPDATE meta SET value = value WHERE key = 'device_id'`);
+      const before = () => touch.run();
       await b.measure('county board, this month (API)', () => call(ctx, 'assessment.board', input), {
-        runs: 30, baseline: 'last attendance per member, bare SQL (baseline)', target: COUNTY_TARGET,
+        runs: 30, baseline: 'last attendance per member, bare SQL (baseline)', target: COUNTY_TARGET, before,
       });
-      await b.measure('county board, a past month (API)', () => call(ctx, 'assessment.board', { ...input, period: '2026-06' }), { runs: 20, target: COUNTY_TARGET });
+      await b.measure('county board, a past month (API)', () => call(ctx, 'assessment.board', { ...input, period: '2026-06' }), { runs: 20, target: COUNTY_TARGET, before });
+      await b.measure('county board, this month again with nothing written (kept)', () => call(ctx, 'assessment.board', input), { runs: 30, target: COUNTY_TARGET });
       if (COUNTIES > 1) {
         const all = ['/', '/\uffff'];
         await b.measure(`last attendance per member, whole province, bare SQL (baseline)`, () => last.all(...all, DEFAULT_TODAY), { runs: PROVINCE_RUNS, warmup: 1 });
@@ -63,7 +68,7 @@ export default defineBench({
         const whole = (await call(hq, 'assessment.board', { period: input.period })) as { lights: unknown[] };
         b.figure(`lights on the ${COUNTIES}-county province board`, whole.lights.length);
         await b.measure(`whole ${COUNTIES}-county province board, HQ admin (API)`, () => call(hq, 'assessment.board', { period: input.period }), {
-          runs: PROVINCE_RUNS, warmup: 1, baseline: 'last attendance per member, whole province, bare SQL (baseline)', target: PROVINCE_TARGET,
+          runs: PROVINCE_RUNS, warmup: 1, baseline: 'last attendance per member, whole province, bare SQL (baseline)', target: PROVINCE_TARGET, before,
         });
       }
     } finally {

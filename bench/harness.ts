@@ -21,6 +21,8 @@ export interface MeasureOptions {
   /** Label of an earlier measurement of this benchmark to compare with (ratio = this p50 / that p50). */
   baseline?: string;
   target?: Target;
+  /** Run untimed before each run (warm-ups too): e.g. a write, so that nothing kept from the run before is served. */
+  before?: () => unknown;
 }
 
 export interface Stats {
@@ -75,10 +77,14 @@ class Recorder implements Bench {
   constructor(private readonly bench: string) {}
 
   async measure(label: string, fn: () => unknown, opts: MeasureOptions = {}): Promise<Stats> {
-    const { runs = 30, warmup = 3 } = opts;
-    for (let i = 0; i < warmup; i++) await fn();
+    const { runs = 30, warmup = 3, before } = opts;
+    for (let i = 0; i < warmup; i++) {
+      await before?.();
+      await fn();
+    }
     const samples: number[] = [];
     for (let i = 0; i < runs; i++) {
+      await before?.();
       const t = performance.now();
       await fn();
       samples.push(performance.now() - t);
