@@ -1,7 +1,7 @@
 // The board's lights kept in memory while nothing is written to the store (db/storeVersion.ts): the
-// warning board of a province is 1.2–1.5 s of reading five years of organisation life, and it is
-// asked for again when its user comes back to the page, changes tab or period and returns, exports
-// it or records the month. Any write — a save, a sync, another connection's commit — makes the next
+// warning board of a 100-county province is ~0.8 s of reading five years of organisation life
+// (bench/province.bench.ts), and it is asked for again when its user comes back to the page, changes
+// tab or period and returns, exports it or records the month. Any write — a save, a sync, another connection's commit — makes the next
 // look compute anew; so does the next day, which is part of the key. Lights are frozen: whoever
 // receives kept ones cannot change them for the next.
 import type { BoardLight } from '../../shared/assessment/types.js';
