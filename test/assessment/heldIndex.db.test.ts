@@ -11,6 +11,8 @@ import { firstHeldOn, lastAttendedIn } from '../../db/dues/store.js';
 import { loadAttendance, loadContacted, loadScopeFacts } from '../../db/assessment/facts.js';
 import { sql } from 'kysely';
 import { atHeldPaths, heldPaths } from '../../db/orglife/heldPaths.js';
+import { complianceRows, instructorDuties } from '../../db/orglife/compliance.js';
+import { settingsFor } from '../../db/orglife/settings.js';
 import { tempProfile } from '../support/store.js';
 
 let p: Awaited<ReturnType<typeof tempProfile>>;
@@ -82,6 +84,20 @@ describe('held activities at HQ scope', () => {
     ].filter((x) => /join attendance/i.test(x.text));
     expect(reads.length).toBe(4); // counts, absences, recent last attendance, last attended month
     for (const { plan } of reads) expect(plan).toMatch(/COVERING INDEX attendance_live/);
+  });
+
+  it("reads a county's meetings and duties through its scope, the province's through the type index", async () => {
+    const s = await settingsFor(p.store.db, '/hq/');
+    const range = { from: '2026-06-01', to: '2026-11-30', asOf: '2026-11-15' };
+    const reads = async (scope: string) => [
+      ...(await plansOf(() => complianceRows(p.store.db, scope, s, range))),
+      ...(await plansOf(() => instructorDuties(p.store.db, scope, s, range))),
+    ].filter((x) => /type/.test(x.text));
+    const county = await reads('/hq/xa/lt/');
+    const province = await reads('/hq/');
+    expect([county.length, province.length]).toEqual([3, 3]); // held counts, visits, lectures and campaigns
+    for (const { plan } of county) expect(plan).not.toContain('activities_type_held');
+    for (const { plan } of province) expect(plan).toContain('activities_type_held');
   });
 
   it("lists one person's absences of one day in the same order whichever index is read", async () => {
